@@ -1,0 +1,31 @@
+# Two commands set Rebond up on a fresh machine: `make run` and `make test`.
+# Each creates .venv when missing and installs the project with its dev extra.
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8501
+
+.PHONY: install run test test-fast evals bench browser-deps clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+# pytest exits 5 when it collects nothing: say so instead of failing obscurely.
+test: install
+	@$(PY) -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
+
+bench: install
+	$(PY) benchmarks/bench_offline.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,1 @@
+"""Rebond: ask for feedback after a rejection, and use what comes back."""
