@@ -4,32 +4,46 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
+def _fold_char(char: str) -> str:
+    if char in "’‘`´":
+        return "'"
+    if char in "–—‑":
+        return "-"
+    base = unicodedata.normalize("NFD", char)[0] if not char.isascii() else char
+    if len(base) != 1 or unicodedata.category(base) == "Mn":
+        base = char
+    lower = base.lower()
+    return lower if len(lower) == 1 else base
+
+
+class _FoldTable(dict):
+    """str.translate table that folds each character once and remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes and dashes made plain.
 
     Lexicons are written folded, so "experience", "expérience" and "EXPÉRIENCE"
-    all match the same pattern; the length of the text is preserved so that
-    match offsets point into the original text.
+    all match the same pattern; each character maps to exactly one character,
+    so match offsets in the folded text point into the original text. Cached:
+    the checks fold the same draft many times.
     """
-    out = []
-    for char in text:
-        if char in "’‘`´":
-            out.append("'")
-            continue
-        if char in "–—‑":
-            out.append("-")
-            continue
-        base = unicodedata.normalize("NFD", char)[0] if not char.isascii() else char
-        if len(base) != 1 or unicodedata.category(base) == "Mn":
-            base = char
-        out.append(base.lower() if len(base.lower()) == 1 else base)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,16 @@
+"""Rebond's web app: page setup and navigation only; each page lives in views/."""
+
+import streamlit as st
+
+from views.common import t
+
+st.set_page_config(page_title="Rebond", page_icon="↩️", layout="wide")
+
+st.navigation(
+    [
+        st.Page("views/draft.py", title=t("nav.draft"), icon=":material/edit_note:", default=True),
+        st.Page("views/analyse.py", title=t("nav.analyse"), icon=":material/manage_search:"),
+        st.Page("views/journal.py", title=t("nav.journal"), icon=":material/menu_book:"),
+        st.Page("views/settings.py", title=t("nav.settings"), icon=":material/settings:"),
+    ]
+).run()

@@ -1,0 +1,145 @@
+"""How fast the app feels in a real browser, offline: page load to first draft, and slider move to updated draft.
+
+Run: .venv/bin/python benchmarks/bench_browser.py [--runs 10]
+Starts `streamlit run app.py` on a free port with a temporary journal and
+REBOND_ENGINE=offline, drives Debian's Chromium, prints a table and writes
+benchmarks/results/browser.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+GOALS_MS = {"load_to_first_draft": 1500, "slider_to_updated_draft": 300}
+FORM = {"Votre nom": "Camille Tremblay", "Entreprise": "Desjardins", "Poste": "Analyste de données"}
+DRAFT = "[data-testid='stCode']:has-text('Camille Tremblay')"
+# True once no code block still shows the text we had before the change.
+CHANGED = "before => !Array.from(document.querySelectorAll(\"[data-testid='stCode']\")).some(el => el.innerText === before)"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_app(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("OPENAI_", "REBOND_"))}
+    env.update(REBOND_DB_PATH=str(db), REBOND_ENGINE="offline")
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false",
+        ],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit(f"streamlit did not start; see {log}")
+
+
+def draft_text(page) -> str:
+    return page.locator(DRAFT).first.inner_text()
+
+
+def measure(url: str, runs: int) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    timings: dict[str, list[float]] = {"first_visit_load": [], "load_to_first_draft": [], "slider_to_updated_draft": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(20_000)
+
+        # A first visit: the empty form is ready to type in.
+        start = time.perf_counter()
+        page.goto(url)
+        page.get_by_role("textbox", name="Votre nom", exact=True).wait_for()
+        timings["first_visit_load"].append((time.perf_counter() - start) * 1000)
+        for label, value in FORM.items():
+            field = page.get_by_role("textbox", name=label, exact=True)
+            field.fill(value)
+            field.press("Tab")
+        page.locator(DRAFT).first.wait_for()
+
+        # A returning visit: the journal restores the form, the draft shows without typing.
+        for _ in range(max(3, runs // 2)):
+            start = time.perf_counter()
+            page.goto(url)
+            page.locator(DRAFT).first.wait_for()
+            timings["load_to_first_draft"].append((time.perf_counter() - start) * 1000)
+
+        slider = page.get_by_role("slider", name="Longueur · Très court ↔ Détaillé")
+        page.wait_for_timeout(500)
+        for index in range(runs):
+            before = draft_text(page)
+            slider.focus()
+            start = time.perf_counter()
+            slider.press("End" if index % 2 == 0 else "Home")
+            page.wait_for_function(CHANGED, arg=before)
+            page.locator(DRAFT).first.wait_for()
+            timings["slider_to_updated_draft"].append((time.perf_counter() - start) * 1000)
+            page.wait_for_timeout(200)
+        browser.close()
+    return timings
+
+
+def report(timings: dict[str, list[float]]) -> list[dict[str, object]]:
+    rows = []
+    print(f"{'measure':<26}{'runs':>6}{'median ms':>12}{'max ms':>10}{'goal ms':>10}  result")
+    for name, values in timings.items():
+        median = statistics.median(values)
+        goal = GOALS_MS.get(name)
+        verdict = "-" if goal is None else ("PASS" if median <= goal else "MISS")
+        print(f"{name:<26}{len(values):>6}{median:>12.0f}{max(values):>10.0f}{goal or '-':>10}  {verdict}")
+        rows.append({"measure": name, "runs": len(values), "median_ms": round(median, 1),
+                     "max_ms": round(max(values), 1), "goal_ms": goal, "result": verdict})  # fmt: skip
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="slider changes to time (the median is reported)")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        print(f"skipped: {CHROMIUM} is missing (apt-get install chromium)")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = start_app(Path(tmp) / "journal.sqlite3", Path(tmp) / "streamlit.log")
+        try:
+            timings = measure(url, args.runs)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    rows = report(timings)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "browser.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0 if all(row["result"] != "MISS" for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

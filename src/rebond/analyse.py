@@ -1,0 +1,197 @@
+"""The offline reply analyser: what a recruiter's answer says, and what to do with it.
+
+Rule-based, deterministic and local; every phrase it matches or writes lives in
+``prompts/lexicons/analysis.yaml`` or ``prompts/guidance.yaml``.
+"""
+
+from __future__ import annotations
+
+from itertools import chain, zip_longest
+
+from rebond.analysis_rules import Area, Lexicon, cites_protected_ground, find_areas, lexicon, settings
+from rebond.guidance import category_info, kind_info, principle, rights_body_pointer
+from rebond.models import (
+    AnalysisRequest,
+    Category,
+    CategoryFinding,
+    Kind,
+    Language,
+    ReplyAnalysis,
+)
+from rebond.text import compile_terms, detect_language, fold
+
+# Characters trimmed from the ends of an evidence quote (it stays a verbatim slice).
+_QUOTE_TRIM = " \t\n,;:-–—("
+
+
+def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
+    """Read a recruiter's reply: its kind, the areas it points to, a plan and a thank-you."""
+    text = request.reply
+    folded = fold(text)
+    language, other_code = _reply_language(request, folded)
+    lex = lexicon(language.base)
+    texts = lex.texts
+
+    areas = find_areas(text, folded, lex)
+    findings = [_finding(area, text, folded, language, lex) for area in areas]
+    # Advice and reasons come only from areas the reply judges, never from mockery.
+    actionable = [f for f, area in zip(findings, areas, strict=True) if not area.insult]
+    protected = cites_protected_ground(text, folded, lex)
+    malicious = lex.malicious.search(folded) is not None
+    if malicious:
+        kind = Kind.MALICIOUS
+    else:
+        # A protected ground given as the reason is a concrete (unlawful) reason.
+        kind = Kind.CONSTRUCTIVE if findings or protected else Kind.GENERIC
+    # How to answer: a reply whose only reason is a protected ground gets no "thank you for the lead".
+    reading = "protected" if kind is Kind.CONSTRUCTIVE and not findings else str(kind)
+
+    notices = []
+    if other_code:
+        notices.append(texts["notice_other_language"].format(code=other_code))
+    if _looks_automatic(folded, kind, lex):
+        notices.append(texts["notice_automatic"])
+    if malicious:
+        notices.append(texts["notice_insults_set_aside"])
+
+    reasons = {f.category: _reason(f.category, language, lex) for f in actionable}
+    circumstances = [reason for pattern, reason in lex.circumstances if pattern.search(folded)]
+    if protected:
+        circumstances.insert(0, texts["protected_reason"])
+
+    analysis = {
+        "id": request.id,
+        "language": language,
+        "kind": kind,
+        "kind_reason": _kind_reason(kind, actionable if malicious else findings, language, lex),
+        "categories": findings,
+        "controllable": [reasons[f.category] for f in actionable if f.controllable],
+        "not_controllable": [reasons[f.category] for f in actionable if not f.controllable] + circumstances,
+        "action_plan": _action_plan(kind, actionable, protected, language, lex),
+        "reframe": principle(settings()["reframe"][reading], language),
+        "thank_you_reply": _thank_you(reading, request, lex),
+        "discrimination_warning": rights_body_pointer(language, language) if protected else None,
+        "notices": notices,
+        "engine": "offline",
+    }
+    return ReplyAnalysis.model_validate(analysis, context={"reply": text})
+
+
+def _reply_language(request: AnalysisRequest, folded: str) -> tuple[Language, str | None]:
+    """The reply's language, and the detected code when it is neither French nor English."""
+    if request.language is not None:
+        return request.language, None
+    code, _ = detect_language(request.reply)
+    if code not in ("fr", "en"):
+        code = _hinted_language(folded) or code
+    if code == "fr":
+        cues = settings()
+        france = len(compile_terms(tuple(cues["france_usage"])).findall(folded))
+        quebec = len(compile_terms(tuple(cues["quebec_usage"])).findall(folded))
+        return (Language.FR_FR if france > quebec else Language.FR), None
+    if code == "en":
+        return Language.EN, None
+    return Language.EN, code or "?"
+
+
+def _hinted_language(folded: str) -> str | None:
+    """French or English by common words, for short or mixed replies the detector misreads."""
+    hints = settings()["language_hints"]
+    counts = {lang: len(compile_terms(tuple(hints[lang])).findall(folded)) for lang in ("fr", "en")}
+    for lang, other in (("fr", "en"), ("en", "fr")):
+        if counts[lang] >= hints["hint_min"] and counts[lang] >= 2 * counts[other]:
+            return lang
+    return None
+
+
+def _finding(area: Area, text: str, folded: str, language: Language, lex: Lexicon) -> CategoryFinding:
+    """One category with its verbatim quote, guidance advice and controllability."""
+    start, end = _trimmed(text, area.start, area.end)
+    if len(text[start:end].split()) < settings()["min_quote_words"]:
+        start, end = _trimmed(text, *area.sentence)
+    info = category_info(area.category, language)
+    controllable = info["controllable"]
+    if str(area.category) in settings()["refine_controllable"]:
+        if lex.shown_not_had.search(folded, start, end):
+            controllable = True
+        elif lex.takes_time.search(folded, start, end):
+            controllable = False
+    return CategoryFinding(
+        category=area.category, evidence=text[start:end], advice=info["advice"], controllable=controllable
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a quote without the punctuation and spaces at its ends."""
+    while start < end and text[start] in _QUOTE_TRIM:
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_TRIM:
+        end -= 1
+    return start, end
+
+
+def _reason(category: Category, language: Language, lex: Lexicon) -> str:
+    """A short reason: the category label and the first clause of its advice."""
+    info = category_info(category, language)
+    advice = info["advice"]
+    for mark in ("; ", ". ", " ("):
+        advice = advice.split(mark)[0]
+    advice = advice.strip().rstrip(".")
+    return lex.texts["reason"].format(label=info["label"], advice=advice[:1].lower() + advice[1:])
+
+
+def _labels(findings: list[CategoryFinding], language: Language) -> str:
+    return ", ".join(category_info(f.category, language)["label"] for f in findings)
+
+
+def _kind_reason(kind: Kind, findings: list[CategoryFinding], language: Language, lex: Lexicon) -> str:
+    """The kind's explanation from guidance, with what was found."""
+    line = kind_info(kind, language)["explanation"]
+    labels = _labels(findings, language)
+    if kind is Kind.CONSTRUCTIVE and not findings:
+        return lex.texts["protected_reason"]
+    if kind is Kind.CONSTRUCTIVE:
+        template = lex.texts["areas_one"] if len(findings) == 1 else lex.texts["areas_many"]
+        return f"{line} {template.format(count=len(findings), labels=labels)}"
+    if kind is Kind.MALICIOUS and findings:
+        return f"{line} {lex.texts['malicious_areas'].format(labels=labels)}"
+    return line
+
+
+def _action_plan(
+    kind: Kind, findings: list[CategoryFinding], protected: bool, language: Language, lex: Lexicon
+) -> list[str]:
+    """Steps from guidance for each finding (what you can act on first), one per area per round."""
+    if kind is Kind.GENERIC:
+        return [kind_info(Kind.GENERIC, language)["next_step"], lex.texts["generic_step"]]
+    limit = settings()["max_action_steps"] - protected
+    ordered = sorted(findings, key=lambda f: not f.controllable)
+    rounds = zip_longest(*(category_info(f.category, language)["actions"] for f in ordered))
+    steps: list[str] = []
+    for step in chain.from_iterable(rounds):
+        if step and step not in steps:
+            steps.append(step)
+    steps = steps[:limit]
+    if kind is Kind.MALICIOUS and not steps:
+        steps = [lex.texts["malicious_step"]]
+    if protected:
+        steps.append(lex.texts["protected_step"])
+    return steps
+
+
+def _looks_automatic(folded: str, kind: Kind, lex: Lexicon) -> bool:
+    if lex.automatic.search(folded):
+        return True
+    boilerplate = len(lex.boilerplate.findall(folded))
+    return kind is Kind.GENERIC and boilerplate >= settings()["boilerplate_for_automatic"]
+
+
+def _thank_you(reading: str, request: AnalysisRequest, lex: Lexicon) -> str:
+    """A short, courteous reply to the recruiter; never echoes the reply's words."""
+    texts = lex.texts
+    recruiter = request.recruiter_name.strip()
+    candidate = request.candidate_name.strip()
+    greeting = texts["greeting_named"].format(name=recruiter) if recruiter else texts["greeting"]
+    sign_off = texts["sign_off_named"].format(name=candidate) if candidate else texts["sign_off"]
+    body = texts["thank_you"].get(reading, texts["thank_you"]["brief"])
+    return f"{greeting}\n\n{body}\n\n{sign_off}"

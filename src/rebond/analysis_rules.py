@@ -1,0 +1,302 @@
+"""Finding what a recruiter's reply points to, with the lexicons of ``prompts/lexicons/analysis.yaml``.
+
+A category is found in a clause that holds one of its strong cues, or a deficit
+(an evaluative statement about the candidate) that judges one of its topic
+words. How the lexicons combine is described at the top of the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rebond.models import Category
+from rebond.resources import load_data
+from rebond.text import compile_terms, sentences
+
+LEXICON_FILE = "lexicons/analysis.yaml"
+
+# Punctuation that ends a clause (structure, not vocabulary).
+_CLAUSE_MARK = re.compile(r"[,;:«»\"]|\s[-–—]\s")
+
+
+@cache
+def settings() -> dict[str, Any]:
+    """Language-independent settings of the analyser (limits, reframes, language cues)."""
+    return load_data(LEXICON_FILE)["settings"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled lexicons of one language (en or fr)."""
+
+    contrast: re.Pattern[str]
+    new_subject: re.Pattern[str]
+    link: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    self_subject: re.Pattern[str]
+    possessive: re.Pattern[str]
+    third_party: re.Pattern[str]
+    cancel: re.Pattern[str]
+    not_deficit: re.Pattern[str]
+    deficit: re.Pattern[str]
+    topics: dict[Category, re.Pattern[str]]
+    strong: dict[Category, re.Pattern[str]]
+    missing: re.Pattern[str]
+    shown_not_had: re.Pattern[str]
+    takes_time: re.Pattern[str]
+    malicious: re.Pattern[str]
+    protected: re.Pattern[str]
+    diversity: re.Pattern[str]
+    automatic: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    circumstances: tuple[tuple[re.Pattern[str], str], ...]
+    texts: dict[str, Any]
+
+
+def _terms(terms: list[str]) -> re.Pattern[str]:
+    return compile_terms(tuple(terms))
+
+
+def _opening(terms: list[str]) -> re.Pattern[str]:
+    """Matches when a clause starts with one of the terms."""
+    return re.compile(r"^[\W\d]*(?:" + "|".join(terms) + r")(?:(?<=')|(?![\w]))")
+
+
+def _before(terms: list[str]) -> re.Pattern[str]:
+    """Matches when a text ends with one of the terms (the word right before a topic)."""
+    return re.compile(r"(?:^|\W)(?:" + "|".join(terms) + r")\s*$")
+
+
+def _link(coordinators: list[str], fillers: list[str]) -> re.Pattern[str]:
+    """Matches the words between two topics joined by a coordinator ("experience and skills")."""
+    filler = r"(?:" + "|".join(fillers) + r")(?:(?<=')|(?![\w]))"
+    joint = r"(?:(?:" + "|".join(coordinators) + r")(?![\w])|[,/&])"
+    return re.compile(rf"^\s*(?:{filler}\s*)*{joint}\s*(?:(?:{filler}|{joint})\s*)*$")
+
+
+@cache
+def lexicon(base: str) -> Lexicon:
+    """The lexicon for 'en' or 'fr', compiled once."""
+    raw = load_data(LEXICON_FILE)[base]
+    cats = raw["categories"]
+    return Lexicon(
+        contrast=_terms(raw["contrast"]),
+        new_subject=_terms(raw["new_subject"]),
+        link=_link(raw["link"]["coordinators"], raw["link"]["fillers"]),
+        pronoun=_opening(raw["pronoun"]),
+        self_subject=_opening(raw["self_subject"]),
+        possessive=_before(raw["possessive"]),
+        third_party=_before(raw["third_party"]),
+        cancel=_terms(raw["cancel"]),
+        not_deficit=_terms(raw["not_deficit"]),
+        deficit=_terms([term for group in raw["deficit"].values() for term in group]),
+        topics={Category(name): _terms(spec["topic"]) for name, spec in cats.items()},
+        strong={Category(name): _terms(spec["strong"]) for name, spec in cats.items()},
+        missing=_terms(raw["missing_requirement"]),
+        shown_not_had=_terms(raw["shown_not_had"]),
+        takes_time=_terms(raw["takes_time"]),
+        malicious=_terms(raw["malicious"]),
+        protected=_terms([term for terms in raw["protected_grounds"].values() for term in terms]),
+        diversity=_terms(raw["diversity_statement"]),
+        automatic=_terms(raw["automatic"]),
+        boilerplate=_terms(raw["boilerplate"]),
+        circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
+        texts=raw["texts"],
+    )
+
+
+@dataclass(frozen=True)
+class Area:
+    """A category found in the reply: the offsets of the words that show it, and of their sentence."""
+
+    category: Category
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    insult: bool = False  # shown only by demeaning words: no advice is built on it
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    neutral: bool = False  # cancelled ("not the issue") or boilerplate: judges nothing
+
+
+@dataclass(frozen=True)
+class _Topic:
+    category: Category
+    start: int
+    end: int
+
+
+# Clauses of the previous sentence that hold topics, for "It lacked..." sentences.
+_Judged = list[tuple[_Clause, list[_Topic]]]
+
+
+def clauses(folded: str, start: int, end: int, lex: Lexicon) -> list[_Clause]:
+    """Split one sentence into clauses at punctuation, contrast words and new subjects."""
+    cuts = [m.span() for m in _CLAUSE_MARK.finditer(folded, start, end)]
+    cuts += [m.span() for m in lex.contrast.finditer(folded, start, end)]
+    cuts += [m.span() for m in lex.new_subject.finditer(folded, start, end)]
+    found, position = [], start
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < position:
+            continue
+        if folded[position:cut_start].strip():
+            found.append(_Clause(position, cut_start))
+        position = cut_end
+    if folded[position:end].strip():
+        found.append(_Clause(position, end))
+    return found
+
+
+def _outermost(topics: list[_Topic]) -> list[_Topic]:
+    """Drop topics inside a longer one ("motivation" inside "motivation letter")."""
+    kept: list[_Topic] = []
+    for topic in sorted(topics, key=lambda t: (t.start, -(t.end - t.start))):
+        if kept and topic.start < kept[-1].end:
+            continue
+        kept.append(topic)
+    return kept
+
+
+def _gap(topic: _Topic, start: int, end: int) -> int:
+    if topic.end <= start:
+        return start - topic.end
+    return max(0, topic.start - end)
+
+
+class _Reader:
+    """Walks the sentences of one reply and collects the areas it points to."""
+
+    def __init__(self, folded: str, lex: Lexicon) -> None:
+        self.folded, self.lex = folded, lex
+        self.topics = _outermost(
+            [_Topic(cat, m.start(), m.end()) for cat, pat in lex.topics.items() for m in pat.finditer(folded)]
+        )
+        neutral = [m.span() for m in lex.not_deficit.finditer(folded)]
+        self.judgements = [
+            (m, False)
+            for m in lex.deficit.finditer(folded)
+            if not any(s <= m.start() < e for s, e in neutral)
+        ] + [(m, True) for m in lex.malicious.finditer(folded)]
+        self.areas: list[Area] = []
+        self.sentence = (0, 0)
+
+    def read(self, text: str) -> list[Area]:
+        previous: _Judged = []
+        for start, end in sentences(text):
+            self.sentence = (start, end)
+            previous = self._sentence(start, end, previous)
+        return self.areas
+
+    def _sentence(self, start: int, end: int, previous: _Judged) -> _Judged:
+        folded, lex = self.folded, self.lex
+        parts = clauses(folded, start, end, lex)
+        for clause in parts:
+            clause.neutral = bool(
+                lex.cancel.search(folded, clause.start, clause.end)
+                or lex.boilerplate.search(folded, clause.start, clause.end)
+            )
+        topics = [
+            [] if c.neutral else [t for t in self.topics if c.start <= t.start < c.end] for c in parts
+        ]
+        found_before = len(self.areas)
+        for index, clause in enumerate(parts):
+            if clause.neutral:
+                continue
+            for category, pattern in lex.strong.items():
+                if pattern.search(folded, clause.start, clause.end):
+                    self.areas.append(Area(category, clause.start, clause.end, self.sentence))
+            for match, insult in self.judgements:
+                if clause.start <= match.start() < clause.end:
+                    self._attach(match, insult, index, parts, topics, previous)
+        if len(self.areas) == found_before:
+            self._fallback(parts)
+        return [(c, t) for c, t in zip(parts, topics, strict=True) if t]
+
+    def _fallback(self, parts: list[_Clause]) -> None:
+        """Something named as missing that no topic covers ("il vous manque le CACES")."""
+        for clause in parts:
+            if not clause.neutral and self.lex.missing.search(self.folded, clause.start, clause.end):
+                category = Category(settings()["fallback_category"])
+                self.areas.append(Area(category, clause.start, clause.end, self.sentence))
+                return
+
+    def _attach(
+        self,
+        match: re.Match[str],
+        insult: bool,
+        index: int,
+        parts: list[_Clause],
+        topics: list[list[_Topic]],
+        previous: _Judged,
+    ) -> None:
+        """Give a judgement to the topic(s) it is about: its clause's, else a neighbour's."""
+        if insult:  # mockery is about the candidate's things, not other people's
+            topics = [[t for t in group if not self._belongs(t, self.lex.third_party)] for group in topics]
+        clause = parts[index]
+        if topics[index]:
+            self._judge(match, insult, topics[index], clause.start, clause.end)
+            return
+        head = self.folded[clause.start : clause.end]
+        if self.lex.self_subject.search(head):
+            return
+        for other in range(index - 1, max(-1, index - 1 - settings()["reach_back_clauses"]), -1):
+            if topics[other]:
+                self._judge(match, insult, topics[other], parts[other].start, clause.end)
+                return
+        if index + 1 < len(parts) and topics[index + 1]:
+            self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end)
+            return
+        opening = self.folded[parts[0].start : parts[0].end]
+        continues = self.lex.pronoun.search(head) or self.lex.pronoun.search(opening)
+        if previous and continues and not any(topics[:index]):
+            before, earlier = previous[-1]
+            self._judge(match, insult, earlier, before.start, clause.end)
+
+    def _belongs(self, topic: _Topic, owner: re.Pattern[str]) -> bool:
+        """Whether the word right before the topic is one of the owner words ("your", "leur")."""
+        return owner.search(self.folded, max(0, topic.start - 14), topic.start) is not None
+
+    def _judge(self, match: re.Match[str], insult: bool, topics: list[_Topic], start: int, end: int) -> None:
+        """The topic judged (the candidate's own, else the nearest), plus the topics joined to it."""
+
+        def rank(topic: _Topic) -> tuple[int, int, int]:
+            owned = self._belongs(topic, self.lex.possessive)
+            return (0 if owned else 1, _gap(topic, match.start(), match.end()), topic.start)
+
+        chosen = [min(topics, key=rank)]
+        for topic in sorted(topics, key=lambda t: t.start):
+            if topic in chosen:
+                continue
+            left, right = sorted((topic, chosen[-1]), key=lambda t: t.start)
+            if self.lex.link.match(self.folded[left.end : right.start]):
+                chosen.append(topic)
+        for topic in chosen:
+            self.areas.append(Area(topic.category, start, end, self.sentence, insult))
+
+
+def find_areas(text: str, folded: str, lex: Lexicon) -> list[Area]:
+    """One area per category, in order of appearance; real evidence wins over mockery."""
+    best: dict[Category, Area] = {}
+    for area in sorted(_Reader(folded, lex).read(text), key=lambda a: (a.insult, a.start)):
+        best.setdefault(area.category, area)
+    return sorted(best.values(), key=lambda a: a.start)
+
+
+def cites_protected_ground(text: str, folded: str, lex: Lexicon) -> bool:
+    """Whether a clause gives a protected ground as a reason (not negated, not an equal-opportunity line)."""
+    for start, end in sentences(text):
+        if lex.diversity.search(folded, start, end):
+            continue
+        for clause in clauses(folded, start, end, lex):
+            if lex.protected.search(folded, clause.start, clause.end) and not lex.cancel.search(
+                folded, clause.start, clause.end
+            ):
+                return True
+    return False

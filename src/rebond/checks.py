@@ -1,0 +1,417 @@
+"""Quality checks on a feedback request: named, explainable, shared by every engine, the app and the evals.
+
+Each check returns pass/fail, a score and a human reason in the draft's
+language. Lexicons and messages live in ``prompts/checks.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from rebond.models import Channel, CheckReport, CheckResult, Draft, DraftRequest, Language
+from rebond.resources import load_data
+from rebond.text import compile_terms, detect_language, find_terms, fold, has_term, sentences, word_count
+
+CRITICAL_CHECKS = frozenset(
+    {
+        "language_match",
+        "feedback_request",
+        "no_invented_facts",
+        "no_begging",
+        "no_aggression",
+        "no_defensiveness",
+        "no_reconsideration",
+        "no_placeholder",
+        "linkedin_limit",
+    }
+)
+
+# Words-per-body targets by channel: base + slope * length slider; a draft
+# passes when it lands within [LOW, HIGH] times the target.
+LENGTH_TARGETS = {Channel.EMAIL: (50, 1.7), Channel.LINKEDIN: (35, 0.65), Channel.PHONE: (90, 1.3)}
+LENGTH_BAND = (0.6, 1.5)
+# LinkedIn's character ceiling also bounds the word count from below, so the
+# lower bound never asks for more words than fit under the limit.
+LINKEDIN_MIN_WORDS_CAP = 30
+FORMALITY_BANDS = {"relaxed": (0, 33), "neutral": (34, 66), "formal": (67, 100)}
+# Score ranges that fit each band; they overlap on purpose (a neutral message
+# is acceptable at either edge of the neutral band).
+FORMALITY_ACCEPT = {"relaxed": (0, 65), "neutral": (20, 85), "formal": (40, 100)}
+VOICEMAIL_MAX_WORDS = 60
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """What a check looks at: the draft's parts, folded once, and the request."""
+
+    request: DraftRequest
+    subject: str
+    body: str
+    voicemail: str
+    lang: str  # "en" or "fr"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(part for part in (self.subject, self.body, self.voicemail) if part)
+
+
+# Content found in either language still counts (the language check judges the
+# language); register lexicons stay per language.
+_BILINGUAL = {"negation", "greeting", "thanks", "regret", "feedback_terms", "request_markers", "improvement",
+              "why_rejected", "future", "closing", "defensiveness", "aggression", "begging", "reconsideration", "cliche"}
+
+
+@cache
+def _lex(key: str, lang: str) -> tuple[str, ...]:
+    data = load_data("checks.yaml")[key]
+    if key in _BILINGUAL:
+        other = "fr" if lang == "en" else "en"
+        return tuple(data[lang]) + tuple(term for term in data[other] if term not in data[lang])
+    return tuple(data[lang])
+
+
+def _message(name: str, outcome: str, lang: str, detail: str = "") -> str:
+    messages = load_data("checks.yaml")["messages"][name]
+    return messages.get(outcome, messages["fail"])[lang].format(detail=detail)
+
+
+def _result(name: str, lang: str, passed: bool, detail: str = "", *, score: float | None = None,
+            outcome: str | None = None) -> CheckResult:
+    return CheckResult(
+        name=name,
+        label=load_data("checks.yaml")["messages"][name]["label"][lang],
+        passed=passed,
+        score=score if score is not None else (1.0 if passed else 0.0),
+        reason=_message(name, outcome or ("pass" if passed else "fail"), lang, detail),
+        critical=name in CRITICAL_CHECKS,
+    )
+
+
+def _negated(folded: str, start: int, lang: str, max_words: int) -> bool:
+    """Whether one of the few words before ``start`` (same sentence) negates what follows."""
+    head = re.split(r"[.!?;:\n]", folded[:start])[-1]
+    # "but", "mais" end the negation's reach: "I'm not asking why, but how" keeps "how".
+    head = re.split(r"\b(?:but|mais|rather|plutot)\b", head)[-1]
+    window = re.findall(r"[\w']+", head)[-max_words:]
+    cues = set(_lex("negation", lang))
+    return any(word in cues or word.endswith("n't") or word.startswith("n'") for word in window)
+
+
+def _affirmed(text: str, key: str, lang: str, max_words: int = 2) -> list[re.Match[str]]:
+    folded = fold(text)
+    return [m for m in find_terms(text, _lex(key, lang)) if not _negated(folded, m.start(), lang, max_words)]
+
+
+def _opening(body: str) -> str:
+    """The first words of the body, past a script label such as 'Opening:'."""
+    first = body.strip()[:160]
+    return re.sub(r"^[^\n:]{0,25}:\s*", "", first, count=1) if re.match(r"^[^\n:]{0,25}:", first) else first
+
+
+# ---- the checks -----------------------------------------------------------------
+
+def check_greeting(s: _Subject) -> CheckResult:
+    opening = fold(_opening(s.body))[:80]
+    return _result("greeting", s.lang, compile_terms(_lex("greeting", s.lang)).search(opening) is not None)
+
+
+def check_thanks(s: _Subject) -> CheckResult:
+    return _result("thanks", s.lang, bool(_affirmed(s.body, "thanks", s.lang)))
+
+
+def check_regret(s: _Subject) -> CheckResult:
+    return _result("regret", s.lang, bool(_affirmed(s.body, "regret", s.lang)))
+
+
+def check_feedback_request(s: _Subject) -> CheckResult:
+    terms, markers = _lex("feedback_terms", s.lang), _lex("request_markers", s.lang)
+    text = s.body
+    for start, end in sentences(text):
+        # A question mark may close the sentence after our span; include it.
+        sentence = text[start : min(len(text), end + 1)]
+        asks = has_term(sentence, markers) or "?" in sentence
+        # "Could you tell me what I could improve?" asks for feedback without the word.
+        if asks and (has_term(sentence, terms) or has_term(sentence, _lex("improvement", s.lang))):
+            return _result("feedback_request", s.lang, True)
+    return _result("feedback_request", s.lang, False)
+
+
+def check_improvement_framing(s: _Subject) -> CheckResult:
+    why = _affirmed(s.body, "why_rejected", s.lang, max_words=4)
+    if why:
+        return _result("improvement_framing", s.lang, False, s.body[why[0].start() : why[0].end()], outcome="fail_why")
+    return _result("improvement_framing", s.lang, bool(_affirmed(s.body, "improvement", s.lang)))
+
+
+def check_future_openness(s: _Subject) -> CheckResult:
+    return _result("future_openness", s.lang, bool(_affirmed(s.text, "future", s.lang)))
+
+
+def check_sign_off(s: _Subject) -> CheckResult:
+    name = s.request.context.candidate_name
+    tail_lines = [line for line in s.body.strip().splitlines() if line.strip()][-4:]
+    tail = "\n".join(tail_lines)
+    has_name = fold(name) in fold("\n".join(tail_lines[-3:]))
+    has_closing = has_term(tail, _lex("closing", s.lang))
+    return _result("sign_off", s.lang, has_name and has_closing, name)
+
+
+def _mentions(name: str, value: str, s: _Subject) -> CheckResult:
+    return _result(name, s.lang, fold(value) in fold(s.text), value)
+
+
+def check_mentions_role(s: _Subject) -> CheckResult:
+    return _mentions("mentions_role", s.request.context.role, s)
+
+
+def check_mentions_company(s: _Subject) -> CheckResult:
+    return _mentions("mentions_company", s.request.context.company, s)
+
+
+_LANGUAGE_NAMES = {"en": {"en": "English", "fr": "anglais"}, "fr": {"en": "French", "fr": "français"}}
+
+
+def check_language_match(s: _Subject) -> CheckResult:
+    # Names and company are not evidence of a language; remove them before detecting.
+    text = s.body
+    ctx = s.request.context
+    for value in (ctx.candidate_name, ctx.recruiter_name, ctx.company, ctx.role):
+        if value:
+            text = text.replace(value, " ")
+    detected, confidence = detect_language(text)
+    passed = detected == s.lang
+    shown = _LANGUAGE_NAMES.get(detected, {}).get(s.lang, detected or "?")
+    return _result("language_match", s.lang, passed, shown, score=confidence if passed else 1 - confidence)
+
+
+def formality_score(text: str, language: Language | str) -> int:
+    """0 (very relaxed) to 100 (very formal), from weighted register markers."""
+    lang = "en" if str(language) == "en" else "fr"
+    markers = load_data("checks.yaml")["formality_markers"][lang]
+    folded = fold(text)
+    total = 0.0
+    for sign, key in ((1, "formal"), (-1, "informal")):
+        for term, weight in markers[key]:
+            total += sign * weight * len(compile_terms((term,)).findall(folded))
+    emoji = len(re.findall(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", text))
+    total -= 3 * emoji + 2 * text.count("!!")
+    return max(0, min(100, round(50 + 5 * total)))
+
+
+def formality_band(formality: int) -> str:
+    """The slider band a formality value falls in."""
+    return next(band for band, (low, high) in FORMALITY_BANDS.items() if low <= formality <= high)
+
+
+def check_formality_match(s: _Subject) -> CheckResult:
+    formality = s.request.tone.formality
+    band = formality_band(formality)
+    score = formality_score(s.text, s.lang)
+    low, high = FORMALITY_ACCEPT[band]
+    problems = []
+    if s.lang == "fr" and formality > 15 and has_term(s.body, _lex("tutoiement", "fr")):
+        problems.append("tutoiement" if s.lang == "fr" else "tu")
+    if formality >= 50 and (slang := find_terms(s.text, _lex("slang", s.lang))):
+        problems.append(s.text[slang[0].start() : slang[0].end()])
+    if formality <= 20 and (stiff := find_terms(s.text, _lex("stiff", s.lang))):
+        problems.append(s.text[stiff[0].start() : stiff[0].end()])
+    if not low <= score <= high:
+        problems.append(f"score {score}/100")
+    detail = ", ".join(problems) if problems else f"{score}/100"
+    closeness = 1.0 if not problems else max(0.0, 1 - min(abs(score - low), abs(score - high)) / 50)
+    return _result("formality_match", s.lang, not problems, detail, score=closeness)
+
+
+def length_target(channel: Channel, length: int) -> int:
+    """Words the body should have for this channel and length slider."""
+    base, slope = LENGTH_TARGETS[channel]
+    return round(base + slope * length)
+
+
+def length_range(channel: Channel, length: int) -> tuple[int, int]:
+    """Inclusive range of body words that passes the length check."""
+    target = length_target(channel, length)
+    low, high = round(LENGTH_BAND[0] * target), round(LENGTH_BAND[1] * target)
+    if channel is Channel.LINKEDIN and linkedin_char_limit(length) <= 300:
+        low = min(low, LINKEDIN_MIN_WORDS_CAP)
+    return low, high
+
+
+def linkedin_char_limit(length: int) -> int:
+    """Characters a LinkedIn message may have: a short note at low length, a longer message above."""
+    return 300 if length <= 50 else 600
+
+
+def check_length_band(s: _Subject) -> CheckResult:
+    words = word_count(s.body)
+    low, high = length_range(s.request.channel, s.request.tone.length)
+    passed = low <= words <= high
+    unit = "mots" if s.lang == "fr" else "words"
+    detail = f"{words} {unit} ({low}–{high})"
+    if s.voicemail and word_count(s.voicemail) > VOICEMAIL_MAX_WORDS:
+        passed = False
+        detail += f"; voicemail {word_count(s.voicemail)} > {VOICEMAIL_MAX_WORDS}"
+    target = length_target(s.request.channel, s.request.tone.length)
+    return _result("length_band", s.lang, passed, detail, score=max(0.0, 1 - abs(words - target) / max(target, 1)))
+
+
+def check_linkedin_limit(s: _Subject) -> CheckResult:
+    limit = linkedin_char_limit(s.request.tone.length)
+    chars = len(s.body)
+    unit = "caractères" if s.lang == "fr" else "characters"
+    return _result("linkedin_limit", s.lang, chars <= limit, f"{chars}/{limit} {unit}")
+
+
+def _phrase_check(name: str, key: str, max_words: int = 0) -> Callable[[_Subject], CheckResult]:
+    def check(s: _Subject) -> CheckResult:
+        hits = (
+            _affirmed(s.text, key, s.lang, max_words)
+            if max_words
+            else find_terms(s.text, _lex(key, s.lang))
+        )
+        if name == "no_aggression":
+            hits = hits or _shouting(s.text)
+        if hits:
+            start, end = hits[0].span() if isinstance(hits[0], re.Match) else hits[0]
+            return _result(name, s.lang, False, s.text[start:end])
+        return _result(name, s.lang, True)
+
+    check.__name__ = f"check_{name}"
+    return check
+
+
+def _shouting(text: str) -> list[tuple[int, int]]:
+    """Three or more words in capitals, or '!!!': shouting in writing."""
+    caps = [m.span() for m in re.finditer(r"\b[A-ZÀ-Ý]{4,}\b", text)]
+    bangs = [m.span() for m in re.finditer(r"!{3,}", text)]
+    return bangs or (caps if len(caps) >= 3 else [])
+
+
+def check_no_placeholder(s: _Subject) -> CheckResult:
+    ctx = s.request.context
+    given = " ".join([ctx.candidate_name, ctx.recruiter_name, ctx.company, ctx.role, ctx.notes, ctx.rejection_message])
+    for pattern in load_data("checks.yaml")["placeholders"]:
+        for match in re.finditer(pattern, s.text):
+            if match.group(0) not in given:
+                return _result("no_placeholder", s.lang, False, match.group(0))
+    return _result("no_placeholder", s.lang, True)
+
+
+@cache
+def _known_vocabulary() -> frozenset[str]:
+    """Every word the guidance and phrase banks use: words a draft may capitalise without inventing anything."""
+    data = load_data("checks.yaml")
+    words: set[str] = {w for group in data["common_capitalised"] for w in group}
+    for name in ("guidance.yaml", "phrases.en.yaml", "phrases.fr.yaml", "checks.yaml"):
+        try:
+            raw = str(load_data(name))
+        except FileNotFoundError:
+            continue
+        words.update(re.findall(r"[a-z]+", fold(raw)))
+    return frozenset(words)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«“\"(\n•*–-]\s*|^\s*[-*•]\s*)$")
+_ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _invented(s: _Subject) -> str | None:
+    ctx = s.request.context
+    given_text = fold(" ".join([ctx.candidate_name, ctx.recruiter_name, ctx.company, ctx.role, ctx.notes,
+                                ctx.rejection_message, ctx.interview_date.isoformat() if ctx.interview_date else ""]))
+    given_words = set(re.findall(r"\w+", given_text))
+    known = _known_vocabulary()
+    months = set(load_data("checks.yaml")["months"]["en"] + load_data("checks.yaml")["months"]["fr"])
+    for part in (s.subject, s.body, s.voicemail):
+        # Placeholders are the placeholder check's business, not invented facts.
+        for pattern in load_data("checks.yaml")["placeholders"]:
+            part = re.sub(pattern, lambda m: " " * len(m.group(0)), part)
+        for match in _CAPITALISED.finditer(part):
+            if _SENTENCE_START.search(part[: match.start()]):
+                # The first word of a sentence is capitalised anyway; judge the rest.
+                words = match.group(1).split()[1:]
+            else:
+                words = match.group(1).split()
+            for word in words:
+                folded = fold(word).strip("'-")
+                pieces = re.findall(r"[\w]+", folded)
+                if all(p in given_words or p in known or p in months for p in pieces):
+                    continue
+                return word
+    # Dates: a day and month, an ISO date or a year must match the interview date.
+    folded_text = fold(s.text)
+    date = ctx.interview_date
+    for match in _ISO_DATE.finditer(folded_text):
+        if not date or match.group(0) not in (date.isoformat(), f"{date.day}/{date.month}", f"{date.month}/{date.day}"):
+            return s.text[match.start() : match.end()]
+    for match in _YEAR.finditer(folded_text):
+        if match.group(0) not in given_text:
+            return match.group(0)
+    month_names = "|".join(months)
+    for match in re.finditer(rf"\b(\d{{1,2}})(?:er)? ({month_names})\b|\b({month_names}) (\d{{1,2}})\b", folded_text):
+        day = int(match.group(1) or match.group(4))
+        month = match.group(2) or match.group(3)
+        if not date or day != date.day or month not in _month_names_for(date.month):
+            return s.text[match.start() : match.end()]
+    return None
+
+
+def _month_names_for(month: int) -> set[str]:
+    months = load_data("checks.yaml")["months"]
+    return {months["en"][month - 1], months["fr"][month - 1]}
+
+
+def check_no_invented_facts(s: _Subject) -> CheckResult:
+    invented = _invented(s)
+    return _result("no_invented_facts", s.lang, invented is None, invented or "")
+
+
+# Order is the order shown in the app's checklist.
+_CHECKS: list[tuple[str, Callable[[_Subject], CheckResult], set[Channel] | None]] = [
+    ("greeting", check_greeting, None),
+    ("thanks", check_thanks, None),
+    ("regret", check_regret, None),
+    ("feedback_request", check_feedback_request, None),
+    ("improvement_framing", check_improvement_framing, None),
+    ("future_openness", check_future_openness, None),
+    ("sign_off", check_sign_off, {Channel.EMAIL}),
+    ("mentions_role", check_mentions_role, None),
+    ("mentions_company", check_mentions_company, None),
+    ("language_match", check_language_match, None),
+    ("formality_match", check_formality_match, None),
+    ("length_band", check_length_band, None),
+    ("linkedin_limit", check_linkedin_limit, {Channel.LINKEDIN}),
+    ("no_defensiveness", _phrase_check("no_defensiveness", "defensiveness"), None),
+    ("no_aggression", _phrase_check("no_aggression", "aggression"), None),
+    ("no_begging", _phrase_check("no_begging", "begging"), None),
+    ("no_reconsideration", _phrase_check("no_reconsideration", "reconsideration", max_words=5), None),
+    ("no_cliche", _phrase_check("no_cliche", "cliche"), None),
+    ("no_placeholder", check_no_placeholder, None),
+    ("no_invented_facts", check_no_invented_facts, None),
+]
+
+CHECK_NAMES: tuple[str, ...] = tuple(name for name, _, _ in _CHECKS)
+
+
+def checks_for(channel: Channel) -> list[str]:
+    """Names of the checks that apply to a channel, in display order."""
+    return [name for name, _, channels in _CHECKS if channels is None or channel in channels]
+
+
+def run_checks(draft: Draft, request: DraftRequest) -> CheckReport:
+    """Every check that applies to the draft's channel, in display order."""
+    subject = _Subject(
+        request=request,
+        subject=draft.subject or "",
+        body=draft.body,
+        voicemail=draft.voicemail or "",
+        lang=request.language.base,
+    )
+    return CheckReport(
+        checks=[check(subject) for name, check, channels in _CHECKS if channels is None or request.channel in channels]
+    )

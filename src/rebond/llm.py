@@ -1,0 +1,135 @@
+"""The one place a chat model is built; ``langchain_openai`` is imported here and only when a model is needed."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from rebond.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
+# The openai client refuses to start without a key; a local server ignores it.
+_NO_KEY = "not-needed"
+
+
+class NotConfigured(RuntimeError):
+    """The LLM engine was asked for but there is neither a key nor an endpoint."""
+
+
+def build_chat_model(settings: Settings | None = None) -> BaseChatModel:
+    """A ``ChatOpenAI`` for the configured endpoint, model, timeout and retries."""
+    settings = settings or Settings()
+    if not settings.llm_configured:
+        raise NotConfigured("no OPENAI_API_KEY or OPENAI_BASE_URL is set")
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else _NO_KEY
+    return _chat_model(settings.model, key, settings.openai_base_url, settings.timeout, settings.max_retries)
+
+
+# Building a ChatOpenAI costs ~1.5 ms (clients, validation); the same settings reuse
+# one, which is safe across threads. Keys live only in this process's memory.
+@lru_cache(maxsize=8)
+def _chat_model(model: str, key: str, base_url: str | None, timeout: float, max_retries: int) -> BaseChatModel:
+    from langchain_openai import ChatOpenAI  # lazy: offline use never pays for (or needs) it
+
+    return ChatOpenAI(
+        model=model,
+        api_key=key,
+        base_url=base_url,
+        timeout=timeout,
+        max_retries=max_retries,
+        # Usage arrives in the last streamed chunk only when asked for.
+        stream_usage=True,
+        # Chat Completions is what every OpenAI-compatible server speaks.
+        use_responses_api=False,
+    )
+
+
+def model_name(model: object, settings: Settings) -> str:
+    """The model's name for ``engine`` and pricing: what the chat model says, else the settings."""
+    for attribute in ("model_name", "model"):
+        value = getattr(model, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    return settings.model
+
+
+def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, object]]:
+    """Why a model call failed, as a reason key of ``prompts/llm.yaml`` and its values.
+
+    Built from the error's type and status only: an error's own text may quote
+    part of the key (OpenAI's 401 does), so it is never shown.
+    """
+    if isinstance(exc, NotConfigured):
+        return "not_configured", {}
+    try:
+        import openai
+    except ImportError:  # pragma: no cover - openai comes with langchain-openai
+        return "unexpected", {"kind": type(exc).__name__}
+    if isinstance(exc, openai.APITimeoutError):
+        return "timeout", {"timeout": f"{settings.timeout:g}"}
+    if isinstance(exc, openai.APIConnectionError):
+        return "connection", {"endpoint": settings.endpoint}
+    if isinstance(exc, openai.AuthenticationError):
+        return "auth", {}
+    if isinstance(exc, openai.PermissionDeniedError):
+        return "forbidden", {}
+    if isinstance(exc, openai.NotFoundError):
+        return "not_found", {"model": settings.model}
+    if isinstance(exc, openai.RateLimitError):
+        return "rate_limit", {}
+    if isinstance(exc, openai.APIStatusError):
+        status = exc.status_code
+        return ("server_error" if status >= 500 else "bad_request"), {"status": status}
+    if isinstance(exc, TimeoutError):
+        return "timeout", {"timeout": f"{settings.timeout:g}"}
+    return "unexpected", {"kind": type(exc).__name__}
+
+
+def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list[Any]) -> Iterator[str]:
+    """Yields the answer's text as it arrives, then appends the whole answer (text and usage) to ``answers``.
+
+    The ChatOpenAI built here is read straight from its own openai client, with
+    LangChain's own request payload: LangChain's stream builds two pydantic
+    objects per token, which on a fast endpoint costs more than all the rest of
+    the pipeline. Any other chat model (a fake, another provider) streams
+    through LangChain.
+    """
+    from langchain_core.messages import AIMessage
+
+    pieces: list[str] = []
+    usage: dict[str, int] | None = None
+    direct = _openai_stream(model, messages)
+    if direct is None:
+        for chunk in model.stream(messages):
+            usage = getattr(chunk, "usage_metadata", None) or usage
+            if text := str(chunk.text or ""):
+                pieces.append(text)
+                yield text
+    else:
+        with direct as response:
+            for chunk in response:
+                if chunk.usage is not None:
+                    usage = {
+                        "input_tokens": chunk.usage.prompt_tokens,
+                        "output_tokens": chunk.usage.completion_tokens,
+                        "total_tokens": chunk.usage.total_tokens,
+                    }
+                if chunk.choices and (text := chunk.choices[0].delta.content):
+                    pieces.append(text)
+                    yield text
+    answers.append(AIMessage(content="".join(pieces), usage_metadata=usage))
+
+
+def _openai_stream(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
+    """An open openai stream for a ChatOpenAI, or None for any other model."""
+    chat_openai = getattr(sys.modules.get("langchain_openai"), "ChatOpenAI", None)
+    payload_of = getattr(model, "_get_request_payload", None)
+    if chat_openai is None or not isinstance(model, chat_openai) or payload_of is None:
+        return None
+    payload = payload_of(messages, stream=True, stream_options={"include_usage": True})
+    return model.client.create(**payload)

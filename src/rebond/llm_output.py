@@ -1,0 +1,76 @@
+"""What a model writes, made safe: the draft's parts parsed out of plain text, markup and links removed."""
+
+from __future__ import annotations
+
+import re
+
+from rebond.models import Channel
+from rebond.text import fold, words
+
+# A feedback request has no reason to copy this many words in a row from pasted
+# text; a model that does is most likely following instructions hidden in it.
+COPIED_RUN_WORDS = 8
+
+_FENCE = re.compile(r"^\s*```[\w-]*\s*$", re.M)
+_SUBJECT = re.compile(r"^\W{0,3}(?:subject|objet|sujet)\W{0,3}\s*:\s*\**\s*(.+?)\s*\**\s*$", re.I)
+_VOICEMAIL = re.compile(
+    r"^\W{0,3}(?:voicemail|voice ?mail message|message vocal|message sur (?:la )?(?:boîte|boite) vocale|"
+    r"messagerie vocale|(?:boîte|boite) vocale)\W{0,3}\s*:\s*\**\s*",
+    re.I | re.M,
+)
+_SCRIPT_LABEL = re.compile(r"^\W{0,3}(?:call script|script(?: d'appel| de l'appel)?|appel)\W{0,3}\s*:\s*$", re.I | re.M)
+# Markup a pasted text could smuggle into a draft through the model.
+_DANGEROUS_BLOCK = re.compile(r"<(script|style|iframe|object)\b.*?(?:</\1\s*>|$)", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)[^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_URL = re.compile(r"(?:https?|ftp|javascript|data|file):[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.I)
+
+
+def clean(text: str) -> str:
+    """Plain text: no HTML, no Markdown images or links, no URL."""
+    text = _DANGEROUS_BLOCK.sub("", text)
+    text = _TAG.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    # The offline engine writes no link either; a link in a draft or an analysis can
+    # only have come from pasted text, so none is kept (the user may add their own).
+    text = _URL.sub("", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def split_draft(text: str, channel: Channel) -> tuple[str | None, str, str | None]:
+    """Subject, body and voicemail out of a model's plain-text answer, following the output format asked for."""
+    text = _FENCE.sub("", text).strip()
+    subject = voicemail = None
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and (match := _SUBJECT.match(lines[first])):
+        # A LinkedIn message or a call has no subject; a stray one is dropped.
+        subject = match.group(1).strip() if channel is Channel.EMAIL else None
+        text = "\n".join(lines[first + 1 :]).strip()
+    if channel is Channel.PHONE and (match := _VOICEMAIL.search(text)):
+        voicemail = text[match.end() :].strip() or None
+        text = text[: match.start()].strip()
+    if channel is Channel.PHONE:
+        text = _SCRIPT_LABEL.sub("", text).strip()
+    return subject, text, voicemail
+
+
+def copied_passage(text: str, *sources: str, run: int = COPIED_RUN_WORDS) -> str | None:
+    """The first run of ``run`` words that ``text`` copies from any source, or None."""
+    seen: set[tuple[str, ...]] = set()
+    for source in sources:
+        tokens = [fold(w) for w in words(source)]
+        seen.update(tuple(tokens[i : i + run]) for i in range(len(tokens) - run + 1))
+    if not seen:
+        return None
+    tokens = words(text)
+    folded = [fold(w) for w in tokens]
+    for i in range(len(tokens) - run + 1):
+        if tuple(folded[i : i + run]) in seen:
+            return " ".join(tokens[i : i + run])
+    return None

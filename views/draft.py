@@ -1,0 +1,328 @@
+"""Draft page: the interview's context and four tone sliders in; a checked feedback request out, updated live."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+
+import streamlit as st
+
+from rebond import exports
+from rebond.guidance import principle, source_note
+from rebond.models import VARIANT_MAX, Channel, Draft, DraftRequest, InterviewContext, Tone
+from rebond.models import FIELD_LIMITS as LIMITS
+from views import common
+from views.common import md, t
+
+log = logging.getLogger("rebond.app")
+
+TEXT_FIELDS = {
+    common.CANDIDATE: "candidate_name",
+    common.RECRUITER: "recruiter_name",
+    common.COMPANY: "company",
+    common.ROLE: "role",
+    common.REJECTION: "rejection_message",
+    common.NOTES: "notes",
+}
+REQUIRED = {common.CANDIDATE: "field.candidate", common.COMPANY: "field.company", common.ROLE: "field.role"}
+LANGUAGES = ["fr", "fr-FR", "en"]
+CHANNELS = [str(channel) for channel in Channel]
+
+
+def init_form(journal) -> None:
+    """Give every form key its starting value once per session; after a reload, resume the last saved request."""
+    if st.session_state.get(common.FORM_READY):
+        return
+    st.session_state[common.FORM_READY] = True
+    for key in (*TEXT_FIELDS, common.RECRUITER_EMAIL):
+        st.session_state.setdefault(key, "")
+    st.session_state.setdefault(common.INTERVIEW_DATE, None)
+    st.session_state.setdefault(common.DRAFT_LANGUAGE, "en" if common.ui_lang() == "en" else "fr")
+    st.session_state.setdefault(common.CHANNEL, str(Channel.EMAIL))
+    for key in common.TONE_KEYS.values():
+        st.session_state.setdefault(key, 50)
+    st.session_state.setdefault(common.VARIANT, 0)
+    try:
+        last = journal.latest_request()
+    except Exception:  # a damaged journal must not keep the page from opening
+        log.exception("could not read the journal to restore the form")
+        return
+    if last is not None and not st.session_state[common.COMPANY]:
+        fill_form(last)
+        st.session_state[common.RESTORED_FROM] = f"{last.context.company} · {last.context.role}"
+
+
+def fill_form(request: DraftRequest) -> None:
+    """Put a saved request back into the form."""
+    context = request.context
+    for key, name in TEXT_FIELDS.items():
+        st.session_state[key] = getattr(context, name)
+    st.session_state[common.INTERVIEW_DATE] = context.interview_date
+    st.session_state[common.DRAFT_LANGUAGE] = str(request.language)
+    st.session_state[common.CHANNEL] = str(request.channel)
+    for name, key in common.TONE_KEYS.items():
+        st.session_state[key] = getattr(request.tone, name)
+    st.session_state[common.VARIANT] = request.variant
+
+
+def new_application() -> None:
+    """Clear the interview's facts (tone and channel stay) for the next application."""
+    for key in (*TEXT_FIELDS, common.RECRUITER_EMAIL):
+        st.session_state[key] = ""
+    st.session_state[common.INTERVIEW_DATE] = None
+    st.session_state[common.VARIANT] = 0
+    for key in (common.RESTORED_FROM, common.AI_DRAFT, common.APPLICATION_ID, common.LAST_SAVED):
+        st.session_state.pop(key, None)
+
+
+def another_version() -> None:
+    st.session_state[common.VARIANT] = (st.session_state.get(common.VARIANT, 0) + 1) % (VARIANT_MAX + 1)
+
+
+def form_request() -> tuple[DraftRequest | None, list[str]]:
+    """The request the form describes, or the labels of the required fields still empty."""
+    state = st.session_state
+    missing = [t(label) for key, label in REQUIRED.items() if not str(state.get(key) or "").strip()]
+    if missing:
+        return None, missing
+    context = InterviewContext(
+        **{name: state.get(key) or "" for key, name in TEXT_FIELDS.items()},
+        interview_date=state.get(common.INTERVIEW_DATE),
+    )
+    request = DraftRequest(
+        language=state[common.DRAFT_LANGUAGE],
+        channel=state[common.CHANNEL],
+        context=context,
+        tone=Tone(**{name: int(state[key]) for name, key in common.TONE_KEYS.items()}),
+        variant=int(state.get(common.VARIANT, 0)),
+    )
+    return request, []
+
+
+def fingerprint(request: DraftRequest) -> str:
+    return hashlib.sha256(request.model_dump_json().encode()).hexdigest()[:16]
+
+
+# -- the form ----------------------------------------------------------------
+
+
+def context_form() -> None:
+    with st.container(border=True):
+        head, action = st.columns([3, 1], vertical_alignment="center")
+        head.markdown(f"**{t('draft.context_title')}**")
+        action.button(t("draft.new_application"), on_click=new_application, icon=":material/add:", width="stretch")
+        if restored := st.session_state.get(common.RESTORED_FROM):
+            st.caption(t("draft.restored", what=md(restored)))
+        a, b, c = st.columns(3)
+        a.text_input(
+            t("field.candidate"), key=common.CANDIDATE, max_chars=LIMITS["candidate_name"],
+            placeholder=t("field.candidate_hint"), persist_state="session",
+        )  # fmt: skip
+        b.text_input(
+            t("field.recruiter"), key=common.RECRUITER, max_chars=LIMITS["recruiter_name"],
+            placeholder=t("field.recruiter_hint"), persist_state="session",
+        )  # fmt: skip
+        c.text_input(
+            t("field.recruiter_email"), key=common.RECRUITER_EMAIL, max_chars=254,
+            placeholder=t("field.recruiter_email_hint"), help=t("field.recruiter_email_help"),
+            persist_state="session",
+        )  # fmt: skip
+        a.text_input(
+            t("field.company"), key=common.COMPANY, max_chars=LIMITS["company"],
+            placeholder=t("field.company_hint"), persist_state="session",
+        )  # fmt: skip
+        b.text_input(
+            t("field.role"), key=common.ROLE, max_chars=LIMITS["role"],
+            placeholder=t("field.role_hint"), persist_state="session",
+        )  # fmt: skip
+        today = dt.date.today()
+        c.date_input(
+            t("field.interview_date"), key=common.INTERVIEW_DATE, min_value=today - dt.timedelta(days=3 * 365),
+            max_value=today + dt.timedelta(days=30), format=t("field.date_format"), persist_state="session",
+        )  # fmt: skip
+        left, right = st.columns(2)
+        left.text_area(
+            t("field.rejection"), key=common.REJECTION, max_chars=LIMITS["rejection_message"], height=110,
+            placeholder=t("field.rejection_hint"), persist_state="session",
+        )  # fmt: skip
+        right.text_area(
+            t("field.notes"), key=common.NOTES, max_chars=LIMITS["notes"], height=110,
+            placeholder=t("field.notes_hint"), persist_state="session",
+        )  # fmt: skip
+
+
+def tone_controls() -> None:
+    st.segmented_control(
+        t("draft.language"), LANGUAGES, format_func=lambda lang: t(f"language.{lang}"),
+        key=common.DRAFT_LANGUAGE, required=True, persist_state="session",
+    )  # fmt: skip
+    st.segmented_control(
+        t("draft.channel"), CHANNELS, format_func=lambda channel: t(f"channel.{channel}"),
+        key=common.CHANNEL, required=True, persist_state="session",
+    )  # fmt: skip
+    st.markdown(f"**{t('tone.title')}**")
+    for name, key in common.TONE_KEYS.items():
+        st.slider(
+            f"{t(f'tone.{name}')} · {t(f'tone.{name}_low')} ↔ {t(f'tone.{name}_high')}",
+            0, 100, step=5, key=key, help=t(f"tone.{name}_help"), persist_state="session",
+        )  # fmt: skip
+
+
+# -- the draft ---------------------------------------------------------------
+
+
+def show_automatic_rejection(rejection_message: str) -> None:
+    from rebond.compose import looks_automatic
+
+    automatic, reason = looks_automatic(rejection_message)
+    if automatic:
+        st.info(
+            f"**{t('draft.auto_title', phrase=md(reason))}**\n\n{md(principle('worth_a_few_minutes', common.ui_lang()))}",
+            icon=":material/smart_toy:",
+        )
+
+
+def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> None:
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if draft.engine.startswith("llm"):
+            st.badge(t("draft.engine_llm", model=draft.engine.removeprefix("llm:")), icon="✨", color="violet")
+        else:
+            st.badge(t("draft.engine_offline"), icon=":material/offline_bolt:", color="gray")
+        st.badge(t(f"channel.{draft.channel}"), color="blue")
+        st.badge(t(f"language.{draft.language}"), color="blue")
+        if request.variant:
+            st.badge(t("draft.version", n=request.variant + 1), color="orange")
+    if draft.subject:
+        st.caption(t("draft.subject"))
+        st.code(draft.subject, language=None, wrap_lines=True)
+    st.caption(t(f"draft.body_{draft.channel}"))
+    st.code(draft.body, language=None, wrap_lines=True)
+    if draft.voicemail:
+        st.caption(t("draft.voicemail"))
+        st.code(draft.voicemail, language=None, wrap_lines=True)
+    st.caption(t("draft.copy_hint"))
+
+    stem = exports.file_stem(request.context.company, request.context.role)
+    with st.container(horizontal=True):
+        st.button(t("draft.another_version"), on_click=another_version, icon=":material/autorenew:")
+        st.download_button(
+            t("draft.download_txt"), exports.draft_txt(draft), file_name=f"{stem}.txt", mime="text/plain",
+            icon=":material/download:", on_click="ignore",
+        )  # fmt: skip
+        if draft.channel == Channel.EMAIL:
+            st.download_button(
+                t("draft.download_eml"), exports.draft_eml(draft, to=recruiter_email), file_name=f"{stem}.eml",
+                mime="message/rfc822", icon=":material/mail:", on_click="ignore",
+            )  # fmt: skip
+            if link := exports.mailto_link(draft, to=recruiter_email):
+                st.link_button(t("draft.open_mail"), link, icon=":material/send:")
+        if app_id := st.session_state.get(common.APPLICATION_ID):
+            if st.button(t("draft.mark_sent"), icon=":material/outgoing_mail:", key="draft_mark_sent"):
+                common.journal().mark_sent(app_id)
+                st.toast(t("draft.marked_sent"), icon="📬")
+    if recruiter_email and not exports.valid_address(recruiter_email):
+        st.caption(t("draft.bad_email"))
+    for notice in draft.notices:
+        st.info(md(notice), icon=":material/info:")
+
+    critical = draft.checks.critical_failures()
+    if critical:
+        st.warning(t("draft.critical"), icon=":material/report:")
+    checks = draft.checks.checks
+    passed = sum(check.passed for check in checks)
+    with st.expander(
+        t("draft.checks_title", passed=passed, total=len(checks)), expanded=True, icon=":material/checklist:"
+    ):
+        # Failed checks first: they are the ones to read.
+        ordered = sorted(checks, key=lambda check: check.passed)
+        half = (len(ordered) + 1) // 2
+        for column, part in zip(st.columns(2), (ordered[:half], ordered[half:]), strict=True):
+            column.markdown(
+                "\n\n".join(
+                    f"{':green[**✓**]' if check.passed else ':red[**✗**]'} **{md(check.label)}** — {md(check.reason)}"
+                    for check in part
+                )
+            )
+
+
+def show_guidance(draft: Draft) -> None:
+    """Why this works: the guidance principles the draft applies, in the interface language."""
+    if not draft.guidance_ids:
+        return
+    lang = common.ui_lang()
+    with st.expander(t("draft.why_title"), expanded=True, icon=":material/lightbulb:"):
+        st.markdown("\n".join(f"- {md(principle(pid, lang))}" for pid in draft.guidance_ids))
+        st.caption(md(source_note(lang)))
+
+
+def save(journal, request: DraftRequest, draft: Draft) -> None:
+    """Keep the draft in the journal once per distinct text, so reruns do not write."""
+    signature = hashlib.sha256(f"{fingerprint(request)}|{draft.engine}|{draft.full_text()}".encode()).hexdigest()
+    if st.session_state.get(common.LAST_SAVED) == signature:
+        return
+    app_id, _ = journal.save_draft(request, draft)
+    st.session_state[common.APPLICATION_ID] = app_id
+    st.session_state[common.LAST_SAVED] = signature
+
+
+def draft_column(settings, journal, aside) -> None:
+    with common.friendly_errors():
+        request, missing = form_request()
+        if request is None:
+            st.info(t("draft.fill_required", fields=", ".join(missing)), icon=":material/edit:")
+            return
+        if request.context.rejection_message:
+            show_automatic_rejection(request.context.rejection_message)
+
+        ai_slot = st.empty()
+        draft: Draft | None = None
+        if settings.engine_in_use == "llm":
+            if st.button(t("draft.write_ai"), type="primary", icon="✨", key="draft_write_ai"):
+                from rebond.drafting import stream_draft
+
+                stream = stream_draft(request, settings)
+                with ai_slot.container(border=True):
+                    st.caption(t("draft.writing"))
+                    st.write_stream(stream)
+                ai_slot.empty()
+                st.session_state[common.AI_DRAFT] = (fingerprint(request), stream.result)
+            stored = st.session_state.get(common.AI_DRAFT)
+            if stored and stored[0] == fingerprint(request):
+                draft = stored[1]
+            else:
+                st.caption(t("draft.offline_preview"))
+        if draft is None:
+            from rebond.compose import compose
+
+            draft = compose(request)
+        saved = False
+        with common.friendly_errors("error.not_saved"):
+            save(journal, request, draft)
+            saved = True
+        show_draft(draft, request, str(st.session_state.get(common.RECRUITER_EMAIL) or "").strip())
+        if saved:
+            st.caption(t("draft.saved"))
+        with aside:
+            show_guidance(draft)
+
+
+@st.fragment
+def tone_and_draft(settings, journal) -> None:
+    """Sliders and the draft they shape; a fragment, so moving a slider reruns only this part of the page."""
+    controls, output = st.columns([5, 7], gap="large")
+    with controls:
+        tone_controls()
+    with output:
+        draft_column(settings, journal, aside=controls)
+
+
+settings = common.settings()
+common.sidebar(settings)
+journal = common.journal(settings)
+init_form(journal)
+
+st.title(t("draft.title"))
+st.caption(t("draft.intro"))
+context_form()
+tone_and_draft(settings, journal)

@@ -1,0 +1,97 @@
+"""Settings page: which engine writes, where it is, whether a key is present (never the key), and a connection test."""
+
+from __future__ import annotations
+
+import logging
+import time
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from views import common
+from views.common import md, t
+
+log = logging.getLogger("rebond.app")
+
+
+def shown_endpoint(url: str) -> str:
+    """The endpoint without anything secret a URL can carry (user:password@, query string)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else url.split("?")[0]
+
+
+def test_connection(settings) -> tuple[bool, str]:
+    """Ask the model for one word; a plain-language outcome, never the provider's raw error text."""
+    try:
+        import openai
+
+        from rebond.llm import build_chat_model
+
+        start = time.perf_counter()
+        build_chat_model(settings).invoke("Reply with the single word: OK")
+        return True, t("settings.test_ok", model=settings.model, seconds=f"{time.perf_counter() - start:.1f}")
+    except openai.AuthenticationError:
+        return False, t("settings.test_auth")
+    except openai.NotFoundError:
+        return False, t("settings.test_model", model=settings.model)
+    except openai.RateLimitError:
+        return False, t("settings.test_rate")
+    except openai.APITimeoutError:
+        return False, t("settings.test_timeout", seconds=f"{settings.timeout:g}")
+    except openai.APIConnectionError:
+        return False, t("settings.test_unreachable", endpoint=shown_endpoint(settings.endpoint))
+    except Exception as exc:  # the message may quote the request; only the type is shown
+        log.exception("connection test failed")
+        return False, t("settings.test_failed", error=type(exc).__name__)
+
+
+def row(label: str, value: str) -> None:
+    left, right = st.columns([1, 2])
+    left.markdown(f"**{label}**")
+    right.markdown(value)
+
+
+settings = common.settings()
+common.sidebar(settings)
+
+st.title(t("settings.title"))
+st.caption(t("settings.intro"))
+with common.friendly_errors():
+    main, help_column = st.columns([3, 2], gap="large")
+    with main, st.container(border=True):
+        llm = settings.engine_in_use == "llm"
+        row(
+            t("settings.engine"),
+            t("settings.engine_llm") if llm else t("settings.engine_offline"),
+        )
+        row(t("settings.engine_setting"), f"`{settings.engine}`")
+        row(t("settings.endpoint"), f"`{md(shown_endpoint(settings.endpoint))}`")
+        row(t("settings.model"), f"`{md(settings.model)}`")
+        row(
+            t("settings.key"),
+            f":green[✓] {t('settings.key_present')}" if settings.openai_api_key else t("settings.key_absent"),
+        )
+        row(t("settings.privacy"), t("settings.privacy_on") if settings.privacy_on else t("settings.privacy_off"))
+        row(t("settings.timeout"), t("settings.seconds", n=f"{settings.timeout:g}"))
+        row(t("settings.database"), f"`{md(settings.db_path)}`")
+        if st.button(t("settings.test"), icon=":material/network_check:", type="primary"):
+            if not settings.llm_configured:
+                st.info(t("settings.test_not_configured"), icon=":material/offline_bolt:")
+            else:
+                with st.spinner(t("settings.testing")):
+                    ok, message = test_connection(settings)
+                if ok:
+                    st.success(message, icon=":material/check_circle:")
+                else:
+                    st.error(message, icon=":material/error:")
+    with help_column:
+        st.markdown(f"**{t('settings.how_title')}**")
+        st.markdown(t("settings.how"))
+        st.code(
+            "OPENAI_API_KEY=…\nOPENAI_BASE_URL=http://localhost:11434/v1\nREBOND_MODEL=gpt-4.1-mini\n"
+            "REBOND_ENGINE=auto\nREBOND_PRIVACY=auto\nREBOND_DB_PATH=~/.rebond/journal.sqlite3",
+            language="bash",
+        )
+        st.caption(t("settings.how_note"))
