@@ -60,7 +60,7 @@ class _Subject:
 
 # Content found in either language still counts (the language check judges the
 # language); register lexicons stay per language.
-_BILINGUAL = {"negation", "greeting", "thanks", "regret", "feedback_terms", "request_markers", "improvement",
+_BILINGUAL = {"negation", "greeting", "thanks", "regret", "feedback_terms", "request_markers", "soft_request_markers", "improvement",
               "why_rejected", "future", "closing", "defensiveness", "aggression", "begging", "reconsideration", "cliche"}
 
 
@@ -133,8 +133,12 @@ def check_feedback_request(s: _Subject) -> CheckResult:
         # A question mark may close the sentence after our span; include it.
         sentence = text[start : min(len(text), end + 1)]
         asks = has_term(sentence, markers) or "?" in sentence
-        # "Could you tell me what I could improve?" asks for feedback without the word.
-        if asks and (has_term(sentence, terms) or has_term(sentence, _lex("improvement", s.lang))):
+        names_feedback = has_term(sentence, terms)
+        # "Could you tell me what I could improve?" asks for feedback without the word;
+        # "a few lines would mean a lot" asks only because it names the feedback.
+        if (asks and (names_feedback or has_term(sentence, _lex("improvement", s.lang)))) or (
+            names_feedback and has_term(sentence, _lex("soft_request_markers", s.lang))
+        ):
             return _result("feedback_request", s.lang, True)
     return _result("feedback_request", s.lang, False)
 

@@ -192,7 +192,7 @@ def _email_or_linkedin(w: _Writer, channel: Channel, automatic: bool) -> tuple[s
     def render(o: Options) -> str:
         intro = [w.pick("thanks_short" if short else "thanks"), *o.opening_warm,
                  w.pick("regret_short" if short else "regret")]
-        if automatic:
+        if automatic and o.auto_ack:
             intro.append(w.pick(o.auto_ack))
         bullets: list[str] = []
         if o.questions and compact:
@@ -203,9 +203,11 @@ def _email_or_linkedin(w: _Writer, channel: Channel, automatic: bool) -> tuple[s
         else:
             # A short message asks in one sentence that already says it helps you improve.
             ask = [w.pick("ask_short" if short else "ask_open")]
-            if tone.directness >= 35 and o.focus:
+            # A very short LinkedIn note keeps to one question.
+            roomy = channel is not Channel.LINKEDIN or tone.length >= 25
+            if tone.directness >= 35 and o.focus and roomy:
                 ask.append(w.pick("ask_focus"))
-        after_ask = ([] if short else [w.pick("improvement")]) + o.extras
+        after_ask = ([] if short and not bullets else [w.pick("improvement")]) + o.extras
         ending = [w.pick("future_short" if short else "future"), *o.closing_warm]
         greeting = w.greeting() if o.named_greeting else w.pick("greeting_plain")
         if channel is Channel.LINKEDIN:
@@ -242,12 +244,15 @@ def _email_or_linkedin(w: _Writer, channel: Channel, automatic: bool) -> tuple[s
             opts.focus = True
         elif opts.focus and channel is Channel.LINKEDIN:
             opts.focus = False
-        elif automatic and opts.auto_ack != "auto_ack_tiny" and channel is Channel.LINKEDIN:
+        elif automatic and opts.auto_ack == "auto_ack_short" and channel is Channel.LINKEDIN:
             opts.auto_ack = "auto_ack_tiny"
+        elif automatic and opts.auto_ack == "auto_ack_tiny" and channel is Channel.LINKEDIN:
+            opts.auto_ack = ""  # the 300-character limit wins over acknowledging the automatic reply
         else:
             break
         body = render(opts)
-    for extra in w.pool("extras"):
+    extras = (w.pool("linkedin_extras") if channel is Channel.LINKEDIN else []) + w.pool("extras")
+    for extra in extras:
         opts.extras.append(extra)
         candidate = render(opts)
         if word_count(candidate) > target or not fits(candidate):

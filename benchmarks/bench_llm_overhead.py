@@ -1,0 +1,209 @@
+"""Overhead of Rebond's LLM drafting pipeline over a bare ``openai`` SDK call, against one local OpenAI-shaped server.
+
+The server (stdlib ``http.server``, 127.0.0.1 only, in a thread) answers
+``/v1/chat/completions`` with recorded-shape bodies: JSON, or SSE when asked to
+stream. Both sides send the same kind of request and read the whole answer; the
+difference of the medians is what Rebond adds (prompt rendering, privacy mask,
+LangChain, parsing, the quality checks). Target: at most 5 ms.
+
+    .venv/bin/python benchmarks/bench_llm_overhead.py [--rounds 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from rebond.compose import compose  # noqa: E402
+from rebond.drafting import stream_draft, write_draft  # noqa: E402
+from rebond.models import DraftRequest, InterviewContext  # noqa: E402
+from rebond.settings import Settings  # noqa: E402
+
+MODEL = "gpt-4.1-mini"
+TARGET_MS = 5.0
+REQUEST = DraftRequest(
+    language="fr",
+    channel="email",
+    context=InterviewContext(
+        candidate_name="Camille Roy",
+        recruiter_name="Mme Julie Tremblay",
+        company="Ubisoft",
+        role="Analyste de données",
+        interview_date="2026-11-10",
+        rejection_message="Bonjour Camille, merci pour votre temps. Nous avons retenu une autre candidature.",
+        notes="Bonne entrevue technique ; la question sur l'optimisation SQL m'a déstabilisée.",
+    ),
+)
+# What the model "writes": a draft that passes every check, streamed about 4 characters (one token) a chunk.
+_GOOD = compose(REQUEST)
+ANSWER = f"Subject: {_GOOD.subject}\n\n{_GOOD.body}"
+USAGE = {"prompt_tokens": 712, "completion_tokens": 164, "total_tokens": 876}
+
+
+def _completion_body() -> bytes:
+    return json.dumps({
+        "id": "chatcmpl-bench", "object": "chat.completion", "created": 1_700_000_000, "model": MODEL,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": ANSWER}, "finish_reason": "stop"}],
+        "usage": USAGE,
+    }).encode()
+
+
+def _sse_events(piece: int = 4) -> list[bytes]:
+    base = {"id": "chatcmpl-bench", "object": "chat.completion.chunk", "created": 1_700_000_000, "model": MODEL}
+    events = [{**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}]
+    events += [
+        {**base, "choices": [{"index": 0, "delta": {"content": ANSWER[i : i + piece]}, "finish_reason": None}]}
+        for i in range(0, len(ANSWER), piece)
+    ]
+    events += [{**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}, {**base, "choices": [], "usage": USAGE}]
+    return [f"data: {json.dumps(e)}\n\n".encode() for e in events] + [b"data: [DONE]\n\n"]
+
+
+COMPLETION, SSE_EVENTS = _completion_body(), _sse_events()
+SSE = b"".join(SSE_EVENTS)
+# A real model sends a token every 10-30 ms; the paced endpoint sends one every PACE_S,
+# so per-chunk work overlaps the wait as it does in real use.
+PACE_S = 0.001
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real endpoint
+    disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        length = int(self.headers.get("content-length", 0))
+        request = json.loads(self.rfile.read(length) or b"{}")
+        body, kind = (SSE, "text/event-stream") if request.get("stream") else (COMPLETION, "application/json")
+        self.send_response(200)
+        self.send_header("content-type", kind)
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        if request.get("stream") and self.path.startswith("/paced/"):
+            for event in SSE_EVENTS:
+                self.wfile.write(event)
+                time.sleep(PACE_S)
+        else:
+            self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def _serve() -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _time(fn: Any, rounds: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and this thread's CPU milliseconds of each call.
+
+    CPU time of the calling thread leaves out the server thread and the time
+    other processes hold the CPU, so it stays meaningful on a busy machine.
+    """
+    wall, cpu = [], []
+    for _ in range(rounds):
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        fn()
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+    return wall, cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=200, help="timed calls per row (after warm-up)")
+    args = parser.parse_args()
+
+    import openai
+    from langchain_core.messages import BaseMessage
+
+    from rebond import prompting
+    from rebond.privacy import Mask
+
+    server, root = _serve()
+    try:
+        local = Settings(_env_file=None, openai_base_url=f"{root}/v1", openai_api_key="sk-bench", engine="llm", max_retries=0)
+        private = local.model_copy(update={"privacy": "on"})
+        paced = local.model_copy(update={"openai_base_url": f"{root}/paced/v1"})
+        client = openai.OpenAI(base_url=f"{root}/v1", api_key="sk-bench", max_retries=0)
+        paced_client = openai.OpenAI(base_url=f"{root}/paced/v1", api_key="sk-bench", max_retries=0)
+        # The bare call sends the very messages the pipeline would send.
+        rendered: list[BaseMessage] = prompting.draft_messages(REQUEST, Mask.off())
+        messages = [{"role": "system" if m.type == "system" else "user", "content": str(m.content)} for m in rendered]
+
+        def bare_stream(sdk: openai.OpenAI = client) -> str:
+            chunks = sdk.chat.completions.create(
+                model=MODEL, messages=messages, stream=True, stream_options={"include_usage": True}
+            )
+            return "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+
+        def bare_invoke() -> str:
+            return client.chat.completions.create(model=MODEL, messages=messages).choices[0].message.content or ""
+
+        def pipeline_stream(settings: Settings = local) -> None:
+            stream = stream_draft(REQUEST, settings)
+            "".join(stream)
+            assert stream.result.engine == f"llm:{MODEL}", stream.result.notices
+
+        def pipeline_invoke() -> None:
+            assert write_draft(REQUEST, local).engine == f"llm:{MODEL}"
+
+        rows = [
+            ("streamed (SSE)", bare_stream, pipeline_stream, args.rounds),
+            ("streamed, privacy on", bare_stream, lambda: pipeline_stream(private), args.rounds),
+            ("one JSON answer", bare_invoke, pipeline_invoke, args.rounds),
+            (f"streamed, {PACE_S * 1000:g} ms/chunk", lambda: bare_stream(paced_client), lambda: pipeline_stream(paced),
+             max(10, args.rounds // 4)),
+        ]
+        for _, bare, ours, _ in rows:  # warm-up: imports, language model, connection pools
+            for _ in range(10):
+                bare()
+                ours()
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"{args.rounds} interleaved rounds a row (paced: a quarter); load average {load:.1f} on {os.cpu_count()} CPUs")
+        print(f"{'median, ms':<22} {'bare wall':>10} {'Rebond wall':>12} {'overhead':>9} │ "
+              f"{'bare CPU':>9} {'Rebond CPU':>11} {'overhead':>9}")
+        worst = worst_cpu = 0.0
+        for label, bare, ours, rounds in rows:
+            # Interleaved rounds, so drift (CPU frequency, GC, neighbours) hits both sides alike.
+            bare_wall, bare_cpu, ours_wall, ours_cpu = [], [], [], []
+            for _ in range(rounds):
+                wall, cpu = _time(bare, 1)
+                bare_wall += wall
+                bare_cpu += cpu
+                wall, cpu = _time(ours, 1)
+                ours_wall += wall
+                ours_cpu += cpu
+            bw, ow = statistics.median(bare_wall), statistics.median(ours_wall)
+            bc, oc = statistics.median(bare_cpu), statistics.median(ours_cpu)
+            worst, worst_cpu = max(worst, ow - bw), max(worst_cpu, oc - bc)
+            print(f"{label:<22} {bw:>10.2f} {ow:>12.2f} {ow - bw:>9.2f} │ {bc:>9.2f} {oc:>11.2f} {oc - bc:>9.2f}")
+        # Where the overhead goes: the quality checks run on every draft, whatever the engine.
+        from rebond.checks import run_checks
+
+        draft = write_draft(REQUEST, local)
+        checks_wall, checks_cpu = _time(lambda: run_checks(draft, REQUEST), args.rounds)
+        cw, cc = statistics.median(checks_wall), statistics.median(checks_cpu)
+        print(f"{'of which run_checks':<22} {'':>10} {cw:>12.2f} {'':>9} │ {'':>9} {cc:>11.2f}")
+        print(f"worst overhead: {worst:.2f} ms wall, {worst_cpu:.2f} ms CPU; "
+              f"without the checks: {worst - cw:.2f} ms wall, {worst_cpu - cc:.2f} ms CPU")
+        verdict = "OK" if worst <= TARGET_MS else "OVER"
+        print(f"target: median overhead <= {TARGET_MS:g} ms (wall): {verdict}")
+        return 0 if worst <= TARGET_MS else 1
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""Guards the one place a chat model is built, its error reasons, the price table, and how model text is parsed and cleaned."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.messages import AIMessage
+from llm_fakes import API_KEY, settings
+
+from rebond.llm import NotConfigured, build_chat_model, failure
+from rebond.llm_output import clean, split_draft
+from rebond.models import Channel
+from rebond.usage import price_per_token, usage_of
+
+
+def test_build_chat_model_uses_every_setting() -> None:
+    model = build_chat_model(settings(model="gpt-4.1-nano", timeout=12, max_retries=3, openai_base_url="http://127.0.0.1:9/v1"))
+    assert type(model).__name__ == "ChatOpenAI"
+    assert model.model_name == "gpt-4.1-nano"
+    assert model.request_timeout == 12 and model.max_retries == 3
+    assert model.openai_api_base == "http://127.0.0.1:9/v1"
+    assert model.openai_api_key.get_secret_value() == API_KEY
+    assert model.stream_usage is True
+    assert API_KEY not in repr(model)
+
+
+def test_same_settings_reuse_one_client() -> None:
+    assert build_chat_model(settings()) is build_chat_model(settings())
+    assert build_chat_model(settings()) is not build_chat_model(settings(timeout=9))
+
+
+def test_nothing_configured_is_a_clear_error() -> None:
+    with pytest.raises(NotConfigured, match="OPENAI_API_KEY or OPENAI_BASE_URL"):
+        build_chat_model(settings(openai_api_key=None))
+
+
+def test_error_reasons_never_carry_the_message() -> None:
+    key, values = failure(RuntimeError(API_KEY), settings())
+    assert (key, values) == ("unexpected", {"kind": "RuntimeError"})
+    assert failure(TimeoutError(), settings(timeout=4.5)) == ("timeout", {"timeout": "4.5"})
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [
+        ("gpt-4.1-mini", (0.4e-6, 1.6e-6)),
+        ("gpt-4.1-mini-2025-04-14", (0.4e-6, 1.6e-6)),  # a dated snapshot
+        ("openai/gpt-4o-mini", (0.15e-6, 0.6e-6)),
+        ("gpt-4.1", (2e-6, 8e-6)),
+        ("llama3.2", None),
+        ("gpt-4.10", None),  # not a snapshot of gpt-4.1
+    ],
+)
+def test_price_table(model: str, expected: tuple[float, float] | None) -> None:
+    prices = price_per_token(model)
+    assert prices == (pytest.approx(expected) if expected else None)
+
+
+def test_usage_sums_calls_and_tolerates_missing_counts() -> None:
+    answers = [
+        AIMessage(content="a", usage_metadata={"input_tokens": 100, "output_tokens": 10, "total_tokens": 110}),
+        AIMessage(content="b"),
+    ]
+    usage = usage_of(answers, "gpt-4.1-mini")
+    assert (usage.input_tokens, usage.output_tokens) == (100, 10)
+    assert usage.cost_usd == pytest.approx(100 * 0.4e-6 + 10 * 1.6e-6)
+    assert usage_of(answers, "mistral-small").cost_usd is None
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "expected"),
+    [
+        ("Subject: Feedback\n\nHello,\nBody.", Channel.EMAIL, ("Feedback", "Hello,\nBody.", None)),
+        ("**Objet :** Demande de rétroaction\n\nBonjour,\nTexte.", Channel.EMAIL, ("Demande de rétroaction", "Bonjour,\nTexte.", None)),
+        ("```\nSubject: S\n\nBody\n```", Channel.EMAIL, ("S", "Body", None)),
+        ("Hello, no subject here.", Channel.EMAIL, (None, "Hello, no subject here.", None)),
+        ("Subject: stray\n\nHi there", Channel.LINKEDIN, (None, "Hi there", None)),
+        ("Bonjour...\nMerci.\n\nMessage vocal : Bonjour, ici Camille.", Channel.PHONE, (None, "Bonjour...\nMerci.", "Bonjour, ici Camille.")),
+        ("Call script:\nHi, it's Camille.\n\nVoicemail: Hi, Camille here.", Channel.PHONE, (None, "Hi, it's Camille.", "Hi, Camille here.")),
+    ],
+)
+def test_split_draft(text: str, channel: Channel, expected: tuple) -> None:
+    assert split_draft(text, channel) == expected
+
+
+def test_clean_removes_markup_and_links_and_keeps_text() -> None:
+    dirty = (
+        "Bonjour <b>Julie</b>,<script>alert(1)</script>\n\n\n\nVoir [mon site](https://x.example) "
+        "![p](http://t.example/p.png) et https://y.example/a **merci**"
+    )
+    assert clean(dirty) == "Bonjour Julie,\n\nVoir mon site  et  merci"
+    assert clean("Je suis motivée, 3 < 5 et 6 > 2") == "Je suis motivée, 3 < 5 et 6 > 2"

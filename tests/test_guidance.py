@@ -1,0 +1,50 @@
+"""The distilled guidance is complete, sourced, bilingual and not copied from the article."""
+
+from pathlib import Path
+
+import pytest
+
+from rebond.guidance import category_info, guidance, principle, principle_ids, rights_body_pointer
+from rebond.models import Category
+
+ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "article-feedback-apres-entrevue.fr.txt"
+
+
+def test_every_principle_has_an_id_and_both_languages():
+    ids = principle_ids()
+    assert len(ids) == len(set(ids)) >= 10
+    for pid in ids:
+        assert principle(pid, "en") and principle(pid, "fr")
+
+
+def test_source_note_names_the_article():
+    source = guidance()["source"]
+    assert "feedback après une entrevue" in source["title"]
+    assert source["note"]["en"] and source["note"]["fr"]
+
+
+@pytest.mark.parametrize("category", list(Category))
+def test_every_reply_category_has_advice_and_actions(category):
+    for language in ("en", "fr"):
+        info = category_info(category, language)
+        assert info["label"] and info["advice"] and len(info["actions"]) >= 2
+
+
+def test_rights_bodies_per_region():
+    assert "CDPDJ" in rights_body_pointer("fr", "fr")
+    assert "Défenseur des droits" in rights_body_pointer("fr-FR", "fr")
+    assert "CDPDJ" not in rights_body_pointer("en", "en")
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the reference article is not beside this checkout")
+def test_no_sentence_of_the_article_is_copied():
+    article = ARTICLE.read_text(encoding="utf-8")
+    from rebond.resources import load_text
+
+    ours = " ".join(load_text(name) for name in ("guidance.yaml", "phrases.en.yaml", "phrases.fr.yaml"))
+    # The title is quoted on purpose, in the source note.
+    ours = " ".join(ours.split()).replace(guidance()["source"]["title"], "")
+    # Any run of eight consecutive article words appearing in our text counts as copying.
+    words = article.split()
+    runs = {" ".join(words[i : i + 8]) for i in range(len(words) - 8)}
+    assert not [run for run in runs if run in ours]
