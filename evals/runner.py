@@ -99,9 +99,15 @@ def _options(args: argparse.Namespace) -> RunOptions:
         raise UsageError("--judge needs --engine llm (the judge is a model)")
     settings = None
     if args.engine == "llm":
+        from pydantic import ValidationError
+
+        from rebond.models import first_error
         from rebond.settings import Settings
 
-        settings = Settings(engine="llm")
+        try:
+            settings = Settings(engine="llm")
+        except ValidationError as exc:  # e.g. REBOND_TIMEOUT=abc in the environment or .env
+            raise UsageError(f"--engine llm: settings: {first_error(exc)}") from None
         if not settings.llm_configured:
             raise UsageError(
                 "--engine llm needs an endpoint: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any "

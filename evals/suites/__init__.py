@@ -22,8 +22,9 @@ from rebond.settings import Settings
 SUITE_NAMES = ("requests", "analysis", "checkers", "guardrails", "metamorphic")
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
 # An offline case takes milliseconds (a metamorphic relation writes up to 5 drafts);
-# one that takes this long is stuck in a loop.
-OFFLINE_CASE_SECONDS = 2.0
+# one that takes this long is stuck in a loop. Generous, so a loaded CI machine
+# importing a library inside a case is never mistaken for a hang.
+OFFLINE_CASE_SECONDS = 5.0
 
 CaseT = TypeVar("CaseT", bound=BaseModel)
 T = TypeVar("T")

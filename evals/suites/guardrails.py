@@ -21,7 +21,10 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-import rebond.prompting  # noqa: F401  (LangChain prompts load here, not inside the first timed case)
+# Loaded here, not inside the first timed case: LangChain's prompts, and openai (the
+# pipeline imports it lazily to name a failed call, ~1 s).
+import openai  # noqa: F401
+import rebond.prompting  # noqa: F401
 from evals.suites import DATASETS, Failure, RunOptions, SuiteResult, attempt, rate
 from rebond.drafting import write_draft
 from rebond.models import AnalysisRequest, DraftRequest, ReplyAnalysis, first_error

@@ -6,6 +6,7 @@ comes from ``prompts/phrases.*.yaml`` with only the candidate's own facts filled
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,9 +111,9 @@ class _Writer:
         # An empty slot leaves "Hello , this": tidy it without touching real text.
         return re.sub(r" +([,.])", r"\1", text).replace("  ", " ")
 
-    def pick(self, key: str, offset: int = 0, **extra: str) -> str:
+    def pick(self, key: str, **extra: str) -> str:
         options = self.bank[key][self.reg]
-        return self.fill(options[(self.request.variant + offset) % len(options)], **extra)
+        return self.fill(options[_option_index(key, self.request.variant, len(options))], **extra)
 
     def pool(self, key: str) -> list[str]:
         return [self.fill(text) for text in self.bank[key][self.reg]]
@@ -144,6 +145,14 @@ class _Writer:
     def warm_count(self) -> int:
         warmth = self.request.tone.warmth
         return 0 if warmth < 30 else 1 if warmth < 60 else 2 if warmth < 85 else 3
+
+
+def _option_index(key: str, variant: int, count: int) -> int:
+    """Which wording a variant uses: 0 the default, 1 every alternative, then stable mixes of both."""
+    if variant <= 1:
+        return variant % count
+    digest = hashlib.sha256(f"{key}|{variant}".encode()).digest()
+    return digest[0] % count
 
 
 def _elide(text: str, *names: str) -> str:
