@@ -342,3 +342,12 @@ def test_lexicons_are_folded_regexes(base: str) -> None:
         assert fold(term) == term, term
         compile_terms((term,))
     assert set(lexicon["categories"]) == {category.value for category in Category}
+
+
+def test_a_signature_named_marie_is_not_a_protected_ground():
+    """Regression: "Marie" folds to "marie" (married); a signature must not raise the warning."""
+    reply = "Bonjour Camille,\n\nIl vous manquait de l'expérience en gestion de projet.\n\nCordialement,\nMarie Lefebvre"
+    analysis = analyse_reply(AnalysisRequest(reply=reply))
+    assert analysis.discrimination_warning is None
+    married = analyse_reply(AnalysisRequest(reply="Comme vous êtes mariée, nous avons préféré un autre profil."))
+    assert married.discrimination_warning and "CDPDJ" in married.discrimination_warning

@@ -33,6 +33,8 @@ FIELD_LIMITS: dict[str, int] = {
     "rejection_message": 5_000,
     "notes": 2_000,
 }
+# Free-text fields keep their line breaks; every other field is one line.
+_MULTI_LINE_FIELDS = frozenset({"rejection_message", "notes"})
 REPLY_MAX_CHARS = 10_000
 VARIANT_MAX = 999
 
@@ -92,22 +94,14 @@ class InterviewContext(BaseModel):
     )
     notes: str = Field(default="", description="The candidate's own notes on how the interview went.")
 
-    @field_validator("candidate_name", "recruiter_name", "company", "role", mode="before")
+    @field_validator(*FIELD_LIMITS.keys() - {"interview_date"}, mode="before")
     @classmethod
-    def _one_line(cls, value: Any, info: ValidationInfo) -> Any:
+    def _clean(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
             return ""
         if isinstance(value, str):
-            return _limited(clean_text(value, single_line=True), info.field_name)
-        return value
-
-    @field_validator("rejection_message", "notes", mode="before")
-    @classmethod
-    def _free_text(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return _limited(clean_text(value, single_line=False), info.field_name)
+            single_line = info.field_name not in _MULTI_LINE_FIELDS
+            return _limited(clean_text(value, single_line=single_line), info.field_name)
         return value
 
     @field_validator("candidate_name", "company", "role")
