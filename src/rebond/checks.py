@@ -126,28 +126,34 @@ def check_regret(s: _Subject) -> CheckResult:
     return _result("regret", s.lang, bool(_affirmed(s.body, "regret", s.lang)))
 
 
+def _sentence_texts(text: str) -> list[str]:
+    # A question mark may close the sentence after the span; include it.
+    return [text[start : min(len(text), end + 1)] for start, end in sentences(text)]
+
+
+def _asks_for_feedback(sentence: str, lang: str) -> bool:
+    asks = has_term(sentence, _lex("request_markers", lang)) or "?" in sentence
+    names_feedback = has_term(sentence, _lex("feedback_terms", lang))
+    # "Could you tell me what I could improve?" asks for feedback without the word;
+    # "a few lines would mean a lot" asks only because it names the feedback.
+    return (asks and (names_feedback or has_term(sentence, _lex("improvement", lang)))) or (
+        names_feedback and has_term(sentence, _lex("soft_request_markers", lang))
+    )
+
+
 def check_feedback_request(s: _Subject) -> CheckResult:
-    terms, markers = _lex("feedback_terms", s.lang), _lex("request_markers", s.lang)
-    text = s.body
-    for start, end in sentences(text):
-        # A question mark may close the sentence after our span; include it.
-        sentence = text[start : min(len(text), end + 1)]
-        asks = has_term(sentence, markers) or "?" in sentence
-        names_feedback = has_term(sentence, terms)
-        # "Could you tell me what I could improve?" asks for feedback without the word;
-        # "a few lines would mean a lot" asks only because it names the feedback.
-        if (asks and (names_feedback or has_term(sentence, _lex("improvement", s.lang)))) or (
-            names_feedback and has_term(sentence, _lex("soft_request_markers", s.lang))
-        ):
-            return _result("feedback_request", s.lang, True)
-    return _result("feedback_request", s.lang, False)
+    return _result("feedback_request", s.lang, any(_asks_for_feedback(x, s.lang) for x in _sentence_texts(s.body)))
 
 
 def check_improvement_framing(s: _Subject) -> CheckResult:
     why = _affirmed(s.body, "why_rejected", s.lang, max_words=4)
     if why:
         return _result("improvement_framing", s.lang, False, s.body[why[0].start() : why[0].end()], outcome="fail_why")
-    return _result("improvement_framing", s.lang, bool(_affirmed(s.body, "improvement", s.lang)))
+    # The improvement has to frame the ask: in the request or after it, not in small talk before it.
+    texts = _sentence_texts(s.body)
+    first_ask = next((i for i, text in enumerate(texts) if _asks_for_feedback(text, s.lang)), len(texts))
+    return _result("improvement_framing", s.lang,
+                   any(_affirmed(text, "improvement", s.lang) for text in texts[first_ask:]))
 
 
 def check_future_openness(s: _Subject) -> CheckResult:
@@ -198,8 +204,9 @@ def formality_score(text: str, language: Language | str) -> int:
     folded = fold(text)
     total = 0.0
     for sign, key in ((1, "formal"), (-1, "informal")):
-        for term, weight in markers[key]:
-            total += sign * weight * len(compile_terms((term,)).findall(folded))
+        for term, weight, *cap in markers[key]:
+            hits = weight * len(compile_terms((term,)).findall(folded))
+            total += sign * (min(hits, cap[0]) if cap else hits)
     emoji = len(re.findall(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", text))
     total -= 3 * emoji + 2 * text.count("!!")
     return max(0, min(100, round(50 + 5 * total)))
