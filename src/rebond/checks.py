@@ -60,7 +60,7 @@ class _Subject:
 
 # Content found in either language still counts (the language check judges the
 # language); register lexicons stay per language.
-_BILINGUAL = {"negation", "greeting", "thanks", "regret", "feedback_terms", "request_markers", "soft_request_markers", "improvement",
+_BILINGUAL = {"negation", "negation_exceptions", "greeting", "thanks", "regret", "feedback_terms", "request_markers", "soft_request_markers", "improvement",
               "why_rejected", "future", "closing", "defensiveness", "aggression", "begging", "reconsideration", "cliche"}
 
 
@@ -95,6 +95,8 @@ def _negated(folded: str, start: int, lang: str, max_words: int) -> bool:
     head = re.split(r"[.!?;:\n]", folded[:start])[-1]
     # "but", "mais" end the negation's reach: "I'm not asking why, but how" keeps "how".
     head = re.split(r"\b(?:but|mais|rather|plutot)\b", head)[-1]
+    if compile_terms(_lex("negation_exceptions", lang)).search(head[-40:]):
+        return False
     window = re.findall(r"[\w']+", head)[-max_words:]
     cues = set(_lex("negation", lang))
     return any(word in cues or word.endswith("n't") or word.startswith("n'") for word in window)
@@ -327,6 +329,8 @@ def _known_vocabulary() -> frozenset[str]:
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«“\"(\n•*–-]\s*|^\s*[-*•]\s*)$")
+# "Ms. Patel": the full stop after a title does not start a sentence.
+_TITLE_ABBREVIATION = re.compile(r"\b(?:Ms|Mr|Mrs|Dr|Dre|Mme|M|Prof|St)\.\s*$")
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -343,7 +347,8 @@ def _invented(s: _Subject) -> str | None:
         for pattern in load_data("checks.yaml")["placeholders"]:
             part = re.sub(pattern, lambda m: " " * len(m.group(0)), part)
         for match in _CAPITALISED.finditer(part):
-            if _SENTENCE_START.search(part[: match.start()]):
+            before = part[: match.start()]
+            if _SENTENCE_START.search(before) and not _TITLE_ABBREVIATION.search(before):
                 # The first word of a sentence is capitalised anyway; judge the rest.
                 words = match.group(1).split()[1:]
             else:
