@@ -180,10 +180,24 @@ def _finish(
     )
     if analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories:
         raise Unusable("kind is constructive but no evidence is a verbatim quote of the reply")
+    _require_language(analysis, language)
     if analysis.dropped_evidence:
         analysis.notices.append(prompting.notice("evidence_dropped", language, count=analysis.dropped_evidence))
     analysis.usage = usage_of(answers, name)
     return analysis
+
+
+def _require_language(analysis: ReplyAnalysis, language: Language) -> None:
+    """The advice is read by the candidate: it must be in the reply's language, like the offline analysis."""
+    from rebond.text import detect_language
+
+    prose = " ".join([analysis.kind_reason, analysis.reframe, *analysis.action_plan])
+    if len(prose.split()) < 8:
+        return  # too little text to judge
+    detected, confidence = detect_language(prose)
+    if detected != language.base and confidence >= 0.8:
+        wanted = "English" if language.base == "en" else "French"
+        raise Unusable(f"the analysis is written in '{detected}', but it must be written in {wanted}")
 
 
 def _reveal(value: Any, mask: Mask) -> Any:

@@ -131,6 +131,21 @@ def good_analysis(reply: str = REPLY_FR) -> dict[str, Any]:
     """What a good model answers for REPLY_FR (quotes are verbatim)."""
     quote_exp = "plus d'expérience en modélisation de données" if reply is REPLY_FR else "more experience in data modelling"
     quote_sql = "une meilleure maîtrise de SQL avancé" if reply is REPLY_FR else "stronger advanced SQL skills"
+    if reply is not REPLY_FR:
+        return {
+            "kind": "constructive",
+            "kind_reason": "The reply names two precise points you can work on.",
+            "categories": [
+                {"category": "experience", "evidence": quote_exp, "advice": "Aim at data modelling projects.", "controllable": False},
+                {"category": "skills", "evidence": quote_sql, "advice": "Take an advanced SQL course.", "controllable": True},
+            ],
+            "controllable": ["Advanced SQL"],
+            "not_controllable": ["Years of data modelling experience"],
+            "action_plan": ["Take an advanced SQL course and finish it this month.", "Build a small data modelling project."],
+            "reframe": "Two clear leads: that is a valuable answer to get.",
+            "thank_you_reply": "Hello Julie Tremblay,\n\nThank you for these details.\n\nCamille Roy",
+            "discrimination_warning": None,
+        }
     return {
         "kind": "constructive",
         "kind_reason": "La réponse nomme deux points précis.",

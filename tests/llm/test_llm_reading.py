@@ -130,3 +130,16 @@ def test_names_are_masked_in_the_prompt_only_when_privacy_is_on(privacy: str) ->
     analysis = read_reply(analysis_request(), settings(privacy=privacy), model=model)
     assert ("Julie Tremblay" in model.prompts[0]) is (privacy == "off")
     assert analysis.thank_you_reply == "Bonjour Julie Tremblay,\n\nMerci.\n\nCamille Roy"
+
+
+def test_an_analysis_in_the_wrong_language_is_retried_then_replaced() -> None:
+    """Regression: nothing checked the language of the model's advice."""
+    english = good_analysis(REPLY_EN)
+    english["categories"] = good_analysis()["categories"]  # verbatim French quotes, English advice
+    model = ScriptedChatModel().enqueue(tool_answer(english), tool_answer(good_analysis()))
+    analysis = read_reply(analysis_request(), settings(), model=model)
+    assert len(model.history) == 2 and "written in French" in model.history[1][-1].content
+    assert analysis.engine == "llm:fake-chat" and analysis.reframe == good_analysis()["reframe"]
+    twice = ScriptedChatModel().enqueue(tool_answer(english), tool_answer(english))
+    fallback = read_reply(analysis_request(), settings(), model=twice)
+    assert fallback.engine == "offline" and fallback.notices
