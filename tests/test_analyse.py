@@ -351,3 +351,223 @@ def test_a_signature_named_marie_is_not_a_protected_ground():
     assert analysis.discrimination_warning is None
     married = analyse_reply(AnalysisRequest(reply="Comme vous êtes mariée, nous avons préféré un autre profil."))
     assert married.discrimination_warning and "CDPDJ" in married.discrimination_warning
+
+
+# Indirect criticism: a wish, a comparison with the person hired, advice for next
+# time, or how much something matters for the role. Each names the area without
+# saying "you lacked".
+INDIRECT_CRITICISM = [
+    ("We'd have liked to hear more concrete examples during the interview.", {INT}),
+    ("We would have liked your cover letter to say why you want to work with us.", {CV}),
+    ("Dear Jamie, we'd have preferred someone who has already worked on the client side of an agency.", {EXP}),
+    ("The other finalist had already run a team of ten.", {EXP}),
+    ("The other finalist was simply more fluent in German.", {SKL}),
+    ("The person we hired had a stronger grasp of financial modelling.", {SKL}),
+    ("We chose someone who had already launched a product in the healthcare space.", {EXP}),
+    ("Next time, think about bringing a short portfolio of your designs.", {CV}),
+    ("Next time, try to keep your answers shorter and more structured.", {INT}),
+    ("In future interviews, I'd suggest preparing two or three stories about conflicts you resolved.", {INT}),
+    ("One thing to work on is your presentation: the slides were dense and hard to read.", {INT}),
+    ("Your resume could use some tightening; it runs to four pages.", {CV}),
+    ("We place a lot of weight on teamwork here, and you told us you prefer to work alone.", {FIT}),
+    ("Client communication is crucial in this role, and your tone in the role-play felt cold.", {REG}),
+    ("For the data analyst post, knowing statistics beyond the basics is essential and your test score "
+     "suggested otherwise.", {SKL}),
+    ("Hi Leo, honest answer: the panel felt you'd be frustrated by how slowly decisions get made here, since "
+     "everything goes through several layers of approval. That mismatch weighed in the decision.", {FIT}),
+    ("Hi Jo, the team works in a very fast-moving, loosely structured way, and you told us you do your best "
+     "work with detailed briefs and fixed deadlines.", {FIT}),
+    ("Nous aurions aimé que votre lettre explique pourquoi notre cabinet vous attire.", {CV}),
+    ("J'aurais aimé entendre davantage d'exemples concrets pendant l'entrevue.", {INT}),
+    ("L'autre finaliste maîtrisait déjà SAP, ce qui a fait la différence.", {SKL}),
+    ("La personne que nous avons retenue avait déjà géré une équipe de vente.", {EXP}),
+    ("On aurait préféré quelqu'un ayant déjà encadré des apprentis.", {EXP}),
+    ("La prochaine fois, pensez à mieux vous renseigner sur nos produits avant l'entretien.", {INT}),
+    ("Pour vos prochaines entrevues, je vous conseille de structurer vos réponses avec la méthode STAR.", {INT}),
+    ("Votre CV mériterait d'être raccourci : quatre pages, c'est beaucoup.", {CV}),
+    ("Nous accordons beaucoup d'importance au travail d'équipe, et vous avez dit préférer travailler seul.", {FIT}),
+    ("Le contact client est primordial pour ce poste, et votre ton au téléphone était un peu sec.", {REG}),
+    ("Bonjour Inès, nous attendions davantage d'aisance sur les tableaux croisés dynamiques, qui sont au cœur "
+     "du poste.", {SKL}),
+    ("Bonjour Marc, le comité a noté que vous recherchiez un environnement très structuré, avec des procédures "
+     "écrites pour tout, alors que notre PME fonctionne beaucoup à l'improvisation.", {FIT}),
+    ("Bonjour Fanny, votre CV fait trois pages et on peine à y trouver vos réalisations principales.", {CV}),
+]
+
+
+@pytest.mark.parametrize(("reply", "expected"), INDIRECT_CRITICISM)
+def test_indirect_criticism_names_its_area(reply: str, expected: set[Category]) -> None:
+    analysis = analyse(reply)
+    assert found(analysis) == expected
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    for finding in analysis.categories:
+        assert finding.evidence in reply
+
+
+# How people describe a delivery, a task or a gap without the usual words.
+PHRASINGS = [
+    ("During the case study you jumped to a solution before asking any clarifying questions.", {INT}),
+    ("Be careful not to read from your notes during interviews; it made your answers feel rehearsed.", {INT}),
+    ("You arrived twenty minutes late and didn't let us know.", {INT}),
+    ("hey, the main thing was the coding test, u ran outta time on the last part and left it blank.", {INT}),
+    ("Hi Pat, in the panel interview you talked for a long time about your previous employer but rarely came "
+     "back to what we'd asked.", {INT}),
+    ("Your technical answers were right, but they were so full of acronyms that half the panel struggled to "
+     "follow.", {REG}),
+    ("Our team is very hands-off and we worried you'd want more guidance than we can give.", {FIT}),
+    ("We're a small, scrappy team where everyone wears many hats, and you said you prefer clearly defined "
+     "responsibilities.", {FIT}),
+    ("Honestly the gap was Kubernetes: our platform runs on it and you have only touched it briefly.", {SKL}),
+    ("The deciding factor was our billing software: the whole team uses it daily and you've never used it.", {SKL}),
+    ("Hello Tom. A quick pointer: recruiters here skim résumés in seconds, and yours buries your best "
+     "results on page three.", {CV}),
+    ("A small thing: your follow-up email opened with 'Yo' and signed off with emojis. Our clients expect "
+     "a more formal register.", {REG}),
+    ("The role asks for five years leading projects and you have about two.", {EXP}),
+    ("Vous avez surtout travaillé en petite structure, alors que le poste se situe dans un grand groupe.", {EXP}),
+    ("Il y a deux ans, vous n'aviez encore jamais managé, et le poste implique d'encadrer six personnes.", {EXP}),
+    ("Pour ce poste, il fallait la qualification de soudeur TIG, que vous n'avez pas encore.", {SKL}),
+    ("Votre parcours est solide, mais votre niveau d'allemand reste insuffisant pour échanger avec le siège.", {SKL}),
+    ("Vous n'avez jamais utilisé Salesforce, qui est notre outil principal.", {SKL}),
+    ("Vos explications étaient truffées d'anglicismes et de jargon, ce qui nuisait à la clarté.", {REG}),
+    ("Le comité a trouvé votre discours très enflammé, presque comme un pitch de vente.", {REG}),
+    ("Bonjour Yanis, à l'oral, vous parliez très vite et à voix basse, et plusieurs membres du jury ont eu du "
+     "mal à vous suivre.", {REG}),
+    ("Vous ne connaissiez pas nos gammes de produits, ce qui donnait l'impression d'une préparation légère.", {INT}),
+    ("En entrevue, vous avez répondu à côté de plusieurs questions et nous avons dû vous recentrer souvent.", {INT}),
+    ("Notre équipe est très soudée et travaille en collectif, et vous nous avez dit préférer avancer seule.", {FIT}),
+    ("Nous fonctionnons en télétravail complet et vous nous avez dit avoir besoin de collègues autour de vous.",
+     {FIT}),
+    ("Lors de l'entretien, vos réponses sur la conduite du changement sont restées assez théoriques.", {INT}),
+    ("Le poste de répartiteur exige de répondre à des appels en anglais, et votre anglais reste à "
+     "l'intermédiaire.", {SKL}),
+]
+
+
+@pytest.mark.parametrize(("reply", "expected"), PHRASINGS)
+def test_varied_phrasings_of_each_area(reply: str, expected: set[Category]) -> None:
+    analysis = analyse(reply)
+    assert found(analysis) == expected
+    assert analysis.kind is Kind.CONSTRUCTIVE
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # a cleft sentence negates its own clause only
+        ("It wasn't your experience that held you back; your answers about budgeting stayed very general.", {INT}),
+        ("Ce n'est pas votre expérience qui a posé problème ; vos réponses sur le budget sont restées générales.",
+         {INT}),
+        ("Your experience is not in question, but your spoken English would need to be stronger for client calls.",
+         {SKL}),
+        ("Your technical skills were never the question; what held you back was how you handled the role-play.",
+         {INT}),
+        ("Vos compétences techniques ne sont pas en cause; c'est plutôt la communication avec les clients qui "
+         "nous a fait hésiter.", {REG}),
+        # "that", "which" or "ce que" carry the negation or the praise back to the clause before
+        ("Your CV had one typo, but that was not the issue; your answers stayed vague.", {INT}),
+        ("We noted that you prefer a hybrid schedule, which we offer, so that was not a factor either.", set()),
+        ("Clear communication is key to this role, and you showed it throughout.", set()),
+        ("Nous avons noté que vous souhaitiez un poste en télétravail, ce que nous offrons.", set()),
+        ("La communication est au cœur du poste et vous l'avez parfaitement démontré.", set()),
+    ],
+)
+def test_negation_and_praise_reach_only_what_they_are_about(reply: str, expected: set[Category]) -> None:
+    assert found(analyse(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Good luck in your next interviews, and thank you again for your time.",
+        "We'd encourage you to apply again for future openings that match your experience.",
+        "We will consider keeping your CV on file for six months.",
+        "You were one of our finalists and we genuinely enjoyed meeting you.",
+        "Far from being a problem, your experience abroad was a real asset; the role was filled internally.",
+        "We could really use someone with your energy in a future campaign, so please stay in touch.",
+        "The warehouse can get very hot in summer, so please keep that in mind if you apply again.",
+        "Hello Chris, I'd recommend you keep an eye on our careers page. Your experience would be welcome then.",
+        "Hi Ada, your voice came through clearly on every call. In the end it came down to availability.",
+        "Our team really enjoys a good laugh, and we're sorry we can't offer you the position this time.",
+        "Nous vous encourageons à postuler de nouveau et vous souhaitons bonne chance pour vos prochaines entrevues.",
+        "Vous faisiez partie des finalistes et votre parcours nous a beaucoup plu.",
+        "Malheureusement, nous n'avons pas de temps à consacrer à des retours individualisés.",
+        "Bonjour, je vous recommande de consulter régulièrement notre site carrières. Votre profil nous intéresse.",
+        "Bonjour Sami, sans aucun doute votre expérience vous servira ailleurs ; nous avons retenu un candidat interne.",
+        "Ce n'est pas votre entrevue qui a fait la différence : le poste a été comblé à l'interne.",
+        "Hello, we have been a remote-first company for a long time, and we loved meeting you. The post is closed.",
+        "Hi Raj, we were expecting a lot of interest in this role and received 300 applications. Your interview was solid.",
+        "Bonjour, nous avons remarqué que vous habitez loin, mais ce n'était pas un problème. Le poste est pourvu.",
+    ],
+)
+def test_courtesy_and_praise_stay_generic(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.categories == []
+    assert analysis.kind is Kind.GENERIC
+
+
+# Contempt, condescension and sarcasm, with the area mocked when there is one.
+CONTEMPT = [
+    ("Did you even read the job description? Honestly, a waste of everyone's time.", set()),
+    ("Sweetheart, nobody here has time to hold your hand through rejection.", set()),
+    ("Stop writing to us. Nobody here owes you an explanation, so take the hint.", set()),
+    ("Respectfully, stop wasting recruiters' time with follow-ups like this.", set()),
+    ("I'm not here to coach failed applicants.", set()),
+    ("Don't take this personally, but you're just not very bright.", set()),
+    ("Bravo for sending the same generic message to every company in town. Truly inspiring.", set()),
+    ("Good luck, you'll need it.", set()),
+    ("Your CV looked like it was written by a teenager. Grow up.", {CV}),
+    ("Your cover letter misspelled our name twice. We pinned it on the fridge for a laugh, lol.", {CV}),
+    ("Congratulations, your résumé is the most creative work of fiction I've read this year.", {CV}),
+    ("Thanks for the entertainment, your so-called leadership experience gave the whole office a good laugh.",
+     {EXP}),
+    ("You came across as arrogant and frankly exhausting, and nobody on the team wanted to work next to that.",
+     set()),
+    ("Your personality is the problem: nobody on the team could stand another day of your lectures.", {FIT}),
+    ("Ce n'est pas une garderie ici, débrouillez-vous.", set()),
+    ("Si vous avez besoin qu'on vous explique pourquoi, ça en dit long. Bonne chance, vous allez en avoir besoin.",
+     set()),
+    ("Vous avez vraiment cru qu'on allait embaucher quelqu'un comme vous ?", set()),
+    ("Quelle audace de nous demander un retour après une prestation pareille. Sans commentaire.", set()),
+    ("Ne le prenez pas mal, mais vous n'êtes pas très futé.", set()),
+    ("Merci pour le fou rire, votre lettre de motivation a fait le tour du bureau.", {CV}),
+    ("Franchement, votre CV ressemble à un devoir de collégien.", {CV}),
+    ("Votre lettre était truffée de fautes. On l'a affichée en salle de pause.", {CV}),
+    ("Chapeau pour l'entretien : vingt minutes à parler de vous sans répondre à une seule question. Quel talent.",
+     {INT}),
+    ("Votre façon de parler était tellement pénible à écouter que le jury a décroché.", {REG}),
+    ("Vu votre niveau sur Excel, visez un poste où il ne faut pas savoir faire une addition. Bon courage quand même.",
+     {SKL}),
+]
+
+
+@pytest.mark.parametrize(("reply", "expected"), CONTEMPT)
+def test_contempt_and_sarcasm_are_malicious(reply: str, expected: set[Category]) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.MALICIOUS
+    assert found(analysis) == expected
+
+
+def test_advice_from_the_company_still_points_to_the_candidate() -> None:
+    """'I'd suggest' has the company as subject but judges the candidate's interviews."""
+    analysis = analyse("In your next interviews, I'd suggest slowing down and giving one example per answer.")
+    assert found(analysis) == {INT}
+    company = analyse("We were impressed by your interview, but we have decided to suspend the hiring.")
+    assert found(company) == set()
+
+
+@pytest.mark.parametrize(
+    ("reply", "language"),
+    [
+        ("Hello Tom. Your résumé was too long, and the layout buried your best results.", Language.EN),
+        ("Bonjour, pour le poste de préposé à l'entretien ménager, il vous manquait de l'expérience en milieu "
+         "hospitalier.", Language.FR),
+        ("Bonjour, le poste en CDI demandait un Bac+5 en finance.", Language.FR_FR),
+        ("Bonjour, nous avons retenu une personne plus expérimentée. Le salaire proposé était de 42 k€.",
+         Language.FR_FR),
+        ("Bonjour, suite à votre entretien, nous avons retenu un profil plus expérimenté.", Language.FR_FR),
+        ("Bonjour, votre lettre manquait de précision.", Language.FR),
+    ],
+)
+def test_language_and_french_region_are_read_from_the_words(reply: str, language: Language) -> None:
+    assert analyse(reply).language is language

@@ -82,8 +82,8 @@ def _reply_language(request: AnalysisRequest, folded: str) -> tuple[Language, st
     if request.language is not None:
         return request.language, None
     code, _ = detect_language(request.reply)
-    if code not in ("fr", "en"):
-        code = _hinted_language(folded) or code
+    # Common words outvote the detector, which misreads short replies ("résumé", a French name).
+    code = _hinted_language(folded) or code
     if code == "fr":
         cues = settings()
         france = len(compile_terms(tuple(cues["france_usage"])).findall(folded))

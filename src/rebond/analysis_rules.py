@@ -36,12 +36,14 @@ class Lexicon:
     new_subject: re.Pattern[str]
     link: re.Pattern[str]
     pronoun: re.Pattern[str]
+    refers_back: re.Pattern[str]
     self_subject: re.Pattern[str]
     possessive: re.Pattern[str]
     third_party: re.Pattern[str]
     cancel: re.Pattern[str]
     not_deficit: re.Pattern[str]
     deficit: re.Pattern[str]
+    about_you: re.Pattern[str]
     topics: dict[Category, re.Pattern[str]]
     strong: dict[Category, re.Pattern[str]]
     missing: re.Pattern[str]
@@ -87,12 +89,14 @@ def lexicon(base: str) -> Lexicon:
         new_subject=_terms(raw["new_subject"]),
         link=_link(raw["link"]["coordinators"], raw["link"]["fillers"]),
         pronoun=_opening(raw["pronoun"]),
+        refers_back=_terms(raw["refers_back"]),
         self_subject=_opening(raw["self_subject"]),
         possessive=_before(raw["possessive"]),
         third_party=_before(raw["third_party"]),
         cancel=_terms(raw["cancel"]),
         not_deficit=_terms(raw["not_deficit"]),
         deficit=_terms([term for group in raw["deficit"].values() for term in group]),
+        about_you=_terms(raw["deficit"]["about_you"]),
         topics={Category(name): _terms(spec["topic"]) for name, spec in cats.items()},
         strong={Category(name): _terms(spec["strong"]) for name, spec in cats.items()},
         missing=_terms(raw["missing_requirement"]),
@@ -197,11 +201,11 @@ class _Reader:
     def _sentence(self, start: int, end: int, previous: _Judged) -> _Judged:
         folded, lex = self.folded, self.lex
         parts = clauses(folded, start, end, lex)
-        for clause in parts:
-            clause.neutral = bool(
-                lex.cancel.search(folded, clause.start, clause.end)
-                or lex.boilerplate.search(folded, clause.start, clause.end)
-            )
+        for index, clause in enumerate(parts):
+            cancel = lex.cancel.search(folded, clause.start, clause.end)
+            clause.neutral = bool(cancel or lex.boilerplate.search(folded, clause.start, clause.end))
+            if cancel and self._points_back(clause):
+                self._cancel_before(parts, index)
         topics = [
             [] if c.neutral else [t for t in self.topics if c.start <= t.start < c.end] for c in parts
         ]
@@ -218,6 +222,18 @@ class _Reader:
         if len(self.areas) == found_before:
             self._fallback(parts)
         return [(c, t) for c, t in zip(parts, topics, strict=True) if t]
+
+    def _points_back(self, clause: _Clause) -> bool:
+        """Whether a clause is about what came before it ("..., but that was not the issue")."""
+        head = self.folded[clause.start : clause.end]
+        return bool(self.lex.pronoun.search(head) or self.lex.refers_back.search(head))
+
+    def _cancel_before(self, parts: list[_Clause], index: int) -> None:
+        """Switch off the nearest clause before this one that names a topic: the cancel is about it."""
+        for earlier in reversed(parts[max(0, index - settings()["reach_back_clauses"]) : index]):
+            if any(earlier.start <= t.start < earlier.end for t in self.topics):
+                earlier.neutral = True
+                return
 
     def _fallback(self, parts: list[_Clause]) -> None:
         """Something named as missing that no topic covers ("il vous manque le CACES")."""
@@ -244,7 +260,9 @@ class _Reader:
             self._judge(match, insult, topics[index], clause.start, clause.end)
             return
         head = self.folded[clause.start : clause.end]
-        if self.lex.self_subject.search(head):
+        # "We..." speaks about the company, unless it mocks, advises or struggles with the candidate's work.
+        about_you = self.lex.about_you.match(self.folded, match.start()) is not None
+        if self.lex.self_subject.search(head) and not (insult or about_you):
             return
         for other in range(index - 1, max(-1, index - 1 - settings()["reach_back_clauses"]), -1):
             if topics[other]:
@@ -255,6 +273,8 @@ class _Reader:
             return
         opening = self.folded[parts[0].start : parts[0].end]
         continues = self.lex.pronoun.search(head) or self.lex.pronoun.search(opening)
+        # Mockery that points back ("we pinned it up", "on l'a affichée") is about the previous sentence.
+        continues = continues or (insult and self.lex.refers_back.search(head))
         if previous and continues and not any(topics[:index]):
             before, earlier = previous[-1]
             self._judge(match, insult, earlier, before.start, clause.end)
