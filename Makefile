@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 
-.PHONY: install run test test-fast evals bench browser-deps clean
+.PHONY: install run test evals bench fault-drill clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -34,6 +34,9 @@ bench: install
 	$(PY) benchmarks/bench_offline.py
 	$(PY) benchmarks/bench_llm_overhead.py
 	$(PY) benchmarks/bench_browser.py
+
+fault-drill: install
+	$(PY) benchmarks/fault_drill.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from rebond.guidance import category_info, kind_info, principle
-from rebond.models import REPLY_MAX_CHARS, AnalysisRequest, Kind, ReplyAnalysis
+from rebond.models import AnalysisRequest, Kind, ReplyAnalysis
 from views import common
 from views.common import md, t
 
@@ -50,7 +50,9 @@ def new_reply() -> None:
 
 def application_picker(journal) -> int | None:
     """Optionally tie the reply to an application from the journal (defaults to the one being drafted)."""
-    apps = {app.id: app for app in journal.applications()}
+    apps = {}
+    with common.friendly_errors():  # an unreadable journal says so, and the reply can still be read
+        apps = {app.id: app for app in journal.applications()}
     if common.REPLY_APPLICATION not in st.session_state:
         st.session_state[common.REPLY_APPLICATION] = st.session_state.get(common.APPLICATION_ID)
     if st.session_state[common.REPLY_APPLICATION] not in apps:
@@ -166,7 +168,7 @@ with common.friendly_errors():
     with form:
         app_id = application_picker(journal)
         st.text_area(
-            t("analyse.reply"), key=common.REPLY_TEXT, height=200, max_chars=REPLY_MAX_CHARS,
+            t("analyse.reply"), key=common.REPLY_TEXT, height=200,  # no max_chars: see views/draft.py
             placeholder=t("analyse.reply_hint"), persist_state="session",
         )  # fmt: skip
         st.session_state.setdefault(common.REPLY_LANGUAGE, "auto")

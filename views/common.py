@@ -13,7 +13,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from rebond import ui_text
-from rebond.journal import Journal
+from rebond.journal import Journal, JournalUnusable
 from rebond.models import first_error
 from rebond.settings import Settings
 
@@ -135,10 +135,10 @@ def friendly_errors(what: str = "error.unexpected") -> Iterator[None]:
     try:
         yield
     except ValidationError as exc:
-        st.error(t("error.invalid", detail=first_error(exc)), icon="✏️")
-    except sqlite3.Error as exc:
+        st.error(t("error.invalid", detail=md(first_error(exc))), icon="✏️")
+    except (sqlite3.Error, JournalUnusable) as exc:  # the latter names the file and what is wrong with it
         log.exception("journal error")
-        st.error(t("error.journal", detail=str(exc)), icon="🗄️")
+        st.error(t("error.journal", detail=md(exc)), icon="🗄️")
     except Exception:
         log.exception("unexpected error")
         st.error(t(what), icon="⚠️")

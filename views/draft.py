@@ -11,7 +11,6 @@ import streamlit as st
 from rebond import exports
 from rebond.guidance import principle, source_note
 from rebond.models import VARIANT_MAX, Channel, Draft, DraftRequest, InterviewContext, Tone
-from rebond.models import FIELD_LIMITS as LIMITS
 from views import common
 from views.common import md, t
 
@@ -108,6 +107,8 @@ def fingerprint(request: DraftRequest) -> str:
 
 
 def context_form() -> None:
+    # No max_chars on fields with a documented limit: the browser would silently ignore
+    # an over-long paste; the model's validation names the field and the limit instead.
     with st.container(border=True):
         head, action = st.columns([3, 1], vertical_alignment="center")
         head.markdown(f"**{t('draft.context_title')}**")
@@ -116,11 +117,11 @@ def context_form() -> None:
             st.caption(t("draft.restored", what=md(restored)))
         a, b, c = st.columns(3)
         a.text_input(
-            t("field.candidate"), key=common.CANDIDATE, max_chars=LIMITS["candidate_name"],
+            t("field.candidate"), key=common.CANDIDATE,
             placeholder=t("field.candidate_hint"), persist_state="session",
         )  # fmt: skip
         b.text_input(
-            t("field.recruiter"), key=common.RECRUITER, max_chars=LIMITS["recruiter_name"],
+            t("field.recruiter"), key=common.RECRUITER,
             placeholder=t("field.recruiter_hint"), persist_state="session",
         )  # fmt: skip
         c.text_input(
@@ -129,11 +130,11 @@ def context_form() -> None:
             persist_state="session",
         )  # fmt: skip
         a.text_input(
-            t("field.company"), key=common.COMPANY, max_chars=LIMITS["company"],
+            t("field.company"), key=common.COMPANY,
             placeholder=t("field.company_hint"), persist_state="session",
         )  # fmt: skip
         b.text_input(
-            t("field.role"), key=common.ROLE, max_chars=LIMITS["role"],
+            t("field.role"), key=common.ROLE,
             placeholder=t("field.role_hint"), persist_state="session",
         )  # fmt: skip
         today = dt.date.today()
@@ -143,11 +144,11 @@ def context_form() -> None:
         )  # fmt: skip
         left, right = st.columns(2)
         left.text_area(
-            t("field.rejection"), key=common.REJECTION, max_chars=LIMITS["rejection_message"], height=110,
+            t("field.rejection"), key=common.REJECTION, height=110,
             placeholder=t("field.rejection_hint"), persist_state="session",
         )  # fmt: skip
         right.text_area(
-            t("field.notes"), key=common.NOTES, max_chars=LIMITS["notes"], height=110,
+            t("field.notes"), key=common.NOTES, height=110,
             placeholder=t("field.notes_hint"), persist_state="session",
         )  # fmt: skip
 

@@ -103,7 +103,8 @@ def cancel_delete() -> None:
 def application_entry(journal: Journal, app: Application) -> None:
     status = t("journal.status_replied") if app.reply_received else t("journal.status_waiting")
     icon = ":material/mark_email_read:" if app.reply_received else ":material/hourglass_top:"
-    with st.expander(f"{app.company} · {app.role} — {status}", icon=icon):
+    # A label is Markdown too: the user's words are escaped like everywhere else.
+    with st.expander(f"{md(app.company)} · {md(app.role)} — {status}", icon=icon):
         facts = [t("journal.created", date=app.created_at[:10])]
         if app.interview_date:
             facts.append(t("journal.interview", date=app.interview_date))

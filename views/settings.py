@@ -42,8 +42,8 @@ def test_connection(settings) -> tuple[bool, str]:
         return False, t("settings.test_timeout", seconds=f"{settings.timeout:g}")
     except openai.APIConnectionError:
         return False, t("settings.test_unreachable", endpoint=shown_endpoint(settings.endpoint))
-    except Exception as exc:  # the message may quote the request; only the type is shown
-        log.exception("connection test failed")
+    except Exception as exc:  # the message may quote the request or the key: only the type is shown or logged
+        log.warning("connection test failed: %s (status %s)", type(exc).__name__, getattr(exc, "status_code", "none"))
         return False, t("settings.test_failed", error=type(exc).__name__)
 
 

@@ -21,7 +21,10 @@ class BadInput(ValueError):
 
 def _read(path: str) -> str:
     if path == "-":
-        return sys.stdin.read()
+        try:
+            return sys.stdin.buffer.read().decode("utf-8") if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        except UnicodeDecodeError:
+            raise BadInput("input: standard input is not UTF-8 text") from None
     try:
         with open(path, encoding="utf-8") as handle:
             return handle.read()

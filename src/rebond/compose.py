@@ -159,8 +159,8 @@ def _elide(text: str, *names: str) -> str:
     """French elision before a name that starts with a vowel: "de Analyste" becomes "d'Analyste"."""
     for name in names:
         if name and fold(name[0]) in "aeiouyh":
-            text = re.sub(rf"\b([dD])e {re.escape(name)}", rf"\1'{name}", text)
-            text = re.sub(rf"\b([lL])e {re.escape(name)}", rf"\1'{name}", text)
+            # A function as replacement: a name like "Ubisoft \\o/" must not be read as an escape.
+            text = re.sub(rf"\b([dDlL])e {re.escape(name)}", lambda m: f"{m.group(1)}'{name}", text)
     return text
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,6 +68,14 @@ CREATE TABLE IF NOT EXISTS analyses (
     analysis_json TEXT NOT NULL
 );
 """
+
+
+# Several sessions (threads) may open the journal first at the same moment; one creates it.
+_CREATE_LOCK = threading.Lock()
+
+
+class JournalUnusable(RuntimeError):
+    """The file at the journal's path cannot be used as is (damaged, not a journal, or newer); it is left untouched."""
 
 
 def _now() -> str:
@@ -149,23 +158,43 @@ class Journal:
 
     def _create(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=5)
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            with conn:
-                conn.executescript(_SCHEMA)
-                row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
-                current = row[0] if row else None
-                if current is None:
-                    conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-                elif current > SCHEMA_VERSION:
-                    raise RuntimeError(
-                        f"the journal at {self.path} was written by a newer Rebond (schema {current}); "
-                        "update Rebond to open it"
-                    )
-        finally:
-            conn.close()
-        self._ready = True
+        with _CREATE_LOCK:
+            if self._ready:
+                return
+            conn = sqlite3.connect(self.path, timeout=5)
+            try:
+                # Read first, write only once the file is known to be ours: a damaged
+                # file, another program's database or a newer journal is never touched.
+                current = self._check_existing(conn)
+                conn.execute("PRAGMA journal_mode = WAL")
+                with conn:
+                    conn.executescript(_SCHEMA)
+                    if current is None:
+                        conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            except sqlite3.OperationalError:
+                raise  # locked, read-only, no such directory: the file itself is fine
+            except sqlite3.DatabaseError as exc:
+                raise self._unusable(f"is damaged or is not a Rebond journal ({exc})") from None
+            finally:
+                conn.close()
+            self._ready = True
+
+    def _check_existing(self, conn: sqlite3.Connection) -> int | None:
+        """The stored schema version (None for a new, empty file); raises when the file must be left alone."""
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return None
+        if "schema_version" not in tables:
+            raise self._unusable("is a database, but not a Rebond journal")
+        current = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        if current is not None and current > SCHEMA_VERSION:
+            raise self._unusable(f"was written by a newer Rebond (schema {current}); update Rebond to open it")
+        if (check := conn.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
+            raise self._unusable(f"is damaged ({check})")
+        return current
+
+    def _unusable(self, problem: str) -> JournalUnusable:
+        return JournalUnusable(f"the journal at {self.path} {problem}; it was left untouched")
 
     def schema_version(self) -> int:
         """The schema version stored in the file."""
@@ -212,6 +241,9 @@ class Journal:
         """
         now = _now()
         with self._connect() as conn:
+            # Read-then-write: take the write lock first, or two sessions saving the same
+            # new application both insert it and the second fails on the unique index.
+            conn.execute("BEGIN IMMEDIATE")
             app_id = self._upsert_application(conn, request.context)
             key = (app_id, str(request.language), str(request.channel), request.variant, draft.engine)
             row = conn.execute(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rebond.settings import Settings
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -73,7 +75,7 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     if isinstance(exc, openai.APITimeoutError):
         return "timeout", {"timeout": f"{settings.timeout:g}"}
     if isinstance(exc, openai.APIConnectionError):
-        return "connection", {"endpoint": settings.endpoint}
+        return "connection", {"endpoint": _without_credentials(settings.endpoint)}
     if isinstance(exc, openai.AuthenticationError):
         return "auth", {}
     if isinstance(exc, openai.PermissionDeniedError):
@@ -88,6 +90,57 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     if isinstance(exc, TimeoutError):
         return "timeout", {"timeout": f"{settings.timeout:g}"}
     return "unexpected", {"kind": type(exc).__name__}
+
+
+def within_deadline(call: Callable[[], T], settings: Settings) -> T:
+    """Runs one model call, giving up one second after the timeout.
+
+    The openai client retries a timed-out request (max_retries), so a hung
+    endpoint would otherwise keep the user waiting three timeouts; the result
+    of an abandoned call is simply ignored.
+    """
+    import concurrent.futures
+
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebond-llm")
+    future = pool.submit(call)
+    try:
+        return future.result(timeout=settings.timeout + 1)
+    except concurrent.futures.TimeoutError:
+        raise TimeoutError(f"no answer within {settings.timeout:g} s") from None
+    finally:
+        pool.shutdown(wait=False)
+
+
+def stream_within_deadline(chunks: Iterator[T], settings: Settings) -> Iterator[T]:
+    """Yields a stream's chunks, giving up when none arrives for one second past the timeout.
+
+    The stream is read in a helper thread, for the same reason as ``within_deadline``:
+    the client's own retries would otherwise multiply the wait on a hung endpoint.
+    """
+    import queue
+    import threading
+
+    box: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+    def pump() -> None:
+        try:
+            for chunk in chunks:
+                box.put(("chunk", chunk))
+            box.put(("end", None))
+        except BaseException as exc:  # handed to the reader, who decides
+            box.put(("error", exc))
+
+    threading.Thread(target=pump, name="rebond-llm-stream", daemon=True).start()
+    while True:
+        try:
+            kind, value = box.get(timeout=settings.timeout + 1)
+        except queue.Empty:
+            raise TimeoutError(f"no answer within {settings.timeout:g} s") from None
+        if kind == "end":
+            return
+        if kind == "error":
+            raise value
+        yield value
 
 
 def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list[Any]) -> Iterator[str]:
@@ -133,3 +186,14 @@ def _openai_stream(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
         return None
     payload = payload_of(messages, stream=True, stream_options={"include_usage": True})
     return model.client.create(**payload)
+
+
+def _without_credentials(url: str) -> str:
+    """The endpoint as shown to a person: never the user:password@ part, a query string or a fragment."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))

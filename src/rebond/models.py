@@ -40,7 +40,8 @@ VARIANT_MAX = 999
 
 # Control characters other than tab and newline are never meaningful in what a
 # person types; they are removed rather than rejected so nothing is lost.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+# Lone surrogates (U+D800–U+DFFF) are not text at all: they cannot be encoded.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"[\r\n\t]+")
 
 

@@ -54,7 +54,7 @@ def read_reply(
     if model is None and settings.engine_in_use == "offline":
         return offline_analysis(request)
     from rebond import prompting
-    from rebond.llm import build_chat_model, failure, model_name
+    from rebond.llm import build_chat_model, failure, model_name, within_deadline
     from rebond.privacy import mask_for
 
     language = reply_language(request)
@@ -75,11 +75,11 @@ def read_reply(
         try:
             if structured:
                 messages = prompting.analysis_messages(request, language, mask) + retry
-                answer = _ask_structured(model, messages, answers)
+                answer = within_deadline(lambda: _ask_structured(model, messages, answers), settings)
             else:
                 schema = json.dumps(ModelAnswer.model_json_schema(), ensure_ascii=False)
                 messages = prompting.analysis_messages(request, language, mask, json_schema=schema) + retry
-                answer = _ask_json(model, messages, answers)
+                answer = within_deadline(lambda: _ask_json(model, messages, answers), settings)
             return _finish(answer, request, language, mask, name, answers)
         except Unusable as exc:
             attempts += 1

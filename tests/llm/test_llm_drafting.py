@@ -138,3 +138,28 @@ def test_priced_models_get_a_cost() -> None:
     model = ScriptedChatModel(model_name="gpt-4.1-mini").enqueue(model_text(request))
     draft = write_draft(request, settings(), model=model)
     assert draft.usage is not None and draft.usage.cost_usd == pytest.approx(700 * 0.4e-6 + 180 * 1.6e-6)
+
+
+class _HangingModel(ScriptedChatModel):
+    """Answers only after `delay` seconds, like an endpoint the client keeps retrying."""
+
+    delay: float = 3.0
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        import time
+
+        time.sleep(self.delay)
+        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+def test_a_hung_model_is_abandoned_one_second_after_the_timeout() -> None:
+    """Regression: the client's retries tripled the wait on a hung endpoint (fault drill: 10.5 s for a 3 s timeout)."""
+    import time
+
+    model = _HangingModel().enqueue("never read in time")
+    start = time.perf_counter()
+    draft = write_draft(draft_request("en"), settings(timeout=0.5), model=model)
+    elapsed = time.perf_counter() - start
+    assert draft.engine == "offline" and draft.checks.passed
+    assert elapsed < 0.5 + 1 + 0.8
+    assert any("0.5 s" in notice for notice in draft.notices)

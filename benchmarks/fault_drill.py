@@ -1,0 +1,382 @@
+"""Fault drill: the drafting and analysis pipelines against a local OpenAI-compatible server that fails on purpose.
+
+The server (stdlib ``http.server``, 127.0.0.1 only, in a thread) injects one
+fault per row: a hang past the timeout, a 429 storm, 500, 401, a stream cut
+mid-answer, invalid JSON, an answer in the wrong language; ``none`` is the
+control. Each row runs drafting as the app does (``stream_draft``, streamed)
+and analysis as the app does (``read_reply``), with the configured retries.
+A row passes when it ends in a usable, checked result (no critical check
+failed; evidence quoted verbatim; the user's language; a notice whenever the
+model's answer was not used) within timeout + 2 s. Exit 1 if any row fails.
+
+    .venv/bin/python benchmarks/fault_drill.py                 # REBOND_TIMEOUT=3, the default retries (2)
+    .venv/bin/python benchmarks/fault_drill.py --retries 0     # one attempt per call
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from rebond.compose import compose  # noqa: E402
+from rebond.drafting import stream_draft  # noqa: E402
+from rebond.models import AnalysisRequest, DraftRequest, InterviewContext, Language  # noqa: E402
+from rebond.reading import read_reply  # noqa: E402
+from rebond.settings import Settings  # noqa: E402
+from rebond.text import detect_language  # noqa: E402
+
+MODEL = "gpt-4.1-mini"
+SLACK_S = 2.0  # what the issue allows beyond the timeout
+FAULTS = ("none", "timeout", "429 storm", "500", "401", "truncated stream", "invalid JSON", "wrong language")
+REQUEST = DraftRequest(
+    id="drill",
+    language="fr",
+    channel="email",
+    context=InterviewContext(
+        candidate_name="Camille Roy",
+        recruiter_name="Mme Julie Tremblay",
+        company="Ubisoft",
+        role="Analyste de données",
+        interview_date="2026-11-10",
+        rejection_message="Bonjour Camille, merci pour votre temps. Nous avons retenu une autre candidature.",
+        notes="Bonne entrevue technique ; la question sur l'optimisation SQL m'a déstabilisée.",
+    ),
+)
+REPLY = AnalysisRequest(
+    id="drill",
+    reply=(
+        "Bonjour Camille,\n\nMerci pour votre message. Votre entrevue était agréable, mais nous cherchions une "
+        "personne avec plus d'expérience en modélisation de données et une meilleure maîtrise de SQL avancé. "
+        "Votre CV gagnerait aussi à mettre vos projets en avant.\n\nBonne continuation,\nJulie Tremblay"
+    ),
+    candidate_name="Camille Roy",
+    recruiter_name="Julie Tremblay",
+)
+# What a good model answers (the offline engine's own wording passes every check),
+# and the same draft in English for a French request.
+_GOOD = compose(REQUEST)
+DRAFT_FR = f"Subject: {_GOOD.subject}\n\n{_GOOD.body}"
+_EN = compose(REQUEST.model_copy(update={"language": Language.EN}))
+DRAFT_EN = f"Subject: {_EN.subject}\n\n{_EN.body}"
+_CATEGORIES = [
+    ("experience", "plus d'expérience en modélisation de données", False),
+    ("skills", "une meilleure maîtrise de SQL avancé", True),
+]
+ANALYSIS_FR = {
+    "kind": "constructive",
+    "kind_reason": "La réponse nomme deux points précis à travailler.",
+    "categories": [
+        {"category": c, "evidence": e, "advice": "Travaillez ce point avec un projet concret.", "controllable": k}
+        for c, e, k in _CATEGORIES
+    ],
+    "controllable": ["Maîtrise de SQL avancé"],
+    "not_controllable": ["Années d'expérience en modélisation"],
+    "action_plan": ["Suivre une formation de SQL avancé.", "Réaliser un projet de modélisation de données."],
+    "reframe": "Deux pistes claires : c'est une réponse précieuse.",
+    "thank_you_reply": "Bonjour Julie Tremblay,\n\nMerci pour ces précisions.\n\nCamille Roy",
+    "discrimination_warning": None,
+}
+# Quotes stay verbatim (French); every sentence the model writes is in English.
+ANALYSIS_EN = {
+    **ANALYSIS_FR,
+    "kind_reason": "The reply names two precise points to work on.",
+    "categories": [
+        {"category": c, "evidence": e, "advice": "Work on this point with a concrete project.", "controllable": k}
+        for c, e, k in _CATEGORIES
+    ],
+    "controllable": ["Advanced SQL skills"],
+    "not_controllable": ["Years of experience in data modelling"],
+    "action_plan": ["Take an advanced SQL course.", "Build a data modelling project."],
+    "reframe": "Two clear leads: this reply is valuable.",
+    "thank_you_reply": "Hello Julie Tremblay,\n\nThank you for these details.\n\nCamille Roy",
+}
+USAGE = {"prompt_tokens": 712, "completion_tokens": 164, "total_tokens": 876}
+
+
+# ---- the misbehaving server ------------------------------------------------------
+
+
+def _completion(content: str | None, tool_args: dict[str, Any] | None = None) -> bytes:
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if tool_args is not None:
+        arguments = json.dumps(tool_args, ensure_ascii=False)
+        message["tool_calls"] = [
+            {"id": "call_1", "type": "function", "function": {"name": "ReplyAnalysis", "arguments": arguments}}
+        ]
+    return json.dumps({
+        "id": "chatcmpl-drill", "object": "chat.completion", "created": 1_700_000_000, "model": MODEL,
+        "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if tool_args else "stop"}],
+        "usage": USAGE,
+    }, ensure_ascii=False).encode()
+
+
+def _sse(text: str, piece: int = 8) -> list[bytes]:
+    base = {"id": "chatcmpl-drill", "object": "chat.completion.chunk", "created": 1_700_000_000, "model": MODEL}
+    events = [{**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}]
+    events += [
+        {**base, "choices": [{"index": 0, "delta": {"content": text[i : i + piece]}, "finish_reason": None}]}
+        for i in range(0, len(text), piece)
+    ]
+    events += [{**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]},
+               {**base, "choices": [], "usage": USAGE}]
+    return [f"data: {json.dumps(e, ensure_ascii=False)}\n\n".encode() for e in events] + [b"data: [DONE]\n\n"]
+
+
+class Drill:
+    """Shared state of the server: requests seen per fault, and a stop switch for hanging handlers."""
+
+    def __init__(self, hang_s: float, retry_after: str = "1") -> None:
+        self.hang_s = hang_s
+        self.retry_after = retry_after
+        self.stop = threading.Event()
+        self.requests: Counter[str] = Counter()
+        self.lock = threading.Lock()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    drill: Drill  # set on the subclass made by serve()
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        fault = self.path.split("/")[1].replace("_", " ")
+        with self.drill.lock:
+            self.drill.requests[fault] += 1
+        request = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
+        streaming = bool(request.get("stream"))
+        analysis = bool(request.get("tools")) or request.get("response_format") is not None
+        if fault == "timeout":
+            # Hang longer than the client waits; bounded, and released at shutdown.
+            self.drill.stop.wait(self.drill.hang_s)
+            return self._close()
+        if fault in ("429 storm", "500", "401"):
+            status = {"429 storm": 429, "500": 500, "401": 401}[fault]
+            message = {429: "Rate limit reached for requests", 500: "The server had an error",
+                       401: "Incorrect API key provided: sk-test-****-123."}[status]
+            headers = {"retry-after": self.drill.retry_after, "x-ratelimit-remaining-requests": "0"} if status == 429 else {}
+            body = json.dumps({"error": {"message": message, "type": "error", "code": None}}).encode()
+            return self._send(status, body, "application/json", headers)
+        good = ANALYSIS_FR if analysis else None
+        text = DRAFT_FR
+        if fault == "wrong language":
+            good, text = (ANALYSIS_EN if analysis else None), DRAFT_EN
+        if streaming:
+            events = _sse(text)
+            if fault == "truncated stream":
+                return self._send_stream(events[: len(events) // 3], cut=True)
+            if fault == "invalid JSON":
+                events = [b"data: {\"choices\": [{\"delta\": {\"content\": \"Bonj\n\n"] + events[1:]
+            return self._send_stream(events)
+        body = _completion(None, good) if analysis else _completion(text)
+        if fault == "invalid JSON":
+            return self._send(200, body[: len(body) // 2] + b"}}", "application/json")
+        if fault == "truncated stream":
+            # Announce the whole body, send half, hang up: the non-streamed form of a cut answer.
+            return self._send(200, body, "application/json", cut=True)
+        return self._send(200, body, "application/json")
+
+    def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None,
+              cut: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("content-type", kind)
+        self.send_header("content-length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body[: len(body) // 2] if cut else body)
+        if cut:
+            self._close()
+
+    def _send_stream(self, events: list[bytes], cut: bool = False) -> None:
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("transfer-encoding", "chunked")
+        self.end_headers()
+        for event in events:
+            self.wfile.write(f"{len(event):x}\r\n".encode() + event + b"\r\n")
+            self.wfile.flush()
+        if cut:
+            return self._close()  # no last chunk: the stream is cut mid-answer
+        self.wfile.write(b"0\r\n\r\n")
+
+    def _close(self) -> None:
+        self.close_connection = True
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(2)
+        except OSError:
+            pass
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client hanging up on a hung or cut answer is the point of the drill
+
+
+def serve(drill: Drill) -> tuple[ThreadingHTTPServer, str]:
+    """The server on a free loopback port, in a daemon thread."""
+    handler = type("Handler", (_Handler,), {"drill": drill})
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+# ---- the rows --------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One pipeline run against one fault."""
+
+    fault: str
+    pipeline: str
+    outcome: str = "no result"
+    notice: str = "—"
+    seconds: float = float("nan")
+    requests: int = 0
+    problem: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return not self.problem
+
+
+def _language_of(texts: list[str]) -> str:
+    return detect_language(" ".join(t for t in texts if t))[0]
+
+
+def check_draft(draft: Any) -> str:
+    """Why a draft is not a usable, checked result; empty when it is."""
+    if not draft.body.strip() or not draft.checks.checks:
+        return "no checked body"
+    if failed := draft.checks.critical_failures():
+        return "critical check failed: " + ", ".join(c.name for c in failed)
+    if not draft.engine.startswith("llm") and not draft.notices:
+        return "fell back without a notice"
+    return ""
+
+
+def check_analysis(analysis: Any, request: AnalysisRequest) -> str:
+    """Why an analysis is not a usable, checked result; empty when it is."""
+    if any(f.evidence not in request.reply for f in analysis.categories):
+        return "evidence not verbatim"
+    if not analysis.engine.startswith("llm") and not analysis.notices:
+        return "fell back without a notice"
+    prose = [analysis.kind_reason, analysis.reframe, *analysis.action_plan, *(f.advice for f in analysis.categories)]
+    if (found := _language_of(prose)) != analysis.language.base:
+        return f"shown in '{found}', reply is '{analysis.language.base}'"
+    return ""
+
+
+def run_row(fault: str, pipeline: str, settings: Settings, drill: Drill, hard_cap_s: float) -> Row:
+    """One pipeline against one fault, in a thread so a hang cannot stall the drill beyond ``hard_cap_s``."""
+    row = Row(fault, pipeline)
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        start = time.perf_counter()
+        try:
+            if pipeline == "drafting":
+                stream = stream_draft(REQUEST, settings)
+                for _ in stream:  # as st.write_stream reads it
+                    pass
+                result["value"] = stream.result
+            else:
+                result["value"] = read_reply(REPLY, settings)
+        except Exception as exc:  # the pipelines promise never to raise; say so if one does
+            result["error"] = f"raised {type(exc).__name__}"
+        result["seconds"] = time.perf_counter() - start
+
+    before = drill.requests[fault]
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(hard_cap_s)
+    row.requests = drill.requests[fault] - before
+    if "seconds" not in result:
+        row.problem = f"still running after {hard_cap_s:g} s"
+        return row
+    row.seconds = result["seconds"]
+    if "error" in result:
+        row.outcome, row.problem = result["error"], result["error"]
+        return row
+    value = result["value"]
+    row.outcome = value.engine
+    row.notice = value.notices[0] if value.notices else "—"
+    row.problem = check_draft(value) if pipeline == "drafting" else check_analysis(value, REPLY)
+    if not row.problem and row.seconds > settings.timeout + SLACK_S:
+        row.problem = f"over {settings.timeout + SLACK_S:g} s"
+    return row
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--timeout", type=float, default=float(os.environ.get("REBOND_TIMEOUT", 3)),
+                        help="REBOND_TIMEOUT, seconds per model call (default 3)")
+    parser.add_argument("--retries", type=int, default=None,
+                        help="REBOND_MAX_RETRIES (default: the environment's, else Rebond's default)")
+    parser.add_argument("--retry-after", default="1", help="the 429 storm's Retry-After header, seconds (default 1)")
+    parser.add_argument("--fault", action="append", choices=FAULTS, help="run only this fault (repeatable)")
+    args = parser.parse_args()
+
+    retries = args.retries if args.retries is not None else Settings(_env_file=None).max_retries
+    drill = Drill(hang_s=args.timeout * (retries + 1) + 5, retry_after=args.retry_after)
+    server, root = serve(drill)
+    budget = args.timeout + SLACK_S
+    hard_cap = max(20.0, 3 * budget * (retries + 1))
+    rows: list[Row] = []
+    try:
+        print(f"fault drill: REBOND_TIMEOUT={args.timeout:g} s, REBOND_MAX_RETRIES={retries}, "
+              f"429 Retry-After {args.retry_after} s, budget per row {budget:g} s; server {root} (loopback)")
+        # Warm-up, not timed in the table: the first model call imports LangChain and the openai client.
+        warm = Settings(_env_file=None, openai_api_key="sk-drill-not-a-key", engine="llm", model=MODEL,
+                        openai_base_url=f"{root}/none/v1", timeout=args.timeout, max_retries=0)
+        start = time.perf_counter()
+        run_row("none", "drafting", warm, drill, hard_cap)
+        run_row("none", "analysis", warm, drill, hard_cap)
+        print(f"warm-up (first calls: imports, clients): {time.perf_counter() - start:.1f} s")
+        header = f"{'fault':<17} {'pipeline':<9} {'outcome (engine)':<19} {'time':>6} {'req':>4}  {'result':<6} notice shown"
+        print(header)
+        print("─" * len(header))
+        for fault in args.fault or FAULTS:
+            # Privacy on, as for any remote endpoint: the drill exercises the masking too.
+            settings = Settings(
+                _env_file=None, openai_api_key="sk-drill-not-a-key", engine="llm", model=MODEL, privacy="on",
+                openai_base_url=f"{root}/{fault.replace(' ', '_')}/v1", timeout=args.timeout, max_retries=retries,
+            )  # fmt: skip
+            for pipeline in ("drafting", "analysis"):
+                row = run_row(fault, pipeline, settings, drill, hard_cap)
+                rows.append(row)
+                verdict = "ok" if row.passed else "FAIL"
+                print(f"{fault:<17} {pipeline:<9} {_cut(row.outcome, 19):<19} {row.seconds:>5.1f}s {row.requests:>4}  "
+                      f"{verdict:<6} {_cut(row.notice, 110)}", flush=True)
+                if row.problem:
+                    print(f"{'':<17} {'':<9} ↳ {row.problem}")
+    finally:
+        drill.stop.set()
+        server.shutdown()
+    failed = [row for row in rows if not row.passed]
+    print(f"{len(rows) - len(failed)}/{len(rows)} rows ended in a usable, checked result within {budget:g} s")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
