@@ -157,3 +157,11 @@ def test_text_with_quotes_and_injection_attempts_is_stored_as_data(journal: Jour
     app_id, _ = journal.save_draft(_request(company=nasty), _draft())
     assert journal.application(app_id).company == nasty  # type: ignore[union-attr]
     assert len(journal.applications()) == 1
+
+
+def test_csv_export_keeps_formulas_as_text(tmp_path):
+    """A company typed as a spreadsheet formula must not run when the CSV is opened."""
+    journal = Journal(tmp_path / "j.sqlite3")
+    journal.save_draft(_request(company='=HYPERLINK("http://x")', role="@SUM(1)"), _draft())
+    rows = list(csv.DictReader(io.StringIO(journal.export_csv())))
+    assert rows[0]["company"] == '\'=HYPERLINK("http://x")' and rows[0]["role"] == "'@SUM(1)"

@@ -424,7 +424,7 @@ class Journal:
             analyses = self.analyses(app.id)
             latest_draft = drafts[0].draft if drafts else None
             latest_analysis = analyses[0] if analyses else None
-            writer.writerow(
+            writer.writerow(_spreadsheet_safe(
                 [
                     app.id, app.company, app.role, app.candidate_name, app.recruiter_name,
                     app.interview_date or "", app.created_at, app.sent_at or "", int(app.reply_received),
@@ -434,8 +434,14 @@ class Journal:
                     (latest_draft.subject or "") if latest_draft else "",
                     latest_draft.body if latest_draft else "",
                 ]
-            )  # fmt: skip
+            ))  # fmt: skip
         return out.getvalue()
+
+
+def _spreadsheet_safe(cells: list[object]) -> list[object]:
+    """Text that a spreadsheet would run as a formula (=, +, -, @) is kept as text with a leading quote."""
+    return [f"'{cell}" if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+            for cell in cells]
 
 
 def _application(row: sqlite3.Row) -> Application:
