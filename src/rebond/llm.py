@@ -112,35 +112,21 @@ def within_deadline(call: Callable[[], T], settings: Settings) -> T:
 
 
 def stream_within_deadline(chunks: Iterator[T], settings: Settings) -> Iterator[T]:
-    """Yields a stream's chunks, giving up when none arrives for one second past the timeout.
+    """Yields a stream's chunks, giving up when the first one is not there one second past the timeout.
 
-    The stream is read in a helper thread, for the same reason as ``within_deadline``:
-    the client's own retries would otherwise multiply the wait on a hung endpoint.
+    Only the first chunk is awaited in a helper thread (that is where the client's
+    retries multiply the wait); the rest is read directly, each read bounded by the
+    client's own timeout, so streaming costs no thread hand-off per token.
     """
-    import queue
-    import threading
+    iterator = iter(chunks)
+    first = within_deadline(lambda: next(iterator, _END), settings)
+    if first is _END:
+        return
+    yield first
+    yield from iterator
 
-    box: queue.Queue[tuple[str, Any]] = queue.Queue()
 
-    def pump() -> None:
-        try:
-            for chunk in chunks:
-                box.put(("chunk", chunk))
-            box.put(("end", None))
-        except BaseException as exc:  # handed to the reader, who decides
-            box.put(("error", exc))
-
-    threading.Thread(target=pump, name="rebond-llm-stream", daemon=True).start()
-    while True:
-        try:
-            kind, value = box.get(timeout=settings.timeout + 1)
-        except queue.Empty:
-            raise TimeoutError(f"no answer within {settings.timeout:g} s") from None
-        if kind == "end":
-            return
-        if kind == "error":
-            raise value
-        yield value
+_END: Any = object()
 
 
 def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list[Any]) -> Iterator[str]:
