@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import time
-from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -12,14 +11,6 @@ from views import common
 from views.common import md, t
 
 log = logging.getLogger("rebond.app")
-
-
-def shown_endpoint(url: str) -> str:
-    """The endpoint without anything secret a URL can carry (user:password@, query string)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else url.split("?")[0]
 
 
 def test_connection(settings) -> tuple[bool, str]:
@@ -41,7 +32,7 @@ def test_connection(settings) -> tuple[bool, str]:
     except openai.APITimeoutError:
         return False, t("settings.test_timeout", seconds=f"{settings.timeout:g}")
     except openai.APIConnectionError:
-        return False, t("settings.test_unreachable", endpoint=shown_endpoint(settings.endpoint))
+        return False, t("settings.test_unreachable", endpoint=settings.shown_endpoint)
     except Exception as exc:  # the message may quote the request or the key: only the type is shown or logged
         log.warning("connection test failed: %s (status %s)", type(exc).__name__, getattr(exc, "status_code", "none"))
         return False, t("settings.test_failed", error=type(exc).__name__)
@@ -67,7 +58,7 @@ with common.friendly_errors():
             t("settings.engine_llm") if llm else t("settings.engine_offline"),
         )
         row(t("settings.engine_setting"), f"`{settings.engine}`")
-        row(t("settings.endpoint"), f"`{md(shown_endpoint(settings.endpoint))}`")
+        row(t("settings.endpoint"), f"`{md(settings.shown_endpoint)}`")
         row(t("settings.model"), f"`{md(settings.model)}`")
         row(
             t("settings.key"),

@@ -75,7 +75,7 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     if isinstance(exc, openai.APITimeoutError):
         return "timeout", {"timeout": f"{settings.timeout:g}"}
     if isinstance(exc, openai.APIConnectionError):
-        return "connection", {"endpoint": _without_credentials(settings.endpoint)}
+        return "connection", {"endpoint": settings.shown_endpoint}
     if isinstance(exc, openai.AuthenticationError):
         return "auth", {}
     if isinstance(exc, openai.PermissionDeniedError):
@@ -173,13 +173,3 @@ def _openai_stream(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
     payload = payload_of(messages, stream=True, stream_options={"include_usage": True})
     return model.client.create(**payload)
 
-
-def _without_credentials(url: str) -> str:
-    """The endpoint as shown to a person: never the user:password@ part, a query string or a fragment."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))

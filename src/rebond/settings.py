@@ -113,6 +113,14 @@ class Settings(BaseSettings):
         return (self.openai_base_url or DEFAULT_ENDPOINT).rstrip("/")
 
     @property
+    def shown_endpoint(self) -> str:
+        """The endpoint as shown to a person: never user:password@, a query string or a fragment."""
+        parts = urlsplit(self.endpoint)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+        return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else self.endpoint.split("?")[0]
+
+    @property
     def is_local_endpoint(self) -> bool:
         """Whether the endpoint runs on this machine or the local network, so data stays here."""
         if not self.openai_base_url:
@@ -151,7 +159,7 @@ class Settings(BaseSettings):
             return "engine: offline (no model is called)"
         key = "set" if self.openai_api_key is not None else "none"
         return (
-            f"engine: llm · model: {self.model} · endpoint: {self.endpoint} · key: {key} · "
+            f"engine: llm · model: {self.model} · endpoint: {self.shown_endpoint} · key: {key} · "
             f"privacy: {'on' if self.privacy_on else 'off'} · timeout: {self.timeout:g} s · "
             f"retries: {self.max_retries}"
         )
