@@ -278,15 +278,16 @@ def check_linkedin_limit(s: _Subject) -> CheckResult:
     return _result("linkedin_limit", s.lang, chars <= limit, f"{chars}/{limit} {unit}")
 
 
-def _phrase_check(name: str, key: str, max_words: int = 0) -> Callable[[_Subject], CheckResult]:
+def _phrase_check(name: str, key: str, max_words: int = 0,
+                  also: Callable[[str], list[tuple[int, int]]] | None = None) -> Callable[[_Subject], CheckResult]:
     def check(s: _Subject) -> CheckResult:
         hits = (
             _affirmed(s.text, key, s.lang, max_words)
             if max_words
             else find_terms(s.text, _lex(key, s.lang))
         )
-        if name == "no_aggression":
-            hits = hits or _shouting(s.text)
+        if also is not None:
+            hits = hits or also(s.text)
         if hits:
             start, end = hits[0].span() if isinstance(hits[0], re.Match) else hits[0]
             return _result(name, s.lang, False, s.text[start:end])
@@ -403,7 +404,7 @@ _CHECKS: list[tuple[str, Callable[[_Subject], CheckResult], set[Channel] | None]
     ("length_band", check_length_band, None),
     ("linkedin_limit", check_linkedin_limit, {Channel.LINKEDIN}),
     ("no_defensiveness", _phrase_check("no_defensiveness", "defensiveness"), None),
-    ("no_aggression", _phrase_check("no_aggression", "aggression"), None),
+    ("no_aggression", _phrase_check("no_aggression", "aggression", also=_shouting), None),
     ("no_begging", _phrase_check("no_begging", "begging"), None),
     ("no_reconsideration", _phrase_check("no_reconsideration", "reconsideration", max_words=5), None),
     ("no_cliche", _phrase_check("no_cliche", "cliche"), None),
