@@ -86,8 +86,8 @@ def _reply_language(request: AnalysisRequest, folded: str) -> tuple[Language, st
     code = _hinted_language(folded) or code
     if code == "fr":
         cues = settings()
-        france = len(compile_terms(tuple(cues["france_usage"])).findall(folded))
-        quebec = len(compile_terms(tuple(cues["quebec_usage"])).findall(folded))
+        france = compile_terms(tuple(cues["france_usage"])).count(folded)
+        quebec = compile_terms(tuple(cues["quebec_usage"])).count(folded)
         return (Language.FR_FR if france > quebec else Language.FR), None
     if code == "en":
         return Language.EN, None
@@ -97,7 +97,7 @@ def _reply_language(request: AnalysisRequest, folded: str) -> tuple[Language, st
 def _hinted_language(folded: str) -> str | None:
     """French or English by common words, for short or mixed replies the detector misreads."""
     hints = settings()["language_hints"]
-    counts = {lang: len(compile_terms(tuple(hints[lang])).findall(folded)) for lang in ("fr", "en")}
+    counts = {lang: compile_terms(tuple(hints[lang])).count(folded) for lang in ("fr", "en")}
     for lang, other in (("fr", "en"), ("en", "fr")):
         if counts[lang] >= hints["hint_min"] and counts[lang] >= 2 * counts[other]:
             return lang
@@ -182,7 +182,7 @@ def _action_plan(
 def _looks_automatic(folded: str, kind: Kind, lex: Lexicon) -> bool:
     if lex.automatic.search(folded):
         return True
-    boilerplate = len(lex.boilerplate.findall(folded))
+    boilerplate = lex.boilerplate.count(folded)
     return kind is Kind.GENERIC and boilerplate >= settings()["boilerplate_for_automatic"]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from rebond.models import Category
 from rebond.resources import load_data
-from rebond.text import compile_terms, sentences
+from rebond.text import Terms, compile_terms, sentences
 
 LEXICON_FILE = "lexicons/analysis.yaml"
 
@@ -32,33 +32,33 @@ def settings() -> dict[str, Any]:
 class Lexicon:
     """The compiled lexicons of one language (en or fr)."""
 
-    contrast: re.Pattern[str]
-    new_subject: re.Pattern[str]
+    contrast: Terms
+    new_subject: Terms
     link: re.Pattern[str]
     pronoun: re.Pattern[str]
-    refers_back: re.Pattern[str]
+    refers_back: Terms
     self_subject: re.Pattern[str]
     possessive: re.Pattern[str]
     third_party: re.Pattern[str]
-    cancel: re.Pattern[str]
-    not_deficit: re.Pattern[str]
-    deficit: re.Pattern[str]
-    about_you: re.Pattern[str]
-    topics: dict[Category, re.Pattern[str]]
-    strong: dict[Category, re.Pattern[str]]
-    missing: re.Pattern[str]
-    shown_not_had: re.Pattern[str]
-    takes_time: re.Pattern[str]
-    malicious: re.Pattern[str]
-    protected: re.Pattern[str]
-    diversity: re.Pattern[str]
-    automatic: re.Pattern[str]
-    boilerplate: re.Pattern[str]
-    circumstances: tuple[tuple[re.Pattern[str], str], ...]
+    cancel: Terms
+    not_deficit: Terms
+    deficit: Terms
+    about_you: Terms
+    topics: dict[Category, Terms]
+    strong: dict[Category, Terms]
+    missing: Terms
+    shown_not_had: Terms
+    takes_time: Terms
+    malicious: Terms
+    protected: Terms
+    diversity: Terms
+    automatic: Terms
+    boilerplate: Terms
+    circumstances: tuple[tuple[Terms, str], ...]
     texts: dict[str, Any]
 
 
-def _terms(terms: list[str]) -> re.Pattern[str]:
+def _terms(terms: list[str]) -> Terms:
     return compile_terms(tuple(terms))
 
 

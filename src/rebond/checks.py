@@ -7,7 +7,7 @@ language. Lexicons and messages live in ``prompts/checks.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -207,7 +207,7 @@ def formality_score(text: str, language: Language | str) -> int:
     total = 0.0
     for sign, key in ((1, "formal"), (-1, "informal")):
         for term, weight, *cap in markers[key]:
-            hits = weight * len(compile_terms((term,)).findall(folded))
+            hits = weight * compile_terms((term,)).count(folded)
             total += sign * (min(hits, cap[0]) if cap else hits)
     emoji = len(re.findall(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", text))
     total -= 3 * emoji + 2 * text.count("!!")
@@ -328,12 +328,60 @@ def _known_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;«“\"(\n•*–-]\s*|^\s*[-*•]\s*)$")
+# A run of capitalised words. Whether a run starts a word is checked on the character
+# before it, not by a leading lookbehind, which would cost the regex its fast scan.
+_CAPITALISED = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)")
+# What a sentence may follow: punctuation, an opening quote or bracket, a bullet, a line break.
+_SENTENCE_OPENERS = frozenset('.!?:;«“"(\n•*–-')
 # "Ms. Patel": the full stop after a title does not start a sentence.
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Ms|Mr|Mrs|Dr|Dre|Mme|M|Prof|St)\.\s*$")
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
+
+
+def _capitalised_words(text: str) -> Iterator[re.Match[str]]:
+    """Runs of capitalised words that start a word (not "Donald" in "McDonald")."""
+    pos = 0
+    while (match := _CAPITALISED.search(text, pos)) is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end()
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether text following ``before`` starts a sentence: nothing before it, or an opener then spaces."""
+    core = before.rstrip()
+    return not before or "\n" in before[len(core):] or (bool(core) and core[-1] in _SENTENCE_OPENERS)
+
+
+@cache
+def _placeholder_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """Any placeholder (one pattern, for the common case of none) and each placeholder pattern."""
+    patterns = load_data("checks.yaml")["placeholders"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)), tuple(re.compile(p) for p in patterns)
+
+
+@cache
+def _months() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Month names in both languages, and a day-and-month pattern ("10 novembre", "November 10")."""
+    data = load_data("checks.yaml")["months"]
+    names = frozenset(data["en"] + data["fr"])
+    alternatives = "|".join(sorted(names, key=lambda name: (-len(name), name)))
+    return names, re.compile(rf"\b(\d{{1,2}})(?:er)? ({alternatives})\b|\b({alternatives}) (\d{{1,2}})\b")
+
+
+def _blank_placeholders(part: str) -> str:
+    """The text with placeholders replaced by spaces (same length, so offsets still hold)."""
+    anything, patterns = _placeholder_patterns()
+    if anything.search(part) is None:
+        return part
+    for pattern in patterns:
+        part = pattern.sub(lambda m: " " * len(m.group(0)), part)
+    return part
 
 
 def _invented(s: _Subject) -> str | None:
@@ -342,14 +390,13 @@ def _invented(s: _Subject) -> str | None:
                                 ctx.rejection_message, ctx.interview_date.isoformat() if ctx.interview_date else ""]))
     given_words = set(re.findall(r"\w+", given_text))
     known = _known_vocabulary()
-    months = set(load_data("checks.yaml")["months"]["en"] + load_data("checks.yaml")["months"]["fr"])
+    months, day_and_month = _months()
     for part in (s.subject, s.body, s.voicemail):
         # Placeholders are the placeholder check's business, not invented facts.
-        for pattern in load_data("checks.yaml")["placeholders"]:
-            part = re.sub(pattern, lambda m: " " * len(m.group(0)), part)
-        for match in _CAPITALISED.finditer(part):
+        part = _blank_placeholders(part)
+        for match in _capitalised_words(part):
             before = part[: match.start()]
-            if _SENTENCE_START.search(before) and not _TITLE_ABBREVIATION.search(before):
+            if _opens_sentence(before) and not _TITLE_ABBREVIATION.search(before, max(0, len(before.rstrip()) - 6)):
                 # The first word of a sentence is capitalised anyway; judge the rest.
                 words = match.group(1).split()[1:]
             else:
@@ -360,8 +407,10 @@ def _invented(s: _Subject) -> str | None:
                 if all(p in given_words or p in known or p in months for p in pieces):
                     continue
                 return word
-    # Dates: a day and month, an ISO date or a year must match the interview date.
+    # Dates: a day and month, an ISO date or a year must match the interview date. Each needs a digit.
     folded_text = fold(s.text)
+    if not _DIGIT.search(folded_text):
+        return None
     date = ctx.interview_date
     for match in _ISO_DATE.finditer(folded_text):
         if not date or match.group(0) not in (date.isoformat(), f"{date.day}/{date.month}", f"{date.month}/{date.day}"):
@@ -369,8 +418,7 @@ def _invented(s: _Subject) -> str | None:
     for match in _YEAR.finditer(folded_text):
         if match.group(0) not in given_text:
             return match.group(0)
-    month_names = "|".join(months)
-    for match in re.finditer(rf"\b(\d{{1,2}})(?:er)? ({month_names})\b|\b({month_names}) (\d{{1,2}})\b", folded_text):
+    for match in day_and_month.finditer(folded_text):
         day = int(match.group(1) or match.group(4))
         month = match.group(2) or match.group(3)
         if not date or day != date.day or month not in _month_names_for(date.month):
