@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from rebond.models import Channel, CheckReport, CheckResult, Draft, DraftRequest, Language
 from rebond.resources import load_data
-from rebond.text import compile_terms, detect_language, find_terms, fold, has_term, sentences, word_count
+from rebond.text import (
+    compile_terms,
+    detect_language,
+    find_terms,
+    fold,
+    has_term,
+    is_word_char,
+    sentences,
+    word_count,
+)
 
 CRITICAL_CHECKS = frozenset(
     {
@@ -52,6 +62,7 @@ class _Subject:
     body: str
     voicemail: str
     lang: str  # "en" or "fr"
+    memo: dict[str, Any] = field(default_factory=dict, compare=False)  # readings shared by several checks
 
     @property
     def text(self) -> str:
@@ -90,9 +101,12 @@ def _result(name: str, lang: str, passed: bool, detail: str = "", *, score: floa
     )
 
 
+_SENTENCE_MARKS = ".!?;:\n"
+
+
 def _negated(folded: str, start: int, lang: str, max_words: int) -> bool:
     """Whether one of the few words before ``start`` (same sentence) negates what follows."""
-    head = re.split(r"[.!?;:\n]", folded[:start])[-1]
+    head = folded[max(folded.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1 : start]
     # "but", "mais" end the negation's reach: "I'm not asking why, but how" keeps "how".
     head = re.split(r"\b(?:but|mais|rather|plutot)\b", head)[-1]
     if compile_terms(_lex("negation_exceptions", lang)).search(head[-40:]):
@@ -133,6 +147,17 @@ def _sentence_texts(text: str) -> list[str]:
     return [text[start : min(len(text), end + 1)] for start, end in sentences(text)]
 
 
+def _first_ask(s: _Subject) -> tuple[list[str], int]:
+    """The body's sentences and the index of the first that asks for feedback (their count if none).
+
+    Read once per draft: the feedback and the improvement checks both need it.
+    """
+    if "first_ask" not in s.memo:
+        texts = _sentence_texts(s.body)
+        s.memo["first_ask"] = texts, next((i for i, text in enumerate(texts) if _asks_for_feedback(text, s.lang)), len(texts))
+    return s.memo["first_ask"]
+
+
 def _asks_for_feedback(sentence: str, lang: str) -> bool:
     asks = has_term(sentence, _lex("request_markers", lang)) or "?" in sentence
     names_feedback = has_term(sentence, _lex("feedback_terms", lang))
@@ -144,7 +169,8 @@ def _asks_for_feedback(sentence: str, lang: str) -> bool:
 
 
 def check_feedback_request(s: _Subject) -> CheckResult:
-    return _result("feedback_request", s.lang, any(_asks_for_feedback(x, s.lang) for x in _sentence_texts(s.body)))
+    texts, first_ask = _first_ask(s)
+    return _result("feedback_request", s.lang, first_ask < len(texts))
 
 
 def check_improvement_framing(s: _Subject) -> CheckResult:
@@ -152,8 +178,7 @@ def check_improvement_framing(s: _Subject) -> CheckResult:
     if why:
         return _result("improvement_framing", s.lang, False, s.body[why[0].start() : why[0].end()], outcome="fail_why")
     # The improvement has to frame the ask: in the request or after it, not in small talk before it.
-    texts = _sentence_texts(s.body)
-    first_ask = next((i for i, text in enumerate(texts) if _asks_for_feedback(text, s.lang)), len(texts))
+    texts, first_ask = _first_ask(s)
     return _result("improvement_framing", s.lang,
                    any(_affirmed(text, "improvement", s.lang) for text in texts[first_ask:]))
 
@@ -297,18 +322,27 @@ def _phrase_check(name: str, key: str, max_words: int = 0,
     return check
 
 
+# Capitals ending a word; the start of the word is checked on the character before
+# (a leading \\b would cost the regex its fast scan).
+_CAPS = re.compile(r"[A-ZÀ-Ý]{4,}\b")
+_BANGS = re.compile(r"!{3,}")
+
+
 def _shouting(text: str) -> list[tuple[int, int]]:
     """Three or more words in capitals, or '!!!': shouting in writing."""
-    caps = [m.span() for m in re.finditer(r"\b[A-ZÀ-Ý]{4,}\b", text)]
-    bangs = [m.span() for m in re.finditer(r"!{3,}", text)]
+    caps = [m.span() for m in _CAPS.finditer(text) if not (m.start() and is_word_char(text[m.start() - 1]))]
+    bangs = [m.span() for m in _BANGS.finditer(text)]
     return bangs or (caps if len(caps) >= 3 else [])
 
 
 def check_no_placeholder(s: _Subject) -> CheckResult:
     ctx = s.request.context
     given = " ".join([ctx.candidate_name, ctx.recruiter_name, ctx.company, ctx.role, ctx.notes, ctx.rejection_message])
-    for pattern in load_data("checks.yaml")["placeholders"]:
-        for match in re.finditer(pattern, s.text):
+    anything, patterns = _placeholder_patterns()
+    if anything.search(s.text) is None:
+        return _result("no_placeholder", s.lang, True)
+    for pattern in patterns:
+        for match in pattern.finditer(s.text):
             if match.group(0) not in given:
                 return _result("no_placeholder", s.lang, False, match.group(0))
     return _result("no_placeholder", s.lang, True)
@@ -345,7 +379,7 @@ def _capitalised_words(text: str) -> Iterator[re.Match[str]]:
     pos = 0
     while (match := _CAPITALISED.search(text, pos)) is not None:
         start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+        if start and (is_word_char(text[start - 1]) or text[start - 1] in "'’-"):
             pos = start + 1
             continue
         yield match

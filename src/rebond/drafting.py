@@ -105,7 +105,14 @@ class DraftStream:
             self._result = offline_draft(request)
             return
         from rebond import prompting
-        from rebond.llm import build_chat_model, model_name, stream_text, stream_within_deadline, within_deadline
+        from rebond.llm import (
+            build_chat_model,
+            invoke_text,
+            model_name,
+            stream_text,
+            stream_within_deadline,
+            within_deadline,
+        )
         from rebond.privacy import mask_for
 
         try:
@@ -126,7 +133,7 @@ class DraftStream:
             if self._streaming:
                 yield from mask.reveal_stream(stream_within_deadline(stream_text(model, messages, answers), settings))
             else:
-                answers.append(within_deadline(lambda: model.invoke(messages), settings))
+                answers.append(within_deadline(lambda: invoke_text(model, messages), settings))
         except Exception as exc:
             log.info("draft call failed: %s", type(exc).__name__)
             self._finish_offline(_call_reason(exc, settings, request), answers, name)
@@ -142,7 +149,7 @@ class DraftStream:
         first_reasons = _main_reasons(problems)
         repair = prompting.repair_messages(messages, raw, list(_failure_lines(draft, problems)), request, mask)
         try:
-            answers.append(within_deadline(lambda: model.invoke(repair), settings))
+            answers.append(within_deadline(lambda: invoke_text(model, repair), settings))
         except Exception as exc:
             log.info("repair call failed: %s", type(exc).__name__)
             self._finish_offline(_call_reason(exc, settings, request), answers, name)

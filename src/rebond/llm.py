@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import sys
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rebond.settings import Settings
@@ -92,6 +93,18 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     return "unexpected", {"kind": type(exc).__name__}
 
 
+# Model calls run on a few long-lived threads: starting a thread per call cost up to
+# a few milliseconds on a busy machine. An abandoned (hung) call keeps its thread
+# until the client's own timeouts end it; calls beyond the pool wait in line, and
+# that wait counts against their deadline.
+_CALL_THREADS = 8
+
+
+@cache
+def _call_pool() -> concurrent.futures.ThreadPoolExecutor:
+    return concurrent.futures.ThreadPoolExecutor(max_workers=_CALL_THREADS, thread_name_prefix="rebond-llm")
+
+
 def within_deadline(call: Callable[[], T], settings: Settings) -> T:
     """Runs one model call, giving up one second after the timeout.
 
@@ -99,16 +112,12 @@ def within_deadline(call: Callable[[], T], settings: Settings) -> T:
     endpoint would otherwise keep the user waiting three timeouts; the result
     of an abandoned call is simply ignored.
     """
-    import concurrent.futures
-
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebond-llm")
-    future = pool.submit(call)
+    future = _call_pool().submit(call)
     try:
         return future.result(timeout=settings.timeout + 1)
     except concurrent.futures.TimeoutError:
+        future.cancel()  # still waiting in line: never start it
         raise TimeoutError(f"no answer within {settings.timeout:g} s") from None
-    finally:
-        pool.shutdown(wait=False)
 
 
 def stream_within_deadline(chunks: Iterator[T], settings: Settings) -> Iterator[T]:
@@ -164,12 +173,35 @@ def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list
     answers.append(AIMessage(content="".join(pieces), usage_metadata=usage))
 
 
+def invoke_text(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
+    """The model's whole answer to ``messages``: an AIMessage with its usage.
+
+    The ChatOpenAI built here is called straight through its openai client, with
+    LangChain's own request payload and its own parsing of the answer; LangChain's
+    ``invoke`` adds callback and tracing set-up (about 1 ms a call) that nothing
+    here uses. Any other chat model (a fake, another provider) is invoked as usual.
+    """
+    if not _is_chat_openai(model):
+        return model.invoke(messages)
+    response = model.client.create(**model._get_request_payload(messages))  # type: ignore[attr-defined]
+    return model._create_chat_result(response).generations[0].message  # type: ignore[attr-defined]
+
+
 def _openai_stream(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
     """An open openai stream for a ChatOpenAI, or None for any other model."""
-    chat_openai = getattr(sys.modules.get("langchain_openai"), "ChatOpenAI", None)
-    payload_of = getattr(model, "_get_request_payload", None)
-    if chat_openai is None or not isinstance(model, chat_openai) or payload_of is None:
+    if not _is_chat_openai(model):
         return None
-    payload = payload_of(messages, stream=True, stream_options={"include_usage": True})
-    return model.client.create(**payload)
+    payload = model._get_request_payload(messages, stream=True, stream_options={"include_usage": True})  # type: ignore[attr-defined]
+    return model.client.create(**payload)  # type: ignore[attr-defined]
+
+
+def _is_chat_openai(model: object) -> bool:
+    """Whether ``model`` is a ChatOpenAI whose openai client and request payload can be used directly."""
+    chat_openai = getattr(sys.modules.get("langchain_openai"), "ChatOpenAI", None)
+    return (
+        chat_openai is not None
+        and isinstance(model, chat_openai)
+        and hasattr(model, "_get_request_payload")
+        and hasattr(model, "_create_chat_result")
+    )
 

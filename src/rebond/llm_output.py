@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rebond.models import Channel
-from rebond.text import fold, words
+from rebond.text import WORD, fold, words
 
 # A feedback request has no reason to copy this many words in a row from pasted
 # text; a model that does is most likely following instructions hidden in it.
@@ -29,17 +29,28 @@ _URL = re.compile(r"(?:https?|ftp|javascript|data|file):[^\s<>\"')\]]+|\bwww\.[^
 
 
 def clean(text: str) -> str:
-    """Plain text: no HTML, no Markdown images or links, no URL."""
-    text = _DANGEROUS_BLOCK.sub("", text)
-    text = _TAG.sub("", text)
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    """Plain text: no HTML, no Markdown images or links, no URL.
+
+    Each pattern runs only when the text has the character it needs (most drafts
+    have no markup at all): the same result, without eight scans of every draft.
+    """
+    if "<" in text:
+        text = _DANGEROUS_BLOCK.sub("", text)
+        text = _TAG.sub("", text)
+    if "](" in text:
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)
     # The offline engine writes no link either; a link in a draft or an analysis can
     # only have come from pasted text, so none is kept (the user may add their own).
-    text = _URL.sub("", text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    if ":" in text or "www." in text.lower():
+        text = _URL.sub("", text)
+    if " \n" in text or "\t\n" in text:
+        text = re.sub(r"[ \t]+\n", "\n", text)
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
 
 
 def split_draft(text: str, channel: Channel) -> tuple[str | None, str, str | None]:
@@ -61,16 +72,23 @@ def split_draft(text: str, channel: Channel) -> tuple[str | None, str, str | Non
 
 
 def copied_passage(text: str, *sources: str, run: int = COPIED_RUN_WORDS) -> str | None:
-    """The first run of ``run`` words that ``text`` copies from any source, or None."""
+    """The first run of ``run`` words that ``text`` copies from any source, or None.
+
+    Words are compared folded (case, accents, typographic apostrophes and dashes
+    ignored); each text is folded once, and folding keeps offsets, so the passage
+    returned is the draft's own words.
+    """
     seen: set[tuple[str, ...]] = set()
     for source in sources:
-        tokens = [fold(w) for w in words(source)]
+        tokens = words(fold(source))
         seen.update(tuple(tokens[i : i + run]) for i in range(len(tokens) - run + 1))
     if not seen:
         return None
-    tokens = words(text)
-    folded = [fold(w) for w in tokens]
+    folded = fold(text)
+    tokens = words(folded)
+    starts = {gram[0] for gram in seen}
     for i in range(len(tokens) - run + 1):
-        if tuple(folded[i : i + run]) in seen:
-            return " ".join(tokens[i : i + run])
+        if tokens[i] in starts and tuple(tokens[i : i + run]) in seen:
+            spans = [match.span() for match in WORD.finditer(folded)][i : i + run]
+            return " ".join(text[start:end] for start, end in spans)
     return None

@@ -19,8 +19,34 @@ _TOKEN = re.compile(
 _ELIDABLE = re.compile(r"\b([Dd]e|[Qq]ue) $")
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûü]", re.I)
 # While streaming, hold back the last word (it may be a placeholder or "de"),
-# an unclosed bracket, and a "de " or "que " that may need eliding.
-_UNSAFE_TAIL = re.compile(r"(?:\b(?:[Dd]e|[Qq]ue)\s+)?(?:\[[^\]\n]{0,40}|\w+)?$")
+# an unclosed bracket, and a "de " or "que " that may need eliding: the longest
+# end of the text that matches
+#     (?:\b(?:[Dd]e|[Qq]ue)\s+)?(?:\[[^\]\n]{0,40}|\w+)?\Z
+# It is found by matching the reversed pattern at the start of the reversed end
+# of the text: one attempt, where a forward search tries every position (this
+# runs all along the stream).
+_UNSAFE_TAIL_REVERSED = re.compile(r"(?:[^\]\n]{0,40}\[|\w+)?(?:\s+(?:e[Dd]|eu[Qq])(?!\w))?")
+# The tail that matters is short ("que " and a bracket with 40 characters); past
+# this window, holding a long word whole would not change what is revealed (a
+# placeholder is never part of a longer word).
+_TAIL_WINDOW = 64
+
+
+def unsafe_tail_start(text: str) -> int:
+    """Where the end of a streamed text that may still turn into (or elide before) a placeholder begins."""
+    window = text[-_TAIL_WINDOW:][::-1]
+    return len(text) - _UNSAFE_TAIL_REVERSED.match(window).end()  # type: ignore[union-attr]  # the pattern can match empty
+
+
+# Text is released once this many characters wait (or at a line break), not at
+# every token: about four tokens at a time still reads as live typing, and the
+# per-release work is done a quarter as often.
+_RELEASE_EVERY = 16
+
+
+def _may_hold_token(text: str) -> bool:
+    """Whether ``_TOKEN`` could match: every placeholder has a bracket, "_NAME" or "COMPANY"."""
+    return "[" in text or "_NAME" in text or "COMPANY" in text
 
 
 class Mask:
@@ -86,7 +112,7 @@ class Mask:
 
     def reveal(self, text: str) -> str:
         """The text with every placeholder back to the words it replaced."""
-        if not self._originals or not text:
+        if not self._originals or not text or not _may_hold_token(text):
             return text
 
         def restore(match: re.Match[str]) -> str:
@@ -114,8 +140,9 @@ class Mask:
         pending = ""
         for chunk in chunks:
             pending += chunk
-            tail = _UNSAFE_TAIL.search(pending)
-            cut = tail.start() if tail else len(pending)
+            if len(pending) < _RELEASE_EVERY and "\n" not in chunk:
+                continue
+            cut = unsafe_tail_start(pending)
             if cut:
                 yield self.reveal(pending[:cut])
                 pending = pending[cut:]

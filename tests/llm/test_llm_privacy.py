@@ -12,7 +12,7 @@ from llm_fakes import REPLY_FR, analysis_request, draft_request, good_analysis, 
 from openai_shapes import completion, ok, streamed
 
 from rebond.drafting import stream_draft, write_draft
-from rebond.privacy import Mask, mask_for
+from rebond.privacy import Mask, mask_for, unsafe_tail_start
 from rebond.reading import read_reply
 
 OPENAI = "https://api.openai.com/v1/chat/completions"
@@ -67,6 +67,18 @@ def test_streamed_reveal_equals_whole_reveal(cuts: list[int]) -> None:
         start += size
     chunks.append(text[start:])
     assert "".join(mask.reveal_stream(chunks)) == mask.reveal(text)
+
+
+# The definition the streamed reveal holds back by: the longest end of the text matching it.
+_FORWARD_TAIL = re.compile(r"(?:\b(?:[Dd]e|[Qq]ue)\s+)?(?:\[[^\]\n]{0,40}|\w+)?\Z")
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["de", "De", "que", "Que", "x", "ab", "[", "]", " ", "  ", "\n", "é", "_", ",", "COMPANY", "[COMP"]),
+                max_size=20))
+def test_the_held_back_tail_is_what_the_forward_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert unsafe_tail_start(text) == _FORWARD_TAIL.search(text).start()  # type: ignore[union-attr]
 
 
 def test_http_bodies_of_a_draft_with_repair_contain_no_name() -> None:
