@@ -28,10 +28,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # drill_request, also when loaded by the tests
 
-from rebond.compose import compose  # noqa: E402
+from drill_request import REQUEST, good_answer  # noqa: E402
+
 from rebond.drafting import stream_draft  # noqa: E402
-from rebond.models import AnalysisRequest, DraftRequest, InterviewContext, Language  # noqa: E402
+from rebond.models import AnalysisRequest, Language  # noqa: E402
 from rebond.reading import read_reply  # noqa: E402
 from rebond.settings import Settings  # noqa: E402
 from rebond.text import detect_language  # noqa: E402
@@ -39,20 +41,6 @@ from rebond.text import detect_language  # noqa: E402
 MODEL = "gpt-4.1-mini"
 SLACK_S = 2.0  # what the issue allows beyond the timeout
 FAULTS = ("none", "timeout", "429 storm", "500", "401", "truncated stream", "invalid JSON", "wrong language")
-REQUEST = DraftRequest(
-    id="drill",
-    language="fr",
-    channel="email",
-    context=InterviewContext(
-        candidate_name="Camille Roy",
-        recruiter_name="Mme Julie Tremblay",
-        company="Ubisoft",
-        role="Analyste de données",
-        interview_date="2026-11-10",
-        rejection_message="Bonjour Camille, merci pour votre temps. Nous avons retenu une autre candidature.",
-        notes="Bonne entrevue technique ; la question sur l'optimisation SQL m'a déstabilisée.",
-    ),
-)
 REPLY = AnalysisRequest(
     id="drill",
     reply=(
@@ -65,10 +53,8 @@ REPLY = AnalysisRequest(
 )
 # What a good model answers (the offline engine's own wording passes every check),
 # and the same draft in English for a French request.
-_GOOD = compose(REQUEST)
-DRAFT_FR = f"Subject: {_GOOD.subject}\n\n{_GOOD.body}"
-_EN = compose(REQUEST.model_copy(update={"language": Language.EN}))
-DRAFT_EN = f"Subject: {_EN.subject}\n\n{_EN.body}"
+DRAFT_FR = good_answer(REQUEST)
+DRAFT_EN = good_answer(REQUEST.model_copy(update={"language": Language.EN}))
 _CATEGORIES = [
     ("experience", "plus d'expérience en modélisation de données", False),
     ("skills", "une meilleure maîtrise de SQL avancé", True),

@@ -101,3 +101,24 @@ def test_a_term_inside_a_word_is_refused_but_the_next_whole_word_is_found():
     assert [m.span() for m in scanner.finditer("avous vous_ vous")] == [(12, 16)]
     # Context before pos still counts: "ous" at 2 is inside "vous", not a word of its own.
     assert compile_terms(("ous",)).search("vous ous", 2).span() == (5, 8)
+
+
+def _fold_each(text: str) -> str:
+    from rebond.text import _fold_char
+
+    return "".join(_fold_char(char) for char in text)
+
+
+def test_every_latin1_character_folds_as_it_does_alone():
+    text = "".join(chr(code) for code in range(256))
+    assert fold(text) == _fold_each(text)
+    assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="aÉé’‘–—‑`´«»“”…ÇœŒİẞ😀 ", max_size=40))
+def test_fold_is_the_same_whichever_way_it_is_taken(text: str):
+    # Latin-1 text takes the bytes path, other text the per-character table: same result, same length.
+    fold.cache_clear()
+    assert fold(text) == _fold_each(text)
+    assert len(fold(text)) == len(text)

@@ -10,11 +10,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from rebond.models import Channel, CheckReport, CheckResult, Draft, DraftRequest, Language
 from rebond.resources import load_data
 from rebond.text import (
+    Terms,
     compile_terms,
     detect_language,
     find_terms,
@@ -226,17 +227,28 @@ def check_language_match(s: _Subject) -> CheckResult:
 
 def formality_score(text: str, language: Language | str) -> int:
     """0 (very relaxed) to 100 (very formal), from weighted register markers."""
-    lang = "en" if str(language) == "en" else "fr"
-    markers = load_data("checks.yaml")["formality_markers"][lang]
     folded = fold(text)
     total = 0.0
-    for sign, key in ((1, "formal"), (-1, "informal")):
-        for term, weight, *cap in markers[key]:
-            hits = weight * compile_terms((term,)).count(folded)
-            total += sign * (min(hits, cap[0]) if cap else hits)
-    emoji = len(re.findall(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", text))
+    for terms, weight, cap in _formality_markers("en" if str(language) == "en" else "fr"):
+        hits = weight * terms.count(folded)
+        total += min(hits, cap) if weight > 0 else max(hits, -cap)
+    emoji = len(_EMOJI.findall(text))
     total -= 3 * emoji + 2 * text.count("!!")
     return max(0, min(100, round(50 + 5 * total)))
+
+
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+@cache
+def _formality_markers(lang: str) -> tuple[tuple[Terms, float, float], ...]:
+    """Each register marker of checks.yaml: its scanner, its signed weight (formal > 0) and the cap on its total."""
+    markers = load_data("checks.yaml")["formality_markers"][lang]
+    return tuple(
+        (compile_terms((term,)), sign * weight, cap[0] if cap else float("inf"))
+        for sign, key in ((1, "formal"), (-1, "informal"))
+        for term, weight, *cap in markers[key]
+    )
 
 
 def formality_band(formality: int) -> str:
@@ -324,8 +336,8 @@ def _phrase_check(name: str, key: str, max_words: int = 0,
 
 # Capitals ending a word; the start of the word is checked on the character before
 # (a leading \\b would cost the regex its fast scan).
-_CAPS = re.compile(r"[A-ZÀ-Ý]{4,}\b")
-_BANGS = re.compile(r"!{3,}")
+_CAPS = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý]{3,}\b")  # four or more; the first spelled out, for the same fast scan
+_BANGS = re.compile(r"!!!+")
 
 
 def _shouting(text: str) -> list[tuple[int, int]]:
@@ -338,11 +350,8 @@ def _shouting(text: str) -> list[tuple[int, int]]:
 def check_no_placeholder(s: _Subject) -> CheckResult:
     ctx = s.request.context
     given = " ".join([ctx.candidate_name, ctx.recruiter_name, ctx.company, ctx.role, ctx.notes, ctx.rejection_message])
-    anything, patterns = _placeholder_patterns()
-    if anything.search(s.text) is None:
-        return _result("no_placeholder", s.lang, True)
-    for pattern in patterns:
-        for match in pattern.finditer(s.text):
+    for scanner in _placeholder_scanners():
+        for match in scanner.finditer(s.text):
             if match.group(0) not in given:
                 return _result("no_placeholder", s.lang, False, match.group(0))
     return _result("no_placeholder", s.lang, True)
@@ -366,7 +375,8 @@ def _known_vocabulary() -> frozenset[str]:
 # before it, not by a leading lookbehind, which would cost the regex its fast scan.
 _CAPITALISED = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)")
 # What a sentence may follow: punctuation, an opening quote or bracket, a bullet, a line break.
-_SENTENCE_OPENERS = frozenset('.!?:;«“"(\n•*–-')
+_OPENER_AND_SPACES = re.compile(r'[.!?:;«“"(\n•*–-]\s*')
+_WORD_PIECES = re.compile(r"\w+")
 # "Ms. Patel": the full stop after a title does not start a sentence.
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Ms|Mr|Mrs|Dr|Dre|Mme|M|Prof|St)\.\s*$")
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
@@ -386,17 +396,29 @@ def _capitalised_words(text: str) -> Iterator[re.Match[str]]:
         pos = match.end()
 
 
-def _opens_sentence(before: str) -> bool:
-    """Whether text following ``before`` starts a sentence: nothing before it, or an opener then spaces."""
-    core = before.rstrip()
-    return not before or "\n" in before[len(core):] or (bool(core) and core[-1] in _SENTENCE_OPENERS)
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets where a sentence may start: the beginning, and after an opener and any spaces."""
+    return {0} | {match.end() for match in _OPENER_AND_SPACES.finditer(text)}
+
+
+class _Scanner(Protocol):
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
 @cache
-def _placeholder_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    """Any placeholder (one pattern, for the common case of none) and each placeholder pattern."""
-    patterns = load_data("checks.yaml")["placeholders"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns)), tuple(re.compile(p) for p in patterns)
+def _placeholder_scanners() -> tuple[_Scanner, ...]:
+    """One scanner per placeholder pattern of checks.yaml, in order.
+
+    A whole-word pattern (``\\bTBD\\b``) is scanned as a lexicon term: same matches,
+    but the regex engine keeps its fast scan for the first letters (a leading
+    ``\\b`` costs it that).
+    """
+    scanners: list[_Scanner] = []
+    for pattern in load_data("checks.yaml")["placeholders"]:
+        inner = pattern[2:-2]
+        whole_word = pattern.startswith("\\b") and pattern.endswith("\\b") and inner[:1].isalnum()
+        scanners.append(compile_terms((inner,)) if whole_word else re.compile(pattern))
+    return tuple(scanners)
 
 
 @cache
@@ -410,11 +432,9 @@ def _months() -> tuple[frozenset[str], re.Pattern[str]]:
 
 def _blank_placeholders(part: str) -> str:
     """The text with placeholders replaced by spaces (same length, so offsets still hold)."""
-    anything, patterns = _placeholder_patterns()
-    if anything.search(part) is None:
-        return part
-    for pattern in patterns:
-        part = pattern.sub(lambda m: " " * len(m.group(0)), part)
+    for scanner in _placeholder_scanners():
+        for match in list(scanner.finditer(part)):
+            part = part[: match.start()] + " " * (match.end() - match.start()) + part[match.end() :]
     return part
 
 
@@ -428,16 +448,16 @@ def _invented(s: _Subject) -> str | None:
     for part in (s.subject, s.body, s.voicemail):
         # Placeholders are the placeholder check's business, not invented facts.
         part = _blank_placeholders(part)
+        starts = _sentence_starts(part)
         for match in _capitalised_words(part):
-            before = part[: match.start()]
-            if _opens_sentence(before) and not _TITLE_ABBREVIATION.search(before, max(0, len(before.rstrip()) - 6)):
+            start = match.start()
+            if start in starts and not _TITLE_ABBREVIATION.search(part, max(0, start - 20), start):
                 # The first word of a sentence is capitalised anyway; judge the rest.
                 words = match.group(1).split()[1:]
             else:
                 words = match.group(1).split()
             for word in words:
-                folded = fold(word).strip("'-")
-                pieces = re.findall(r"[\w]+", folded)
+                pieces = _WORD_PIECES.findall(fold(word).strip("'-"))
                 if all(p in given_words or p in known or p in months for p in pieces):
                     continue
                 return word
