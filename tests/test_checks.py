@@ -158,3 +158,25 @@ def test_checks_agree_with_the_hand_labelled_drafts():
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         assert precision >= 0.9 and recall >= 0.9, (name, precision, recall)
+
+
+# ---- dates are looked for only where they can start -----------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from rebond.checks import _ISO_DATE, _YEAR, _date_starts, _matches_from, _months  # noqa: E402
+
+_DATE_PIECES = st.sampled_from(
+    ["10", "1", "2026", "1999", "2026-11-10", "12/10", "3/4/2025", "1er", "novembre", "november", "mars", "mai", "may",
+     " ", "  ", "-", "/", ".", ",", "le", "x", "a1", "10novembre", "\n", "septembre ", "du 10 novembre 2026"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=14))
+def test_dates_found_from_their_possible_starts_are_the_dates_a_full_search_finds(pieces: list[str]):
+    text = "".join(pieces)
+    for pattern in (_ISO_DATE, _YEAR, _months()[1]):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _matches_from(pattern, text, _date_starts(text))] == expected, pattern.pattern

@@ -381,7 +381,8 @@ _WORD_PIECES = re.compile(r"\w+")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Ms|Mr|Mrs|Dr|Dre|Mme|M|Prof|St)\.\s*$")
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_WORD_AND_SPACE = re.compile(r"\w+ \Z")
 
 
 def _capitalised_words(text: str) -> Iterator[re.Match[str]]:
@@ -463,21 +464,45 @@ def _invented(s: _Subject) -> str | None:
                 return word
     # Dates: a day and month, an ISO date or a year must match the interview date. Each needs a digit.
     folded_text = fold(s.text)
-    if not _DIGIT.search(folded_text):
+    starts = _date_starts(folded_text)
+    if not starts:
         return None
     date = ctx.interview_date
-    for match in _ISO_DATE.finditer(folded_text):
+    for match in _matches_from(_ISO_DATE, folded_text, starts):
         if not date or match.group(0) not in (date.isoformat(), f"{date.day}/{date.month}", f"{date.month}/{date.day}"):
             return s.text[match.start() : match.end()]
-    for match in _YEAR.finditer(folded_text):
+    for match in _matches_from(_YEAR, folded_text, starts):
         if match.group(0) not in given_text:
             return match.group(0)
-    for match in day_and_month.finditer(folded_text):
+    for match in _matches_from(day_and_month, folded_text, starts):
         day = int(match.group(1) or match.group(4))
         month = match.group(2) or match.group(3)
         if not date or day != date.day or month not in _month_names_for(date.month):
             return s.text[match.start() : match.end()]
     return None
+
+
+def _date_starts(folded: str) -> list[int]:
+    """Every offset where a date can start: each run of digits, and the word just before it ("novembre 10").
+
+    Dates are rare and short; matching the date patterns only there, rather than
+    searching the whole draft three times, finds the same dates.
+    """
+    starts: set[int] = set()
+    for run in _DIGITS.finditer(folded):
+        starts.add(run.start())
+        if (word := _WORD_AND_SPACE.search(folded, max(0, run.start() - 12), run.start())) is not None:
+            starts.add(word.start())
+    return sorted(starts)
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, when every match can only begin at one of ``starts``."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = max(match.end(), start + 1)
 
 
 def _month_names_for(month: int) -> set[str]:
