@@ -571,3 +571,65 @@ def test_advice_from_the_company_still_points_to_the_candidate() -> None:
 )
 def test_language_and_french_region_are_read_from_the_words(reply: str, language: Language) -> None:
     assert analyse(reply).language is language
+
+
+# General rules: the setting of a remark, a clause already judged, an impersonal "il",
+# quoted words, negated verbs and "have to" (hand-written, not from the eval sets).
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # "during the interview" is where it was said, not what is judged
+        ("During the interview you told us you prefer to work fully remote, and our team is on site every day.",
+         {FIT}),
+        ("Lors de l'entretien, vous nous avez dit vouloir télétravailler, alors que notre équipe est sur site tous "
+         "les jours.", {FIT}),
+        # "..., which is what we need" does not judge a second topic of a clause already judged
+        ("We hired someone who had already deployed SAP in three plants, which is what this project needs.", {EXP}),
+        # an impersonal "il faut" does not continue the praise of the sentence before
+        ("Bonjour, on a bien aimé ta personnalité! Par contre, il faut être à l'aise avec Acomba, et tu ne l'as "
+         "jamais utilisé.", {SKL}),
+        # quoted words do not use up how far a judgement may look back
+        ("Tu disais des mots comme « tsé » et « genre », ce qui détonnait devant des clients d'affaires.", {REG}),
+        # a negated verb inside a word ("haven't") and "database" outside boilerplate
+        ("Hi Sam, you haven't managed a team yet, and this role leads eight people.", {EXP}),
+        ("In the system design round you went straight into the database schema without discussing scale.", {INT}),
+        # "better suited to a larger organisation" is a concrete reason, not boilerplate
+        ("Thanks for coming in. We felt you would be better suited to a larger organisation with established "
+         "processes.", {FIT}),
+        ("Nous avons choisi un profil plus junior pour ce poste.", {EXP}),
+    ],
+)
+def test_general_reading_rules(reply: str, expected: set[Category]) -> None:
+    analysis = analyse(reply)
+    assert found(analysis) == expected
+    assert analysis.kind is Kind.CONSTRUCTIVE
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The panel has decided not to invite you to interview.",
+        "You don't have to reply to this email; we wish you luck.",
+        "Vous n'avez pas le profil recherché pour ce poste.",
+        "We'll keep your details in our database for future roles.",
+    ],
+)
+def test_refusals_and_formulas_name_no_area(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.categories == []
+    assert analysis.kind is Kind.GENERIC
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Even my grandma could have sold it better.",
+        "Maybe try a job where you don't have to talk.",
+        "Un BTS pour un poste de directeur ? Il fallait oser. Merci de ne plus nous solliciter.",
+        "Vu votre âge, on se demande bien ce que vous venez chercher ici. Laissez la place aux jeunes.",
+    ],
+)
+def test_sarcastic_dismissals_are_malicious_without_advice(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.controllable == []

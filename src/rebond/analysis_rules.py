@@ -40,6 +40,7 @@ class Lexicon:
     self_subject: re.Pattern[str]
     possessive: re.Pattern[str]
     third_party: re.Pattern[str]
+    setting: re.Pattern[str]
     cancel: Terms
     not_deficit: Terms
     deficit: Terms
@@ -93,6 +94,7 @@ def lexicon(base: str) -> Lexicon:
         self_subject=_opening(raw["self_subject"]),
         possessive=_before(raw["possessive"]),
         third_party=_before(raw["third_party"]),
+        setting=_before(raw["setting"]),
         cancel=_terms(raw["cancel"]),
         not_deficit=_terms(raw["not_deficit"]),
         deficit=_terms([term for group in raw["deficit"].values() for term in group]),
@@ -190,6 +192,7 @@ class _Reader:
         ] + [(m, True) for m in lex.malicious.finditer(folded)]
         self.areas: list[Area] = []
         self.sentence = (0, 0)
+        self.judged: set[int] = set()  # starts of the clauses whose topics were judged in this sentence
 
     def read(self, text: str) -> list[Area]:
         previous: _Judged = []
@@ -201,6 +204,7 @@ class _Reader:
     def _sentence(self, start: int, end: int, previous: _Judged) -> _Judged:
         folded, lex = self.folded, self.lex
         parts = clauses(folded, start, end, lex)
+        self.judged = set()
         for index, clause in enumerate(parts):
             cancel = lex.cancel.search(folded, clause.start, clause.end)
             clause.neutral = bool(cancel or lex.boilerplate.search(folded, clause.start, clause.end))
@@ -264,9 +268,11 @@ class _Reader:
         about_you = self.lex.about_you.match(self.folded, match.start()) is not None
         if self.lex.self_subject.search(head) and not (insult or about_you):
             return
-        for other in range(index - 1, max(-1, index - 1 - settings()["reach_back_clauses"]), -1):
+        for other in self._reach_back(parts, index):
             if topics[other]:
-                self._judge(match, insult, topics[other], parts[other].start, clause.end)
+                # "..., which is what we need": a clause already judged is not judged again on another topic.
+                if parts[other].start not in self.judged:
+                    self._judge(match, insult, topics[other], parts[other].start, clause.end)
                 return
         if index + 1 < len(parts) and topics[index + 1]:
             self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end)
@@ -279,6 +285,17 @@ class _Reader:
             before, earlier = previous[-1]
             self._judge(match, insult, earlier, before.start, clause.end)
 
+    def _reach_back(self, parts: list[_Clause], index: int) -> list[int]:
+        """Clauses a judgement may look back to; fragments such as quoted words ("« genre »") do not count."""
+        reach, found = settings()["reach_back_clauses"], []
+        for other in range(index - 1, -1, -1):
+            if reach == 0:
+                break
+            found.append(other)
+            if len(self.folded[parts[other].start : parts[other].end].split()) > 2:
+                reach -= 1
+        return found
+
     def _belongs(self, topic: _Topic, owner: re.Pattern[str]) -> bool:
         """Whether the word right before the topic is one of the owner words ("your", "leur")."""
         return owner.search(self.folded, max(0, topic.start - 14), topic.start) is not None
@@ -286,9 +303,11 @@ class _Reader:
     def _judge(self, match: re.Match[str], insult: bool, topics: list[_Topic], start: int, end: int) -> None:
         """The topic judged (the candidate's own, else the nearest), plus the topics joined to it."""
 
-        def rank(topic: _Topic) -> tuple[int, int, int]:
+        def rank(topic: _Topic) -> tuple[bool, bool, int, int]:
+            # The setting of a remark ("during the interview") is judged only when nothing else is named.
+            setting = self._belongs(topic, self.lex.setting)
             owned = self._belongs(topic, self.lex.possessive)
-            return (0 if owned else 1, _gap(topic, match.start(), match.end()), topic.start)
+            return (setting, not owned, _gap(topic, match.start(), match.end()), topic.start)
 
         chosen = [min(topics, key=rank)]
         for topic in sorted(topics, key=lambda t: t.start):
@@ -297,6 +316,7 @@ class _Reader:
             left, right = sorted((topic, chosen[-1]), key=lambda t: t.start)
             if self.lex.link.match(self.folded[left.end : right.start]):
                 chosen.append(topic)
+        self.judged.add(start)
         for topic in chosen:
             self.areas.append(Area(topic.category, start, end, self.sentence, insult))
 
