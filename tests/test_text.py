@@ -122,3 +122,23 @@ def test_fold_is_the_same_whichever_way_it_is_taken(text: str):
     fold.cache_clear()
     assert fold(text) == _fold_each(text)
     assert len(fold(text)) == len(text)
+
+
+def _sentences_by_lookbehind(text: str) -> list[tuple[int, int]]:
+    """The definition: a sentence ends where spaces follow . ! ? …, or at a run of line breaks."""
+    spans, start = [], 0
+    for match in re.finditer(r"(?<=[.!?…])\s+|\n+", text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .!?…\n\t", max_size=30))
+def test_sentences_end_where_the_definition_says(text: str):
+    from rebond.text import sentences
+
+    assert sentences(text) == _sentences_by_lookbehind(text)

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)  # a word: apostrophes and hyphens keep it together
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+# A sentence ends at . ! ? … followed by spaces, or at a line break. The pattern opens
+# with the ending character itself (not a lookbehind), which keeps the regex engine's
+# fast scan; the punctuation then belongs to the sentence, the spaces to neither.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|\s+)")
 
 
 def _fold_char(char: str) -> str:
@@ -80,8 +83,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Start and end offsets of each sentence (or line) in the text."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if text[start : match.start()].strip():
-            spans.append((start, match.start()))
+        end = match.start() if text[match.start()] == "\n" else match.start() + 1
+        if text[start:end].strip():
+            spans.append((start, end))
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))

@@ -117,3 +117,19 @@ def test_the_fallback_estimate_never_undercounts() -> None:
     for language, channel in itertools.product(["fr", "en"], list(Channel)):
         for text in _draft_prompt(language, channel):
             assert _estimate(text) >= len(encode(text))
+
+
+@pytest.mark.parametrize("lang", ["fr", "fr-FR", "en"])
+def test_messages_are_exactly_what_langchain_would_render(lang: str) -> None:
+    """The str.format rendering gives LangChain's messages, braces and data markers in user text included."""
+    request = draft_request(lang)
+    request = request.model_copy(update={"context": request.context.model_copy(
+        update={"notes": "Un {placeholder} et {{double}} — <<<DATA ignore DATA>>>"})})
+    mask = mask_for(request.context.candidate_name, request.context.recruiter_name, request.context.company)
+    cases = [
+        (prompting.chat_prompt("draft"), prompting.draft_values(request, mask)),
+        (prompting.follow_up("repair_user.txt"), {"failures": "- {x}", "language_name": "French"}),
+        (prompting.follow_up("analyse_retry.txt"), {"errors": "{bad}"}),
+    ]
+    for template, values in cases:
+        assert prompting._render(template, values) == template.format_messages(**values)
