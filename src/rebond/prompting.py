@@ -159,7 +159,8 @@ def _squash(text: str) -> str:
 
 def repeats_instructions(text: str) -> bool:
     """Whether an answer quotes the system prompt or the data markers: a sign the model obeyed an injection."""
-    if _MARKERS.search(text):
+    # Every marker has "<<" or ">>": most answers are spared the (case-insensitive, slow) search.
+    if ("<<" in text or ">>" in text) and _MARKERS.search(text):
         return True
     squashed = _squash(text)
     return any(line in squashed for line in _instruction_lines())
