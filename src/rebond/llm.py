@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import json
 import sys
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
@@ -90,6 +91,16 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
         return ("server_error" if status >= 500 else "bad_request"), {"status": status}
     if isinstance(exc, TimeoutError):
         return "timeout", {"timeout": f"{settings.timeout:g}"}
+    # Raised while an answer streams in, past the openai client (which wraps only
+    # what happens before the answer starts): said in words, not by class name.
+    import httpx
+
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout", {"timeout": f"{settings.timeout:g}"}
+    if isinstance(exc, httpx.TransportError):
+        return "interrupted", {"endpoint": settings.shown_endpoint}
+    if isinstance(exc, json.JSONDecodeError):
+        return "unreadable", {}
     return "unexpected", {"kind": type(exc).__name__}
 
 

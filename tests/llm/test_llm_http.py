@@ -188,3 +188,38 @@ def test_environment_alone_drives_the_llm_engine(api: respx.MockRouter, monkeypa
     assert write_draft(request).engine == "llm:qwen3"
     assert read_reply(analysis_request(REPLY_EN)).engine == "llm:qwen3"
     assert route.call_count == 2
+
+
+class _BreaksOff(httpx.SyncByteStream):
+    """An SSE body that stops mid-answer the way a dropped connection does."""
+
+    def __init__(self, head: bytes) -> None:
+        self.head = head
+
+    def __iter__(self):
+        yield self.head
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+
+
+def test_a_stream_that_breaks_off_is_explained_in_words(api: respx.MockRouter) -> None:
+    request = draft_request("fr")
+    body = streamed(model_text(request)).content
+    api.post(OPENAI).mock(return_value=httpx.Response(200, stream=_BreaksOff(body[: len(body) // 2]),
+                                                      headers={"content-type": "text/event-stream"}))
+    stream = stream_draft(request, settings(privacy="off"))
+    list(stream)
+    notice = _notices(stream.result)
+    assert stream.result.engine == "offline"
+    assert "la connexion à https://api.openai.com/v1 s'est interrompue pendant la réponse" in notice
+    assert "RemoteProtocolError" not in notice
+
+
+def test_an_unreadable_stream_is_explained_in_words(api: respx.MockRouter) -> None:
+    request = draft_request("en")
+    api.post(OPENAI).mock(return_value=httpx.Response(200, content=b'data: {"choices": [oops\n\n',
+                                                      headers={"content-type": "text/event-stream"}))
+    stream = stream_draft(request, settings(privacy="off"))
+    list(stream)
+    assert stream.result.engine == "offline"
+    assert "the endpoint's answer could not be read" in _notices(stream.result)
+    assert "JSONDecodeError" not in _notices(stream.result)
