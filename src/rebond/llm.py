@@ -71,36 +71,30 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     if isinstance(exc, NotConfigured):
         return "not_configured", {}
     try:
+        import httpx
         import openai
-    except ImportError:  # pragma: no cover - openai comes with langchain-openai
+    except ImportError:  # pragma: no cover - both come with langchain-openai
         return "unexpected", {"kind": type(exc).__name__}
-    if isinstance(exc, openai.APITimeoutError):
-        return "timeout", {"timeout": f"{settings.timeout:g}"}
-    if isinstance(exc, openai.APIConnectionError):
-        return "connection", {"endpoint": settings.shown_endpoint}
-    if isinstance(exc, openai.AuthenticationError):
-        return "auth", {}
-    if isinstance(exc, openai.PermissionDeniedError):
-        return "forbidden", {}
-    if isinstance(exc, openai.NotFoundError):
-        return "not_found", {"model": settings.model}
-    if isinstance(exc, openai.RateLimitError):
-        return "rate_limit", {}
+    timeout = ("timeout", {"timeout": f"{settings.timeout:g}"})
+    unreachable = ("connection", {"endpoint": settings.shown_endpoint})
+    # Most specific first: a timeout is also a connection error, each status error an APIStatusError.
+    # httpx errors and JSON errors are raised while an answer streams in, past the openai
+    # client (which wraps only what happens before the answer starts).
+    known: list[tuple[type[BaseException] | tuple[type[BaseException], ...], tuple[str, dict[str, object]]]] = [
+        ((openai.APITimeoutError, TimeoutError, httpx.TimeoutException), timeout),
+        (openai.APIConnectionError, unreachable),
+        (openai.AuthenticationError, ("auth", {})),
+        (openai.PermissionDeniedError, ("forbidden", {})),
+        (openai.NotFoundError, ("not_found", {"model": settings.model})),
+        (openai.RateLimitError, ("rate_limit", {})),
+        (httpx.TransportError, ("interrupted", {"endpoint": settings.shown_endpoint})),
+        (json.JSONDecodeError, ("unreadable", {})),
+    ]
+    for kinds, outcome in known:
+        if isinstance(exc, kinds):
+            return outcome
     if isinstance(exc, openai.APIStatusError):
-        status = exc.status_code
-        return ("server_error" if status >= 500 else "bad_request"), {"status": status}
-    if isinstance(exc, TimeoutError):
-        return "timeout", {"timeout": f"{settings.timeout:g}"}
-    # Raised while an answer streams in, past the openai client (which wraps only
-    # what happens before the answer starts): said in words, not by class name.
-    import httpx
-
-    if isinstance(exc, httpx.TimeoutException):
-        return "timeout", {"timeout": f"{settings.timeout:g}"}
-    if isinstance(exc, httpx.TransportError):
-        return "interrupted", {"endpoint": settings.shown_endpoint}
-    if isinstance(exc, json.JSONDecodeError):
-        return "unreadable", {}
+        return ("server_error" if exc.status_code >= 500 else "bad_request"), {"status": exc.status_code}
     return "unexpected", {"kind": type(exc).__name__}
 
 

@@ -242,19 +242,9 @@ def _peel(alternative: str) -> tuple[str, str] | None:
 
 def _split_top_level(pattern: str) -> list[str]:
     """The pattern cut at its top-level ``|``."""
-    parts, depth, escaped, in_class, start = [], 0, False, False, 0
-    for index, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
+    parts, start = [], 0
+    for index, char, depth in _syntax(pattern):
+        if char == "|" and depth == 0:
             parts.append(pattern[start:index])
             start = index + 1
     parts.append(pattern[start:])
@@ -263,6 +253,11 @@ def _split_top_level(pattern: str) -> list[str]:
 
 def _closing_paren(pattern: str) -> int:
     """Index of the parenthesis closing the one at index 0, or -1."""
+    return next((index for index, char, depth in _syntax(pattern) if char == ")" and depth == 0), -1)
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each ``(``, ``)`` and ``|`` of a regex that is syntax (not escaped, not in a class), with the depth after it."""
     depth, escaped, in_class = 0, False, False
     for index, char in enumerate(pattern):
         if escaped:
@@ -273,11 +268,9 @@ def _closing_paren(pattern: str) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-            if depth == 0:
-                return index
-    return -1
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
 
 
 def is_word_char(char: str) -> bool:

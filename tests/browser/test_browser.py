@@ -7,20 +7,14 @@ nothing. Screenshots of each page go to test-artifacts/ for a human to look at.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
+from tests.streamlit_app import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app
+
 ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = [
@@ -38,49 +32,11 @@ REPLY = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` on a free port, offline, with a temporary journal."""
-    tmp = tmp_path_factory.mktemp("browser")
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("OPENAI_", "REBOND_"))}
-    env.update(REBOND_DB_PATH=str(tmp / "journal.sqlite3"), REBOND_ENGINE="offline")
-    log = (tmp / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start; log:\n{(tmp / 'streamlit.log').read_text()[-3000:]}")
-            time.sleep(0.2)
+    with running_app(tmp_path_factory.mktemp("browser")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +46,7 @@ def page(app_url: str):
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="fr-CA")
         page = context.new_page()

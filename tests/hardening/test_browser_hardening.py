@@ -8,12 +8,6 @@ turning into an image, a link, a frame or a handler in the DOM.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +17,8 @@ from hardening_support import FORM_FIELDS, ROOT
 from rebond.models import REPLY_MAX_CHARS
 from test_output_safety import PAYLOADS, REPLY, _form
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.streamlit_app import CHROMIUM, CHROMIUM_ARGS, running_app
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium"),
@@ -47,43 +42,14 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
     tmp = tmp_path_factory.mktemp("browser-hardening")
     _saved_payloads(tmp / "journal.sqlite3")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "REBOND_"))}
-    env.update(REBOND_DB_PATH=str(tmp / "journal.sqlite3"), REBOND_ENGINE="offline")
-    log = (tmp / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start: {(tmp / 'streamlit.log').read_text()[-2000:]}")
-                time.sleep(0.2)
+    with running_app(tmp, cwd=tmp) as url:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             tab = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-CA")
             tab.set_default_timeout(15_000)
             tab.base_url = url  # type: ignore[attr-defined]
             yield tab
             browser.close()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def _saved_payloads(path: Path) -> None:
