@@ -633,3 +633,76 @@ def test_sarcastic_dismissals_are_malicious_without_advice(reply: str) -> None:
     analysis = analyse(reply)
     assert analysis.kind is Kind.MALICIOUS
     assert analysis.controllable == []
+
+
+# Replies written in other styles: feedback framed as a question or a condition, ATS and policy
+# formulas, one-word qualifiers, the document that reports a gap, coded grounds and remarks on looks.
+STYLE_EXAMPLES = [
+    # advice framed as a question or a condition
+    ("Have you thought about getting your CISSP? Our clients ask for it.", {SKL}),
+    ("Avez-vous envisagé de passer le TOEFL ?", {SKL}),
+    ("If you apply again, I'd read up on our product range first.", {INT}),
+    # not knowing the company is interview preparation
+    ("You confused us with our main competitor on the call.", {INT}),
+    ("Tu savais pas qu'on avait ouvert une usine au Mexique.", {INT}),
+    # a one-word topic qualifies the next one: the last word is what is judged
+    ("You lacked hands-on Docker in production.", {SKL}),
+    ("Your Salesforce exposure is limited to reporting.", {EXP}),
+    # the document reports, what it reports is judged
+    ("Your resume shows only one year of team leadership.", {EXP}),
+    # a clause with a strong cue borrows no other topic
+    ("Your portfolio was lovely, but you came across as a bit laid-back for a board-level role.", {REG}),
+    # "it's not a ... thing" sets its topic aside
+    ("It's not a technical skills thing; your interview answers were too vague.", {INT}),
+    # spoken French register and a knowledge that is only "taken note of"
+    ("Tu tutoyais tout le monde pendant l'entrevue.", {REG}),
+    ("Vous n'aviez pas pris connaissance de notre rapport annuel avant l'entretien.", {INT}),
+]
+
+
+@pytest.mark.parametrize(("reply", "expected"), STYLE_EXAMPLES)
+def test_feedback_in_other_styles_names_its_area(reply: str, expected: set[Category]) -> None:
+    analysis = analyse(reply)
+    assert found(analysis) == expected
+    assert analysis.kind is Kind.CONSTRUCTIVE
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Our HR policy does not allow us to share feedback after interviews.",
+        "Notre politique ne nous permet pas de communiquer de retours après les entretiens.",
+    ],
+)
+def test_a_policy_of_no_feedback_is_generic(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.categories == []
+    assert analysis.kind is Kind.GENERIC
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Maybe lose a few kilos before your next interview.",
+        "Les gens comme toi ne restent jamais longtemps.",
+        "Honestly, one of the worst interviews I've sat through.",
+        "Vos tatouages ne collent pas avec notre clientèle.",
+    ],
+)
+def test_remarks_on_looks_and_contempt_for_a_group_are_malicious(reply: str) -> None:
+    assert analyse(reply).kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "With a baby on the way, the travel would be too much for you.",
+        "We need someone with a neutral accent for the phones.",
+        "We're looking for digital natives for this team.",
+        "Avec trois enfants en bas âge, les horaires seraient difficiles pour toi.",
+    ],
+)
+def test_coded_protected_grounds_get_the_warning(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.discrimination_warning is not None
+    assert analysis.kind is Kind.CONSTRUCTIVE

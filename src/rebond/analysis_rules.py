@@ -20,6 +20,8 @@ LEXICON_FILE = "lexicons/analysis.yaml"
 
 # Punctuation that ends a clause (structure, not vocabulary).
 _CLAUSE_MARK = re.compile(r"[,;:«»\"]|\s[-–—]\s")
+# What may sit between a qualifying topic and its head ("hands-on Kubernetes").
+_MODIFIER_GAP = re.compile(r"[ \t]+")
 
 
 @cache
@@ -41,6 +43,7 @@ class Lexicon:
     possessive: re.Pattern[str]
     third_party: re.Pattern[str]
     setting: re.Pattern[str]
+    medium: re.Pattern[str]
     cancel: Terms
     not_deficit: Terms
     deficit: Terms
@@ -73,6 +76,11 @@ def _before(terms: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|\W)(?:" + "|".join(terms) + r")\s*$")
 
 
+def _after(terms: list[str]) -> re.Pattern[str]:
+    """Matches when a text starts with one of the terms (the word right after a topic)."""
+    return re.compile(r"\s*(?:" + "|".join(terms) + r")(?![\w])")
+
+
 def _link(coordinators: list[str], fillers: list[str]) -> re.Pattern[str]:
     """Matches the words between two topics joined by a coordinator ("experience and skills")."""
     filler = r"(?:" + "|".join(fillers) + r")(?:(?<=')|(?![\w]))"
@@ -95,6 +103,7 @@ def lexicon(base: str) -> Lexicon:
         possessive=_before(raw["possessive"]),
         third_party=_before(raw["third_party"]),
         setting=_before(raw["setting"]),
+        medium=_after(raw["medium"]),
         cancel=_terms(raw["cancel"]),
         not_deficit=_terms(raw["not_deficit"]),
         deficit=_terms([term for group in raw["deficit"].values() for term in group]),
@@ -160,14 +169,23 @@ def clauses(folded: str, start: int, end: int, lex: Lexicon) -> list[_Clause]:
     return found
 
 
-def _outermost(topics: list[_Topic]) -> list[_Topic]:
-    """Drop topics inside a longer one ("motivation" inside "motivation letter")."""
+def _outermost(topics: list[_Topic], folded: str) -> list[_Topic]:
+    """Drop topics inside a longer one ("motivation" inside "motivation letter"), and a one-word
+    topic that only qualifies the next one ("hands-on Kubernetes", "Salesforce exposure")."""
     kept: list[_Topic] = []
     for topic in sorted(topics, key=lambda t: (t.start, -(t.end - t.start))):
         if kept and topic.start < kept[-1].end:
             continue
+        if kept and kept[-1].category != topic.category and _qualifies(kept[-1], topic, folded):
+            kept.pop()
         kept.append(topic)
     return kept
+
+
+def _qualifies(first: _Topic, then: _Topic, folded: str) -> bool:
+    """Whether a one-word topic stands right before another one, qualifying it ("hands-on Kubernetes")."""
+    word = folded[first.start : first.end]
+    return " " not in word and _MODIFIER_GAP.fullmatch(folded, first.end, then.start) is not None
 
 
 def _gap(topic: _Topic, start: int, end: int) -> int:
@@ -182,7 +200,8 @@ class _Reader:
     def __init__(self, folded: str, lex: Lexicon) -> None:
         self.folded, self.lex = folded, lex
         self.topics = _outermost(
-            [_Topic(cat, m.start(), m.end()) for cat, pat in lex.topics.items() for m in pat.finditer(folded)]
+            [_Topic(cat, m.start(), m.end()) for cat, pat in lex.topics.items() for m in pat.finditer(folded)],
+            folded,
         )
         neutral = [m.span() for m in lex.not_deficit.finditer(folded)]
         self.judgements = [
@@ -217,11 +236,16 @@ class _Reader:
         for index, clause in enumerate(parts):
             if clause.neutral:
                 continue
+            strong = False
             for category, pattern in lex.strong.items():
                 if pattern.search(folded, clause.start, clause.end):
                     self.areas.append(Area(category, clause.start, clause.end, self.sentence))
+                    strong = True
             for match, insult in self.judgements:
                 if clause.start <= match.start() < clause.end:
+                    # A clause with a strong cue is about that cue: its deficits judge no other topic.
+                    if strong:
+                        continue
                     self._attach(match, insult, index, parts, topics, previous)
         if len(self.areas) == found_before:
             self._fallback(parts)
@@ -281,6 +305,8 @@ class _Reader:
         continues = self.lex.pronoun.search(head) or self.lex.pronoun.search(opening)
         # Mockery that points back ("we pinned it up", "on l'a affichée") is about the previous sentence.
         continues = continues or (insult and self.lex.refers_back.search(head))
+        # Mockery in a sentence that names nothing ("We had a good laugh.") is about what was just named.
+        continues = continues or (insult and not any(topics))
         if previous and continues and not any(topics[:index]):
             before, earlier = previous[-1]
             self._judge(match, insult, earlier, before.start, clause.end)
@@ -305,7 +331,9 @@ class _Reader:
 
         def rank(topic: _Topic) -> tuple[bool, bool, int, int]:
             # The setting of a remark ("during the interview") is judged only when nothing else is named.
-            setting = self._belongs(topic, self.lex.setting)
+            # So is the medium that reports it ("your CV shows two years of..."): what it shows comes first.
+            medium = self.lex.medium.match(self.folded, topic.end) is not None
+            setting = medium or self._belongs(topic, self.lex.setting)
             owned = self._belongs(topic, self.lex.possessive)
             return (setting, not owned, _gap(topic, match.start(), match.end()), topic.start)
 
