@@ -180,3 +180,33 @@ def test_dates_found_from_their_possible_starts_are_the_dates_a_full_search_find
     for pattern in (_ISO_DATE, _YEAR, _months()[1]):
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in _matches_from(pattern, text, _date_starts(text))] == expected, pattern.pattern
+
+
+# ---- language: function words first, the detector when they leave doubt -----------------
+
+def _language_check(body, request):
+    return next(check for check in report(body, request).checks if check.name == "language_match")
+
+
+def test_an_english_draft_with_a_french_date_and_phrase_is_still_english():
+    # Regression: the detector read this as Italian; its function words are plainly English.
+    body = GOOD_EN.replace("Thank you for letting me know", "Thank le 10 novembre you for letting me know").replace(
+        "future opportunities", "future opportunities à l'avenir")
+    check = _language_check(body, req("en"))
+    assert check.passed and check.score > 0.9
+
+
+def test_a_draft_in_another_language_still_fails_through_the_detector():
+    spanish = ("Hola Sarah,\n\nGracias por su mensaje. Lamento no haber sido seleccionado para el puesto de analista "
+               "de datos en Acme Corp. ¿Podría compartir algunos comentarios sobre mi entrevista? Me ayudaría a "
+               "mejorar.\n\nSaludos cordiales,\nJordan Miller")
+    check = _language_check(spanish, req("en"))
+    assert not check.passed and "requested language" in check.reason
+
+
+def test_a_half_french_half_english_draft_is_left_to_the_detector():
+    from rebond.checks import _language_by_words
+
+    mixed = GOOD_EN.split("Would you")[0] + GOOD_FR.split("Accepteriez")[1]
+    assert _language_by_words(mixed) is None
+    assert _language_by_words(GOOD_FR) == ("fr", 1.0)

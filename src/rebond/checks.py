@@ -219,10 +219,21 @@ def check_language_match(s: _Subject) -> CheckResult:
     for value in (ctx.candidate_name, ctx.recruiter_name, ctx.company, ctx.role):
         if value:
             text = text.replace(value, " ")
-    detected, confidence = detect_language(text)
+    detected, confidence = _language_by_words(text) or detect_language(text)
     passed = detected == s.lang
     shown = _LANGUAGE_NAMES.get(detected, {}).get(s.lang, detected or "?")
     return _result("language_match", s.lang, passed, shown, score=confidence if passed else 1 - confidence)
+
+
+def _language_by_words(text: str) -> tuple[str, float] | None:
+    """French or English with a confidence when the text's function words leave no doubt, else None."""
+    rule = load_data("checks.yaml")["language_words_decisive"]
+    folded = fold(text)
+    counts = {lang: compile_terms(tuple(terms)).count(folded) for lang, terms in load_data("checks.yaml")["language_words"].items()}
+    (first, most), (_, other) = sorted(counts.items(), key=lambda item: -item[1])
+    if most >= rule["min"] and most >= rule["ratio"] * other:
+        return first, most / (most + other)
+    return None
 
 
 def formality_score(text: str, language: Language | str) -> int:
