@@ -151,11 +151,7 @@ class Terms:
         """How many non-overlapping whole-word matches the text has."""
         if not self._bare:
             return len(self._pattern.findall(text))
-        found, pos = 0, 0
-        while (match := self.search(text, pos)) is not None:
-            found += 1
-            pos = match.end() if match.end() > match.start() else match.end() + 1
-        return found
+        return sum(1 for _ in self._bare_matches(text, 0, None))
 
 
 # Up to this many distinct first letters, scanning for them beats a leading lookbehind.
