@@ -95,22 +95,16 @@ def _serve() -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def _time(fn: Any, rounds: int, fresh: Any = None) -> tuple[list[float], list[float]]:
-    """Wall-clock and process CPU milliseconds of each call; ``fresh`` runs, untimed, before each.
+def _time(fn: Any) -> tuple[float, float]:
+    """Wall-clock and process CPU milliseconds of one call.
 
     Process CPU counts every thread (the model call runs on a worker thread) but
     not the time other processes hold the CPU, so it stays meaningful on a busy
     machine; it includes the local server's work, which is the same on both sides.
     """
-    wall, cpu = [], []
-    for _ in range(rounds):
-        if fresh is not None:
-            fresh()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        wall.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    return wall, cpu
+    start, start_cpu = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
 
 
 def _new_text() -> None:
@@ -182,11 +176,13 @@ def main() -> int:
             for label, bare, ours, every in rows:
                 if index % every:
                     continue
-                (bare_wall,), (bare_cpu,) = _time(bare, 1)
-                (ours_wall,), (ours_cpu,) = _time(ours, 1, fresh=_new_text)
+                bare_wall, bare_cpu = _time(bare)
+                _new_text()
+                ours_wall, ours_cpu = _time(ours)
                 samples[label].append((bare_wall, ours_wall, bare_cpu, ours_cpu))
             # Where the overhead goes: the quality checks run on every draft, whatever the engine.
-            (wall,), (cpu,) = _time(lambda: run_checks(checked, REQUEST), 1, fresh=_new_text)
+            _new_text()
+            wall, cpu = _time(lambda: run_checks(checked, REQUEST))
             checks_wall.append(wall)
             checks_cpu.append(cpu)
         print(f"{'median, ms':<22} {'bare wall':>10} {'Rebond wall':>12} {'overhead':>9} │ "

@@ -21,9 +21,9 @@ from rebond.text import (
     find_terms,
     fold,
     has_term,
-    is_word_char,
     sentences,
     word_count,
+    word_start_matches,
 )
 
 CRITICAL_CHECKS = frozenset(
@@ -353,7 +353,7 @@ _BANGS = re.compile(r"!!!+")
 
 def _shouting(text: str) -> list[tuple[int, int]]:
     """Three or more words in capitals, or '!!!': shouting in writing."""
-    caps = [m.span() for m in _CAPS.finditer(text) if not (m.start() and is_word_char(text[m.start() - 1]))]
+    caps = [m.span() for m in word_start_matches(_CAPS, text)]
     bangs = [m.span() for m in _BANGS.finditer(text)]
     return bangs or (caps if len(caps) >= 3 else [])
 
@@ -397,15 +397,8 @@ _WORD_AND_SPACE = re.compile(r"\w+ \Z")
 
 
 def _capitalised_words(text: str) -> Iterator[re.Match[str]]:
-    """Runs of capitalised words that start a word (not "Donald" in "McDonald")."""
-    pos = 0
-    while (match := _CAPITALISED.search(text, pos)) is not None:
-        start = match.start()
-        if start and (is_word_char(text[start - 1]) or text[start - 1] in "'’-"):
-            pos = start + 1
-            continue
-        yield match
-        pos = match.end()
+    """Runs of capitalised words that start a word (not "Donald" in "McDonald", not after an apostrophe)."""
+    return word_start_matches(_CAPITALISED, text, joiners="'’-")
 
 
 def _sentence_starts(text: str) -> set[int]:

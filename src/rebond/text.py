@@ -119,16 +119,9 @@ class Terms:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first whole-word match at or after ``pos`` (text before ``pos`` still counts as context)."""
-        end = len(text) if endpos is None else endpos
-        scan = self._pattern.search
         if not self._bare:
-            return scan(text, pos, end)
-        while (match := scan(text, pos, end)) is not None:
-            start = match.start()
-            if start == 0 or not is_word_char(text[start - 1]):
-                return match
-            pos = start + 1  # a match starting inside a word; look again one character on
-        return None
+            return self._pattern.search(text, pos, len(text) if endpos is None else endpos)
+        return next(word_start_matches(self._pattern, text, pos, endpos), None)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A whole-word match starting exactly at ``pos``."""
@@ -140,18 +133,33 @@ class Terms:
         """Every non-overlapping whole-word match, left to right."""
         if not self._bare:
             return self._pattern.finditer(text, pos, len(text) if endpos is None else endpos)
-        return self._bare_matches(text, pos, endpos)
-
-    def _bare_matches(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
-        while (match := self.search(text, pos, endpos)) is not None:
-            yield match
-            pos = match.end() if match.end() > match.start() else match.end() + 1
+        return word_start_matches(self._pattern, text, pos, endpos)
 
     def count(self, text: str) -> int:
         """How many non-overlapping whole-word matches the text has."""
         if not self._bare:
             return len(self._pattern.findall(text))
-        return sum(1 for _ in self._bare_matches(text, 0, None))
+        return sum(1 for _ in word_start_matches(self._pattern, text))
+
+
+def word_start_matches(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None, joiners: str = ""
+) -> Iterator[re.Match[str]]:
+    """The pattern's non-overlapping matches that start a word, left to right.
+
+    What a leading ``(?<![\\w])`` (plus ``joiners``) would find, but a pattern
+    that opens with a lookbehind loses the regex engine's fast scan for its first
+    characters, so the character before each candidate is checked here instead.
+    A candidate inside a word is skipped by one character, as the regex would.
+    """
+    end = len(text) if endpos is None else endpos
+    while (match := pattern.search(text, pos, end)) is not None:
+        start = match.start()
+        if start and (is_word_char(text[start - 1]) or text[start - 1] in joiners):
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end() if match.end() > start else match.end() + 1
 
 
 # Up to this many distinct first letters, scanning for them beats a leading lookbehind.
