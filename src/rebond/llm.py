@@ -78,8 +78,10 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     timeout = ("timeout", {"timeout": f"{settings.timeout:g}"})
     unreachable = ("connection", {"endpoint": settings.shown_endpoint})
     # Most specific first: a timeout is also a connection error, each status error an APIStatusError.
-    # httpx errors and JSON errors are raised while an answer streams in, past the openai
-    # client (which wraps only what happens before the answer starts).
+    # httpx errors, JSON errors and stream error events are raised while an answer streams
+    # in, past the openai client (which wraps only what happens before the answer starts).
+    from rebond.sse import StreamFailed, UnreadableStream
+
     known: list[tuple[type[BaseException] | tuple[type[BaseException], ...], tuple[str, dict[str, object]]]] = [
         ((openai.APITimeoutError, TimeoutError, httpx.TimeoutException), timeout),
         (openai.APIConnectionError, unreachable),
@@ -88,13 +90,15 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
         (openai.NotFoundError, ("not_found", {"model": settings.model})),
         (openai.RateLimitError, ("rate_limit", {})),
         (httpx.TransportError, ("interrupted", {"endpoint": settings.shown_endpoint})),
-        (json.JSONDecodeError, ("unreadable", {})),
+        ((json.JSONDecodeError, UnicodeDecodeError, UnreadableStream), ("unreadable", {})),
     ]
     for kinds, outcome in known:
         if isinstance(exc, kinds):
             return outcome
     if isinstance(exc, openai.APIStatusError):
         return ("server_error" if exc.status_code >= 500 else "bad_request"), {"status": exc.status_code}
+    if isinstance(exc, (StreamFailed, openai.APIError)):  # an error event in a stream read by either reader
+        return "stream_error", {}
     return "unexpected", {"kind": type(exc).__name__}
 
 
@@ -146,16 +150,17 @@ _END: Any = object()
 def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list[Any]) -> Iterator[str]:
     """Yields the answer's text as it arrives, then appends the whole answer (text and usage) to ``answers``.
 
-    The ChatOpenAI built here is read straight from its own openai client, with
-    LangChain's own request payload: LangChain's stream builds two pydantic
-    objects per token, which on a fast endpoint costs more than all the rest of
-    the pipeline. Any other chat model (a fake, another provider) streams
-    through LangChain.
+    The ChatOpenAI built here sends LangChain's own request payload through its
+    own openai client (keys, retries, timeouts and status errors as usual) and
+    the streamed lines are read by ``rebond.sse``: LangChain's stream builds two
+    pydantic objects per token and the openai client one, which on a fast
+    endpoint costs more than all the rest of the pipeline. Any other chat model
+    (a fake, another provider) streams through LangChain.
     """
     from langchain_core.messages import AIMessage
 
     pieces: list[str] = []
-    usage: dict[str, int] | None = None
+    usage: dict[str, int] = {}
     direct = _openai_stream(model, messages)
     if direct is None:
         for chunk in model.stream(messages):
@@ -164,18 +169,13 @@ def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list
                 pieces.append(text)
                 yield text
     else:
+        from rebond.sse import chat_text, lines
+
         with direct as response:
-            for chunk in response:
-                if chunk.usage is not None:
-                    usage = {
-                        "input_tokens": chunk.usage.prompt_tokens,
-                        "output_tokens": chunk.usage.completion_tokens,
-                        "total_tokens": chunk.usage.total_tokens,
-                    }
-                if chunk.choices and (text := chunk.choices[0].delta.content):
-                    pieces.append(text)
-                    yield text
-    answers.append(AIMessage(content="".join(pieces), usage_metadata=usage))
+            for text in chat_text(lines(response.iter_bytes()), usage):
+                pieces.append(text)
+                yield text
+    answers.append(AIMessage(content="".join(pieces), usage_metadata=usage or None))  # type: ignore[arg-type]
 
 
 def invoke_text(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
@@ -193,11 +193,11 @@ def invoke_text(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
 
 
 def _openai_stream(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
-    """An open openai stream for a ChatOpenAI, or None for any other model."""
+    """The streamed HTTP answer of a ChatOpenAI (a context manager), or None for any other model."""
     if not _is_chat_openai(model):
         return None
     payload = model._get_request_payload(messages, stream=True, stream_options={"include_usage": True})  # type: ignore[attr-defined]
-    return model.client.create(**payload)  # type: ignore[attr-defined]
+    return model.client.with_streaming_response.create(**payload)  # type: ignore[attr-defined]
 
 
 def _is_chat_openai(model: object) -> bool:
