@@ -80,7 +80,7 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     # Most specific first: a timeout is also a connection error, each status error an APIStatusError.
     # httpx errors, JSON errors and stream error events are raised while an answer streams
     # in, past the openai client (which wraps only what happens before the answer starts).
-    from rebond.sse import StreamFailed, UnreadableStream
+    from rebond.sse import StreamCut, StreamFailed, UnreadableStream
 
     known: list[tuple[type[BaseException] | tuple[type[BaseException], ...], tuple[str, dict[str, object]]]] = [
         ((openai.APITimeoutError, TimeoutError, httpx.TimeoutException), timeout),
@@ -89,8 +89,10 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
         (openai.PermissionDeniedError, ("forbidden", {})),
         (openai.NotFoundError, ("not_found", {"model": settings.model})),
         (openai.RateLimitError, ("rate_limit", {})),
-        (httpx.TransportError, ("interrupted", {"endpoint": settings.shown_endpoint})),
-        ((json.JSONDecodeError, UnicodeDecodeError, UnreadableStream), ("unreadable", {})),
+        ((httpx.TransportError, StreamCut), ("interrupted", {"endpoint": settings.shown_endpoint})),
+        # A JSON nesting too deep to parse raises RecursionError; a body that fails to decompress, DecodingError.
+        ((json.JSONDecodeError, UnicodeDecodeError, RecursionError, httpx.DecodingError, UnreadableStream),
+         ("unreadable", {})),
     ]
     for kinds, outcome in known:
         if isinstance(exc, kinds):

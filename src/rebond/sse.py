@@ -17,7 +17,7 @@ class UnreadableStream(ValueError):
 
 
 class StreamFailed(RuntimeError):
-    """The endpoint sent an error event in the middle of its answer."""
+    """The endpoint reported an error in the middle of its answer."""
 
     def __init__(self, error: object) -> None:
         message = error.get("message") if isinstance(error, dict) else None
@@ -25,28 +25,47 @@ class StreamFailed(RuntimeError):
         self.error = error
 
 
+class StreamCut(ConnectionError):
+    """The answer ended without saying it was finished (no ``[DONE]``, no finish reason): it was cut."""
+
+
 def lines(chunks: Iterable[bytes]) -> Iterator[str]:
-    """The lines of a body arriving in pieces, split where the SSE standard splits them: CR LF, LF or CR.
+    """The complete lines of a body arriving in pieces, split where the SSE standard splits them: CR LF, LF or CR.
 
     Not ``httpx.Response.iter_lines``: it splits like ``str.splitlines``, also at
     U+2028, U+0085 and other separators a model's text may hold raw inside the
-    JSON. A CR at the end of a piece may be the first half of a CR LF.
+    JSON. Each piece is split once (a long line arriving in many pieces costs
+    linear time); a CR at the end of a piece may be the first half of a CR LF; a
+    leading byte-order mark is dropped; an unfinished last line can never end an
+    event, so it is dropped too.
     """
-    pending = b""
+    pending = bytearray()
     after_cr = False
+    first = True
     for chunk in chunks:
         if not chunk:
             continue
-        if after_cr and chunk.startswith(b"\n"):
-            chunk = chunk[1:]
-        data = pending + chunk if pending else chunk
-        parts = data.splitlines(keepends=True)  # bytes split at CR, LF and CR LF only
-        pending = parts.pop() if parts and not parts[-1].endswith((b"\n", b"\r")) else b""
-        after_cr = not pending and bool(parts) and parts[-1].endswith(b"\r")
-        for part in parts:
-            yield part.rstrip(b"\r\n").decode("utf-8")
-    if pending:
-        yield pending.decode("utf-8")
+        if after_cr:
+            after_cr = False
+            if chunk.startswith(b"\n"):
+                chunk = chunk[1:]
+                if not chunk:
+                    continue
+        parts = chunk.splitlines(keepends=True)  # bytes split at CR, LF and CR LF only
+        ends_line = parts[-1].endswith((b"\n", b"\r"))
+        for part in parts if ends_line else parts[:-1]:
+            if pending:
+                pending += part
+                part, pending = bytes(pending), bytearray()
+            line = part.rstrip(b"\r\n").decode("utf-8")
+            if first:
+                first = False
+                line = line.removeprefix("\ufeff")
+            yield line
+        if ends_line:
+            after_cr = parts[-1].endswith(b"\r")
+        else:
+            pending += parts[-1]
 
 
 def event_data(lines: Iterable[str]) -> Iterator[str]:
@@ -54,7 +73,9 @@ def event_data(lines: Iterable[str]) -> Iterator[str]:
 
     Comments and the ``event``, ``id`` and ``retry`` fields carry nothing a chat
     completion needs; an event the stream stops in the middle of is dropped, as
-    the standard (and the openai client) does.
+    the standard (and the openai client) does. llama.cpp's server reports a
+    failure on an ``error`` line instead of in an event's data: that raises
+    ``StreamFailed``.
     """
     data: list[str] = []
     for line in lines:
@@ -66,6 +87,15 @@ def event_data(lines: Iterable[str]) -> Iterator[str]:
             data.append(line[6:] if line.startswith("data: ") else line[5:])
         elif line == "data":
             data.append("")
+        elif line.startswith("error:"):
+            raise StreamFailed(_json_or_text(line[6:].strip()))
+
+
+def _json_or_text(value: str) -> object:
+    try:
+        return json.loads(value)
+    except ValueError:
+        return {"message": value}
 
 
 def chat_text(lines: Iterable[str], usage: dict[str, int]) -> Iterator[str]:
@@ -73,8 +103,11 @@ def chat_text(lines: Iterable[str], usage: dict[str, int]) -> Iterator[str]:
 
     Reads what the openai client reads: it stops at ``[DONE]``, raises
     ``json.JSONDecodeError`` on an event that is not JSON and ``StreamFailed`` on
-    an error event; only the first choice is read (drafts ask for one).
+    an error event; only the first choice is read (drafts ask for one). Unlike
+    the client, an answer that stops with neither ``[DONE]`` nor a finish reason
+    raises ``StreamCut``: a half draft must not pass for a whole one.
     """
+    finished = False
     for data in event_data(lines):
         if data.startswith("[DONE]"):
             return
@@ -84,13 +117,13 @@ def chat_text(lines: Iterable[str], usage: dict[str, int]) -> Iterator[str]:
         if chunk.get("error"):
             raise StreamFailed(chunk["error"])
         if isinstance(counts := chunk.get("usage"), dict):
-            usage.update(
-                input_tokens=counts.get("prompt_tokens") or 0,
-                output_tokens=counts.get("completion_tokens") or 0,
-                total_tokens=counts.get("total_tokens") or 0,
-            )
+            sent, received = counts.get("prompt_tokens") or 0, counts.get("completion_tokens") or 0
+            usage.update(input_tokens=sent, output_tokens=received, total_tokens=counts.get("total_tokens") or sent + received)
         choices = chunk.get("choices")
         if choices and isinstance(choices, list) and isinstance(choice := choices[0], dict):
+            finished = finished or bool(choice.get("finish_reason"))
             delta = choice.get("delta")
             if isinstance(delta, dict) and isinstance(text := delta.get("content"), str) and text:
                 yield text
+    if not finished:
+        raise StreamCut("the answer stopped before its end")

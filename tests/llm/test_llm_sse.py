@@ -17,7 +17,7 @@ from openai_shapes import USAGE, error, sse, streamed
 from rebond.drafting import stream_draft
 from rebond.llm import failure
 from rebond.settings import Settings
-from rebond.sse import StreamFailed, UnreadableStream, chat_text, event_data, lines
+from rebond.sse import StreamCut, StreamFailed, UnreadableStream, chat_text, event_data, lines
 
 OPENAI = "https://api.openai.com/v1/chat/completions"
 
@@ -78,11 +78,35 @@ def test_events_are_assembled_as_the_standard_says(events, newline, cuts, unfini
 def test_only_cr_and_lf_end_lines() -> None:
     """A model's raw U+2028 or form feed inside the JSON is text, not a line break; a CR LF cut in two is one break."""
     assert _lines([b"data: a\xe2\x80\xa8b\x0cc\r", b"\n\r", b"\ndata: \xc3", b"\xa9\n"]) == ["data: a\u2028b\x0cc", "", "data: é"]
-    assert _lines([b"a\r", b"", b"\nb"]) == ["a", "b"]
+    assert _lines([b"a\r", b"", b"\nb"]) == ["a"]  # "b" never ended: it cannot end an event
+
+
+def test_a_leading_byte_order_mark_is_dropped_even_when_cut() -> None:
+    body = b"\xef\xbb\xbf" + _chunk(choices=[{"index": 0, "delta": {"content": "Hi"}, "finish_reason": "stop"}]).encode()
+    assert list(chat_text(_lines([body[:1], body[1:2], body[2:]]), {})) == ["Hi"]
+
+
+def test_a_long_line_in_many_pieces_is_one_line() -> None:
+    """Pieces are joined once per line (the old reader re-split everything pending: quadratic on long lines)."""
+    line = b"data: " + b"x" * 100_000 + b"\n"
+    assert _lines([line[i : i + 97] for i in range(0, len(line), 97)]) == [line[:-1].decode()]
 
 
 def test_a_bare_data_field_is_an_empty_line_of_data() -> None:
     assert list(event_data(["data", "data: x", "", "data", ""])) == ["\nx", ""]
+
+
+def test_events_without_data_are_skipped_and_only_one_space_is_the_separators() -> None:
+    assert list(event_data(["id: 1", "", "event: ping", "", "retry: 5", "", "", "data:  x", ""])) == [" x"]
+
+
+def test_an_error_line_as_llama_cpp_sends_it_fails_the_stream() -> None:
+    read = event_data(["data: {}", "", 'error: {"code": 500, "message": "context exceeded"}', ""])
+    assert next(read) == "{}"
+    with pytest.raises(StreamFailed, match="context exceeded"):
+        next(read)
+    with pytest.raises(StreamFailed, match="gone"):
+        list(event_data(["error: gone"]))
 
 
 # ---- chat chunks -----------------------------------------------------------------
@@ -101,6 +125,22 @@ def test_text_and_usage_are_what_the_openai_client_reads(text, piece, cuts) -> N
 
 def _chunk(**fields) -> str:
     return "data: " + json.dumps({"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", **fields}) + "\n\n"
+
+
+def test_usage_with_null_or_missing_counts() -> None:
+    usage: dict[str, int] = {}
+    body = ['data: {"choices": [], "usage": {"prompt_tokens": 5, "completion_tokens": null}}', "", "data: [DONE]", ""]
+    list(chat_text(body, usage))
+    assert usage == {"input_tokens": 5, "output_tokens": 0, "total_tokens": 5}
+
+
+def test_an_answer_that_stops_without_its_end_is_cut() -> None:
+    """No [DONE] and no finish reason: the connection closed cleanly mid-answer, which the openai client lets pass."""
+    body = _chunk(choices=[{"index": 0, "delta": {"content": "Bonjour Mme"}}])
+    with pytest.raises(StreamCut):
+        list(chat_text(_lines([body.encode()]), {}))
+    ended = body + _chunk(choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}])  # no [DONE]: still whole
+    assert list(chat_text(_lines([ended.encode()]), {})) == ["Bonjour Mme"]
 
 
 def test_odd_but_valid_chunks_carry_no_text() -> None:
@@ -137,9 +177,15 @@ def test_an_event_that_is_not_a_chunk_is_unreadable() -> None:
         list(chat_text(["data: {oops", ""], {}))
 
 
-@pytest.mark.parametrize("exc", [StreamFailed({"message": "overloaded"}), UnreadableStream("list")])
-def test_stream_failures_have_their_own_words(exc: Exception) -> None:
-    assert failure(exc, Settings(_env_file=None))[0] == ("stream_error" if isinstance(exc, StreamFailed) else "unreadable")
+@pytest.mark.parametrize(("exc", "reason"), [
+    (StreamFailed({"message": "overloaded"}), "stream_error"),
+    (UnreadableStream("list"), "unreadable"),
+    (RecursionError(), "unreadable"),
+    (httpx.DecodingError("bad gzip"), "unreadable"),
+    (StreamCut("cut"), "interrupted"),
+])
+def test_stream_failures_have_their_own_words(exc: Exception, reason: str) -> None:
+    assert failure(exc, Settings(_env_file=None))[0] == reason
 
 
 # ---- end to end ------------------------------------------------------------------
