@@ -80,7 +80,7 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     # Most specific first: a timeout is also a connection error, each status error an APIStatusError.
     # httpx errors, JSON errors and stream error events are raised while an answer streams
     # in, past the openai client (which wraps only what happens before the answer starts).
-    from rebond.sse import StreamCut, StreamFailed, UnreadableStream
+    from rebond.sse import EndpointError, StreamCut, UnreadableStream
 
     known: list[tuple[type[BaseException] | tuple[type[BaseException], ...], tuple[str, dict[str, object]]]] = [
         ((openai.APITimeoutError, TimeoutError, httpx.TimeoutException), timeout),
@@ -99,8 +99,8 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
             return outcome
     if isinstance(exc, openai.APIStatusError):
         return ("server_error" if exc.status_code >= 500 else "bad_request"), {"status": exc.status_code}
-    if isinstance(exc, (StreamFailed, openai.APIError)):  # an error event in a stream read by either reader
-        return "stream_error", {}
+    if isinstance(exc, (EndpointError, openai.APIError)):  # an error object where the answer should be
+        return "endpoint_error", {}
     return "unexpected", {"kind": type(exc).__name__}
 
 
@@ -171,9 +171,11 @@ def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list
                 pieces.append(text)
                 yield text
     else:
-        from rebond.sse import chat_text, lines
+        from rebond.sse import chat_text, lines, refusal
 
         with direct as response:
+            if "json" in response.headers.get("content-type", ""):  # some proxies answer an error this way
+                raise refusal(response.read())
             for text in chat_text(lines(response.iter_bytes()), usage):
                 pieces.append(text)
                 yield text
@@ -191,6 +193,10 @@ def invoke_text(model: BaseChatModel, messages: list[BaseMessage]) -> Any:
     if not _is_chat_openai(model):
         return model.invoke(messages)
     response = model.client.create(**model._get_request_payload(messages))  # type: ignore[attr-defined]
+    if error := (getattr(response, "model_extra", None) or {}).get("error"):  # a 200 that carries an error object
+        from rebond.sse import EndpointError
+
+        raise EndpointError(error)
     return model._create_chat_result(response).generations[0].message  # type: ignore[attr-defined]
 
 

@@ -16,8 +16,8 @@ class UnreadableStream(ValueError):
     """A streamed event was valid JSON but not a chunk object."""
 
 
-class StreamFailed(RuntimeError):
-    """The endpoint reported an error in the middle of its answer."""
+class EndpointError(RuntimeError):
+    """The endpoint answered with an error object: in the middle of a stream, or instead of the answer."""
 
     def __init__(self, error: object) -> None:
         message = error.get("message") if isinstance(error, dict) else None
@@ -75,7 +75,7 @@ def event_data(lines: Iterable[str]) -> Iterator[str]:
     completion needs; an event the stream stops in the middle of is dropped, as
     the standard (and the openai client) does. llama.cpp's server reports a
     failure on an ``error`` line instead of in an event's data: that raises
-    ``StreamFailed``.
+    ``EndpointError``.
     """
     data: list[str] = []
     for line in lines:
@@ -88,7 +88,18 @@ def event_data(lines: Iterable[str]) -> Iterator[str]:
         elif line == "data":
             data.append("")
         elif line.startswith("error:"):
-            raise StreamFailed(_json_or_text(line[6:].strip()))
+            raise EndpointError(_json_or_text(line[6:].strip()))
+
+
+def refusal(body: bytes) -> Exception:
+    """What to raise for a JSON body where a stream was expected: the endpoint's error, else an unreadable answer."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return UnreadableStream("a JSON answer where a stream was expected, and not even JSON")
+    if isinstance(answer, dict) and answer.get("error"):
+        return EndpointError(answer["error"])
+    return UnreadableStream("a JSON answer where a stream was expected")
 
 
 def _json_or_text(value: str) -> object:
@@ -102,7 +113,7 @@ def chat_text(lines: Iterable[str], usage: dict[str, int]) -> Iterator[str]:
     """Yields the text of each chunk of a streamed chat completion; fills ``usage`` from the chunk that carries it.
 
     Reads what the openai client reads: it stops at ``[DONE]``, raises
-    ``json.JSONDecodeError`` on an event that is not JSON and ``StreamFailed`` on
+    ``json.JSONDecodeError`` on an event that is not JSON and ``EndpointError`` on
     an error event; only the first choice is read (drafts ask for one). Unlike
     the client, an answer that stops with neither ``[DONE]`` nor a finish reason
     raises ``StreamCut``: a half draft must not pass for a whole one.
@@ -115,7 +126,7 @@ def chat_text(lines: Iterable[str], usage: dict[str, int]) -> Iterator[str]:
         if not isinstance(chunk, dict):
             raise UnreadableStream(f"a streamed event was {type(chunk).__name__}, not an object")
         if chunk.get("error"):
-            raise StreamFailed(chunk["error"])
+            raise EndpointError(chunk["error"])
         if isinstance(counts := chunk.get("usage"), dict):
             sent, received = counts.get("prompt_tokens") or 0, counts.get("completion_tokens") or 0
             usage.update(input_tokens=sent, output_tokens=received, total_tokens=counts.get("total_tokens") or sent + received)

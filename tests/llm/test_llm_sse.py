@@ -14,10 +14,10 @@ from openai._streaming import Stream
 from openai.types.chat import ChatCompletionChunk
 from openai_shapes import USAGE, error, sse, streamed
 
-from rebond.drafting import stream_draft
+from rebond.drafting import stream_draft, write_draft
 from rebond.llm import failure
 from rebond.settings import Settings
-from rebond.sse import StreamCut, StreamFailed, UnreadableStream, chat_text, event_data, lines
+from rebond.sse import StreamCut, EndpointError, UnreadableStream, chat_text, event_data, lines
 
 OPENAI = "https://api.openai.com/v1/chat/completions"
 
@@ -103,9 +103,9 @@ def test_events_without_data_are_skipped_and_only_one_space_is_the_separators() 
 def test_an_error_line_as_llama_cpp_sends_it_fails_the_stream() -> None:
     read = event_data(["data: {}", "", 'error: {"code": 500, "message": "context exceeded"}', ""])
     assert next(read) == "{}"
-    with pytest.raises(StreamFailed, match="context exceeded"):
+    with pytest.raises(EndpointError, match="context exceeded"):
         next(read)
-    with pytest.raises(StreamFailed, match="gone"):
+    with pytest.raises(EndpointError, match="gone"):
         list(event_data(["error: gone"]))
 
 
@@ -164,7 +164,7 @@ def test_an_error_event_stops_the_answer_with_the_endpoints_message() -> None:
             + 'data: {"error": {"message": "model overloaded", "type": "server_error"}}\n\n').encode()
     read = chat_text(_lines([body]), {})
     assert next(read) == "Bon"
-    with pytest.raises(StreamFailed, match="model overloaded"):
+    with pytest.raises(EndpointError, match="model overloaded"):
         next(read)
     with pytest.raises(openai.APIError, match="model overloaded"):  # the openai client stops there too
         _sdk_read(body)
@@ -178,7 +178,7 @@ def test_an_event_that_is_not_a_chunk_is_unreadable() -> None:
 
 
 @pytest.mark.parametrize(("exc", "reason"), [
-    (StreamFailed({"message": "overloaded"}), "stream_error"),
+    (EndpointError({"message": "overloaded"}), "endpoint_error"),
     (UnreadableStream("list"), "unreadable"),
     (RecursionError(), "unreadable"),
     (httpx.DecodingError("bad gzip"), "unreadable"),
@@ -217,8 +217,8 @@ def test_an_error_event_mid_answer_falls_back_offline_in_words(api: respx.MockRo
     list(stream)
     notices = " ".join(stream.result.notices)
     assert stream.result.engine == "offline" and stream.replaced
-    assert "the endpoint reported an error during the answer" in notices
-    assert "sk-secret" not in notices and "StreamFailed" not in notices
+    assert "the endpoint answered with an error" in notices
+    assert "sk-secret" not in notices and "EndpointError" not in notices
 
 
 @pytest.mark.parametrize(("status", "calls", "notice"), [
@@ -241,3 +241,25 @@ def test_a_rate_limited_stream_is_retried_then_read(api: respx.MockRouter) -> No
     stream = stream_draft(request, settings(max_retries=2, privacy="off"))
     assert "".join(stream) == model_text(request)
     assert route.call_count == 2 and stream.result.engine == "llm:gpt-4.1-mini" and stream.result.notices == []
+
+
+@pytest.mark.parametrize("streaming", [True, False])
+def test_an_error_object_in_a_200_answer_is_the_endpoints_error(api: respx.MockRouter, streaming: bool) -> None:
+    """Some proxies answer 200 with {"error": ...}, as JSON even when a stream was asked for."""
+    api.post(OPENAI).mock(return_value=httpx.Response(200, json={"error": {"message": "sk-secret quota", "type": "x"}}))
+    request = draft_request("en")
+    if streaming:
+        stream = stream_draft(request, settings(privacy="off"))
+        list(stream)
+        draft = stream.result
+    else:
+        draft = write_draft(request, settings(privacy="off"))
+    notices = " ".join(draft.notices)
+    assert draft.engine == "offline" and "the endpoint answered with an error" in notices and "sk-secret" not in notices
+
+
+def test_a_json_answer_to_a_stream_request_without_an_error_is_unreadable(api: respx.MockRouter) -> None:
+    api.post(OPENAI).mock(return_value=httpx.Response(200, json={"choices": []}))
+    stream = stream_draft(draft_request("en"), settings(privacy="off"))
+    list(stream)
+    assert "the endpoint's answer could not be read" in " ".join(stream.result.notices)
