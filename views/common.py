@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from rebond import ui_text
+from rebond import llm, ui_text
 from rebond.journal import Journal, JournalUnusable
 from rebond.models import first_error
 from rebond.settings import Settings
@@ -124,6 +124,7 @@ def sidebar(current: Settings) -> None:
     """Language switch and a one-line reminder of the engine in use, on every page."""
     language_switch()
     if current.engine_in_use == "llm":
+        llm.warm_up(current)  # the first model call then does not wait for LangChain to load
         st.sidebar.caption(t("sidebar.engine_llm", model=current.model))
     else:
         st.sidebar.caption(t("sidebar.engine_offline"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from rebond.settings import Settings
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -30,8 +32,38 @@ def build_chat_model(settings: Settings | None = None) -> BaseChatModel:
     settings = settings or Settings()
     if not settings.llm_configured:
         raise NotConfigured("no OPENAI_API_KEY or OPENAI_BASE_URL is set")
+    return _chat_model(*_model_args(settings))
+
+
+def _model_args(settings: Settings) -> tuple[str, str, str | None, float, int]:
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else _NO_KEY
-    return _chat_model(settings.model, key, settings.openai_base_url, settings.timeout, settings.max_retries)
+    return settings.model, key, settings.openai_base_url, settings.timeout, settings.max_retries
+
+
+def warm_up(settings: Settings) -> concurrent.futures.Future[Any] | None:
+    """Starts building the chat model in the background, once per settings; None when there is nothing to build.
+
+    Importing ``langchain_openai`` and building its clients (TLS set-up
+    included) takes about 3 s on a small machine: the app starts it as soon as
+    it knows the LLM engine is in use, so the first "write with AI" does not
+    wait for it. Cheap to call on every rerun.
+    """
+    if settings.engine_in_use != "llm":
+        return None
+    args = _model_args(settings)
+    if args not in _warming:
+        _warming[args] = _call_pool().submit(_build_quietly, settings)
+    return _warming[args]
+
+
+_warming: dict[tuple[str, str, str | None, float, int], concurrent.futures.Future[Any]] = {}
+
+
+def _build_quietly(settings: Settings) -> None:
+    try:
+        build_chat_model(settings)
+    except Exception:  # the real call will fail the same way and say so to the user
+        log.warning("warming up the chat model failed", exc_info=True)
 
 
 # Building a ChatOpenAI costs ~1.5 ms (clients, validation); the same settings reuse

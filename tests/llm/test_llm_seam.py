@@ -9,6 +9,7 @@ from llm_fakes import API_KEY, settings
 from rebond.llm import NotConfigured, build_chat_model, failure
 from rebond.llm_output import clean, split_draft
 from rebond.models import Channel
+from rebond.settings import Settings
 from rebond.usage import price_per_token, usage_of
 
 
@@ -89,3 +90,22 @@ def test_clean_removes_markup_and_links_and_keeps_text() -> None:
     )
     assert clean(dirty) == "Bonjour Julie,\n\nVoir mon site  et  merci"
     assert clean("Je suis motivée, 3 < 5 et 6 > 2") == "Je suis motivée, 3 < 5 et 6 > 2"
+
+
+def test_warm_up_builds_the_configured_model_once_in_the_background() -> None:
+    """The app calls warm_up on every rerun: the first "write with AI" must find the model built."""
+    from rebond import llm
+
+    configured = Settings(_env_file=None, openai_base_url="http://127.0.0.1:9/v1", engine="llm", model="warm-model")
+    future = llm.warm_up(configured)
+    assert future is not None and future.result(timeout=60) is None
+    assert llm.warm_up(configured) is future  # once per settings
+    assert llm.build_chat_model(configured) is llm._chat_model(*llm._model_args(configured))
+    assert llm._chat_model.cache_info().hits >= 1  # the build above was the warmed one
+
+
+def test_warm_up_does_nothing_offline() -> None:
+    from rebond import llm
+
+    assert llm.warm_up(Settings(_env_file=None, engine="offline")) is None
+    assert llm.warm_up(Settings(_env_file=None)) is None  # auto, nothing configured
