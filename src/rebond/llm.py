@@ -131,9 +131,14 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
             return outcome
     if isinstance(exc, openai.APIStatusError):
         return ("server_error" if exc.status_code >= 500 else "bad_request"), {"status": exc.status_code}
-    if isinstance(exc, (EndpointError, openai.APIError)):  # an error object where the answer should be
-        return "endpoint_error", {}
+    if isinstance(exc, (EndpointError, openai.APIError)) or _langchain_error_object(exc):
+        return "endpoint_error", {}  # an error object where the answer should be
     return "unexpected", {"kind": type(exc).__name__}
+
+
+def _langchain_error_object(exc: BaseException) -> bool:
+    """LangChain's ChatOpenAI raises ``ValueError(error)`` for a 200 answer carrying an ``error`` object."""
+    return isinstance(exc, ValueError) and len(exc.args) == 1 and isinstance(exc.args[0], dict) and "message" in exc.args[0]
 
 
 # Model calls run on a few long-lived threads: starting a thread per call cost up to

@@ -263,3 +263,15 @@ def test_a_json_answer_to_a_stream_request_without_an_error_is_unreadable(api: r
     stream = stream_draft(draft_request("en"), settings(privacy="off"))
     list(stream)
     assert "the endpoint's answer could not be read" in " ".join(stream.result.notices)
+
+
+def test_an_error_object_in_a_200_analysis_answer_is_the_endpoints_error(api: respx.MockRouter) -> None:
+    """The analysis goes through LangChain, which raises ValueError(error object) for such an answer."""
+    from llm_fakes import REPLY_EN, analysis_request
+
+    from rebond.reading import read_reply
+
+    api.post(OPENAI).mock(return_value=httpx.Response(200, json={"error": {"message": "sk-secret quota", "type": "x"}}))
+    analysis = read_reply(analysis_request(REPLY_EN), settings())
+    notices = " ".join(analysis.notices)
+    assert analysis.engine == "offline" and "the endpoint answered with an error" in notices and "sk-secret" not in notices
