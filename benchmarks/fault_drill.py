@@ -40,7 +40,10 @@ from rebond.text import detect_language  # noqa: E402
 
 MODEL = "gpt-4.1-mini"
 SLACK_S = 2.0  # what the issue allows beyond the timeout
-FAULTS = ("none", "timeout", "429 storm", "500", "401", "truncated stream", "invalid JSON", "wrong language")
+FAULTS = ("none", "timeout", "429 storm", "500", "401", "truncated stream", "invalid JSON", "error answer",
+          "wrong language")
+# What an overloaded endpoint sends with status 200: an error event mid-stream, or an error object for a JSON call.
+ERROR_OBJECT = {"error": {"message": "The server is overloaded, please retry", "type": "server_error", "code": None}}
 REPLY = AnalysisRequest(
     id="drill",
     reply=(
@@ -163,7 +166,11 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send_stream(events[: len(events) // 3], cut=True)
             if fault == "invalid JSON":
                 events = [b"data: {\"choices\": [{\"delta\": {\"content\": \"Bonj\n\n"] + events[1:]
+            if fault == "error answer":
+                events = events[: len(events) // 3] + [f"data: {json.dumps(ERROR_OBJECT)}\n\n".encode()]
             return self._send_stream(events)
+        if fault == "error answer":
+            return self._send(200, json.dumps(ERROR_OBJECT).encode(), "application/json")
         body = _completion(None, good) if analysis else _completion(text)
         if fault == "invalid JSON":
             return self._send(200, body[: len(body) // 2] + b"}}", "application/json")

@@ -54,3 +54,5 @@ def test_each_fault_ends_in_a_usable_checked_result(endpoint: tuple[object, str]
     assert row.passed, f"{row.outcome}: {row.problem} (notice: {row.notice})"
     assert 1 <= row.requests <= 2, "one call, or one call and one repair"
     assert (row.outcome == f"llm:{DRILL.MODEL}") == (fault == "none"), row.outcome
+    if fault == "error answer":  # said in words, whichever path met it
+        assert "a répondu par une erreur" in row.notice, row.notice
