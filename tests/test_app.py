@@ -480,3 +480,21 @@ def test_test_connection_without_a_model_says_so_plainly() -> None:
     assert "Hors ligne" in _texts(at)
     next(b for b in at.button if b.label == "Tester la connexion").click().run()
     assert "Aucun modèle n'est configuré" in _ok(at).info[0].value
+
+
+def test_test_connection_names_a_server_error_in_words(monkeypatch) -> None:
+    import httpx
+    import respx
+
+    monkeypatch.setenv("REBOND_ENGINE", "llm")
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("REBOND_MAX_RETRIES", "0")
+    with respx.mock(assert_all_mocked=True) as api:
+        api.post("https://api.openai.com/v1/chat/completions").mock(
+            return_value=httpx.Response(500, json={"error": {"message": f"boom {FAKE_KEY}"}})
+        )
+        at = _app().run()
+        at.switch_page("views/settings.py").run()
+        next(b for b in at.button if b.label == "Tester la connexion").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Le test a échoué : le service a eu une erreur interne (500)."]

@@ -34,8 +34,14 @@ def test_connection(settings) -> tuple[bool, str]:
     except openai.APIConnectionError:
         return False, t("settings.test_unreachable", endpoint=settings.shown_endpoint)
     except Exception as exc:  # the message may quote the request or the key: only the type is shown or logged
+        from rebond import prompting
+        from rebond.llm import failure
+
         log.warning("connection test failed: %s (status %s)", type(exc).__name__, getattr(exc, "status_code", "none"))
-        return False, t("settings.test_failed", error=type(exc).__name__)
+        key, values = failure(exc, settings)
+        if key == "unexpected":
+            return False, t("settings.test_failed", error=type(exc).__name__)
+        return False, t("settings.test_failed_because", reason=prompting.reason(key, common.ui_lang(), **values))
 
 
 def row(label: str, value: str) -> None:
