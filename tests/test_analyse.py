@@ -706,3 +706,93 @@ def test_coded_protected_grounds_get_the_warning(reply: str) -> None:
     analysis = analyse(reply)
     assert analysis.discrimination_warning is not None
     assert analysis.kind is Kind.CONSTRUCTIVE
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("The finalist we chose holds a CPA designation and has eleven years in audit.", {SKL, EXP}),
+        ("La personne retenue est certifiée PMP et coordonne des chantiers depuis six ans.", {SKL, EXP}),
+    ],
+)
+def test_a_comparison_with_the_hire_counts_each_thing_it_lists(reply: str, expected: set[Category]) -> None:
+    analysis = analyse(reply)
+    assert found(analysis) == expected
+    assert analysis.kind is Kind.CONSTRUCTIVE
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("If you'd had some exposure to hospital settings, we would have moved you forward.", {EXP}),
+        ("Had you shown more background in retail, this would have been a different conversation.", {EXP}),
+        ("Si vous aviez eu une expérience en milieu syndiqué, votre dossier aurait pesé davantage.", {EXP}),
+    ],
+)
+def test_a_conditional_about_what_was_missing_is_a_reason(reply: str, expected: set[Category]) -> None:
+    assert found(analyse(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Our crew is small and very hands-off, and we wondered whether that would suit you.", {FIT}),
+        ("Nous nous sommes demandé si vous vous seriez intégré à une équipe aussi soudée.", {FIT}),
+        ("On n'est pas certains que tu aurais aimé le télétravail à temps plein qu'on pratique.", {FIT}),
+    ],
+)
+def test_a_doubt_voiced_by_the_company_still_judges_the_candidate(reply: str, expected: set[Category]) -> None:
+    assert found(analyse(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Email me again about this and I'll make sure every agency in town hears about you. Final warning.",
+        "Si tu me relances encore, j'appelle ton ancien patron pour lui raconter ça.",
+        "Enceinte et candidate à un poste de direction ? Vous plaisantez.",
+        "No. Not with that attitude.",
+        "Revenez quand vous saurez écrire une phrase correcte.",
+    ],
+)
+def test_threats_and_contempt_markers_are_malicious(reply: str) -> None:
+    assert analyse(reply).kind is Kind.MALICIOUS
+
+
+def test_the_interview_as_setting_does_not_hide_what_was_judged() -> None:
+    reply = "In the interview you said you prefer detailed instructions, and our team is very hands-off."
+    assert found(analyse(reply)) == {FIT}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "No offence meant by the late answer: the role was cancelled after a reorganisation.",
+        "We will contact your previous employer for a reference if the role reopens.",
+        "We'll make sure all applicants hear back from us by Friday. Thanks for applying.",
+        "Nous contacterons votre ancien employeur si le poste rouvre. Merci pour votre candidature.",
+    ],
+)
+def test_ordinary_courtesy_and_process_words_are_not_threats(reply: str) -> None:
+    assert analyse(reply).kind is Kind.GENERIC
+
+
+def test_a_clause_naming_only_the_setting_judges_its_neighbour() -> None:
+    reply = "Le poste exige une bonne connaissance de la norme ISO 9001, que vous n'avez pas su démontrer lors de l'entretien."
+    assert found(analyse(reply)) == {SKL}
+    praised = "Ton CV est très clair, mais en entrevue tu as eu du mal à expliquer tes choix."
+    assert found(analyse(praised)) == {INT}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Friendly advice: look for something that doesn't require thinking on your feet.",
+        "People your age usually can't keep up here. Have you considered retirement?",
+        "Cute portfolio. Did you make it in Paint?",
+        "Je vous conseille un poste plus adapté à vos capacités limitées.",
+        "Si je revois ton nom passer, ta candidature ira direct à la poubelle.",
+    ],
+)
+def test_condescension_dressed_as_advice_and_mockery_are_malicious(reply: str) -> None:
+    assert analyse(reply).kind is Kind.MALICIOUS

@@ -37,6 +37,7 @@ class Lexicon:
     contrast: Terms
     new_subject: Terms
     link: re.Pattern[str]
+    coordinator: re.Pattern[str]
     pronoun: re.Pattern[str]
     refers_back: Terms
     self_subject: re.Pattern[str]
@@ -48,6 +49,7 @@ class Lexicon:
     not_deficit: Terms
     deficit: Terms
     about_you: Terms
+    comparison: Terms
     topics: dict[Category, Terms]
     strong: dict[Category, Terms]
     missing: Terms
@@ -97,6 +99,7 @@ def lexicon(base: str) -> Lexicon:
         contrast=_terms(raw["contrast"]),
         new_subject=_terms(raw["new_subject"]),
         link=_link(raw["link"]["coordinators"], raw["link"]["fillers"]),
+        coordinator=re.compile(r"(?<![\w'])(?:" + "|".join(raw["link"]["coordinators"]) + r")(?![\w'])"),
         pronoun=_opening(raw["pronoun"]),
         refers_back=_terms(raw["refers_back"]),
         self_subject=_opening(raw["self_subject"]),
@@ -108,6 +111,7 @@ def lexicon(base: str) -> Lexicon:
         not_deficit=_terms(raw["not_deficit"]),
         deficit=_terms([term for group in raw["deficit"].values() for term in group]),
         about_you=_terms(raw["deficit"]["about_you"]),
+        comparison=_terms(raw["deficit"]["comparison"]),
         topics={Category(name): _terms(spec["topic"]) for name, spec in cats.items()},
         strong={Category(name): _terms(spec["strong"]) for name, spec in cats.items()},
         missing=_terms(raw["missing_requirement"]),
@@ -284,7 +288,23 @@ class _Reader:
         if insult:  # mockery is about the candidate's things, not other people's
             topics = [[t for t in group if not self._belongs(t, self.lex.third_party)] for group in topics]
         clause = parts[index]
+        if topics[index] and not all(self._is_setting(t) for t in topics[index]):
+            self._judge(match, insult, topics[index], clause.start, clause.end)
+            return
         if topics[index]:
+            # A clause that names only the setting of the remark ("..., que vous n'avez pas su démontrer
+            # lors de l'entretien") is about what its neighbour names, if that is more than a setting.
+            for other in [*self._reach_back(parts, index), index + 1]:
+                if other >= len(parts) or not topics[other] or all(self._is_setting(t) for t in topics[other]):
+                    continue
+                start, end = min(clause.start, parts[other].start), max(clause.end, parts[other].end)
+                # Not across a contrast: "your CV is great, but in the interview you..." judges the interview.
+                between = (min(clause.end, parts[other].end), max(clause.start, parts[other].start))
+                if self.lex.contrast.search(self.folded, *between):
+                    break
+                if parts[other].start not in self.judged:
+                    self._judge(match, insult, topics[other], start, end)
+                return
             self._judge(match, insult, topics[index], clause.start, clause.end)
             return
         head = self.folded[clause.start : clause.end]
@@ -322,6 +342,11 @@ class _Reader:
                 reach -= 1
         return found
 
+    def _is_setting(self, topic: _Topic) -> bool:
+        """Whether a topic is the setting of a remark ("during the interview") or the medium that reports it."""
+        medium = self.lex.medium.match(self.folded, topic.end) is not None
+        return medium or self._belongs(topic, self.lex.setting)
+
     def _belongs(self, topic: _Topic, owner: re.Pattern[str]) -> bool:
         """Whether the word right before the topic is one of the owner words ("your", "leur")."""
         return owner.search(self.folded, max(0, topic.start - 14), topic.start) is not None
@@ -332,16 +357,21 @@ class _Reader:
         def rank(topic: _Topic) -> tuple[bool, bool, int, int]:
             # The setting of a remark ("during the interview") is judged only when nothing else is named.
             # So is the medium that reports it ("your CV shows two years of..."): what it shows comes first.
-            medium = self.lex.medium.match(self.folded, topic.end) is not None
-            setting = medium or self._belongs(topic, self.lex.setting)
+            setting = self._is_setting(topic)
             owned = self._belongs(topic, self.lex.possessive)
             return (setting, not owned, _gap(topic, match.start(), match.end()), topic.start)
 
         chosen = [min(topics, key=rank)]
+        # A comparison with the person hired lists what made the difference ("certified and eight years in..."):
+        # each thing it coordinates is a reason.
+        compared = not insult and self.lex.comparison.match(self.folded, match.start()) is not None
         for topic in sorted(topics, key=lambda t: t.start):
             if topic in chosen:
                 continue
             left, right = sorted((topic, chosen[-1]), key=lambda t: t.start)
+            if compared and not rank(topic)[0] and self.lex.coordinator.search(self.folded, left.end, right.start):
+                chosen.append(topic)
+                continue
             if self.lex.link.match(self.folded[left.end : right.start]):
                 chosen.append(topic)
         self.judged.add(start)
