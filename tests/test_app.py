@@ -286,6 +286,38 @@ def test_the_streamed_preview_is_escaped_like_every_model_text(monkeypatch) -> N
     assert re.search(r"(?<!\\)[\[\]<>*]", "".join(shown)) is None  # no bracket, tag or star left bare
 
 
+def test_the_streamed_preview_labels_the_subject_line_in_the_interface_language(monkeypatch) -> None:
+    import streamlit
+
+    import rebond.drafting
+
+    monkeypatch.setenv("REBOND_ENGINE", "llm")
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    shown: list[str] = []
+    real_write_stream = streamlit.write_stream
+
+    def recording(stream, *args, **kwargs):
+        pieces = list(stream)
+        shown.extend(pieces)
+        return real_write_stream(iter(pieces), *args, **kwargs)
+
+    class FakeStream:
+        def __init__(self, request):
+            self.request, self.result = request, None
+
+        def __iter__(self):
+            yield from ["Subject: Rétro", "action *vite* <b>\n", "\nBonjour"]
+            self.result = Draft(subject="Objet", body="Bonjour,\n\nTexte.\n\nCamille Tremblay", channel=self.request.channel,
+                                language=Language.FR, engine="llm:fake-model")
+
+    monkeypatch.setattr(streamlit, "write_stream", recording)
+    monkeypatch.setattr(rebond.drafting, "stream_draft", lambda request, settings=None, model=None: FakeStream(request))
+    at = _filled()
+    next(b for b in at.button if b.label == "Écrire avec l'IA").click().run()
+    _ok(at)
+    assert shown == ["**Objet** · Rétroaction \\*vite\\* \\<b\\>\n\n", "Bonjour"]
+
+
 def test_a_model_answer_that_fails_the_checks_is_replaced_and_the_notice_shown(monkeypatch) -> None:
     """The real drafting pipeline with a scripted model: the page shows the offline draft and says why."""
     from langchain_core.language_models.fake_chat_models import GenericFakeChatModel

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -70,6 +70,14 @@ def ui_lang() -> str:
 def md(text: object) -> str:
     """Text from a person or a model, escaped so Markdown shows it exactly as written."""
     return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def preview_markdown(pieces: Iterable[str]) -> Iterator[str]:
+    """A model's answer as it streams, for ``st.write_stream``: escaped, its subject line labelled in the interface language."""
+    from rebond.llm_output import preview_parts
+
+    for part, text in preview_parts(pieces):
+        yield f"**{t('draft.subject')}** · {md(text)}\n\n" if part == "subject" else md(text)
 
 
 def t(key: str, /, **values: object) -> str:

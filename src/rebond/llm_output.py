@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from rebond.models import Channel
 from rebond.text import WORD, fold, words
@@ -69,6 +70,43 @@ def split_draft(text: str, channel: Channel) -> tuple[str | None, str, str | Non
     if channel is Channel.PHONE:
         text = _SCRIPT_LABEL.sub("", text).strip()
     return subject, text, voicemail
+
+
+# A subject line longer than this is not one: the preview stops waiting for its end.
+_SUBJECT_LINE_MAX = 300
+
+
+def preview_parts(pieces: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """A streamed answer as ("subject", its text) once, when it opens with a subject line, then ("body", piece)s.
+
+    For showing the answer while it streams: the "Subject:" label the output
+    format asks the model for is not shown as if it were the message. Only the
+    opening is held back, until its first line is complete.
+    """
+    held = ""
+    deciding = True
+    after_subject = False  # the blank line after a subject is not shown either
+    for piece in pieces:
+        if after_subject:
+            piece = piece.lstrip("\n")
+            after_subject = not piece
+        if not deciding:
+            if piece:
+                yield "body", piece
+            continue
+        held += piece
+        line, newline, rest = held.lstrip().partition("\n")
+        if not newline and len(held) < _SUBJECT_LINE_MAX:
+            continue
+        deciding = False
+        if newline and (match := _SUBJECT.match(line)):
+            yield "subject", match.group(1).strip()
+            held = rest.lstrip("\n")
+            after_subject = not held
+        if held:
+            yield "body", held
+    if deciding and held:
+        yield "body", held
 
 
 def copied_passage(text: str, *sources: str, run: int = COPIED_RUN_WORDS) -> str | None:

@@ -109,3 +109,23 @@ def test_warm_up_does_nothing_offline() -> None:
 
     assert llm.warm_up(Settings(_env_file=None, engine="offline")) is None
     assert llm.warm_up(Settings(_env_file=None)) is None  # auto, nothing configured
+
+
+_SUBJECTS = ["Subject: Rétroaction sur l'entrevue", "Objet : Demande de rétroaction", "**Sujet :** Feedback", ""]
+_BODIES = ["Bonjour Madame Tremblay,\n\nMerci pour l'entrevue.\n\nCamille", "Hi Sam,\n\nThanks!", "Bonjour"]
+
+
+@pytest.mark.parametrize("subject", _SUBJECTS)
+@pytest.mark.parametrize("body", _BODIES)
+@pytest.mark.parametrize("cut", [1, 3, 7, 1000])
+def test_the_streamed_preview_separates_the_subject_line_wherever_the_pieces_are_cut(subject: str, body: str, cut: int) -> None:
+    from rebond.llm_output import preview_parts
+
+    answer = f"{subject}\n\n{body}" if subject else body
+    parts = list(preview_parts(answer[i : i + cut] for i in range(0, len(answer), cut)))
+    subjects = [text for part, text in parts if part == "subject"]
+    shown_body = "".join(text for part, text in parts if part == "body")
+    expected_subject, expected_body, _ = split_draft(answer, Channel.EMAIL)
+    assert subjects == ([expected_subject] if subject else [])
+    assert shown_body == (expected_body if subject else answer)
+    assert all(text for _, text in parts)  # no empty piece for write_stream
