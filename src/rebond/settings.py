@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -115,9 +116,12 @@ class Settings(BaseSettings):
     @property
     def shown_endpoint(self) -> str:
         """The endpoint as shown to a person: never user:password@, a query string or a fragment."""
-        parts = urlsplit(self.endpoint)
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
+        try:
+            parts = urlsplit(self.endpoint)
+            host = parts.hostname or ""
+            port = f":{parts.port}" if parts.port else ""
+        except ValueError:  # "localhost:99999", "http://[::1": shown as typed, less credentials and query
+            return re.sub(r"//[^/@]*@", "//", re.split(r"[?#]", self.endpoint)[0])
         return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else self.endpoint.split("?")[0]
 
     @property
@@ -125,7 +129,10 @@ class Settings(BaseSettings):
         """Whether the endpoint runs on this machine or the local network, so data stays here."""
         if not self.openai_base_url:
             return False
-        host = (urlsplit(self.openai_base_url).hostname or "").lower()
+        try:
+            host = (urlsplit(self.openai_base_url).hostname or "").lower()
+        except ValueError:  # an unreadable URL is not known to be local: privacy stays on
+            return False
         if host in _LOCAL_NAMES or host.endswith((".localhost", ".local")):
             return True
         try:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from llm_fakes import API_KEY
 
+from rebond.llm import failure
 from rebond.settings import DEFAULT_MODEL, Settings
 
 
@@ -94,3 +95,16 @@ def test_the_key_is_never_shown() -> None:
         assert API_KEY not in text
     assert "key: set" in settings.describe()
     assert "offline" in Settings(_env_file=None).describe()
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("http://localhost:99999/v1", "http://localhost:99999/v1"),  # a port out of range
+    ("http://u:secret@[::1:99/v1?key=sk-1", "http://[::1:99/v1"),  # an unclosed IPv6 bracket
+])
+def test_an_unreadable_endpoint_url_is_still_shown_without_credentials_and_kept_private(url: str, shown: str) -> None:
+    """failure() names the endpoint; an URL urllib cannot read must not turn a fallback notice into a crash."""
+    settings = Settings(_env_file=None, openai_base_url=url)
+    assert settings.shown_endpoint == shown
+    assert failure(ConnectionError(), settings)[0] == "unexpected"  # reading the endpoint raised nothing
+    if "[" in url:
+        assert not settings.is_local_endpoint and settings.privacy_on
