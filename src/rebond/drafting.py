@@ -131,7 +131,9 @@ class DraftStream:
         self.replaced = True  # until the first answer proves good
         try:
             if self._streaming:
-                yield from mask.reveal_stream(stream_within_deadline(stream_text(model, messages, answers), settings))
+                # An endpoint that only sends keep-alives would otherwise hold the call (and a pool thread) forever.
+                answer = stream_text(model, messages, answers, stall_s=settings.timeout)
+                yield from mask.reveal_stream(stream_within_deadline(answer, settings))
             else:
                 answers.append(within_deadline(lambda: invoke_text(model, messages), settings))
         except Exception as exc:

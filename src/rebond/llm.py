@@ -6,6 +6,7 @@ import concurrent.futures
 import json
 import logging
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -51,12 +52,18 @@ def warm_up(settings: Settings) -> concurrent.futures.Future[Any] | None:
     if settings.engine_in_use != "llm":
         return None
     args = _model_args(settings)
-    if args not in _warming:
-        _warming[args] = _call_pool().submit(_build_quietly, settings)
-    return _warming[args]
+    with _warming_lock:  # sessions rerun concurrently: one build per settings, not one per session
+        if args not in _warming:
+            _warming[args] = _call_pool().submit(_build_quietly, settings)
+            while len(_warming) > _WARMED_KEPT:  # settings changed: forget the oldest (and its key)
+                _warming.pop(next(iter(_warming)))
+        return _warming[args]
 
 
+# As many as the chat models kept by _chat_model's cache.
+_WARMED_KEPT = 8
 _warming: dict[tuple[str, str, str | None, float, int], concurrent.futures.Future[Any]] = {}
+_warming_lock = threading.Lock()
 
 
 def _build_quietly(settings: Settings) -> None:
@@ -186,7 +193,9 @@ def stream_within_deadline(chunks: Iterator[T], settings: Settings) -> Iterator[
 _END: Any = object()
 
 
-def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list[Any]) -> Iterator[str]:
+def stream_text(
+    model: BaseChatModel, messages: list[BaseMessage], answers: list[Any], stall_s: float | None = None
+) -> Iterator[str]:
     """Yields the answer's text as it arrives, then appends the whole answer (text and usage) to ``answers``.
 
     The ChatOpenAI built here sends LangChain's own request payload through its
@@ -213,7 +222,7 @@ def stream_text(model: BaseChatModel, messages: list[BaseMessage], answers: list
         with direct as response:
             if "json" in response.headers.get("content-type", ""):  # some proxies answer an error this way
                 raise refusal(response.read())
-            for text in chat_text(lines(response.iter_bytes()), usage):
+            for text in chat_text(lines(response.iter_bytes()), usage, stall_s):
                 pieces.append(text)
                 yield text
     answers.append(AIMessage(content="".join(pieces), usage_metadata=usage or None))  # type: ignore[arg-type]

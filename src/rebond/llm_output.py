@@ -74,39 +74,53 @@ def split_draft(text: str, channel: Channel) -> tuple[str | None, str, str | Non
 
 # A subject line longer than this is not one: the preview stops waiting for its end.
 _SUBJECT_LINE_MAX = 300
+_LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines (and split_draft) cut
 
 
-def preview_parts(pieces: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """A streamed answer as ("subject", its text) once, when it opens with a subject line, then ("body", piece)s.
+def preview_parts(pieces: Iterable[str], with_subject: bool = True) -> Iterator[tuple[str, str]]:
+    """A streamed answer as ("subject", its text) once, when it opens with a subject line, then ("body", text)s.
 
-    For showing the answer while it streams: the "Subject:" label the output
-    format asks the model for is not shown as if it were the message. Only the
-    opening is held back, until its first line is complete.
+    For showing the answer while it streams, as the checked draft will read:
+    the "Subject:" label the output format asks for is not shown as if it were
+    the message (a subject is dropped where the channel has none), and links
+    are left out as ``clean`` leaves them out. Text is held back only until
+    the first line is complete, then to the last space (a link may still be
+    growing past it).
     """
-    held = ""
+    opening = ""  # held until the first line is complete
     deciding = True
-    after_subject = False  # the blank line after a subject is not shown either
+    gap = False  # right after a subject line: the line breaks after it are not shown
+    pending = ""  # body text from the last space on
     for piece in pieces:
-        if after_subject:
-            piece = piece.lstrip("\n")
-            after_subject = not piece
-        if not deciding:
-            if piece:
-                yield "body", piece
-            continue
-        held += piece
-        line, newline, rest = held.lstrip().partition("\n")
-        if not newline and len(held) < _SUBJECT_LINE_MAX:
-            continue
-        deciding = False
-        if newline and (match := _SUBJECT.match(line)):
-            yield "subject", match.group(1).strip()
-            held = rest.lstrip("\n")
-            after_subject = not held
-        if held:
-            yield "body", held
-    if deciding and held:
-        yield "body", held
+        if deciding:
+            opening += piece
+            text = opening.lstrip()
+            line = text.splitlines(keepends=True)[0] if text else ""
+            complete = line.rstrip(_LINE_ENDS) != line
+            if not complete and len(opening) < _SUBJECT_LINE_MAX:
+                continue
+            deciding = False
+            subject = line.rstrip(_LINE_ENDS)
+            if complete and len(subject) <= _SUBJECT_LINE_MAX and (match := _SUBJECT.match(subject)):
+                if with_subject and (title := match.group(1).strip()):
+                    yield "subject", title
+                piece, gap = text[len(line) :], True
+            else:
+                piece = opening
+        if gap:
+            piece = piece.lstrip(_LINE_ENDS)
+            gap = not piece
+        pending += piece
+        cut = max(pending.rfind(space) for space in " \t\n") + 1
+        if shown := _without_links(pending[:cut]):
+            yield "body", shown
+        pending = pending[cut:]
+    if shown := _without_links(opening if deciding else pending):  # an answer that ended mid-line
+        yield "body", shown
+
+
+def _without_links(text: str) -> str:
+    return _URL.sub("", text) if ":" in text or "www." in text.lower() else text
 
 
 def copied_passage(text: str, *sources: str, run: int = COPIED_RUN_WORDS) -> str | None:

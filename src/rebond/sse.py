@@ -8,6 +8,7 @@ final usage, so the stream's lines are read here with ``json`` alone.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -27,6 +28,10 @@ class EndpointError(RuntimeError):
 
 class StreamCut(ConnectionError):
     """The answer ended without saying it was finished (no ``[DONE]``, no finish reason): it was cut."""
+
+
+class StreamStalled(TimeoutError):
+    """No event for longer than the timeout, though the connection stayed busy (keep-alive comments)."""
 
 
 def lines(chunks: Iterable[bytes]) -> Iterator[str]:
@@ -109,17 +114,25 @@ def _json_or_text(value: str) -> object:
         return {"message": value}
 
 
-def chat_text(lines: Iterable[str], usage: dict[str, int]) -> Iterator[str]:
+def chat_text(lines: Iterable[str], usage: dict[str, int], stall_s: float | None = None) -> Iterator[str]:
     """Yields the text of each chunk of a streamed chat completion; fills ``usage`` from the chunk that carries it.
 
     Reads what the openai client reads: it stops at ``[DONE]``, raises
     ``json.JSONDecodeError`` on an event that is not JSON and ``EndpointError`` on
     an error event; only the first choice is read (drafts ask for one). Unlike
     the client, an answer that stops with neither ``[DONE]`` nor a finish reason
-    raises ``StreamCut``: a half draft must not pass for a whole one.
+    raises ``StreamCut`` (``UnreadableStream`` when it held no event at all): a
+    half draft must not pass for a whole one. With ``stall_s``, a stream that
+    sends no event for that long (only keep-alive comments, which reset the
+    client's read timeout) raises ``StreamStalled``.
     """
-    finished = False
+    progress = [time.monotonic()]
+    if stall_s is not None:
+        lines = _stalling_after(lines, stall_s, progress)
+    finished = seen = False
     for data in event_data(lines):
+        progress[0] = time.monotonic()  # any event counts, a reasoning model's thoughts included
+        seen = True
         if data.startswith("[DONE]"):
             return
         chunk: Any = json.loads(data)
@@ -137,4 +150,11 @@ def chat_text(lines: Iterable[str], usage: dict[str, int]) -> Iterator[str]:
             if isinstance(delta, dict) and isinstance(text := delta.get("content"), str) and text:
                 yield text
     if not finished:
-        raise StreamCut("the answer stopped before its end")
+        raise StreamCut("the answer stopped before its end") if seen else UnreadableStream("no event in the answer")
+
+
+def _stalling_after(lines: Iterable[str], stall_s: float, progress: list[float]) -> Iterator[str]:
+    for line in lines:
+        if time.monotonic() - progress[0] > stall_s:
+            raise StreamStalled(f"no event for {stall_s:g} s")
+        yield line

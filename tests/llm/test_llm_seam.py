@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
 from langchain_core.messages import AIMessage
 from llm_fakes import API_KEY, settings
 
@@ -129,3 +134,55 @@ def test_the_streamed_preview_separates_the_subject_line_wherever_the_pieces_are
     assert subjects == ([expected_subject] if subject else [])
     assert shown_body == (expected_body if subject else answer)
     assert all(text for _, text in parts)  # no empty piece for write_stream
+
+
+def _merged(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    merged: list[tuple[str, str]] = []
+    for part, text in parts:
+        if merged and part == "body" and merged[-1][0] == "body":
+            merged[-1] = ("body", merged[-1][1] + text)
+        else:
+            merged.append((part, text))
+    return merged
+
+
+_PREVIEW_PIECES = st.sampled_from(["Subject: ", "Objet : ", "Rétroaction", "\n", "\r", "\r\n", "\u2028", " ", "Bonjour",
+                                   "https://evil.example/x", "www.evil.example", "merci.", "**", "<b>"])
+
+
+@settings_(max_examples=300, deadline=None)
+@given(pieces=st.lists(_PREVIEW_PIECES, max_size=14), cuts=st.lists(st.integers(0, 200), max_size=8),
+       with_subject=st.booleans())
+def test_the_preview_does_not_depend_on_where_the_stream_is_cut(pieces: list[str], cuts: list[int], with_subject: bool) -> None:
+    from rebond.llm_output import preview_parts
+
+    answer = "".join(pieces)
+    points = sorted({0, len(answer), *(c % (len(answer) + 1) for c in cuts)})
+    streamed = [answer[a:b] for a, b in zip(points, points[1:])]
+    parts = list(preview_parts(streamed, with_subject))
+    assert _merged(parts) == _merged(list(preview_parts([answer], with_subject)))
+    body = "".join(text for part, text in parts if part == "body")
+    assert re.search(r"https?://|(?<!\w)www\.", body) is None  # links are left out, as the checked draft leaves them out
+    assert all(text for _, text in parts)
+    assert with_subject or all(part == "body" for part, _ in parts)
+
+
+def test_concurrent_sessions_warm_up_one_model_and_old_settings_are_forgotten() -> None:
+    import concurrent.futures
+    import threading
+
+    from rebond import llm
+
+    configured = Settings(_env_file=None, openai_base_url="http://127.0.0.1:9/v1", engine="llm", model="race-model")
+    start = threading.Barrier(12)
+
+    def session() -> object:
+        start.wait()
+        return llm.warm_up(configured)
+
+    with concurrent.futures.ThreadPoolExecutor(12) as pool:
+        futures = list(pool.map(lambda _: session(), range(12)))
+    assert len({id(future) for future in futures}) == 1
+    for n in range(llm._WARMED_KEPT + 2):  # a user trying one model after another
+        llm.warm_up(configured.model_copy(update={"model": f"model-{n}"}))
+    assert len(llm._warming) <= llm._WARMED_KEPT

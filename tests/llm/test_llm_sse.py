@@ -275,3 +275,56 @@ def test_an_error_object_in_a_200_analysis_answer_is_the_endpoints_error(api: re
     analysis = read_reply(analysis_request(REPLY_EN), settings())
     notices = " ".join(analysis.notices)
     assert analysis.engine == "offline" and "the endpoint answered with an error" in notices and "sk-secret" not in notices
+
+
+class _KeepAlivesOnly(httpx.SyncByteStream):
+    """An endpoint that keeps the connection busy with SSE comments and never answers."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+
+    def __iter__(self):
+        import time
+
+        while self.sent < 400:  # bounded, so a broken guard fails the test instead of hanging it
+            self.sent += 1
+            time.sleep(0.01)
+            yield b": keep-alive\n\n"
+
+
+def test_a_stream_of_keep_alives_only_times_out_and_frees_the_call(api: respx.MockRouter) -> None:
+    """The client's read timeout never fires (bytes keep coming); the stall guard does, at the timeout."""
+    import time
+
+    body = _KeepAlivesOnly()
+    api.post(OPENAI).mock(return_value=httpx.Response(200, stream=body, headers={"content-type": "text/event-stream"}))
+    request = draft_request("en")
+    started = time.monotonic()
+    stream = stream_draft(request, settings(privacy="off", timeout=0.3))
+    list(stream)
+    assert stream.result.engine == "offline"
+    assert "the endpoint timed out after 0.3 s" in " ".join(stream.result.notices)
+    assert time.monotonic() - started < 3
+    read = body.sent
+    time.sleep(0.3)
+    assert body.sent <= read + 1  # nobody reads the abandoned answer any more: the call let go of it
+
+
+def test_a_reasoning_models_thoughts_count_as_progress() -> None:
+    """Events without content (reasoning deltas) keep a slow but live answer going."""
+    import time
+
+    def slow_lines():
+        for _ in range(5):
+            time.sleep(0.05)
+            yield 'data: {"choices": [{"index": 0, "delta": {"reasoning_content": "hmm"}}]}'
+            yield ""
+        yield 'data: {"choices": [{"index": 0, "delta": {"content": "Bonjour"}, "finish_reason": "stop"}]}'
+        yield ""
+
+    assert list(chat_text(slow_lines(), {}, stall_s=0.12)) == ["Bonjour"]
+
+
+def test_a_body_with_no_event_at_all_is_unreadable_not_cut() -> None:
+    with pytest.raises(UnreadableStream):
+        list(chat_text(["hello, this is not a stream", ""], {}))
