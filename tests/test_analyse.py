@@ -779,3 +779,131 @@ def test_a_clause_naming_only_the_setting_judges_its_neighbour() -> None:
     assert found(analyse(reply)) == {SKL}
     praised = "Ton CV est très clair, mais en entrevue tu as eu du mal à expliquer tes choix."
     assert found(analyse(praised)) == {INT}
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Interview notes:\n- Excel: below bar\n- attitude: great\n- presentation: solid", {SKL}),
+        (
+            "Debrief\n- CV: hard to read, no dates\n- motivation: clear\n- culture: some concerns about the schedule",
+            {CV, FIT},
+        ),
+        # the verdict's own words ("articulate") are about the heading, not a category of their own
+        ("- Case study: could not articulate the trade-offs\n- Communication: fine", {INT}),
+        ("Compte rendu :\n- anglais : sous la barre\n- présentation : très bien", {SKL}),
+        ("- Power BI : à approfondir\n- esprit d'équipe : questionnable", {SKL, FIT}),
+        ("Panel notes:\n- SQL: strong\n- Python: solid\n- communication: ok", set()),
+        # a heading that names weaknesses judges every item it lists
+        ("Strengths: energy, curiosity.\nAreas to develop: SQL, negotiation.", {SKL}),
+        ("Points à améliorer : l'anglais, la connaissance du secteur.", {SKL, EXP}),
+    ],
+)
+def test_debrief_notes_judge_their_heading(reply: str, expected: set[Category]) -> None:
+    """A pasted note "- SQL: below bar" judges its heading; praise in a note adds nothing."""
+    assert found(analyse(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (
+            "My client felt your background is weighted towards agency-side work, "
+            "and they want someone who has been in-house.",
+            {EXP},
+        ),
+        (
+            "Mon client cherchait quelqu'un qui a déjà géré une équipe de vente, "
+            "ce qu'on ne voit pas dans ton parcours.",
+            {EXP},
+        ),
+        ("Ils préféraient quelqu'un déjà autonome sur l'outil.", {SKL}),
+        ("On sentait pas que le rythme d'une petite équipe te convenait vraiment.", {FIT}),
+    ],
+)
+def test_what_an_agency_client_wanted_is_a_reason(reply: str, expected: set[Category]) -> None:
+    assert found(analyse(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Your answers about Kubernetes stayed at the surface.", {SKL}),
+        ("Vos réponses sur le droit fiscal étaient approximatives.", {SKL}),
+        ("Your answers about budgeting stayed very general.", {INT}),
+        ("Your answers leaned heavily on acronyms and buzzwords.", {REG}),
+        (
+            "A few answers were peppered with 'like' and 'whatever', and the client wants someone more polished.",
+            {REG},
+        ),
+    ],
+)
+def test_answers_about_a_subject_judge_the_subject(reply: str, expected: set[Category]) -> None:
+    assert found(analyse(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Nul, vraiment nul.",
+        "Oublie ça, loser.",
+        "Mon chat écrit mieux que ça.",
+        "On recrute des adultes, pas des ados.",
+        "Un mail de plus et votre nom finit sur liste noire.",
+        "Retourne chercher dans ta communauté.",
+        "Ce genre de tenue n'a rien à faire dans notre boutique.",
+        "Cherchez un emploi où l'on n'a pas besoin de parler.",
+        "Why would we bother training someone who'll leave on parental leave? Good luck finding someone who will.",
+        "That interview was a waste of an hour.",
+    ],
+)
+def test_contempt_in_french_and_in_threats_is_malicious(reply: str) -> None:
+    assert analyse(reply).kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'll be direct: the case exercise did not meet the standard we require, and the code did not compile.",
+        "Je serai franc : l'exercice technique n'était pas au niveau attendu.",
+        "Your portfolio review was one of the best we have seen and your CV was excellent.",
+    ],
+)
+def test_firm_feedback_and_praise_are_not_malicious(reply: str) -> None:
+    assert analyse(reply).kind is not Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # praise in every form adds nothing
+        ("Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit", set()),
+        ("Ton profil est exactement ce qu'on cherchait, mais le poste a été annulé.", set()),
+        ("You handled the tricky case study brilliantly.", set()),
+        ("Your conversational style was warm and engaging.", set()),
+        # one criticism among praise is found, whatever family of words it uses
+        ("The gap was domain knowledge: you've never worked in insurance.", {EXP}),
+        ("You're not ready for a lead role yet.", {EXP}),
+        ("Tu n'es pas encore prête pour un poste de gestionnaire.", {EXP}),
+        ("Your Spanish is conversational, but the role is fully in Spanish with clients.", {SKL}),
+        ("La cliente a trouvé que vous manquiez d'aisance à l'oral en anglais.", {SKL}),
+        (
+            "Brilliant technical skills, truly. It was your attitude towards the support team that concerned us.",
+            {FIT},
+        ),
+        ("Per the client: strong candidate, but they need someone who can work nights.", {FIT}),
+        ("You seemed a bit flat and we weren't sure you really wanted this job.", {REG}),
+        ("Your emails were a bit too chummy for a first contact with a bank.", {REG}),
+        ("I'd work on tightening your answers - several ran past five minutes.", {INT}),
+        ("Nous serons francs : votre prestation n'était pas au niveau attendu.", {INT}),
+        ("The team's notes say you struggled with the whiteboard problem.", {INT}),
+    ],
+)
+def test_praise_stays_silent_and_one_criticism_is_found(reply: str, expected: set[Category]) -> None:
+    assert found(analyse(reply)) == expected
+
+
+def test_a_long_heading_before_a_colon_is_read_quickly() -> None:
+    """A note heading is matched without backtracking: a long unbroken word before a colon stays fast."""
+    reply = "SQL " + "a" * 400 + ": below bar"
+    assert analyse(reply).kind is Kind.CONSTRUCTIVE

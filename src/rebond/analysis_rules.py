@@ -22,6 +22,8 @@ LEXICON_FILE = "lexicons/analysis.yaml"
 _CLAUSE_MARK = re.compile(r"[,;:«»\"]|\s[-–—]\s")
 # What may sit between a qualifying topic and its head ("hands-on Kubernetes").
 _MODIFIER_GAP = re.compile(r"[ \t]+")
+# A note's heading: a short label before a colon ("- SQL: below bar", "CV : peu lisible").
+_NOTE_LABEL = re.compile(r"[\W\d]*+(?:\w[\w'&/+.()-]*+[ \t]*+){1,5}")
 
 
 @cache
@@ -237,6 +239,7 @@ class _Reader:
             [] if c.neutral else [t for t in self.topics if c.start <= t.start < c.end] for c in parts
         ]
         found_before = len(self.areas)
+        labelled = self._note_label(parts, topics)
         for index, clause in enumerate(parts):
             if clause.neutral:
                 continue
@@ -245,15 +248,30 @@ class _Reader:
                 if pattern.search(folded, clause.start, clause.end):
                     self.areas.append(Area(category, clause.start, clause.end, self.sentence))
                     strong = True
+            if strong:  # about its strong cue: a later deficit does not judge its other topics
+                self.judged.add(clause.start)
             for match, insult in self.judgements:
                 if clause.start <= match.start() < clause.end:
                     # A clause with a strong cue is about that cue: its deficits judge no other topic.
                     if strong:
                         continue
+                    if labelled and index > 0 and not lex.contrast.search(folded, parts[0].end, match.start()):
+                        # A note's verdict ("- SQL: below bar") judges its heading, not words of its own.
+                        if parts[0].start not in self.judged:
+                            self._judge(match, insult, topics[0], parts[0].start, clause.end)
+                        continue
                     self._attach(match, insult, index, parts, topics, previous)
         if len(self.areas) == found_before:
             self._fallback(parts)
         return [(c, t) for c, t in zip(parts, topics, strict=True) if t]
+
+    def _note_label(self, parts: list[_Clause], topics: list[list[_Topic]]) -> bool:
+        """Whether the sentence is a note: a short heading that names a topic, a colon, then a verdict."""
+        if len(parts) < 2 or not topics[0] or parts[0].neutral:
+            return False
+        head = parts[0]
+        colon = self.folded.find(":", head.end, parts[1].start)
+        return colon >= 0 and _NOTE_LABEL.fullmatch(self.folded, head.start, head.end) is not None
 
     def _points_back(self, clause: _Clause) -> bool:
         """Whether a clause is about what came before it ("..., but that was not the issue")."""
@@ -320,6 +338,11 @@ class _Reader:
                 return
         if index + 1 < len(parts) and topics[index + 1]:
             self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end)
+            if self.folded.startswith(":", clause.end):
+                # A heading before a colon ("Areas to develop: SQL, public speaking") judges each item listed.
+                for item in range(index + 2, len(parts)):
+                    if topics[item] and parts[item].start not in self.judged:
+                        self._judge(match, insult, topics[item], parts[item].start, parts[item].end)
             return
         opening = self.folded[parts[0].start : parts[0].end]
         continues = self.lex.pronoun.search(head) or self.lex.pronoun.search(opening)
