@@ -128,11 +128,20 @@ class DraftStream:
         )
         messages = prompting.draft_messages(request, mask)
         answers: list[Any] = []
+        # The answer is checked as soon as its text is complete, while its usage and end are still coming.
+        early: dict[str, tuple[Draft, list[tuple[str, str]]]] = {}
+
+        def check_early(raw: str) -> None:
+            try:
+                early[raw] = self._assemble(raw, mask, name)
+            except Exception:  # checked again below, where a failure is handled as always
+                log.exception("early check failed")
+
         self.replaced = True  # until the first answer proves good
         try:
             if self._streaming:
                 # An endpoint that only sends keep-alives would otherwise hold the call (and a pool thread) forever.
-                answer = stream_text(model, messages, answers, stall_s=settings.timeout)
+                answer = stream_text(model, messages, answers, stall_s=settings.timeout, when_complete=check_early)
                 yield from mask.reveal_stream(stream_within_deadline(answer, settings))
             else:
                 answers.append(within_deadline(lambda: invoke_text(model, messages), settings))
@@ -141,7 +150,7 @@ class DraftStream:
             self._finish_offline(_call_reason(exc, settings, request), answers, name)
             return
         raw = _text(answers[-1])
-        draft, problems = self._assemble(raw, mask, name)
+        draft, problems = early.pop(raw, None) or self._assemble(raw, mask, name)
         if not problems:
             self.replaced = False
             self._result = self._finished(draft, answers, name)

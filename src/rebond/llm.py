@@ -194,9 +194,16 @@ _END: Any = object()
 
 
 def stream_text(
-    model: BaseChatModel, messages: list[BaseMessage], answers: list[Any], stall_s: float | None = None
+    model: BaseChatModel,
+    messages: list[BaseMessage],
+    answers: list[Any],
+    stall_s: float | None = None,
+    when_complete: Callable[[str], None] | None = None,
 ) -> Iterator[str]:
     """Yields the answer's text as it arrives, then appends the whole answer (text and usage) to ``answers``.
+
+    ``when_complete`` gets the whole text as soon as the endpoint says it is
+    finished, before the usage and the end of the stream arrive (direct path only).
 
     The ChatOpenAI built here sends LangChain's own request payload through its
     own openai client (keys, retries, timeouts and status errors as usual) and
@@ -222,7 +229,8 @@ def stream_text(
         with direct as response:
             if "json" in response.headers.get("content-type", ""):  # some proxies answer an error this way
                 raise refusal(response.read())
-            for text in chat_text(lines(response.iter_bytes()), usage, stall_s):
+            finished = (lambda: when_complete("".join(pieces))) if when_complete else None
+            for text in chat_text(lines(response.iter_bytes()), usage, stall_s, finished):
                 pieces.append(text)
                 yield text
     answers.append(AIMessage(content="".join(pieces), usage_metadata=usage or None))  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 
@@ -114,7 +114,9 @@ def _json_or_text(value: str) -> object:
         return {"message": value}
 
 
-def chat_text(lines: Iterable[str], usage: dict[str, int], stall_s: float | None = None) -> Iterator[str]:
+def chat_text(
+    lines: Iterable[str], usage: dict[str, int], stall_s: float | None = None, on_finish: Callable[[], None] | None = None
+) -> Iterator[str]:
     """Yields the text of each chunk of a streamed chat completion; fills ``usage`` from the chunk that carries it.
 
     Reads what the openai client reads: it stops at ``[DONE]``, raises
@@ -124,7 +126,9 @@ def chat_text(lines: Iterable[str], usage: dict[str, int], stall_s: float | None
     raises ``StreamCut`` (``UnreadableStream`` when it held no event at all): a
     half draft must not pass for a whole one. With ``stall_s``, a stream that
     sends no event for that long (only keep-alive comments, which reset the
-    client's read timeout) raises ``StreamStalled``.
+    client's read timeout) raises ``StreamStalled``. ``on_finish`` is called once
+    the text is complete (the first finish reason), while the usage and
+    ``[DONE]`` may still be on their way: work on the text can start then.
     """
     progress = [time.monotonic()]
     if stall_s is not None:
@@ -145,10 +149,13 @@ def chat_text(lines: Iterable[str], usage: dict[str, int], stall_s: float | None
             usage.update(input_tokens=sent, output_tokens=received, total_tokens=counts.get("total_tokens") or sent + received)
         choices = chunk.get("choices")
         if choices and isinstance(choices, list) and isinstance(choice := choices[0], dict):
-            finished = finished or bool(choice.get("finish_reason"))
             delta = choice.get("delta")
             if isinstance(delta, dict) and isinstance(text := delta.get("content"), str) and text:
                 yield text
+            if not finished and choice.get("finish_reason"):
+                finished = True
+                if on_finish is not None:
+                    on_finish()
     if not finished:
         raise StreamCut("the answer stopped before its end") if seen else UnreadableStream("no event in the answer")
 

@@ -328,3 +328,44 @@ def test_a_reasoning_models_thoughts_count_as_progress() -> None:
 def test_a_body_with_no_event_at_all_is_unreadable_not_cut() -> None:
     with pytest.raises(UnreadableStream):
         list(chat_text(["hello, this is not a stream", ""], {}))
+
+
+def test_the_text_is_announced_complete_at_the_finish_reason_before_the_usage() -> None:
+    body = (_chunk(choices=[{"index": 0, "delta": {"content": "Bonjour"}}])
+            + _chunk(choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}])
+            + _chunk(choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}])  # a repeat announces nothing
+            + _chunk(choices=[], usage={"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4})
+            + "data: [DONE]\n\n")
+    usage: dict[str, int] = {}
+    seen_then: list[dict[str, int]] = []
+    assert list(chat_text(_lines([body.encode()]), usage, on_finish=lambda: seen_then.append(dict(usage)))) == ["Bonjour"]
+    assert seen_then == [{}] and usage["total_tokens"] == 4
+
+
+def test_a_streamed_draft_is_checked_once_as_soon_as_its_text_is_complete(api: respx.MockRouter, monkeypatch) -> None:
+    """The checks run while the usage and [DONE] are still coming, and are not run again at the end."""
+    from rebond.drafting import DraftStream
+
+    request = draft_request("en")
+    calls: list[str] = []
+    checked_before_usage: list[bool] = []
+
+    class EventByEvent(httpx.SyncByteStream):
+        def __iter__(self):
+            for event in sse(model_text(request)).split(b"\n\n")[:-1]:
+                if b'"usage": {' in event:  # the usage comes after the finish reason
+                    checked_before_usage.append(bool(calls))
+                yield event + b"\n\n"
+
+    api.post(OPENAI).mock(return_value=httpx.Response(200, stream=EventByEvent(), headers={"content-type": "text/event-stream"}))
+    real = DraftStream._assemble
+
+    def counting(self, raw, mask, name):
+        calls.append(raw)
+        return real(self, raw, mask, name)
+
+    monkeypatch.setattr(DraftStream, "_assemble", counting)
+    stream = stream_draft(request, settings(privacy="off"))
+    assert "".join(stream) == model_text(request)
+    assert calls == [model_text(request)] and checked_before_usage == [True]
+    assert stream.result.engine == "llm:gpt-4.1-mini" and stream.result.usage.output_tokens == USAGE["completion_tokens"]
