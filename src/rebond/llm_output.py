@@ -45,8 +45,7 @@ def clean(text: str) -> str:
         text = _EMPHASIS.sub(r"\2", text)
     # The offline engine writes no link either; a link in a draft or an analysis can
     # only have come from pasted text, so none is kept (the user may add their own).
-    if ":" in text or "www." in text.lower():
-        text = _URL.sub("", text)
+    text = _without_links(text)
     if " \n" in text or "\t\n" in text:
         text = re.sub(r"[ \t]+\n", "\n", text)
     if "\n\n\n" in text:
@@ -120,6 +119,7 @@ def preview_parts(pieces: Iterable[str], with_subject: bool = True) -> Iterator[
 
 
 def _without_links(text: str) -> str:
+    """The text without its URLs (every URL holds a ":" or starts with "www.": most texts need no scan)."""
     return _URL.sub("", text) if ":" in text or "www." in text.lower() else text
 
 
