@@ -119,7 +119,11 @@ def _options(args: argparse.Namespace) -> RunOptions:
 
 def _load(name: str, dataset: Path | None) -> tuple[ModuleType, list[Any]]:
     module = importlib.import_module(f"evals.suites.{name}")
-    return module, read_jsonl(dataset or module.DATASET, module.Case)
+    if dataset is not None:
+        return module, read_jsonl(dataset, module.Case)
+    # A suite may keep its default cases in several files (the checkers: hand-labelled drafts, reader drafts).
+    paths = module.DATASET if isinstance(module.DATASET, tuple) else (module.DATASET,)
+    return module, [case for path in paths for case in read_jsonl(path, module.Case)]
 
 
 def run_suite(name: str, module: ModuleType, cases: list[Any], options: RunOptions,

@@ -121,7 +121,7 @@ def test_every_interface_string_exists_in_both_languages_and_every_key_used_exis
 
 def test_the_draft_waits_for_the_required_fields() -> None:
     at = _ok(_app().run())
-    assert "Votre nom" in at.info[0].value and "Entreprise" in at.info[0].value
+    assert "Votre nom" in at.info[0].value and "Organisation" in at.info[0].value
     assert not at.code
 
 

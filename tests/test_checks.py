@@ -36,10 +36,11 @@ Léa Tremblay"""
 
 
 def req(language="en", channel="email", formality=50, length=40, **context):
+    # The good drafts thank for a message: the news came in writing.
     ctx = {"candidate_name": "Jordan Miller", "recruiter_name": "Sarah", "company": "Acme Corp",
-           "role": "Data Analyst"} if language == "en" else {
+           "role": "Data Analyst", "news_channel": "written"} if language == "en" else {
         "candidate_name": "Léa Tremblay", "recruiter_name": "Louis", "company": "Desjardins",
-        "role": "Analyste de données"}
+        "role": "Analyste de données", "news_channel": "written"}
     return DraftRequest.model_validate({"language": language, "channel": channel, "context": {**ctx, **context},
                                         "tone": {"formality": formality, "length": length}})
 

@@ -45,7 +45,19 @@ def test_draft_jsonl_keeps_input_order(monkeypatch, capsys):
 
 def test_draft_text_output_is_readable(monkeypatch, capsys):
     code, out, _ = run(["draft"], json.dumps(REQUEST), monkeypatch, capsys)
-    assert code == 0 and out.startswith("# x1") and "Subject:" in out and "✓ feedback_request" in out
+    assert code == 0 and out.startswith("# x1") and "Subject:" in out and "✓ Asks for feedback: passed" in out
+
+
+def test_french_text_output_is_labelled_in_french(monkeypatch, capsys):
+    """Issue #11: « Objet : », « Message vocal : » and check names in the draft's language, never English."""
+    phone = {**REQUEST, "language": "fr", "channel": "phone"}
+    code, out, _ = run(["draft", "--phone", "514 555-0182", "--gender", "feminine"], json.dumps(phone), monkeypatch, capsys)
+    assert code == 0 and "Message vocal :" in out and "✓ Demande de rétroaction : réussi" in out
+    assert "Voicemail" not in out and "passed" not in out and "feedback_request" not in out
+    assert "514 555-0182" in out
+    email = {**REQUEST, "language": "fr-FR"}
+    _, out, _ = run(["draft"], json.dumps(email), monkeypatch, capsys)
+    assert "Objet :" in out and "Subject:" not in out
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,9 @@ def checker_case() -> dict[str, Any]:
             "Data Analyst role at Northwind Analytics.\n\nWould you be willing to share some feedback on what I could "
             "improve before my next interviews? Even a few lines would help me prepare better.\n\nI would be glad to "
             "be considered for future opportunities at Northwind Analytics.\n\nKind regards,\nJordan Miller")
-    request = {**REQUEST, "tone": {**REQUEST["tone"], "length": 10}}  # a short email: 40 to 100 words
+    # A short email thanking for the message it answers: the news came in writing.
+    request = {**REQUEST, "tone": {**REQUEST["tone"], "length": 10},
+               "context": {**REQUEST["context"], "news_channel": "written"}}
     return {"id": "t-chk-1", "request": request, "draft": {"subject": "Data Analyst interview – feedback", "body": body},
             "expected": dict.fromkeys(checks_for(DraftRequest.model_validate(request).channel), True)}
 

@@ -23,7 +23,14 @@ TEXT_FIELDS = {
     common.ROLE: "role",
     common.REJECTION: "rejection_message",
     common.NOTES: "notes",
+    common.PHONE: "candidate_phone",
 }
+# Choices stored as the contract's values ("" = not given).
+CHOICE_FIELDS = {common.NEWS: "news_channel", common.GENDER: "candidate_gender"}
+# The first choice of each stands for "not said" (the contract's empty value).
+NEWS_CHOICES = ["auto", "written", "phone", "unknown"]
+GENDER_CHOICES = ["unspecified", "feminine", "masculine"]
+_UNSAID = {"auto", "unspecified"}
 REQUIRED = {common.CANDIDATE: "field.candidate", common.COMPANY: "field.company", common.ROLE: "field.role"}
 LANGUAGES = ["fr", "fr-FR", "en"]
 CHANNELS = [str(channel) for channel in Channel]
@@ -37,6 +44,8 @@ def init_form(journal) -> None:
     for key in (*TEXT_FIELDS, common.RECRUITER_EMAIL):
         st.session_state.setdefault(key, "")
     st.session_state.setdefault(common.INTERVIEW_DATE, None)
+    st.session_state.setdefault(common.NEWS, NEWS_CHOICES[0])
+    st.session_state.setdefault(common.GENDER, GENDER_CHOICES[0])
     st.session_state.setdefault(common.DRAFT_LANGUAGE, "en" if common.ui_lang() == "en" else "fr")
     st.session_state.setdefault(common.CHANNEL, str(Channel.EMAIL))
     for key in common.TONE_KEYS.values():
@@ -57,6 +66,8 @@ def fill_form(request: DraftRequest) -> None:
     context = request.context
     for key, name in TEXT_FIELDS.items():
         st.session_state[key] = getattr(context, name)
+    st.session_state[common.NEWS] = str(context.news_channel or NEWS_CHOICES[0])
+    st.session_state[common.GENDER] = str(context.candidate_gender or GENDER_CHOICES[0])
     st.session_state[common.INTERVIEW_DATE] = context.interview_date
     st.session_state[common.DRAFT_LANGUAGE] = str(request.language)
     st.session_state[common.CHANNEL] = str(request.channel)
@@ -69,6 +80,7 @@ def new_application() -> None:
     """Clear the interview's facts (tone and channel stay) for the next application."""
     for key in (*TEXT_FIELDS, common.RECRUITER_EMAIL):
         st.session_state[key] = ""
+    st.session_state[common.NEWS] = NEWS_CHOICES[0]
     st.session_state[common.INTERVIEW_DATE] = None
     st.session_state[common.VARIANT] = 0
     for key in (common.RESTORED_FROM, common.AI_DRAFT, common.APPLICATION_ID, common.LAST_SAVED):
@@ -87,6 +99,7 @@ def form_request() -> tuple[DraftRequest | None, list[str]]:
         return None, missing
     context = InterviewContext(
         **{name: state.get(key) or "" for key, name in TEXT_FIELDS.items()},
+        **{name: "" if state.get(key) in _UNSAID else state.get(key) or "" for key, name in CHOICE_FIELDS.items()},
         interview_date=state.get(common.INTERVIEW_DATE),
     )
     request = DraftRequest(
@@ -131,7 +144,7 @@ def context_form() -> None:
         )  # fmt: skip
         a.text_input(
             t("field.company"), key=common.COMPANY,
-            placeholder=t("field.company_hint"), persist_state="session",
+            placeholder=t("field.company_hint"), help=t("field.company_help"), persist_state="session",
         )  # fmt: skip
         b.text_input(
             t("field.role"), key=common.ROLE,
@@ -141,6 +154,21 @@ def context_form() -> None:
         c.date_input(
             t("field.interview_date"), key=common.INTERVIEW_DATE, min_value=today - dt.timedelta(days=3 * 365),
             max_value=today + dt.timedelta(days=30), format=t("field.date_format"), persist_state="session",
+        )  # fmt: skip
+        # Labels fixed now, in this run's language: a format function read later must give the same text.
+        news_labels = {value: t(f"field.news_options.{value}") for value in NEWS_CHOICES}
+        gender_labels = {value: t(f"field.gender_options.{value}") for value in GENDER_CHOICES}
+        a.selectbox(
+            t("field.news"), NEWS_CHOICES, key=common.NEWS, help=t("field.news_help"),
+            format_func=news_labels.__getitem__, persist_state="session",
+        )  # fmt: skip
+        b.selectbox(
+            t("field.gender"), GENDER_CHOICES, key=common.GENDER, help=t("field.gender_help"),
+            format_func=gender_labels.__getitem__, persist_state="session",
+        )  # fmt: skip
+        c.text_input(
+            t("field.phone_number"), key=common.PHONE,
+            placeholder=t("field.phone_number_hint"), persist_state="session",
         )  # fmt: skip
         left, right = st.columns(2)
         left.text_area(

@@ -16,7 +16,7 @@ from evals.suites.requests import DATASET, Case, write
 from rebond.checks import formality_score
 from rebond.models import Draft, DraftRequest
 from rebond.resources import load_data
-from rebond.text import word_count
+from rebond.text import fold, word_count
 
 __all__ = ["DATASET", "Case", "run"]
 
@@ -164,9 +164,15 @@ def name_swaps(request: DraftRequest) -> dict[str, str]:
     titles = set(load_data("llm.yaml")["name_titles"])
     # A word shared with the role ("Data" Corp, "Data" Analyst) is not only a name: it stays.
     role_words = set(re.findall(r"[^\W\d_]+", ctx.role))
+    # The noun heading an institution's name ("Ville", "Banque", "Hôtel") and an article ("Le") are grammar,
+    # not a name: French drafts say « à la Ville de … » because of them.
+    grammar = set(load_data("french.yaml")["institution_heads"]) | set(load_data("french.yaml")["names_with_article"])
+    grammar |= {"le", "la", "les", "l"}
     swaps = {}
     for value in (ctx.candidate_name, ctx.recruiter_name, ctx.company):
         for word in re.findall(r"[^\W\d_]+", value):
+            if fold(word) in grammar:
+                continue
             if len(word) > 1 and word[0].isupper() and word.lower() not in titles and word not in role_words:
                 swaps[word] = word.translate(_ROTATE)
     return swaps

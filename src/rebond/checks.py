@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Protocol
+from typing import Protocol
 
+from rebond.check_base import CRITICAL_CHECKS, _lex, _result, _sentence_texts, _Subject  # noqa: F401 (CRITICAL_CHECKS: public)
 from rebond.models import Channel, CheckReport, CheckResult, Draft, DraftRequest, Language
+from rebond.reader_checks import READER_CHECKS
 from rebond.resources import load_data
 from rebond.text import (
     Terms,
@@ -21,29 +22,16 @@ from rebond.text import (
     find_terms,
     fold,
     has_term,
-    sentences,
     word_count,
     word_start_matches,
 )
 
-CRITICAL_CHECKS = frozenset(
-    {
-        "language_match",
-        "feedback_request",
-        "no_invented_facts",
-        "no_begging",
-        "no_aggression",
-        "no_defensiveness",
-        "no_reconsideration",
-        "no_placeholder",
-        "linkedin_limit",
-    }
-)
 
 # Words-per-body targets by channel: base + slope * length slider; a draft
 # passes when it lands within [LOW, HIGH] times the target.
-LENGTH_TARGETS = {Channel.EMAIL: (50, 1.7), Channel.LINKEDIN: (35, 0.65), Channel.PHONE: (90, 1.3)}
-LENGTH_BAND = (0.6, 1.5)
+LENGTH_TARGETS = {Channel.EMAIL: (75, 0.55), Channel.LINKEDIN: (45, 0.2), Channel.PHONE: (105, 0.2)}
+# A script read aloud has less room below its target than a message.
+LENGTH_BAND = {Channel.EMAIL: (0.5, 1.6), Channel.LINKEDIN: (0.5, 1.6), Channel.PHONE: (0.55, 1.6)}
 # LinkedIn's character ceiling also bounds the word count from below, so the
 # lower bound never asks for more words than fit under the limit.
 LINKEDIN_MIN_WORDS_CAP = 30
@@ -52,54 +40,6 @@ FORMALITY_BANDS = {"relaxed": (0, 33), "neutral": (34, 66), "formal": (67, 100)}
 # is acceptable at either edge of the neutral band).
 FORMALITY_ACCEPT = {"relaxed": (0, 65), "neutral": (20, 85), "formal": (40, 100)}
 VOICEMAIL_MAX_WORDS = 60
-
-
-@dataclass(frozen=True)
-class _Subject:
-    """What a check looks at: the draft's parts, folded once, and the request."""
-
-    request: DraftRequest
-    subject: str
-    body: str
-    voicemail: str
-    lang: str  # "en" or "fr"
-    memo: dict[str, Any] = field(default_factory=dict, compare=False)  # readings shared by several checks
-
-    @property
-    def text(self) -> str:
-        return "\n".join(part for part in (self.subject, self.body, self.voicemail) if part)
-
-
-# Content found in either language still counts (the language check judges the
-# language); register lexicons stay per language.
-_BILINGUAL = {"negation", "negation_exceptions", "greeting", "thanks", "regret", "feedback_terms", "request_markers", "soft_request_markers", "improvement",
-              "why_rejected", "future", "closing", "defensiveness", "aggression", "begging", "reconsideration", "cliche"}
-
-
-@cache
-def _lex(key: str, lang: str) -> tuple[str, ...]:
-    data = load_data("checks.yaml")[key]
-    if key in _BILINGUAL:
-        other = "fr" if lang == "en" else "en"
-        return tuple(data[lang]) + tuple(term for term in data[other] if term not in data[lang])
-    return tuple(data[lang])
-
-
-def _message(name: str, outcome: str, lang: str, detail: str = "") -> str:
-    messages = load_data("checks.yaml")["messages"][name]
-    return messages.get(outcome, messages["fail"])[lang].format(detail=detail)
-
-
-def _result(name: str, lang: str, passed: bool, detail: str = "", *, score: float | None = None,
-            outcome: str | None = None) -> CheckResult:
-    return CheckResult(
-        name=name,
-        label=load_data("checks.yaml")["messages"][name]["label"][lang],
-        passed=passed,
-        score=score if score is not None else (1.0 if passed else 0.0),
-        reason=_message(name, outcome or ("pass" if passed else "fail"), lang, detail),
-        critical=name in CRITICAL_CHECKS,
-    )
 
 
 _SENTENCE_MARKS = ".!?;:\n"
@@ -141,11 +81,6 @@ def check_thanks(s: _Subject) -> CheckResult:
 
 def check_regret(s: _Subject) -> CheckResult:
     return _result("regret", s.lang, bool(_affirmed(s.body, "regret", s.lang)))
-
-
-def _sentence_texts(text: str) -> list[str]:
-    # A question mark may close the sentence after the span; include it.
-    return [text[start : min(len(text), end + 1)] for start, end in sentences(text)]
 
 
 def _first_ask(s: _Subject) -> tuple[list[str], int]:
@@ -206,7 +141,14 @@ def check_mentions_role(s: _Subject) -> CheckResult:
 
 
 def check_mentions_company(s: _Subject) -> CheckResult:
-    return _mentions("mentions_company", s.request.context.company, s)
+    company = s.request.context.company
+    if s.lang == "fr":
+        # « au CHU », « du ministère »: the name counts without the article it contracts with.
+        from rebond.french import Organisation
+
+        name = Organisation.parse(company).name
+        return _result("mentions_company", s.lang, fold(name) in fold(s.text), company)
+    return _mentions("mentions_company", company, s)
 
 
 _LANGUAGE_NAMES = {"en": {"en": "English", "fr": "anglais"}, "fr": {"en": "French", "fr": "français"}}
@@ -295,7 +237,7 @@ def length_target(channel: Channel, length: int) -> int:
 def length_range(channel: Channel, length: int) -> tuple[int, int]:
     """Inclusive range of body words that passes the length check."""
     target = length_target(channel, length)
-    low, high = round(LENGTH_BAND[0] * target), round(LENGTH_BAND[1] * target)
+    low, high = round(LENGTH_BAND[channel][0] * target), round(LENGTH_BAND[channel][1] * target)
     if channel is Channel.LINKEDIN and linkedin_char_limit(length) <= 300:
         low = min(low, LINKEDIN_MIN_WORDS_CAP)
     return low, high
@@ -542,6 +484,10 @@ _CHECKS: list[tuple[str, Callable[[_Subject], CheckResult], set[Channel] | None]
     ("no_placeholder", check_no_placeholder, None),
     ("no_invented_facts", check_no_invented_facts, None),
 ]
+
+_CHECKS += READER_CHECKS
+# What a native reader would reject: an LLM draft failing one is repaired, then replaced offline.
+READER_CHECK_NAMES = frozenset(name for name, _, _ in READER_CHECKS)
 
 CHECK_NAMES: tuple[str, ...] = tuple(name for name, _, _ in _CHECKS)
 

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel, ValidationError
 
 from rebond.models import AnalysisRequest, Draft, DraftRequest, ReplyAnalysis, first_error
+from rebond.resources import load_data
 
 EXIT_BAD_INPUT = 2
 
@@ -64,17 +65,20 @@ def _validate(model: type[BaseModel], value: Any, number: int, many: bool) -> An
 
 
 def _draft_as_text(draft: Draft) -> str:
+    """The draft as a person reads it, every label in the draft's language (« Objet : », « Message vocal : »)."""
+    words = load_data("phrases.fr.yaml" if draft.language.base == "fr" else "phrases.en.yaml")["cli_labels"]
     parts = []
     if draft.id:
         parts.append(f"# {draft.id}")
     if draft.subject:
-        parts.append(f"Subject: {draft.subject}")
+        parts.append(f"{words['subject']} {draft.subject}")
     parts.append(draft.body)
     if draft.voicemail:
-        parts.append(f"Voicemail:\n{draft.voicemail}")
-    marks = "  ".join(f"{'✓' if c.passed else '✗'} {c.name}" for c in draft.checks.checks)
-    parts.append(f"[engine: {draft.engine}] {marks}")
-    parts.extend(f"Note: {notice}" for notice in draft.notices)
+        parts.append(f"{words['voicemail']}\n{draft.voicemail}")
+    marks = "\n".join(f"{'✓' if c.passed else '✗'} {c.label}{words['colon']} {words['passed'] if c.passed else words['failed']}"
+                      for c in draft.checks.checks)
+    parts.append(f"{words['engine']} {draft.engine}\n{marks}")
+    parts.extend(f"{words['note']} {notice}" for notice in draft.notices)
     return "\n\n".join(parts)
 
 
@@ -109,8 +113,22 @@ def _draft_command(args: argparse.Namespace, out: TextIO) -> None:
 
     items = list(_json_lines(_read(args.input)))
     many = len(items) > 1
+    overrides = {key: value for key, value in (("candidate_gender", args.gender), ("candidate_phone", args.phone)) if value}
+    if overrides:
+        items = [(number, _with_context(value, overrides)) for number, value in items]
     requests = [_validate(DraftRequest, value, number, many) for number, value in items]
     _emit([write_draft(request) for request in requests], args.json, _draft_as_text, out)
+
+
+def _with_context(value: Any, overrides: dict[str, str]) -> Any:
+    """The request with the command line's context fields filled in, where the request leaves them empty."""
+    if not isinstance(value, dict) or not isinstance(value.get("context"), dict):
+        return value
+    context = dict(value["context"])
+    for key, given in overrides.items():
+        if not context.get(key):
+            context[key] = given
+    return {**value, "context": context}
 
 
 def _analyze_command(args: argparse.Namespace, out: TextIO) -> None:
@@ -141,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     draft = sub.add_parser("draft", help="write a feedback request from a DraftRequest (JSON or JSONL)")
     draft.add_argument("--input", default="-", help="file to read, or - for standard input (default)")
     draft.add_argument("--json", action="store_true", help="print the Draft as JSON (one object per line)")
+    draft.add_argument("--gender", choices=["feminine", "masculine"],
+                       help="French agreement for the writer, when the request does not say (default: epicene wording)")
+    draft.add_argument("--phone", help="your phone number, said in the voicemail, when the request does not give it")
     draft.set_defaults(handler=_draft_command)
     analyze = sub.add_parser("analyze", help="analyse a recruiter's reply (text, or JSONL of {id, language, reply})")
     analyze.add_argument("--input", default="-", help="file to read, or - for standard input (default)")

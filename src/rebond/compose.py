@@ -1,7 +1,9 @@
-"""The offline engine: composes a feedback request from the phrase banks, deterministically.
+"""The offline engine: writes a feedback request from the phrase banks, deterministically.
 
-Same request, same text; ``variant`` picks alternative wordings. Every sentence
-comes from ``prompts/phrases.*.yaml`` with only the candidate's own facts filled in.
+A draft follows one thread, each move said once: thanks (for what really happened), regret,
+the reason the recruiter stated in the candidate's words, the ask with questions that go beyond
+it, an open door. The context is read once (``rebond.situation``); French grammar (articles,
+agreement) comes from ``rebond.french``. Same request, same text; ``variant`` picks other wordings.
 """
 
 from __future__ import annotations
@@ -11,22 +13,40 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rebond.checks import length_target, linkedin_char_limit, run_checks
-from rebond.models import Channel, Draft, DraftRequest, InterviewContext, Language
+from rebond.checks import linkedin_char_limit, run_checks
+from rebond.french import Organisation, capitalise, of_phrase, of_role, role_in_sentence, starts_with_vowel_sound
+from rebond.models import Channel, Draft, DraftRequest, GrammaticalGender, Language
 from rebond.resources import load_data
-from rebond.text import find_terms, fold, has_term, word_count
+from rebond.situation import Situation, StatedReason, looks_automatic, read_situation
+from rebond.text import fold
 
 # Guidance principles every draft applies, plus those applied conditionally.
 _ALWAYS_APPLIED = ["asking_is_normal", "natural_and_courteous", "regret_not_selected", "ask_what_to_improve",
                    "show_it_helps_you_grow", "no_pressure", "door_stays_open"]
+# The civility a French closing formula repeats, by the title the greeting used.
+_CIVILITY = {"Madame": "Madame", "Monsieur": "Monsieur", "Docteure": "Docteure", "Docteur": "Docteur",
+             "Professeure": "Professeure", "Professeur": "Professeur"}
+_GENDERED = re.compile(r"\{g:([^|{}]*)\|([^{}]*)\}")
+# Directness: one open wish, one direct question, then a list of precise questions.
+_OPEN_BELOW, _LIST_FROM = 35, 70
+# Warmth: "thank you" plain below 35, warmer from 70 (and a warm line when length allows).
+_COOL_BELOW, _WARM_FROM = 35, 70
+# Length: a short message below 35; why it helps from 50; one more line from 70.
+_SHORT_BELOW, _PURPOSE_FROM, _EXTRA_FROM = 35, 50, 70
+# English small words that stay lower case in a job title ("Head of Data").
+# Gaps named by their area only: no question can say them in other words.
+_AREAS = ("language_register", "cv_cover_letter", "culture_fit", "interview_performance", "skills")
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with",
+                          "de", "des", "du", "la", "le", "les", "en", "et", "à"})
 
-# Titles a recruiter's name may start with: (French form, English form).
-_TITLES = {
-    "mme": ("Madame", "Ms"), "madame": ("Madame", "Ms"), "mlle": ("Madame", "Ms"),
-    "m": ("Monsieur", "Mr"), "monsieur": ("Monsieur", "Mr"),
-    "ms": ("Madame", "Ms"), "mrs": ("Madame", "Mrs"), "miss": ("Madame", "Ms"), "mr": ("Monsieur", "Mr"),
-    "dr": ("Docteur", "Dr"), "dre": ("Docteure", "Dr"), "prof": ("Professeur", "Prof."),
-}
+
+def _panel_word(notes: str) -> str:
+    """How the candidate's own notes name the panel, as a French noun phrase; "" when they do not."""
+    folded = fold(notes)
+    for word, phrase in (("jury", "le jury"), ("comite", "le comité"), ("panel", "le panel")):
+        if re.search(rf"\b{word}\b", folded):
+            return phrase
+    return ""
 
 
 def register(formality: int) -> str:
@@ -38,28 +58,38 @@ def _bank(language: Language) -> dict[str, Any]:
     return load_data("phrases.en.yaml" if language is Language.EN else "phrases.fr.yaml")
 
 
+def title_case(role: str) -> str:
+    """An English job title as it reads before "position": "senior data analyst" → "Senior Data Analyst"."""
+    words = role.split(" ")
+    return " ".join(w if (i and w.lower() in _SMALL_WORDS) or any(c.isupper() for c in w) else capitalise(w)
+                    for i, w in enumerate(words))
+
+
 @dataclass
 class _Names:
     """Ways to address the recruiter: first name, polite form (title + surname) and the French civility."""
 
     first: str = ""
     polite: str = ""
-    civility: str = "Madame, Monsieur"
+    civility: str = ""
 
     @classmethod
     def parse(cls, recruiter: str, language: Language) -> _Names:
         parts = recruiter.split()
         if not parts:
             return cls()
-        title = _TITLES.get(parts[0].lower().rstrip("."))
+        key = parts[0].lower().rstrip(".")
+        bank = _bank(language)
+        title = bank["titles"].get(key)
         rest = parts[1:] if title else parts
         if not rest:  # a title alone ("Madame") is not a name
             return cls()
+        if title and key in bank["ungendered_titles"] and len(rest) > 1:
+            # « Dr Amira Haddad »: « Docteur » could be wrong; the full name never is.
+            return cls(first=rest[0], polite=" ".join(rest))
         if title:
-            shown = title[0] if language is not Language.EN else title[1]
-            polite = f"{shown} {rest[-1]}"
-            civility = title[0] if title[0] in ("Madame", "Monsieur") else "Madame, Monsieur"
-            return cls(first=polite, polite=polite, civility=civility)
+            polite = f"{title} {rest[-1]}"
+            return cls(first=polite, polite=polite, civility=_CIVILITY.get(title, ""))
         return cls(first=rest[0], polite=" ".join(rest))
 
 
@@ -68,256 +98,364 @@ class _Writer:
     """Picks and fills sentences for one request."""
 
     request: DraftRequest
+    situation: Situation
     bank: dict[str, Any] = field(init=False)
-    slots: dict[str, str] = field(init=False)
     reg: str = field(init=False)
+    slots: dict[str, str] = field(init=False)
+    tight: bool = False  # a LinkedIn note at its limit: the shortest wording of each move
 
     def __post_init__(self) -> None:
         req = self.request
+        ctx = req.context
+        s = self.situation
         self.bank = _bank(req.language)
         self.reg = register(req.tone.formality)
-        ctx = req.context
-        names = _Names.parse(ctx.recruiter_name, req.language)
-        self.names = names
-        vocab = self.bank.get("vocab", {}).get(str(req.language), {})
+        self.english = req.language is Language.EN
+        self.names = _Names.parse(ctx.recruiter_name, req.language)
+        self.gender = ctx.candidate_gender
+        self._order = 0
+        vocab = dict(self.bank["vocab"][str(req.language)])
+        warmth = req.tone.warmth
+        heat = "cool" if warmth < _COOL_BELOW else "warm" if warmth >= _WARM_FROM else "plain"
+        thank = self.bank["thank"][heat][self.reg]
+        date = f" {self.bank['dated'].split('}', 1)[1].split('{')[0].strip()} {self._date()}" if ctx.interview_date else ""
+        interview_np = vocab["video_interview"] if s.video else vocab["our_interview"]
+        if self.english:
+            met = f"meeting with me{date}" if s.interviewed else vocab["application_considered"]
+            met_short = "the interview" if s.interviewed else vocab["application_considered"]
+            my_met = f"my interview{date}" if s.interviewed else "my application"
+        else:
+            met = (self.bank["dated"].format(interview_np=interview_np, date=self._date()) if ctx.interview_date
+                   else interview_np) if s.interviewed else vocab["application_considered"]
+            met_short = vocab["our_interview"] if s.interviewed else vocab["application_considered"]
+            my_met = (f"{vocab['my_interview']}{date}" if s.interviewed else "ma candidature")
         self.slots = {
             **vocab,
-            "role": ctx.role,
-            "company": ctx.company,
             "candidate": ctx.candidate_name,
-            "first": names.first,
-            "polite": names.polite,
-            "first_or_blank": names.first,
-            "polite_or_blank": names.polite,
-            "civility": names.civility,
-            "date_clause": self._date_clause(ctx),
+            "first": self.names.first,
+            "polite": self.names.polite,
+            "civility": self.names.civility,
+            "thank": thank,
+            "thank_again": self.bank["thank_again"][heat][self.reg],
+            "thank_lower": thank if thank.startswith(("Je ", "I ")) else thank[:1].lower() + thank[1:],
+            "met": met,
+            "met_short": met_short,
+            "my_met": my_met,
+            "phone": ctx.candidate_phone,
+            "Similar_post": capitalise(vocab["similar_post"]),
         }
-
-    def _date_clause(self, ctx: InterviewContext) -> str:
-        if not ctx.interview_date:
-            return ""
-        date = ctx.interview_date
-        if self.request.language is Language.EN:
-            shown = date.strftime("%B ") + f"{date.day}, {date.year}"
+        if "subject_request" in vocab:
+            self.slots["subject_request_lower"] = vocab["subject_request"][:1].lower() + vocab["subject_request"][1:]
+        if "call_me_back" in self.bank:
+            self.slots["call_me_back"] = self.bank["call_me_back"][self.reg]
+        if self.english:
+            role = title_case(ctx.role)
+            self.slots |= {
+                "role": role, "company": ctx.company, "Company": capitalise(ctx.company),
+                "a_role": ("an " if role[:1].lower() in "aeiou" else "a ") + role,
+            }
         else:
-            day = "1er" if date.day == 1 else str(date.day)
-            shown = f"{day} {self.bank['months'][date.month - 1]} {date.year}"
-        return self.bank["date_clause"].format(date=shown)
+            org = Organisation.parse(ctx.company)
+            self.slots |= {
+                "role": role_in_sentence(ctx.role), "of_role": of_role(ctx.role), "org": org.typed,
+                "Org": org.subject, "org_at": org.at, "org_of": org.of,
+            }
+        if s.reason is not None:
+            self.slots |= self._reason_slots(s.reason)
+        if not self.english and (panel := _panel_word(ctx.notes)):
+            self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
+
+    def _reason_slots(self, reason: StatedReason) -> dict[str, str]:
+        term = reason.term
+        of = "d'" if starts_with_vowel_sound(term) else "de "
+        kind = reason.term_kind
+        term_np = self.bank["term_forms"][kind].format(name=term) if kind in self.bank["term_forms"] else term
+        if kind == "credential_phrase":  # « le diplôme d'État d'assistante de service social »: said as written
+            term_np = term
+        if kind == "membership" and fold(term).startswith(("ordre", "order")):
+            # The order named in full: « l'adhésion à l'Ordre des … », "membership in the Order of …".
+            term_np = f"membership in the {term}" if self.english else f"l'adhésion à l'{term}"
+        language = term if kind == "language" else ""
+        return {"term": term, "term_np": term_np, "of_term_np": of_phrase(term_np), "of_term": f"{of}{term}", "language": language,
+                "of_language": f"{of}{language}", "topic": reason.topic, "hire": reason.hire}
+
+    def _date(self) -> str:
+        date = self.request.context.interview_date
+        assert date is not None
+        month = self.bank["months"][date.month - 1]
+        if self.english:
+            return f"{month} {date.day}"
+        return f"{'1er' if date.day == 1 else date.day} {month}"
 
     def fill(self, template: str, **extra: str) -> str:
-        text = template.format(**{**self.slots, **extra})
-        if self.request.language is not Language.EN:
-            text = _elide(text, self.slots["role"], self.slots["company"])
-        # An empty slot leaves "Hello , this": tidy it without touching real text.
-        return re.sub(r" +([,.])", r"\1", text).replace("  ", " ")
+        feminine = self.gender is GrammaticalGender.FEMININE
+        text = _GENDERED.sub(lambda m: m.group(2) if feminine else m.group(1), template)
+        text = text.format(**{**self.slots, **extra})
+        return re.sub(r" +([,.])", r"\1", text).replace("  ", " ").strip()
 
-    def pick(self, key: str, **extra: str) -> str:
-        options = self.bank[key][self.reg]
-        return self.fill(options[_option_index(key, self.request.variant, len(options))], **extra)
+    def options(self, value: Any) -> list[str]:
+        """A bank entry's wordings for this register, without those that need a gender we were not given."""
+        if isinstance(value, dict):
+            value = value[self.reg] if self.reg in value else value
+        items = value if isinstance(value, list) else [value]
+        if self.gender is GrammaticalGender.UNSPECIFIED:
+            items = [item for item in items if "{g:" not in item] or items
+        return items
 
-    def pool(self, key: str) -> list[str]:
-        return [self.fill(text) for text in self.bank[key][self.reg]]
-
-    def greeting(self, prefix: str = "") -> str:
-        key = f"{prefix}greeting_named" if self.names.first else f"{prefix}greeting_plain"
-        return self.pick(key)
-
-    def areas(self) -> list[str]:
-        """Question areas, those hinted by the candidate's notes first."""
-        notes = self.request.context.notes
-        hinted = [area for area, terms in self.bank["note_hints"].items() if notes and has_term(notes, terms)]
-        ordered = hinted + [a for a in self.bank["default_areas"] if a not in hinted]
-        return ordered
-
-    def question_count(self) -> int:
-        directness = self.request.tone.directness
-        return 0 if directness < 70 else 2 if directness < 85 else 3
-
-    def questions(self, count: int) -> list[str]:
-        return [self.fill(self.bank["questions"][area][self.reg]) for area in self.areas()[:count]]
-
-    def compact_areas(self, count: int) -> str:
-        words = [self.fill(self.bank["area_words"][area]) for area in self.areas()[:count]]
-        if len(words) == 1:
-            return words[0]
-        return self.bank["area_separator"].join(words[:-1]) + self.bank["area_last_separator"] + words[-1]
-
-    def warm_count(self) -> int:
-        warmth = self.request.tone.warmth
-        return 0 if warmth < 30 else 1 if warmth < 60 else 2 if warmth < 85 else 3
+    def pick(self, *path: str, **extra: str) -> str:
+        """One wording of the entry at ``path``; variant 0 the first, variant 1 the second, then mixes."""
+        entry: Any = self.bank
+        for key in path:
+            entry = entry[key]
+        options = self.options(entry)
+        self._order += 1
+        if self.tight:
+            return min((self.fill(option, **extra) for option in options), key=len)
+        index = _option_index("/".join(path), self.request.variant, len(options), self._order)
+        return self.fill(options[index], **extra)
 
 
-def _option_index(key: str, variant: int, count: int) -> int:
+def _option_index(key: str, variant: int, count: int, order: int) -> int:
     """Which wording a variant uses: 0 the default, 1 every alternative, then stable mixes of both."""
-    if variant <= 1:
-        return variant % count
+    if variant <= 1 or count == 1:
+        return min(variant, count - 1)
     digest = hashlib.sha256(f"{key}|{variant}".encode()).digest()
-    return digest[0] % count
+    # Every other move shifts, so any variant above 1 differs from variant 0 in several sentences.
+    return (digest[0] + (order % 2)) % count if order % 2 else (digest[0] | 1) % count
 
 
-def _elide(text: str, *names: str) -> str:
-    """French elision before a name that starts with a vowel: "de Analyste" becomes "d'Analyste"."""
-    for name in names:
-        if name and fold(name[0]) in "aeiouyh":
-            # A function as replacement: a name like "Ubisoft \\o/" must not be read as an escape.
-            text = re.sub(rf"\b([dDlL])e {re.escape(name)}", lambda m: f"{m.group(1)}'{name}", text)
-    return text
+# ---- the reason and the questions ----------------------------------------------------
+
+def _reason(w: _Writer) -> StatedReason | None:
+    return w.situation.reason
 
 
-def looks_automatic(text: str) -> tuple[bool, str]:
-    """Whether a rejection message reads like an automatic reply, and the phrase that shows it."""
-    if not text.strip():
-        return False, ""
-    for name in ("phrases.en.yaml", "phrases.fr.yaml"):
-        hits = find_terms(text, tuple(load_data(name)["automatic_markers"]))
-        if hits:
-            return True, text[hits[0].start() : hits[0].end()]
-    return False, ""
+def _reason_sentence(w: _Writer, *, short: bool = False) -> str:
+    """The stated reason in the candidate's words."""
+    reason = _reason(w)
+    if reason is None:
+        return ""
+    return w.pick("reason_short", reason.area_gap) if short else w.pick("reason", reason.gap)
 
 
+def _gap_question(w: _Writer, *, spoken: bool = False) -> str:
+    """The question past the stated reason: how to close that gap (never the reason asked again)."""
+    reason = _reason(w)
+    assert reason is not None
+    questions = w.bank["reason_question_spoken" if spoken else "reason_question"]
+    gap = reason.area_gap if w.tight else reason.gap
+    return w.fill(questions.get(gap, questions["area"]))
 
-def _email_or_linkedin(w: _Writer, channel: Channel, automatic: bool) -> tuple[str | None, str]:
+
+def _has_gap(w: _Writer) -> bool:
+    """A stated reason the candidate can work on (an internal hire leaves no gap to close)."""
+    return _reason(w) is not None and not _reason(w).internal
+
+
+def _area_order(w: _Writer) -> list[str]:
+    hinted = list(w.situation.hinted_areas)
+    return hinted + [a for a in w.bank["default_areas"] if a not in hinted]
+
+
+def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:
+    """Precise questions: past the stated reason, the notes' moments, then anything else or by area."""
+    moments = [w.fill(w.bank["moment_questions_spoken" if spoken else "moment_questions"][m])
+               for m in w.situation.moments[:2]]
+    other = w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
+    if _has_gap(w):
+        gap = [] if gap_asked else [_gap_question(w, spoken=spoken)]
+        # A credential's question already asks about anything else.
+        tail = [] if _reason(w).gap == "credential" else [other]
+        return (gap + moments + tail)[: max(count, len(gap) + len(moments))]
+    lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire
+    areas = [a for a in _area_order(w) if not (moments and a == "interview")]
+    if spoken:
+        by_area = [w.fill(w.bank["questions_spoken"][a]) for a in areas]
+    else:
+        by_area = [w.fill(w.options(w.bank["questions"][a])[0]) for a in areas]
+    return (lead + moments + by_area)[:count]
+
+
+def _moment_line(w: _Writer) -> str:
+    """The notes' moments (two at most) in one sentence: « Votre avis sur mon étude de cas et sur ma présentation… »."""
+    if not w.situation.moments:
+        return ""
+    named = [w.fill(w.bank["moments"][m]) for m in w.situation.moments[:2]]
+    return w.pick("moment_line", moment=w.bank["moment_and"].join(named))
+
+
+def _ask(w: _Writer) -> tuple[list[str], list[str]]:
+    """The ask, by directness: an open wish, direct questions, or a lead-in with precise questions."""
+    directness = w.request.tone.directness
+    if directness >= _LIST_FROM:
+        questions = _questions(w, 3 if directness >= 85 else 2)
+        return [w.pick("ask_list" if len(questions) > 1 else "ask_list_one")], questions
+    lines = [_moment_line(w)] if w.situation.moments else []
+    if _has_gap(w):
+        if directness < _OPEN_BELOW:
+            return [*lines, w.pick("ask_open_after_reason")], []
+        tail = [] if _reason(w).gap == "credential" else [w.fill(w.bank["else_question"])]
+        return [*lines, _gap_question(w), *tail], []
+    if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better
+        return [*lines, _gap_question(w)], []
+    if directness < _OPEN_BELOW and w.situation.moments:
+        return [_open_ask_with_moment(w)], []
+    return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")], []
+
+
+def _open_ask_with_moment(w: _Writer, *, count: int = 2) -> str:
+    """The open ask naming the notes' moments: « …notamment dans mon étude de cas et dans ma présentation. »"""
+    named = [w.fill(w.bank["moments"][m]) for m in w.situation.moments[:count]]
+    if w.tight:
+        return w.pick("ask_open_moment_tight", moment=named[0])
+    return w.pick("ask_open_moment", moment=w.bank["moment_and_in"].join(named))
+
+
+# ---- greeting and closing ------------------------------------------------------------
+
+def _greeting(w: _Writer, prefix: str = "") -> str:
+    return w.pick(f"{prefix}greeting_named" if w.names.first else f"{prefix}greeting_plain")
+
+
+def _closing(w: _Writer, greeting: str) -> str:
+    """The sign-off: by register and variety; a formal French one names the person as the greeting did."""
+    bank, language = w.bank, w.request.language
+    if language is Language.FR and w.reg == "formal":
+        return w.pick("closing_formal_fr")
+    if language is Language.FR_FR and w.reg != "formal":
+        return w.pick("closing_fr_FR", w.reg)
+    if w.reg != "formal":
+        return w.pick("closing", w.reg)
+    civility = "Madame, Monsieur" if greeting.startswith("Madame, Monsieur") else w.names.civility
+    if civility:
+        return w.fill(w.options(bank["closing"]["formal_civility"])[w.request.variant % 2], civility=civility)
+    return w.fill(w.options(bank["closing"]["formal_plain"])[w.request.variant % 2])
+
+
+# ---- the channels --------------------------------------------------------------------
+
+def _email(w: _Writer) -> tuple[str, str]:
     tone = w.request.tone
-    target = length_target(channel, tone.length)
-    short = tone.length < 40 or channel is Channel.LINKEDIN
-    char_limit = linkedin_char_limit(tone.length) if channel is Channel.LINKEDIN else None
-    warm = w.pool("warm")[: w.warm_count()]
-    n_questions = w.question_count()
-    if char_limit and char_limit <= 300:
-        n_questions = min(n_questions, 2)  # a 300-character note has room for two areas at most
-
-    @dataclass
-    class Options:
-        """What the message includes beyond the required sentences; trimmed when space is short."""
-
-        opening_warm: list[str]
-        closing_warm: list[str]
-        extras: list[str]
-        focus: bool = True
-        named_greeting: bool = True
-        questions: int = n_questions
-        auto_ack: str = "auto_ack_short" if short else "auto_ack"
-
-    def render(o: Options) -> str:
-        intro = [w.pick("thanks_short" if short else "thanks"), *o.opening_warm,
-                 w.pick("regret_short" if short else "regret")]
-        if automatic and o.auto_ack:
-            intro.append(w.pick(o.auto_ack))
-        bullets: list[str] = []
-        if o.questions and compact:
-            ask = [w.pick("ask_compact", areas=w.compact_areas(o.questions))]
-        elif o.questions:
-            ask = [w.pick("ask_intro")]
-            bullets = [f"- {q}" for q in w.questions(o.questions)]
-        else:
-            # A short message asks in one sentence that already says it helps you improve.
-            ask = [w.pick("ask_short" if short else "ask_open")]
-            # A very short LinkedIn note keeps to one question.
-            roomy = channel is not Channel.LINKEDIN or tone.length >= 25
-            if tone.directness >= 35 and o.focus and roomy:
-                ask.append(w.pick("ask_focus"))
-        after_ask = ([] if short and not bullets else [w.pick("improvement")]) + o.extras
-        ending = [w.pick("future_short" if short else "future"), *o.closing_warm]
-        greeting = w.greeting() if o.named_greeting else w.pick("greeting_plain")
-        if channel is Channel.LINKEDIN:
-            paragraphs = [greeting, " ".join(intro + ask + ([] if bullets else after_ask)),
-                          "\n".join(bullets), " ".join(after_ask) if bullets else "",
-                          " ".join(ending), w.fill(w.bank["linkedin_sign"])]
-        else:
-            closing = w.pick("closing")
-            paragraphs = [greeting, " ".join(intro), " ".join(ask), "\n".join(bullets),
-                          " ".join(after_ask), " ".join(ending), f"{closing}\n{w.slots['candidate']}"]
-        return "\n\n".join(p for p in paragraphs if p)
-
-    def fits(body: str) -> bool:
-        return char_limit is None or len(body) <= char_limit
-
-    # Required content first, at its most compact where space is tight.
-    compact = bool(n_questions) and (tone.length < 30 or channel is Channel.LINKEDIN)
-    opts = Options(opening_warm=warm[:1], closing_warm=warm[1:], extras=[])
-    body = render(opts)
-    # Warmth may overshoot a short target a little; length decides the rest.
-    # Optional parts go in this order until the message fits.
-    budget = max(target * 1.2, target + 8)
-    while word_count(body) > budget or not fits(body):
-        if opts.closing_warm:
-            opts.closing_warm.pop()
-        elif opts.opening_warm:
-            opts.opening_warm.pop()
-        elif opts.focus and tone.directness < 70:
-            opts.focus = False
-        elif opts.named_greeting and channel is Channel.LINKEDIN:
-            opts.named_greeting = False
-        elif opts.questions and channel is Channel.LINKEDIN:
-            opts.questions = 0
-            opts.focus = True
-        elif opts.focus and channel is Channel.LINKEDIN:
-            opts.focus = False
-        elif automatic and opts.auto_ack == "auto_ack_short" and channel is Channel.LINKEDIN:
-            opts.auto_ack = "auto_ack_tiny"
-        elif automatic and opts.auto_ack == "auto_ack_tiny" and channel is Channel.LINKEDIN:
-            opts.auto_ack = ""  # the 300-character limit wins over acknowledging the automatic reply
-        else:
-            break
-        body = render(opts)
-    extras = (w.pool("linkedin_extras") if channel is Channel.LINKEDIN else []) + w.pool("extras")
-    for extra in extras:
-        opts.extras.append(extra)
-        candidate = render(opts)
-        if word_count(candidate) > target or not fits(candidate):
-            opts.extras.pop()
-            break
-        body = candidate
-    subject = w.pick("subject") if channel is Channel.EMAIL else None
-    return subject, body
+    s = w.situation
+    short = tone.length < _SHORT_BELOW
+    greeting = _greeting(w)
+    # A short message thanks and regrets in fewer words; the facts stay.
+    intro = [w.pick("short_thanks" if short else "thanks", s.news), w.pick("regret_short" if short else "regret")]
+    if s.news == "automatic":
+        intro.append(w.pick("automatic_ack"))
+    if reason := _reason_sentence(w):
+        intro.append(reason)
+    middle, questions = _ask(w)
+    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM else []
+    ending = []
+    if tone.warmth >= _WARM_FROM and not short and s.interviewed:
+        ending.append(w.pick("warm_line"))
+    if tone.length >= _EXTRA_FROM:
+        ending.append(w.pick("extra"))
+    ending.append(w.pick("future"))
+    bullets = "\n".join(f"- {q}" for q in questions)
+    paragraphs = [greeting, " ".join(intro), " ".join(middle), bullets, " ".join(purpose), " ".join(ending),
+                  f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
+    return w.pick("subject"), "\n\n".join(p for p in paragraphs if p)
 
 
-def _phone(w: _Writer, automatic: bool) -> tuple[str, str]:
+def _linkedin(w: _Writer) -> str:
     tone = w.request.tone
+    s = w.situation
+    limit = linkedin_char_limit(tone.length)
+
+    def render(parts: dict[str, bool]) -> str:
+        w._order = 0  # each render picks the same wordings
+        w.tight = parts["tight"]
+        thanks_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
+        body = [thanks_line, w.pick("regret_short")]
+        if parts["automatic"] and s.news == "automatic":
+            body.append(w.pick("automatic_ack"))
+        # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
+        names_reason = _reason(w) is not None and _reason(w).area_gap not in ("internal", "experience", *_AREAS)
+        if _reason(w) is not None and not (parts["merged"] and names_reason):
+            body.append(_reason_sentence(w, short=parts["tight"]))
+        if s.moments and tone.directness >= _OPEN_BELOW and not (parts["merged"] and names_reason):
+            # The notes' moment as the question itself: the shortest way to use them. (At the very limit
+            # the recruiter's reason comes first: a 300-character note cannot hold both.)
+            body.append(w.fill(w.bank["moment_questions"][s.moments[0]]))
+        elif _reason(w) is not None and (tone.directness >= _OPEN_BELOW or parts["merged"]):
+            body.append(_gap_question(w))
+        elif _has_gap(w):
+            body.append(w.pick("ask_open_after_reason"))
+        elif s.moments:
+            body.append(_open_ask_with_moment(w, count=1))
+        else:
+            body.append(w.pick("ask_open" if tone.directness < _OPEN_BELOW else "ask_direct"))
+        if parts["purpose"]:
+            body.append(w.pick("purpose"))
+        if parts["warm"]:
+            body.append(w.pick("warm_line"))
+        w.tight = False  # the open door keeps the variant's wording: variants still differ at the limit
+        body.append(w.pick("future_short"))
+        if parts["extra"]:
+            body.append(w.pick("linkedin_extra"))
+        note = "\n\n".join([_greeting(w), " ".join(body), w.request.context.candidate_name])
+        w.tight = False
+        return note
+
+    parts = {"automatic": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
+             "warm": tone.warmth >= _WARM_FROM and tone.length > 50 and s.interviewed,
+             "extra": tone.length >= _EXTRA_FROM, "tight": False, "merged": False}
+    body = render(parts)
+    # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
+    # then the reason is said by the question alone.
+    for part in ("extra", "warm", "purpose", "automatic", "tight", "merged"):
+        if len(body) <= limit:
+            break
+        parts[part] = part in ("tight", "merged")
+        body = render(parts)
+    return body
+
+
+def _phone(w: _Writer) -> tuple[str, str]:
+    tone = w.request.tone
+    s = w.situation
     labels = w.bank["phone_labels"]
-    target = length_target(Channel.PHONE, tone.length)
-    # Two questions by default; three when the candidate wants a direct, longer call.
-    count = 3 if tone.directness >= 50 and tone.length >= 40 else 2
-    warm = w.pool("warm")[: w.warm_count()]
-
-    def render(extras: list[str], warm_used: list[str]) -> str:
-        opening = w.pick("phone_opening", greeting=w.greeting("phone_"))
-        ask = [w.pick("thanks_short"), w.pick("regret_short")]  # the opening already greeted
-        if automatic:
-            ask.append(w.pick("auto_ack"))
-        ask += [w.pick("ask_short"), *extras] if tone.length < 40 else [w.pick("ask_open"), w.pick("improvement"), *extras]
-        questions = "\n".join(f"- {q}" for q in w.questions(count))
-        closing = " ".join([*warm_used, w.pick("phone_closing")])
-        return "\n\n".join([f"{labels['opening']} {opening}", f"{labels['ask']} {' '.join(ask)}",
-                            f"{labels['questions']}\n{questions}", f"{labels['closing']} {closing}"])
-
-    warm_used = list(warm)
-    body = render([], warm_used)
-    while warm_used and word_count(body) > max(target * 1.2, target + 8):
-        warm_used.pop()
-        body = render([], warm_used)
-    extras: list[str] = []
-    for extra in w.pool("extras"):
-        candidate = render(extras + [extra], warm_used)
-        if word_count(candidate) > target:
-            break
-        extras.append(extra)
-        body = candidate
-    return body, w.pick("voicemail")
+    opening = [w.pick("phone_opening", greeting=_greeting(w, "phone_"))]
+    if tone.length >= _EXTRA_FROM:
+        opening.append(w.pick("phone_extra"))  # asked before the conversation starts, not in the middle
+    ask = [w.pick("short_thanks", s.news), w.pick("phone_regret")]
+    if s.news == "automatic":
+        ask.append(w.pick("automatic_ack_phone"))
+    if reason := _reason_sentence(w):
+        ask.append(reason)
+    if tone.directness < _OPEN_BELOW:
+        ask.append(w.pick("phone_ask_open_after_reason" if _has_gap(w) else "phone_ask_open"))
+    else:
+        ask.append(_gap_question(w, spoken=True) if _has_gap(w) else w.pick("phone_ask"))
+    count = 3 if tone.directness >= _LIST_FROM else 2
+    questions = _questions(w, count, spoken=True, gap_asked=_has_gap(w) and tone.directness >= _OPEN_BELOW)
+    closing = []
+    if tone.warmth >= _WARM_FROM and s.interviewed:
+        closing.append(w.pick("warm_line"))
+    closing.append(w.pick("phone_closing"))
+    body = "\n\n".join([f"{labels['opening']} {' '.join(opening)}", f"{labels['ask']} {' '.join(ask)}",
+                        labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
+                        f"{labels['closing']} {' '.join(closing)}"])
+    phone = w.request.context.candidate_phone
+    callback = w.fill(w.bank["callback_number" if phone else "callback_no_number"])
+    return body, w.pick("voicemail", callback=callback, greeting=_greeting(w, "phone_"))
 
 
 def compose(request: DraftRequest) -> Draft:
     """A checked offline draft for the request."""
-    writer = _Writer(request)
-    automatic, _ = looks_automatic(request.context.rejection_message)
-    voicemail = None
+    situation = read_situation(request)
+    writer = _Writer(request, situation)
+    subject = voicemail = None
     if request.channel is Channel.PHONE:
-        subject = None
-        body, voicemail = _phone(writer, automatic)
+        body, voicemail = _phone(writer)
+    elif request.channel is Channel.LINKEDIN:
+        body = _linkedin(writer)
     else:
-        subject, body = _email_or_linkedin(writer, request.channel, automatic)
+        subject, body = _email(writer)
     guidance_ids = list(_ALWAYS_APPLIED)
-    if automatic:
+    if situation.news == "automatic":
         guidance_ids.insert(5, "worth_a_few_minutes")
     draft = Draft(
         id=request.id,
@@ -333,4 +471,4 @@ def compose(request: DraftRequest) -> Draft:
     return draft
 
 
-__all__ = ["compose", "looks_automatic", "register"]
+__all__ = ["compose", "looks_automatic", "register", "title_case"]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from rebond.guidance import principle_ids
-from rebond.models import Draft, DraftRequest
+from rebond.models import Draft, DraftRequest, Language
 from rebond.settings import Settings
 
 if TYPE_CHECKING:
@@ -175,11 +175,17 @@ class DraftStream:
     def _assemble(self, raw: str, mask: Mask, name: str) -> tuple[Draft, list[tuple[str, str]]]:
         """The model's answer as a checked Draft, and its critical problems as (reason for the user, key)."""
         from rebond import prompting
-        from rebond.checks import run_checks
+        from rebond.checks import READER_CHECK_NAMES, run_checks
         from rebond.llm_output import clean, copied_passage, split_draft
 
         request = self.request
-        subject, body, voicemail = split_draft(mask.reveal(raw), request.channel)
+        revealed = mask.reveal(raw)
+        if request.language is not Language.EN:
+            # Masked names hide their article from the model: « de [COMPANY] » → « d'Atelier Verne ».
+            from rebond.french import fix_organisation_grammar
+
+            revealed = fix_organisation_grammar(revealed, request.context.company)
+        subject, body, voicemail = split_draft(revealed, request.channel)
         draft = Draft(
             id=request.id,
             subject=(clean(subject) or None) if subject else None,
@@ -194,7 +200,9 @@ class DraftStream:
         if not draft.body.strip():
             return draft, [(prompting.reason("empty", lang), "empty")]
         draft.checks = run_checks(draft, request)
-        problems = [(_check_reason(check, draft), check.name) for check in draft.checks.critical_failures()]
+        # Critical failures, and what a native reader would reject (the reader's checks), go to the repair.
+        problems = [(_check_reason(check, draft), check.name) for check in draft.checks.failed()
+                    if check.critical or check.name in READER_CHECK_NAMES]
         if prompting.repeats_instructions(raw):
             problems.append((prompting.reason("instructions_leak", lang), "instructions_leak"))
         ctx = request.context

@@ -32,6 +32,7 @@ FIELD_LIMITS: dict[str, int] = {
     "interview_date": 10,
     "rejection_message": 5_000,
     "notes": 2_000,
+    "candidate_phone": 40,
 }
 # Free-text fields keep their line breaks; every other field is one line.
 _MULTI_LINE_FIELDS = frozenset({"rejection_message", "notes"})
@@ -75,6 +76,22 @@ class Channel(StrEnum):
     PHONE = "phone"
 
 
+class GrammaticalGender(StrEnum):
+    """How French agreement refers to the candidate; unknown means epicene wording only."""
+
+    FEMININE = "feminine"
+    MASCULINE = "masculine"
+    UNSPECIFIED = ""
+
+
+class NewsChannel(StrEnum):
+    """How the candidate learnt they were not selected: it decides what the draft may thank for."""
+
+    WRITTEN = "written"  # an e-mail, a letter or a portal message (the one pasted, when there is one)
+    PHONE = "phone"  # the recruiter called
+    UNKNOWN = "unknown"  # not said: the draft thanks only for the interview
+
+
 class InterviewContext(BaseModel):
     """What the candidate tells us about the interview. Only facts from here may appear in a draft."""
 
@@ -94,6 +111,20 @@ class InterviewContext(BaseModel):
         default="", description="The rejection message the candidate received, if any."
     )
     notes: str = Field(default="", description="The candidate's own notes on how the interview went.")
+    news_channel: NewsChannel | None = Field(
+        default=None,
+        description="How the rejection reached the candidate; empty means 'written' when a message is pasted, "
+        "else 'unknown'.",
+    )
+    candidate_gender: GrammaticalGender = Field(
+        default=GrammaticalGender.UNSPECIFIED,
+        description="French only: 'feminine' or 'masculine' for agreement; empty for epicene wording.",
+    )
+    candidate_phone: str = Field(
+        default="",
+        description="The candidate's phone number as they say it (\"514 555-0182, poste 23\"), given in a voicemail "
+        "so the recruiter can call back.",
+    )
 
     @field_validator(*FIELD_LIMITS.keys() - {"interview_date"}, mode="before")
     @classmethod
@@ -111,6 +142,19 @@ class InterviewContext(BaseModel):
         if not value:
             raise ValueError(f"{info.field_name} is required and cannot be empty")
         return value
+
+    @field_validator("news_channel", "candidate_gender", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None if info.field_name == "news_channel" else GrammaticalGender.UNSPECIFIED
+        return value
+
+    @model_validator(mode="after")
+    def _news_default(self) -> InterviewContext:
+        if self.news_channel is None:
+            self.news_channel = NewsChannel.WRITTEN if self.rejection_message else NewsChannel.UNKNOWN
+        return self
 
     @field_validator("interview_date", mode="before")
     @classmethod

@@ -116,6 +116,9 @@ def draft_values(request: DraftRequest, mask: Mask) -> dict[str, Any]:
         "role": data(ctx.role, mask),
         "interview_date": ctx.interview_date.isoformat() if ctx.interview_date else _NONE,
         "rejection_message": data(ctx.rejection_message, mask),
+        "news_channel": str(ctx.news_channel),
+        "candidate_gender": str(ctx.candidate_gender) or _NONE,
+        "candidate_phone": data(ctx.candidate_phone, mask) if ctx.candidate_phone else _NONE,
         "notes": data(ctx.notes, mask),
     }
 

@@ -305,7 +305,7 @@ def test_console_script_exits_0_with_json_or_2_with_one_line(tmp_path: Path) -> 
             assert [json.loads(line) for line in done.stdout.split("\n") if line], where
             counts["exit 0, JSON lines"] += 1
         else:
-            assert "[engine: offline]" in done.stdout or "Kind: " in done.stdout, where
+            assert "Engine: offline" in done.stdout or "Moteur : offline" in done.stdout or "Kind: " in done.stdout, where
             counts["exit 0, text"] += 1
     record("console script (subprocess sample)", counts)
     assert sum(counts.values()) >= SUBPROCESS_SAMPLE

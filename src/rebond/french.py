@@ -1,0 +1,173 @@
+"""French grammar the drafts need: an organisation's article and its prepositions, role titles in running text.
+
+The rule followed is the usual one (Office québécois de la langue française, *Banque de
+dépannage linguistique*): « chez » only before a name without an article (« chez Desjardins »);
+a name that takes an article contracts with « à » and « de » (« au CHU », « à la Banque
+Nationale », « de l'Université Laval », « aux Industries Dorel »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rebond.resources import load_data
+from rebond.text import fold
+
+_VOWEL_START = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
+# "L'Oréal", "l’Université": an elided article glued to the name.
+_ELIDED = re.compile(r"^([lL])['’](\S.*)$")
+_ARTICLE = re.compile(r"^(la|le|les|La|Le|Les) (\S.*)$")
+
+
+@cache
+def _heads() -> dict[str, str]:
+    """Nouns that head an institution's name, with their gender: « université » f, « centre » m."""
+    return dict(load_data("french.yaml")["institution_heads"])
+
+
+def starts_with_vowel_sound(word: str) -> bool:
+    """Whether « de »/« le » elide before this word: a vowel, or a mute h (« d'Hydro-Québec », « d'HEC »).
+
+    An h is taken as aspirated (« de Honda », « de Hewlett-Packard ») unless the word starts like one of
+    the mute-h words listed in ``prompts/french.yaml``.
+    """
+    if not word:
+        return False
+    if _VOWEL_START.match(word):
+        # A y before a vowel is a consonant (« de Yahoo »); before a consonant, a vowel (« d'Yves Rocher »).
+        return not (word[0] in "yY" and len(word) > 1 and fold(word[1]) in "aeiou")
+    folded = fold(word)
+    return folded.startswith("h") and any(folded.startswith(start) for start in load_data("french.yaml")["mute_h_starts"])
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation's name as the user typed it, read for French grammar.
+
+    ``article`` is « la », « le », « l' », « les » or empty; ``name`` is the rest (« Banque Nationale »).
+    """
+
+    article: str
+    name: str
+
+    @classmethod
+    def parse(cls, typed: str) -> Organisation:
+        text = typed.strip()
+        if match := _ARTICLE.match(text):
+            # « la Banque Nationale » takes its article; a capital article on a name that is not an
+            # institution's (« Les Productions d'Ici ») belongs to a brand: « chez Les Productions d'Ici ».
+            first_word = fold(re.split(r"[\s-]", match.group(2))[0])
+            if match.group(1).islower() or first_word in _heads():
+                return cls(match.group(1).lower(), match.group(2))
+            return cls("", text)
+        if match := _ELIDED.match(text):
+            first_word = fold(re.split(r"[\s-]", match.group(2))[0])
+            # « l'Université Laval » (lower-case article, or a head noun) takes the article;
+            # « L'Oréal » is a brand whose article belongs to the name: « chez L'Oréal ».
+            if match.group(1) == "l" or first_word in _heads():
+                return cls("l'", match.group(2))
+            return cls("", text)
+        # « Ville de Gatineau », « Clinique Saint-Louis »: an institution named by its head noun takes
+        # an article even when none was typed; a brand (« Desjardins », « SNCF ») does not.
+        first_word = fold(re.split(r"[\s-]", text)[0])
+        known = load_data("french.yaml")["names_with_article"].get(first_word)
+        if known:
+            return cls("l'" if starts_with_vowel_sound(text) else known, text)
+        gender = _heads().get(first_word)
+        if gender and " " in text:
+            article = "l'" if starts_with_vowel_sound(text) else "la" if gender == "f" else "le"
+            return cls(article, text)
+        return cls("", text)
+
+    @property
+    def typed(self) -> str:
+        """The name with its article, as it reads inside a sentence (« la Banque Nationale »)."""
+        if not self.article:
+            return self.name
+        return f"{self.article}{self.name}" if self.article == "l'" else f"{self.article} {self.name}"
+
+    @property
+    def at(self) -> str:
+        """Where one works: « chez Desjardins », « à la Banque Nationale », « au CHU », « aux Industries »."""
+        return {"": f"chez {self.name}", "la": f"à la {self.name}", "l'": f"à l'{self.name}",
+                "le": f"au {self.name}", "les": f"aux {self.name}"}[self.article]
+
+    @property
+    def of(self) -> str:
+        """« de » + the name: « de Desjardins », « d'Ubisoft », « de la Banque », « du CHU », « des Industries »."""
+        if not self.article:
+            return f"d'{self.name}" if starts_with_vowel_sound(self.name) else f"de {self.name}"
+        return {"la": f"de la {self.name}", "l'": f"de l'{self.name}", "le": f"du {self.name}",
+                "les": f"des {self.name}"}[self.article]
+
+    @property
+    def subject(self) -> str:
+        """The name opening a sentence: the article capitalised (« La Banque Nationale »)."""
+        return capitalise(self.typed)
+
+
+def of_phrase(phrase: str) -> str:
+    """« de » + a noun phrase, contracted: « du diplôme », « des outils », « de la certification », « d'un titre »."""
+    for article, contracted in (("le ", "du "), ("les ", "des "), ("Le ", "du "), ("Les ", "des ")):
+        if phrase.startswith(article):
+            return contracted + phrase[len(article):]
+    return f"d'{phrase}" if starts_with_vowel_sound(phrase) else f"de {phrase}"
+
+
+def fix_organisation_grammar(text: str, company: str) -> str:
+    """A French text with the prepositions before the organisation made right.
+
+    A model writing with the organisation masked (« de [COMPANY] ») cannot know its article or
+    elision; once the name is back, « de Atelier Verne » becomes « d'Atelier Verne », « chez la Banque
+    Nationale » becomes « à la Banque Nationale », « de le CHU » becomes « du CHU ».
+    """
+    org = Organisation.parse(company)
+    name = re.escape(org.name)
+    if org.article:
+        typed = re.escape(org.typed)
+        article = re.escape(org.article) + ("" if org.article == "l'" else r"\s+")
+        text = re.sub(rf"\bchez\s+(?:{article})?{name}", lambda _: org.at, text, flags=re.IGNORECASE)
+        text = re.sub(rf"\b[àa]\s+(?:{article}){name}", lambda _: org.at, text)
+        text = re.sub(rf"\bde\s+(?:{article}){name}", lambda _: org.of, text)
+        text = re.sub(rf"\b(?<![A-Za-zÀ-ÿ'’])de\s+{name}", lambda _: org.of, text)
+        text = re.sub(rf"(^|[.!?]\s+|\n\s*){typed}", lambda m: m.group(1) + org.subject, text)
+    elif starts_with_vowel_sound(org.name) and not org.name.startswith(("L'", "L’")):
+        text = re.sub(rf"\b([dD])e\s+{name}", lambda m: f"{m.group(1)}'{org.name}", text)
+    return text
+
+
+def capitalise(text: str) -> str:
+    """The first letter in upper case, the rest untouched."""
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def _keep_capitals() -> frozenset[str]:
+    return frozenset(fold(word) for word in load_data("french.yaml")["role_words_keep_capital"])
+
+
+def role_in_sentence(role: str) -> str:
+    """A job title as it reads inside a French sentence: common nouns in lower case, acronyms and names kept.
+
+    « Analyste de Données » → « analyste de données »; « Développeur Python » and « Analyste BI » keep
+    Python and BI.
+    """
+    out = []
+    for word in role.split(" "):
+        letters = [c for c in word if c.isalpha()]
+        capitalised_only = bool(letters) and letters[0].isupper() and not any(c.isupper() for c in letters[1:])
+        if capitalised_only and fold(word.strip(".,()")) not in _keep_capitals():
+            word = word[:1].lower() + word[1:]
+        out.append(word)
+    return " ".join(out)
+
+
+def of_role(role: str) -> str:
+    """« de » + a role in running text, elided before a vowel: « d'analyste », « de chargé de projet »."""
+    shown = role_in_sentence(role)
+    return f"d'{shown}" if starts_with_vowel_sound(shown) else f"de {shown}"
+
+
+__all__ = ["Organisation", "capitalise", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "starts_with_vowel_sound"]
