@@ -330,7 +330,7 @@ class ScriptedServer:
     def start(self) -> ScriptedServer:
         handler = type("Handler", (_Handler,), {"owner": self})
         self._server = _Server(("127.0.0.1", 0), handler)
-        threading.Thread(target=self._server.serve_forever, name="scripted-openai", daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), name="scripted-openai", daemon=True).start()
         return self
 
     def stop(self) -> None:
