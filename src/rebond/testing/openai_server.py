@@ -352,17 +352,20 @@ class ScriptedServer:
     @property
     def url(self) -> str:
         """``http://127.0.0.1:PORT``, without a path."""
-        assert self._server is not None, "the server is not started"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self._root()
 
     @property
     def base_url(self) -> str:
         """What ``OPENAI_BASE_URL`` is set to: ``http://127.0.0.1:PORT/v1``."""
-        return f"{self.url}/v1"
+        return f"{self._root()}/v1"
 
     def route_url(self, route: str) -> str:
         """A base URL under its own first path segment (``Request.route``), for one server playing many endpoints."""
-        return f"{self.url}/{route}/v1"
+        return f"{self._root()}/{route}/v1"
+
+    def _root(self) -> str:
+        assert self._server is not None, "the server is not started"
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     # -- what to answer --
 
