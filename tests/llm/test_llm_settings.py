@@ -141,7 +141,7 @@ def _raise_like_the_client(name: str) -> BaseException:
     from rebond.testing import completion
 
     cls = getattr(openai, name)
-    library = __import__("httpx2" if openai.__version__.startswith("3") else "httpx")
+    library = __import__("httpx2" if int(openai.__version__.split(".")[0]) >= 3 else "httpx")
     request = library.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
     if name in _STATUS:
         response = library.Response(_STATUS[name], request=request, json={"error": {"message": API_KEY}})
