@@ -1,8 +1,8 @@
 """Overhead of Rebond's LLM drafting pipeline over a bare ``openai`` SDK call, against one local OpenAI-shaped server.
 
-The server (stdlib ``http.server``, 127.0.0.1 only, in a thread) answers
-``/v1/chat/completions`` with recorded-shape bodies: JSON, or SSE when asked to
-stream. Both sides send the same kind of request and read the whole answer; the
+The server (``rebond.testing``'s scripted endpoint, 127.0.0.1 only, in a thread;
+the tests and the fault drill use the same one) answers ``/v1/chat/completions``
+with recorded-shape bodies: JSON, or SSE when asked to stream. Both sides send the same kind of request and read the whole answer; the
 median of the per-round differences is the overhead. Each Rebond round starts
 with no folded text cached, as a new draft would. Target: at most 5 ms, wall
 clock, over a bare ``openai`` call.
@@ -19,13 +19,10 @@ mask, the deadline thread, parsing, the quality checks), whatever the reader.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -36,68 +33,27 @@ from drill_request import REQUEST, good_answer  # noqa: E402
 
 from rebond.drafting import stream_draft, write_draft  # noqa: E402
 from rebond.settings import Settings  # noqa: E402
+from rebond.testing import Answer, Request, ScriptedServer, sse_events  # noqa: E402
 from rebond.text import fold  # noqa: E402
 
 MODEL = "gpt-4.1-mini"
 TARGET_MS = 5.0
 # What the model "writes": a draft that passes every check, streamed about 4 characters (one token) a chunk.
 ANSWER = good_answer(REQUEST)
-USAGE = {"prompt_tokens": 712, "completion_tokens": 164, "total_tokens": 876}
-
-
-def _completion_body() -> bytes:
-    return json.dumps({
-        "id": "chatcmpl-bench", "object": "chat.completion", "created": 1_700_000_000, "model": MODEL,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": ANSWER}, "finish_reason": "stop"}],
-        "usage": USAGE,
-    }).encode()
-
-
-def _sse_events(piece: int = 4) -> list[bytes]:
-    base = {"id": "chatcmpl-bench", "object": "chat.completion.chunk", "created": 1_700_000_000, "model": MODEL}
-    events = [{**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}]
-    events += [
-        {**base, "choices": [{"index": 0, "delta": {"content": ANSWER[i : i + piece]}, "finish_reason": None}]}
-        for i in range(0, len(ANSWER), piece)
-    ]
-    events += [{**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}, {**base, "choices": [], "usage": USAGE}]
-    return [f"data: {json.dumps(e)}\n\n".encode() for e in events] + [b"data: [DONE]\n\n"]
-
-
-COMPLETION, SSE_EVENTS = _completion_body(), _sse_events()
-SSE = b"".join(SSE_EVENTS)
 # A real model sends a token every 10-30 ms; the paced endpoint sends one every PACE_S,
 # so per-chunk work overlaps the wait as it does in real use.
 PACE_S = 0.001
+SSE_EVENTS = sse_events(ANSWER, piece=4)
+# Streams are sent with a content-length, whole or an event at a time (paced).
+COMPLETION = Answer.completion(ANSWER)
+STREAM = Answer.stream(SSE_EVENTS, framing="length")
+PACED = Answer.stream(SSE_EVENTS, pace_s=PACE_S, framing="length")
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as a real endpoint
-    disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        length = int(self.headers.get("content-length", 0))
-        request = json.loads(self.rfile.read(length) or b"{}")
-        body, kind = (SSE, "text/event-stream") if request.get("stream") else (COMPLETION, "application/json")
-        self.send_response(200)
-        self.send_header("content-type", kind)
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        if request.get("stream") and self.path.startswith("/paced/"):
-            for event in SSE_EVENTS:
-                self.wfile.write(event)
-                time.sleep(PACE_S)
-        else:
-            self.wfile.write(body)
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-def _serve() -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+def _answer(request: Request) -> Answer:
+    if not (request.json or {}).get("stream"):
+        return COMPLETION
+    return PACED if request.route == "paced" else STREAM
 
 
 def _time(fn: Any) -> tuple[float, float]:
@@ -128,13 +84,12 @@ def main() -> int:
     from rebond import prompting
     from rebond.privacy import Mask
 
-    server, root = _serve()
-    try:
-        local = Settings(_env_file=None, openai_base_url=f"{root}/v1", openai_api_key="sk-bench", engine="llm", max_retries=0)
+    with ScriptedServer(_answer, record=False) as server:
+        local = Settings(_env_file=None, openai_base_url=server.base_url, openai_api_key="sk-bench", engine="llm", max_retries=0)
         private = local.model_copy(update={"privacy": "on"})
-        paced = local.model_copy(update={"openai_base_url": f"{root}/paced/v1"})
-        client = openai.OpenAI(base_url=f"{root}/v1", api_key="sk-bench", max_retries=0)
-        paced_client = openai.OpenAI(base_url=f"{root}/paced/v1", api_key="sk-bench", max_retries=0)
+        paced = local.model_copy(update={"openai_base_url": server.route_url("paced")})
+        client = openai.OpenAI(base_url=server.base_url, api_key="sk-bench", max_retries=0)
+        paced_client = openai.OpenAI(base_url=server.route_url("paced"), api_key="sk-bench", max_retries=0)
         # The bare call sends the very messages the pipeline would send.
         rendered: list[BaseMessage] = prompting.draft_messages(REQUEST, Mask.off())
         messages = [{"role": "system" if m.type == "system" else "user", "content": str(m.content)} for m in rendered]
@@ -214,8 +169,6 @@ def main() -> int:
         verdict = "OK" if worst <= TARGET_MS else "OVER"
         print(f"target: median overhead <= {TARGET_MS:g} ms (wall): {verdict}")
         return 0 if worst <= TARGET_MS else 1
-    finally:
-        server.shutdown()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Fault drill: the drafting and analysis pipelines against a local OpenAI-compatible server that fails on purpose.
 
-The server (stdlib ``http.server``, 127.0.0.1 only, in a thread) injects one
-fault per row: a hang past the timeout, a 429 storm, 500, 401, a stream cut
+The server (``rebond.testing``'s scripted endpoint: 127.0.0.1 only, in a thread,
+one route per fault; the tests use the same one) injects one fault per row: a hang past the timeout, a 429 storm, 500, 401, a stream cut
 mid-answer, invalid JSON, an answer in the wrong language; ``none`` is the
 control. Each row runs drafting as the app does (``stream_draft``, streamed)
 and analysis as the app does (``read_reply``), with the configured retries.
@@ -21,9 +21,7 @@ import os
 import sys
 import threading
 import time
-from collections import Counter
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,7 @@ from rebond.drafting import stream_draft  # noqa: E402
 from rebond.models import AnalysisRequest, Language  # noqa: E402
 from rebond.reading import read_reply  # noqa: E402
 from rebond.settings import Settings  # noqa: E402
+from rebond.testing import Answer, Request, ScriptedServer, completion, error_body, sse_event, sse_events  # noqa: E402
 from rebond.text import detect_language  # noqa: E402
 
 MODEL = "gpt-4.1-mini"
@@ -43,7 +42,7 @@ SLACK_S = 2.0  # what the issue allows beyond the timeout
 FAULTS = ("none", "timeout", "429 storm", "500", "401", "truncated stream", "invalid JSON", "error answer",
           "wrong language")
 # What an overloaded endpoint sends with status 200: an error event mid-stream, or an error object for a JSON call.
-ERROR_OBJECT = {"error": {"message": "The server is overloaded, please retry", "type": "server_error", "code": None}}
+ERROR_OBJECT = error_body("The server is overloaded, please retry", type="server_error")
 REPLY = AnalysisRequest(
     id="drill",
     reply=(
@@ -90,143 +89,70 @@ ANALYSIS_EN = {
     "reframe": "Two clear leads: this reply is valuable.",
     "thank_you_reply": "Hello Julie Tremblay,\n\nThank you for these details.\n\nCamille Roy",
 }
-USAGE = {"prompt_tokens": 712, "completion_tokens": 164, "total_tokens": 876}
 
 
 # ---- the misbehaving server ------------------------------------------------------
 
-
-def _completion(content: str | None, tool_args: dict[str, Any] | None = None) -> bytes:
-    message: dict[str, Any] = {"role": "assistant", "content": content}
-    if tool_args is not None:
-        arguments = json.dumps(tool_args, ensure_ascii=False)
-        message["tool_calls"] = [
-            {"id": "call_1", "type": "function", "function": {"name": "ReplyAnalysis", "arguments": arguments}}
-        ]
-    return json.dumps({
-        "id": "chatcmpl-drill", "object": "chat.completion", "created": 1_700_000_000, "model": MODEL,
-        "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if tool_args else "stop"}],
-        "usage": USAGE,
-    }, ensure_ascii=False).encode()
-
-
-def _sse(text: str, piece: int = 8) -> list[bytes]:
-    base = {"id": "chatcmpl-drill", "object": "chat.completion.chunk", "created": 1_700_000_000, "model": MODEL}
-    events = [{**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}]
-    events += [
-        {**base, "choices": [{"index": 0, "delta": {"content": text[i : i + piece]}, "finish_reason": None}]}
-        for i in range(0, len(text), piece)
-    ]
-    events += [{**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]},
-               {**base, "choices": [], "usage": USAGE}]
-    return [f"data: {json.dumps(e, ensure_ascii=False)}\n\n".encode() for e in events] + [b"data: [DONE]\n\n"]
+_MESSAGES = {429: "Rate limit reached for requests", 500: "The server had an error",
+             401: "Incorrect API key provided: sk-test-****-123."}
 
 
 class Drill:
-    """Shared state of the server: requests seen per fault, and a stop switch for hanging handlers."""
+    """The misbehaving endpoint: one scripted loopback server, one route per fault, hangs released at stop."""
 
     def __init__(self, hang_s: float, retry_after: str = "1") -> None:
         self.hang_s = hang_s
         self.retry_after = retry_after
-        self.stop = threading.Event()
-        self.requests: Counter[str] = Counter()
-        self.lock = threading.Lock()
+        self.server = ScriptedServer(self.answer)
 
+    def __enter__(self) -> Drill:
+        self.server.start()
+        return self
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
-    drill: Drill  # set on the subclass made by serve()
+    def __exit__(self, *exc: object) -> None:
+        self.server.stop()
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        fault = self.path.split("/")[1].replace("_", " ")
-        with self.drill.lock:
-            self.drill.requests[fault] += 1
-        request = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
-        streaming = bool(request.get("stream"))
-        analysis = bool(request.get("tools")) or request.get("response_format") is not None
+    def url(self, fault: str) -> str:
+        """The base URL of the endpoint that injects ``fault``."""
+        return self.server.route_url(fault.replace(" ", "_"))
+
+    def requests(self, fault: str) -> int:
+        """How many requests the endpoint of ``fault`` received so far."""
+        return len(self.server.on(fault.replace(" ", "_")))
+
+    def answer(self, request: Request) -> Answer:
+        fault = request.route.replace("_", " ")
+        asked = request.json or {}
+        streaming = bool(asked.get("stream"))
+        analysis = bool(asked.get("tools")) or asked.get("response_format") is not None
         if fault == "timeout":
-            # Hang longer than the client waits; bounded, and released at shutdown.
-            self.drill.stop.wait(self.drill.hang_s)
-            return self._close()
+            return Answer.hang(self.hang_s)  # longer than the client waits; bounded, and released at stop
         if fault in ("429 storm", "500", "401"):
             status = {"429 storm": 429, "500": 500, "401": 401}[fault]
-            message = {429: "Rate limit reached for requests", 500: "The server had an error",
-                       401: "Incorrect API key provided: sk-test-****-123."}[status]
-            headers = {"retry-after": self.drill.retry_after, "x-ratelimit-remaining-requests": "0"} if status == 429 else {}
-            body = json.dumps({"error": {"message": message, "type": "error", "code": None}}).encode()
-            return self._send(status, body, "application/json", headers)
+            headers = {"retry-after": self.retry_after, "x-ratelimit-remaining-requests": "0"} if status == 429 else {}
+            return Answer.error(status, _MESSAGES[status], headers=headers)
         good = ANALYSIS_FR if analysis else None
         text = DRAFT_FR
         if fault == "wrong language":
             good, text = (ANALYSIS_EN if analysis else None), DRAFT_EN
         if streaming:
-            events = _sse(text)
+            events = sse_events(text, piece=8)
             if fault == "truncated stream":
-                return self._send_stream(events[: len(events) // 3], cut=True)
+                return Answer.stream(events[: len(events) // 3], cut=True)  # no last chunk: cut mid-answer
             if fault == "invalid JSON":
-                events = [b"data: {\"choices\": [{\"delta\": {\"content\": \"Bonj\n\n"] + events[1:]
+                events = [b"data: {\"choices\": [{\"delta\": {\"content\": \"Bonj\n\n", *events[1:]]
             if fault == "error answer":
-                events = events[: len(events) // 3] + [f"data: {json.dumps(ERROR_OBJECT)}\n\n".encode()]
-            return self._send_stream(events)
+                events = events[: len(events) // 3] + [sse_event(ERROR_OBJECT)]
+            return Answer.stream(events)
         if fault == "error answer":
-            return self._send(200, json.dumps(ERROR_OBJECT).encode(), "application/json")
-        body = _completion(None, good) if analysis else _completion(text)
+            return Answer.json(ERROR_OBJECT)
+        body = json.dumps(completion(None, good) if analysis else completion(text), ensure_ascii=False).encode()
         if fault == "invalid JSON":
-            return self._send(200, body[: len(body) // 2] + b"}}", "application/json")
+            return Answer(parts=(body[: len(body) // 2] + b"}}",))
         if fault == "truncated stream":
             # Announce the whole body, send half, hang up: the non-streamed form of a cut answer.
-            return self._send(200, body, "application/json", cut=True)
-        return self._send(200, body, "application/json")
-
-    def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None,
-              cut: bool = False) -> None:
-        self.send_response(status)
-        self.send_header("content-type", kind)
-        self.send_header("content-length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body[: len(body) // 2] if cut else body)
-        if cut:
-            self._close()
-
-    def _send_stream(self, events: list[bytes], cut: bool = False) -> None:
-        self.send_response(200)
-        self.send_header("content-type", "text/event-stream")
-        self.send_header("transfer-encoding", "chunked")
-        self.end_headers()
-        for event in events:
-            self.wfile.write(f"{len(event):x}\r\n".encode() + event + b"\r\n")
-            self.wfile.flush()
-        if cut:
-            return self._close()  # no last chunk: the stream is cut mid-answer
-        self.wfile.write(b"0\r\n\r\n")
-
-    def _close(self) -> None:
-        self.close_connection = True
-        try:
-            self.wfile.flush()
-            self.connection.shutdown(2)
-        except OSError:
-            pass
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # a client hanging up on a hung or cut answer is the point of the drill
-
-
-def serve(drill: Drill) -> tuple[ThreadingHTTPServer, str]:
-    """The server on a free loopback port, in a daemon thread."""
-    handler = type("Handler", (_Handler,), {"drill": drill})
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+            return Answer(parts=(body[: len(body) // 2],), length=len(body), cut=True)
+        return Answer(parts=(body,))
 
 
 # ---- the rows --------------------------------------------------------------------
@@ -295,11 +221,11 @@ def run_row(fault: str, pipeline: str, settings: Settings, drill: Drill, hard_ca
             result["error"] = f"raised {type(exc).__name__}"
         result["seconds"] = time.perf_counter() - start
 
-    before = drill.requests[fault]
+    before = drill.requests(fault)
     worker = threading.Thread(target=work, daemon=True)
     worker.start()
     worker.join(hard_cap_s)
-    row.requests = drill.requests[fault] - before
+    row.requests = drill.requests(fault) - before
     if "seconds" not in result:
         row.problem = f"still running after {hard_cap_s:g} s"
         return row
@@ -331,17 +257,15 @@ def main() -> int:
     args = parser.parse_args()
 
     retries = args.retries if args.retries is not None else Settings(_env_file=None).max_retries
-    drill = Drill(hang_s=args.timeout * (retries + 1) + 5, retry_after=args.retry_after)
-    server, root = serve(drill)
     budget = args.timeout + SLACK_S
     hard_cap = max(20.0, 3 * budget * (retries + 1))
     rows: list[Row] = []
-    try:
+    with Drill(hang_s=args.timeout * (retries + 1) + 5, retry_after=args.retry_after) as drill:
         print(f"fault drill: REBOND_TIMEOUT={args.timeout:g} s, REBOND_MAX_RETRIES={retries}, "
-              f"429 Retry-After {args.retry_after} s, budget per row {budget:g} s; server {root} (loopback)")
+              f"429 Retry-After {args.retry_after} s, budget per row {budget:g} s; server {drill.server.url} (loopback)")
         # Warm-up, not timed in the table: the first model call imports LangChain and the openai client.
         warm = Settings(_env_file=None, openai_api_key="sk-drill-not-a-key", engine="llm", model=MODEL,
-                        openai_base_url=f"{root}/none/v1", timeout=args.timeout, max_retries=0)
+                        openai_base_url=drill.url("none"), timeout=args.timeout, max_retries=0)
         start = time.perf_counter()
         run_row("none", "drafting", warm, drill, hard_cap)
         run_row("none", "analysis", warm, drill, hard_cap)
@@ -353,7 +277,7 @@ def main() -> int:
             # Privacy on, as for any remote endpoint: the drill exercises the masking too.
             settings = Settings(
                 _env_file=None, openai_api_key="sk-drill-not-a-key", engine="llm", model=MODEL, privacy="on",
-                openai_base_url=f"{root}/{fault.replace(' ', '_')}/v1", timeout=args.timeout, max_retries=retries,
+                openai_base_url=drill.url(fault), timeout=args.timeout, max_retries=retries,
             )  # fmt: skip
             for pipeline in ("drafting", "analysis"):
                 row = run_row(fault, pipeline, settings, drill, hard_cap)
@@ -363,9 +287,6 @@ def main() -> int:
                       f"{verdict:<6} {_cut(row.notice, 110)}", flush=True)
                 if row.problem:
                     print(f"{'':<17} {'':<9} ↳ {row.problem}")
-    finally:
-        drill.stop.set()
-        server.shutdown()
     failed = [row for row in rows if not row.passed]
     print(f"{len(rows) - len(failed)}/{len(rows)} rows ended in a usable, checked result within {budget:g} s")
     return 1 if failed else 0

@@ -495,19 +495,59 @@ def test_test_connection_without_a_model_says_so_plainly() -> None:
     assert "Aucun modèle n'est configuré" in _ok(at).info[0].value
 
 
-def test_test_connection_names_a_server_error_in_words(monkeypatch) -> None:
-    import httpx
-    import respx
+def test_test_connection_names_a_server_error_in_words(monkeypatch, openai_server) -> None:
+    from rebond.testing import Answer
 
     monkeypatch.setenv("REBOND_ENGINE", "llm")
     monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", openai_server.base_url)
     monkeypatch.setenv("REBOND_MAX_RETRIES", "0")
-    with respx.mock(assert_all_mocked=True) as api:
-        api.post("https://api.openai.com/v1/chat/completions").mock(
-            return_value=httpx.Response(500, json={"error": {"message": f"boom {FAKE_KEY}"}})
-        )
-        at = _app().run()
-        at.switch_page("views/settings.py").run()
-        next(b for b in at.button if b.label == "Tester la connexion").click().run()
+    openai_server.script(Answer.error(500, f"boom {FAKE_KEY}"))
+    at = _app().run()
+    at.switch_page("views/settings.py").run()
+    next(b for b in at.button if b.label == "Tester la connexion").click().run()
+    assert len(openai_server.requests) == 1
     assert not at.exception
     assert [e.value for e in at.error] == ["Le test a échoué : le service a eu une erreur interne (500)."]
+
+
+def _closed_port_url() -> str:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
+
+
+@pytest.mark.parametrize(("fault", "message"), [
+    ("401", "La clé d'API a été refusée. Vérifiez-la dans votre configuration."),
+    ("403", "Le test a échoué : le service a refusé l'accès (403)."),
+    ("404", "Le modèle « gpt-4.1-mini » est introuvable à ce point d'accès."),
+    ("429", "Le service limite les requêtes pour l'instant ; réessayez dans un moment."),
+    ("400", "Le test a échoué : le service a rejeté la requête (400)."),
+    ("hang", "Pas de réponse en 0.5 s."),
+    ("cut", "Le test a échoué : la connexion à {endpoint} s'est interrompue pendant la réponse."),
+    ("error object", "Le test a échoué : le service a répondu par une erreur."),
+    ("nobody", "Impossible de joindre {endpoint}."),
+])
+def test_test_connection_names_each_failure_in_words(monkeypatch, openai_server, fault: str, message: str) -> None:
+    """Every way the openai client fails, over a real socket: the settings page's words, never the endpoint's text."""
+    from rebond.testing import Answer
+
+    answers = {
+        "hang": Answer.hang(5),
+        "cut": Answer.completion("OK " * 200).in_pieces(100).cut_after(1),
+        "error object": Answer.json({"error": {"message": f"quota {FAKE_KEY}"}}),
+    }
+    endpoint = _closed_port_url() if fault == "nobody" else openai_server.base_url
+    openai_server.script(answers.get(fault) or Answer.error(int(fault) if fault.isdigit() else 500, f"boom {FAKE_KEY}",
+                                                              retry_after_ms="1"))
+    for name, value in {"REBOND_ENGINE": "llm", "OPENAI_API_KEY": FAKE_KEY, "OPENAI_BASE_URL": endpoint,
+                        "REBOND_MAX_RETRIES": "0", "REBOND_TIMEOUT": "0.5"}.items():
+        monkeypatch.setenv(name, value)
+    at = _app().run()
+    at.switch_page("views/settings.py").run()
+    next(b for b in at.button if b.label == "Tester la connexion").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [message.format(endpoint=endpoint)]
+    assert FAKE_KEY not in " ".join(e.value for e in at.error)

@@ -13,32 +13,36 @@ from views.common import md, t
 log = logging.getLogger("rebond.app")
 
 
+# Reasons of rebond.llm.failure that the settings page says in its own, more direct words.
+_PLAIN = {
+    "auth": lambda settings: t("settings.test_auth"),
+    "not_found": lambda settings: t("settings.test_model", model=settings.model),
+    "rate_limit": lambda settings: t("settings.test_rate"),
+    "timeout": lambda settings: t("settings.test_timeout", seconds=f"{settings.timeout:g}"),
+    "connection": lambda settings: t("settings.test_unreachable", endpoint=settings.shown_endpoint),
+}
+
+
 def test_connection(settings) -> tuple[bool, str]:
-    """Ask the model for one word; a plain-language outcome, never the provider's raw error text."""
+    """Ask the model for one word; a plain-language outcome, never the provider's raw error text.
+
+    Every failure is named by ``rebond.llm.failure``, as a draft's fallback notice
+    is, and the call gives up one second past the timeout however many retries
+    the client makes.
+    """
+    from rebond.llm import build_chat_model, failure, within_deadline
+
     try:
-        import openai
-
-        from rebond.llm import build_chat_model
-
         start = time.perf_counter()
-        build_chat_model(settings).invoke("Reply with the single word: OK")
+        within_deadline(lambda: build_chat_model(settings).invoke("Reply with the single word: OK"), settings)
         return True, t("settings.test_ok", model=settings.model, seconds=f"{time.perf_counter() - start:.1f}")
-    except openai.AuthenticationError:
-        return False, t("settings.test_auth")
-    except openai.NotFoundError:
-        return False, t("settings.test_model", model=settings.model)
-    except openai.RateLimitError:
-        return False, t("settings.test_rate")
-    except openai.APITimeoutError:
-        return False, t("settings.test_timeout", seconds=f"{settings.timeout:g}")
-    except openai.APIConnectionError:
-        return False, t("settings.test_unreachable", endpoint=settings.shown_endpoint)
     except Exception as exc:  # the message may quote the request or the key: only the type is shown or logged
         from rebond import prompting
-        from rebond.llm import failure
 
         log.warning("connection test failed: %s (status %s)", type(exc).__name__, getattr(exc, "status_code", "none"))
         key, values = failure(exc, settings)
+        if key in _PLAIN:
+            return False, _PLAIN[key](settings)
         if key == "unexpected":
             return False, t("settings.test_failed", error=type(exc).__name__)
         return False, t("settings.test_failed_because", reason=prompting.reason(key, common.ui_lang(), **values))

@@ -110,28 +110,31 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     if isinstance(exc, NotConfigured):
         return "not_configured", {}
     try:
-        import httpx
         import openai
-    except ImportError:  # pragma: no cover - both come with langchain-openai
+    except ImportError:  # pragma: no cover - it comes with langchain-openai
         return "unexpected", {"kind": type(exc).__name__}
     timeout = ("timeout", {"timeout": f"{settings.timeout:g}"})
     unreachable = ("connection", {"endpoint": settings.shown_endpoint})
+    interrupted = ("interrupted", {"endpoint": settings.shown_endpoint})
     # Most specific first: a timeout is also a connection error, each status error an APIStatusError.
-    # httpx errors, JSON errors and stream error events are raised while an answer streams
+    # HTTP-library errors, JSON errors and stream error events are raised while an answer streams
     # in, past the openai client (which wraps only what happens before the answer starts).
     from rebond.sse import EndpointError, StreamCut, UnreadableStream
 
     known: list[tuple[type[BaseException] | tuple[type[BaseException], ...], tuple[str, dict[str, object]]]] = [
-        ((openai.APITimeoutError, TimeoutError, httpx.TimeoutException), timeout),
-        (openai.APIConnectionError, unreachable),
-        (openai.AuthenticationError, ("auth", {})),
+        ((openai.APITimeoutError, TimeoutError, *_http_errors("TimeoutException")), timeout),
+        # The endpoint was reached and hung up mid-answer: the client wraps it as a connection error.
+        (openai.APIConnectionError, interrupted if _caused_by(exc, _http_errors(*_MID_ANSWER)) else unreachable),
+        (openai.AuthenticationError, ("auth", {})),  # OAuthError included
         (openai.PermissionDeniedError, ("forbidden", {})),
         (openai.NotFoundError, ("not_found", {"model": settings.model})),
         (openai.RateLimitError, ("rate_limit", {})),
-        ((httpx.TransportError, StreamCut), ("interrupted", {"endpoint": settings.shown_endpoint})),
-        # A JSON nesting too deep to parse raises RecursionError; a body that fails to decompress, DecodingError.
-        ((json.JSONDecodeError, UnicodeDecodeError, RecursionError, httpx.DecodingError, UnreadableStream),
-         ("unreadable", {})),
+        ((*_http_errors("TransportError"), StreamCut), interrupted),
+        # A JSON nesting too deep to parse raises RecursionError; a body that fails to decompress, DecodingError;
+        # an answer stopped at the token limit cannot be parsed whole.
+        ((json.JSONDecodeError, UnicodeDecodeError, RecursionError, *_http_errors("DecodingError"), UnreadableStream,
+          openai.LengthFinishReasonError), ("unreadable", {})),
+        (openai.ContentFilterFinishReasonError, ("endpoint_error", {})),  # the endpoint's filter stopped the answer
     ]
     for kinds, outcome in known:
         if isinstance(exc, kinds):
@@ -141,6 +144,35 @@ def failure(exc: BaseException, settings: Settings) -> tuple[str, dict[str, obje
     if isinstance(exc, (EndpointError, openai.APIError)) or _langchain_error_object(exc):
         return "endpoint_error", {}  # an error object where the answer should be
     return "unexpected", {"kind": type(exc).__name__}
+
+
+# What a connection that was answering raises when it breaks: the peer hung up mid-body, or a read failed.
+_MID_ANSWER = ("RemoteProtocolError", "ReadError")
+# openai 3 speaks httpx2, openai 2 httpx: the same error names in two libraries.
+_HTTP_LIBRARIES = ("httpx2", "httpx")
+
+
+def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
+    """Whether ``exc`` was raised because of one of ``kinds`` (LangChain wraps the openai error, which wraps the HTTP one)."""
+    cause = exc.__cause__
+    for _ in range(4):
+        if cause is None:
+            return False
+        if isinstance(cause, kinds):
+            return True
+        cause = cause.__cause__
+    return False
+
+
+def _http_errors(*names: str) -> tuple[type[BaseException], ...]:
+    """The error classes called ``names`` in each HTTP library loaded; one that is not loaded cannot have raised."""
+    return tuple(
+        error
+        for library in _HTTP_LIBRARIES
+        if (module := sys.modules.get(library)) is not None
+        for name in names
+        if isinstance(error := getattr(module, name, None), type)
+    )
 
 
 def _langchain_error_object(exc: BaseException) -> bool:

@@ -37,7 +37,7 @@ class StreamStalled(TimeoutError):
 def lines(chunks: Iterable[bytes]) -> Iterator[str]:
     """The complete lines of a body arriving in pieces, split where the SSE standard splits them: CR LF, LF or CR.
 
-    Not ``httpx.Response.iter_lines``: it splits like ``str.splitlines``, also at
+    Not the response's ``iter_lines`` (httpx's or httpx2's): it splits like ``str.splitlines``, also at
     U+2028, U+0085 and other separators a model's text may hold raw inside the
     JSON. Each piece is split once (a long line arriving in many pieces costs
     linear time); a CR at the end of a piece may be the first half of a CR LF; a

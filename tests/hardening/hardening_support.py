@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from rebond.testing import Answer, Request, ScriptedServer
 
 ROOT = Path(__file__).resolve().parents[2]
 CANARY = "sk-test-REBOND-CANARY-123"
@@ -134,45 +134,21 @@ def click(at, label: str):
 # ---- a local OpenAI-compatible endpoint that echoes the key ------------------------
 
 
-class _EchoHandler(BaseHTTPRequestHandler):
-    """Answers /<status>/v1/chat/completions with that status and an error that quotes the Authorization header.
+def _echo_the_key(request: Request) -> Answer:
+    """/<status>/v1/chat/completions: that status, and an error that quotes the Authorization header.
 
     A worst case: OpenAI's own 401 quotes part of the key; some proxies quote all of it.
     """
-
-    protocol_version = "HTTP/1.1"
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        self.rfile.read(int(self.headers.get("content-length", 0)))
-        status = int(self.path.split("/")[1])
-        quoted = self.headers.get("authorization", "")
-        body = json.dumps(
-            {"error": {"message": f"Incorrect API key provided: {quoted}", "type": "invalid_request_error",
-                       "code": "invalid_api_key"}}
-        ).encode()  # fmt: skip
-        self.send_response(status)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.send_header("retry-after-ms", "1")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: Any) -> None:
-        pass
+    quoted = request.headers.get("authorization", "")
+    return Answer.error(int(request.route), f"Incorrect API key provided: {quoted}", type="invalid_request_error",
+                        code="invalid_api_key", retry_after_ms="1")
 
 
-class EchoServer:
-    """The echoing endpoint on a free loopback port, for the length of a ``with`` block."""
+class EchoServer(ScriptedServer):
+    """The echoing endpoint (``rebond.testing``) on a free loopback port, for the length of a ``with`` block."""
 
-    def __enter__(self) -> EchoServer:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _EchoHandler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
+    def __init__(self) -> None:
+        super().__init__(_echo_the_key)
 
     def url(self, status: int) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/{status}/v1"
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        return self.route_url(str(status))

@@ -1,6 +1,6 @@
 """The fault drill's fast rows, in the suite: each endpoint fault ends in a usable, checked result with a notice, in bounded requests.
 
-Runs benchmarks/fault_drill.py's own server and rows (loopback, real openai
+Runs benchmarks/fault_drill.py's endpoint (rebond.testing's scripted server) and rows (loopback, real openai
 client, no retries); the timeout rows cost the timeout each and stay in the
 documented command (`.venv/bin/python benchmarks/fault_drill.py`).
 """
@@ -11,6 +11,7 @@ import importlib.util
 import sys
 from collections.abc import Iterator
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -32,25 +33,18 @@ CASES = [(fault, pipeline) for fault in DRILL.FAULTS if fault != "timeout" for p
 
 
 @pytest.fixture(scope="module")
-def endpoint() -> Iterator[tuple[object, str]]:
-    state = DRILL.Drill(hang_s=5)
-    server, root = DRILL.serve(state)
-    try:
-        yield state, root
-    finally:
-        state.stop.set()
-        server.shutdown()
-        server.server_close()
+def endpoint() -> Iterator[object]:
+    with DRILL.Drill(hang_s=5) as drill:
+        yield drill
 
 
 @pytest.mark.parametrize(("fault", "pipeline"), CASES)
-def test_each_fault_ends_in_a_usable_checked_result(endpoint: tuple[object, str], fault: str, pipeline: str) -> None:
-    state, root = endpoint
+def test_each_fault_ends_in_a_usable_checked_result(endpoint: Any, fault: str, pipeline: str) -> None:
     settings = Settings(
         _env_file=None, openai_api_key="sk-drill-not-a-key", engine="llm", model=DRILL.MODEL, privacy="on",
-        openai_base_url=f"{root}/{fault.replace(' ', '_')}/v1", timeout=3, max_retries=0,
+        openai_base_url=endpoint.url(fault), timeout=3, max_retries=0,
     )  # fmt: skip
-    row = DRILL.run_row(fault, pipeline, settings, state, hard_cap_s=20)
+    row = DRILL.run_row(fault, pipeline, settings, endpoint, hard_cap_s=20)
     assert row.passed, f"{row.outcome}: {row.problem} (notice: {row.notice})"
     assert 1 <= row.requests <= 2, "one call, or one call and one repair"
     assert (row.outcome == f"llm:{DRILL.MODEL}") == (fault == "none"), row.outcome

@@ -24,7 +24,7 @@ def _is_loopback(address: object) -> bool:
 
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fails any test that opens a connection beyond loopback (respx intercepts before sockets)."""
+    """Fails any test that opens a connection beyond loopback (the scripted endpoint of rebond.testing is on loopback)."""
     real_connect = socket.socket.connect
 
     def guarded_connect(self: socket.socket, address: object) -> object:

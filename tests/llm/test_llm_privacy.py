@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-import respx
 from hypothesis import given, settings as hsettings, strategies as st
 from llm_fakes import REPLY_FR, analysis_request, draft_request, good_analysis, model_text, settings
 from openai_shapes import completion, ok, streamed
@@ -14,8 +13,7 @@ from openai_shapes import completion, ok, streamed
 from rebond.drafting import stream_draft, write_draft
 from rebond.privacy import Mask, mask_for, unsafe_tail_start
 from rebond.reading import read_reply
-
-OPENAI = "https://api.openai.com/v1/chat/completions"
+from rebond.testing import ScriptedServer
 PRIVATE = ("Camille", "Roy", "Julie", "Tremblay", "Ubisoft")
 
 
@@ -81,18 +79,17 @@ def test_the_held_back_tail_is_what_the_forward_pattern_finds(pieces: list[str])
     assert unsafe_tail_start(text) == _FORWARD_TAIL.search(text).start()  # type: ignore[union-attr]
 
 
-def test_http_bodies_of_a_draft_with_repair_contain_no_name() -> None:
+def test_http_bodies_of_a_draft_with_repair_contain_no_name(openai_server: ScriptedServer) -> None:
     request = draft_request("fr")
     ctx = request.context
     mask = mask_for(ctx.candidate_name, ctx.recruiter_name, ctx.company, elide=True)
     english = model_text(draft_request("en"), mask)  # fails the language check: forces a repair call
-    with respx.mock(assert_all_mocked=True) as api:
-        route = api.post(OPENAI).mock(side_effect=[streamed(english), ok(completion(model_text(request, mask)))])
-        stream = stream_draft(request, settings(privacy="on"))
-        preview = "".join(stream)
-    assert route.call_count == 2
-    for call in route.calls:
-        assert _leaks(call.request.content) == []
+    openai_server.script(streamed(english), ok(completion(model_text(request, mask))))
+    stream = stream_draft(request, settings(privacy="on", openai_base_url=openai_server.base_url))
+    preview = "".join(stream)
+    assert len(openai_server.requests) == 2
+    for sent in openai_server.requests:
+        assert _leaks(sent.body) == []
     draft = stream.result
     assert draft.engine == "llm:gpt-4.1-mini", draft.notices
     assert "Camille Roy" in draft.body and "Ubisoft" in draft.full_text()
@@ -100,21 +97,19 @@ def test_http_bodies_of_a_draft_with_repair_contain_no_name() -> None:
     assert "Camille Roy" in preview  # the streamed preview is restored too
 
 
-def test_http_bodies_of_an_analysis_contain_no_name() -> None:
+def test_http_bodies_of_an_analysis_contain_no_name(openai_server: ScriptedServer) -> None:
     answer = good_analysis()
     answer["thank_you_reply"] = "Bonjour [RECRUITER_NAME],\n\nMerci.\n\n[CANDIDATE_NAME]"
-    with respx.mock(assert_all_mocked=True) as api:
-        route = api.post(OPENAI).mock(return_value=ok(completion(tool_args=answer)))
-        analysis = read_reply(analysis_request(REPLY_FR), settings())
-    assert _leaks(route.calls[0].request.content) == []
+    openai_server.script(ok(completion(tool_args=answer)))
+    analysis = read_reply(analysis_request(REPLY_FR), settings(privacy="on", openai_base_url=openai_server.base_url))
+    assert _leaks(openai_server.requests[0].body) == []
     assert analysis.thank_you_reply.endswith("Camille Roy")
     assert all(f.evidence in REPLY_FR for f in analysis.categories)
 
 
-@pytest.mark.parametrize("privacy", ["off"])
-def test_privacy_off_sends_the_names(privacy: str) -> None:
+@pytest.mark.parametrize(("privacy", "sent"), [("off", True), ("on", False)])
+def test_what_each_privacy_mode_sends(openai_server: ScriptedServer, privacy: str, sent: bool) -> None:
     request = draft_request("en")
-    with respx.mock(assert_all_mocked=True) as api:
-        route = api.post(OPENAI).mock(return_value=ok(completion(model_text(request))))
-        write_draft(request, settings(privacy=privacy))
-    assert "Camille" in _leaks(route.calls[0].request.content)
+    openai_server.script(ok(completion(model_text(request))))
+    write_draft(request, settings(privacy=privacy, openai_base_url=openai_server.base_url))
+    assert ("Camille" in _leaks(openai_server.requests[0].body)) is sent

@@ -108,3 +108,68 @@ def test_an_unreadable_endpoint_url_is_still_shown_without_credentials_and_kept_
     assert failure(ConnectionError(), settings)[0] == "unexpected"  # reading the endpoint raised nothing
     if "[" in url:
         assert not settings.is_local_endpoint and settings.privacy_on
+
+
+# ---- every error the openai client raises, in words ------------------------------------
+
+# Raised by the websocket (realtime) and webhook helpers, or by a misuse of the module client: never by a chat call.
+_NOT_FROM_A_CHAT_CALL = {"OpenAIError", "WebSocketConnectionClosedError", "WebSocketQueueFullError",
+                         "InvalidWebhookSignatureError", "_AmbiguousModuleClientUsageError"}
+_OPENAI_ERRORS = sorted(
+    name for name in dir(__import__("openai"))
+    if isinstance(cls := getattr(__import__("openai"), name), type) and issubclass(cls, BaseException)
+    and name not in _NOT_FROM_A_CHAT_CALL
+)
+# What each status error's class says, as failure() words it.
+_EXPECTED = {
+    "APIConnectionError": "connection", "APITimeoutError": "timeout", "AuthenticationError": "auth", "OAuthError": "auth",
+    "PermissionDeniedError": "forbidden", "NotFoundError": "not_found", "RateLimitError": "rate_limit",
+    "BadRequestError": "bad_request", "ConflictError": "bad_request", "UnprocessableEntityError": "bad_request",
+    "InternalServerError": "server_error", "APIStatusError": "server_error", "APIError": "endpoint_error",
+    "APIResponseValidationError": "endpoint_error", "LengthFinishReasonError": "unreadable",
+    "ContentFilterFinishReasonError": "endpoint_error",
+}
+_STATUS = {"AuthenticationError": 401, "OAuthError": 401, "PermissionDeniedError": 403, "NotFoundError": 404,
+           "ConflictError": 409, "UnprocessableEntityError": 422, "RateLimitError": 429, "BadRequestError": 400,
+           "InternalServerError": 500, "APIStatusError": 502}
+
+
+def _raise_like_the_client(name: str) -> BaseException:
+    import openai
+    from openai.types.chat import ChatCompletion
+
+    from rebond.testing import completion
+
+    cls = getattr(openai, name)
+    library = __import__("httpx2" if int(openai.__version__.split(".")[0]) >= 3 else "httpx")
+    request = library.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    if name in _STATUS:
+        response = library.Response(_STATUS[name], request=request, json={"error": {"message": API_KEY}})
+        if name == "OAuthError":
+            return cls(response=response, body={"error": "invalid_token", "error_description": API_KEY})
+        return cls(API_KEY, response=response, body={"error": {"message": API_KEY}})
+    if name == "APIResponseValidationError":
+        return cls(library.Response(200, request=request), body=None)
+    if name in ("APIConnectionError", "APITimeoutError"):
+        return cls(request=request)
+    if name == "APIError":
+        return cls(API_KEY, request, body=None)
+    chat = ChatCompletion.model_validate(completion("cut"))
+    return cls(completion=chat)
+
+
+def test_every_error_class_the_client_raises_is_known() -> None:
+    """A new class in a new openai release fails here until failure() words it."""
+    assert set(_OPENAI_ERRORS) == set(_EXPECTED)
+
+
+@pytest.mark.parametrize("name", _OPENAI_ERRORS)
+def test_every_error_the_client_raises_has_words_and_never_the_key(name: str) -> None:
+    from rebond import prompting
+
+    settings = Settings(_env_file=None, openai_base_url="http://127.0.0.1:9/v1")
+    key, values = failure(_raise_like_the_client(name), settings)
+    assert key == _EXPECTED[name]
+    for language in ("en", "fr"):
+        words = prompting.reason(key, language, **values)
+        assert words and API_KEY not in words and "{" not in words

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
 
-import httpx
 import openai
 import pytest
-import respx
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 from llm_fakes import draft_request, model_text, settings
-from openai._streaming import Stream
-from openai.types.chat import ChatCompletionChunk
 from openai_shapes import USAGE, error, sse, streamed
 
 from rebond.drafting import stream_draft, write_draft
 from rebond.llm import failure
 from rebond.settings import Settings
 from rebond.sse import StreamCut, EndpointError, UnreadableStream, chat_text, event_data, lines
+from rebond.testing import KEEP_ALIVE, Answer, ScriptedServer
 
-OPENAI = "https://api.openai.com/v1/chat/completions"
+# The HTTP libraries an openai client may raise from: httpx (openai 2), httpx2 (openai 3).
+HTTP_LIBRARIES = [name for name in ("httpx", "httpx2") if importlib.util.find_spec(name)]
 
 
 def _lines(chunks: list[bytes]) -> list[str]:
@@ -32,11 +34,24 @@ def _cut(body: bytes, cuts: list[int]) -> list[bytes]:
     return [body[a:b] for a, b in zip(points, points[1:])]
 
 
-def _sdk_read(body: bytes) -> tuple[str, dict[str, int]]:
-    """What the openai client's own stream yields for this body: the text and the usage."""
-    client = openai.OpenAI(api_key="sk-test", base_url="http://127.0.0.1:9/v1")
-    stream = Stream(cast_to=ChatCompletionChunk, response=httpx.Response(200, content=body, request=httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")),
-                    client=client)
+SdkRead = Callable[[bytes], tuple[str, dict[str, int]]]
+
+
+@pytest.fixture(scope="module")
+def sdk_read() -> Iterator[SdkRead]:
+    """What the openai client's own stream yields for a body, sent over loopback: the text and the usage."""
+    with ScriptedServer() as server:
+        client = openai.OpenAI(api_key="sk-test", base_url=server.base_url, max_retries=0)
+
+        def read(body: bytes) -> tuple[str, dict[str, int]]:
+            server.script(Answer.stream([body]))
+            stream = client.chat.completions.create(model="m", messages=[], stream=True)
+            return _read_chunks(stream)
+
+        yield read
+
+
+def _read_chunks(stream: Any) -> tuple[str, dict[str, int]]:
     text, usage = [], {}
     for chunk in stream:
         if chunk.usage is not None:
@@ -114,12 +129,12 @@ def test_an_error_line_as_llama_cpp_sends_it_fails_the_stream() -> None:
 @given(text=st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=200),
        piece=st.integers(min_value=1, max_value=9), cuts=st.lists(st.integers(min_value=0), max_size=20))
 @hypothesis_settings(max_examples=150, deadline=None)
-def test_text_and_usage_are_what_the_openai_client_reads(text, piece, cuts) -> None:
+def test_text_and_usage_are_what_the_openai_client_reads(sdk_read: SdkRead, text, piece, cuts) -> None:
     """Any text (emoji, accents, line breaks, quotes), in any chunk size, cut anywhere in its bytes."""
     body = sse(text, piece=piece)
     usage: dict[str, int] = {}
     ours = "".join(chat_text(_lines(_cut(body, cuts)), usage))
-    assert (ours, usage) == _sdk_read(body)
+    assert (ours, usage) == sdk_read(body)
     assert ours == text and usage["input_tokens"] == USAGE["prompt_tokens"]
 
 
@@ -143,7 +158,7 @@ def test_an_answer_that_stops_without_its_end_is_cut() -> None:
     assert list(chat_text(_lines([ended.encode()]), {})) == ["Bonjour Mme"]
 
 
-def test_odd_but_valid_chunks_carry_no_text() -> None:
+def test_odd_but_valid_chunks_carry_no_text(sdk_read: SdkRead) -> None:
     """Null content, a missing delta, no choices, a tool-call delta, usage null: what servers really send."""
     body = "".join([
         _chunk(choices=[{"index": 0, "delta": {"content": None}}], usage=None),
@@ -156,10 +171,10 @@ def test_odd_but_valid_chunks_carry_no_text() -> None:
     ]).encode()
     usage: dict[str, int] = {}
     assert list(chat_text(_lines([body]), usage)) == ["Bonjour"] and usage == {}
-    assert _sdk_read(body) == ("Bonjour", {})
+    assert sdk_read(body) == ("Bonjour", {})
 
 
-def test_an_error_event_stops_the_answer_with_the_endpoints_message() -> None:
+def test_an_error_event_stops_the_answer_with_the_endpoints_message(sdk_read: SdkRead) -> None:
     body = (_chunk(choices=[{"index": 0, "delta": {"content": "Bon"}}])
             + 'data: {"error": {"message": "model overloaded", "type": "server_error"}}\n\n').encode()
     read = chat_text(_lines([body]), {})
@@ -167,7 +182,7 @@ def test_an_error_event_stops_the_answer_with_the_endpoints_message() -> None:
     with pytest.raises(EndpointError, match="model overloaded"):
         next(read)
     with pytest.raises(openai.APIError, match="model overloaded"):  # the openai client stops there too
-        _sdk_read(body)
+        sdk_read(body)
 
 
 def test_an_event_that_is_not_a_chunk_is_unreadable() -> None:
@@ -181,39 +196,49 @@ def test_an_event_that_is_not_a_chunk_is_unreadable() -> None:
     (EndpointError({"message": "overloaded"}), "endpoint_error"),
     (UnreadableStream("list"), "unreadable"),
     (RecursionError(), "unreadable"),
-    (httpx.DecodingError("bad gzip"), "unreadable"),
     (StreamCut("cut"), "interrupted"),
 ])
 def test_stream_failures_have_their_own_words(exc: Exception, reason: str) -> None:
     assert failure(exc, Settings(_env_file=None))[0] == reason
 
 
-# ---- end to end ------------------------------------------------------------------
+@pytest.mark.parametrize("library", HTTP_LIBRARIES)
+@pytest.mark.parametrize(("name", "reason"), [
+    ("DecodingError", "unreadable"),  # a body that fails to decompress
+    ("RemoteProtocolError", "interrupted"),  # the peer hung up mid-body
+    ("ReadError", "interrupted"),
+    ("ReadTimeout", "timeout"),
+])
+def test_errors_of_the_http_library_under_the_client_have_their_own_words(library: str, name: str, reason: str) -> None:
+    """Read straight from the response, a stream raises its HTTP library's errors: httpx's under openai 2, httpx2's under 3."""
+    exc = getattr(__import__(library), name)("boom")
+    assert failure(exc, Settings(_env_file=None))[0] == reason
 
-@pytest.fixture
-def api() -> respx.MockRouter:
-    with respx.mock(assert_all_called=False, assert_all_mocked=True) as router:
-        yield router
+
+# ---- end to end, over a real socket -----------------------------------------------
 
 
-def test_a_stream_in_one_byte_pieces_with_crlf_lines_gives_the_same_draft(api: respx.MockRouter) -> None:
+def _at(server: ScriptedServer, **overrides: Any) -> Settings:
+    return settings(**{"openai_base_url": server.base_url, "privacy": "off", **overrides})
+
+
+def test_a_stream_in_one_byte_pieces_with_crlf_lines_gives_the_same_draft(openai_server: ScriptedServer) -> None:
     """A proxy may re-chunk the body and end lines with CRLF; accents and guillemets must survive the cuts."""
     request = draft_request("fr")
     text = model_text(request)
-    body = streamed(text).content.replace(b"\n", b"\r\n")
-    api.post(OPENAI).mock(return_value=httpx.Response(200, content=iter([body[i : i + 1] for i in range(len(body))]),
-                                                      headers={"content-type": "text/event-stream"}))
-    stream = stream_draft(request, settings(privacy="off"))
+    body = sse(text).replace(b"\n", b"\r\n")
+    openai_server.script(Answer.stream([body]).in_pieces(1))
+    stream = stream_draft(request, _at(openai_server))
     assert "".join(stream) == text
     assert stream.result.engine == "llm:gpt-4.1-mini" and stream.result.usage.output_tokens == USAGE["completion_tokens"]
 
 
-def test_an_error_event_mid_answer_falls_back_offline_in_words(api: respx.MockRouter) -> None:
+def test_an_error_event_mid_answer_falls_back_offline_in_words(openai_server: ScriptedServer) -> None:
     request = draft_request("en")
     head = sse(model_text(request))[:1500].rsplit(b"\n\n", 1)[0] + b"\n\n"
     tail = b'data: {"error": {"message": "sk-secret overloaded", "type": "server_error"}}\n\n'
-    api.post(OPENAI).mock(return_value=httpx.Response(200, content=head + tail, headers={"content-type": "text/event-stream"}))
-    stream = stream_draft(request, settings(privacy="off"))
+    openai_server.script(Answer.stream([head, tail]))
+    stream = stream_draft(request, _at(openai_server))
     list(stream)
     notices = " ".join(stream.result.notices)
     assert stream.result.engine == "offline" and stream.replaced
@@ -226,88 +251,80 @@ def test_an_error_event_mid_answer_falls_back_offline_in_words(api: respx.MockRo
     (500, 3, "the endpoint had a server error (500)"),  # the client's own two retries first
 ])
 def test_status_errors_before_a_stream_keep_the_clients_retries_and_words(
-    api: respx.MockRouter, status: int, calls: int, notice: str
+    openai_server: ScriptedServer, status: int, calls: int, notice: str
 ) -> None:
-    route = api.post(OPENAI).mock(return_value=error(status, "sk-secret"))
-    stream = stream_draft(draft_request("en"), settings(max_retries=2, privacy="off"))
+    openai_server.script(error(status, "sk-secret"))
+    stream = stream_draft(draft_request("en"), _at(openai_server, max_retries=2))
     list(stream)
-    assert route.call_count == calls and stream.result.engine == "offline"
+    assert len(openai_server.requests) == calls and stream.result.engine == "offline"
     assert notice in " ".join(stream.result.notices) and "sk-secret" not in " ".join(stream.result.notices)
 
 
-def test_a_rate_limited_stream_is_retried_then_read(api: respx.MockRouter) -> None:
+def test_a_rate_limited_stream_is_retried_then_read(openai_server: ScriptedServer) -> None:
     request = draft_request("en")
-    route = api.post(OPENAI).mock(side_effect=[error(429, "slow down"), streamed(model_text(request))])
-    stream = stream_draft(request, settings(max_retries=2, privacy="off"))
+    openai_server.script(error(429, "slow down"), streamed(model_text(request)))
+    stream = stream_draft(request, _at(openai_server, max_retries=2))
     assert "".join(stream) == model_text(request)
-    assert route.call_count == 2 and stream.result.engine == "llm:gpt-4.1-mini" and stream.result.notices == []
+    assert len(openai_server.requests) == 2 and stream.result.engine == "llm:gpt-4.1-mini" and stream.result.notices == []
 
 
 @pytest.mark.parametrize("streaming", [True, False])
-def test_an_error_object_in_a_200_answer_is_the_endpoints_error(api: respx.MockRouter, streaming: bool) -> None:
+def test_an_error_object_in_a_200_answer_is_the_endpoints_error(openai_server: ScriptedServer, streaming: bool) -> None:
     """Some proxies answer 200 with {"error": ...}, as JSON even when a stream was asked for."""
-    api.post(OPENAI).mock(return_value=httpx.Response(200, json={"error": {"message": "sk-secret quota", "type": "x"}}))
+    openai_server.script(Answer.json({"error": {"message": "sk-secret quota", "type": "x"}}))
     request = draft_request("en")
     if streaming:
-        stream = stream_draft(request, settings(privacy="off"))
+        stream = stream_draft(request, _at(openai_server))
         list(stream)
         draft = stream.result
     else:
-        draft = write_draft(request, settings(privacy="off"))
+        draft = write_draft(request, _at(openai_server))
     notices = " ".join(draft.notices)
     assert draft.engine == "offline" and "the endpoint answered with an error" in notices and "sk-secret" not in notices
 
 
-def test_a_json_answer_to_a_stream_request_without_an_error_is_unreadable(api: respx.MockRouter) -> None:
-    api.post(OPENAI).mock(return_value=httpx.Response(200, json={"choices": []}))
-    stream = stream_draft(draft_request("en"), settings(privacy="off"))
+def test_a_json_answer_to_a_stream_request_without_an_error_is_unreadable(openai_server: ScriptedServer) -> None:
+    openai_server.script(Answer.json({"choices": []}))
+    stream = stream_draft(draft_request("en"), _at(openai_server))
     list(stream)
     assert "the endpoint's answer could not be read" in " ".join(stream.result.notices)
 
 
-def test_an_error_object_in_a_200_analysis_answer_is_the_endpoints_error(api: respx.MockRouter) -> None:
+def test_an_error_object_in_a_200_analysis_answer_is_the_endpoints_error(openai_server: ScriptedServer) -> None:
     """The analysis goes through LangChain, which raises ValueError(error object) for such an answer."""
     from llm_fakes import REPLY_EN, analysis_request
 
     from rebond.reading import read_reply
 
-    api.post(OPENAI).mock(return_value=httpx.Response(200, json={"error": {"message": "sk-secret quota", "type": "x"}}))
-    analysis = read_reply(analysis_request(REPLY_EN), settings())
+    openai_server.script(Answer.json({"error": {"message": "sk-secret quota", "type": "x"}}))
+    analysis = read_reply(analysis_request(REPLY_EN), _at(openai_server, privacy="on"))
     notices = " ".join(analysis.notices)
     assert analysis.engine == "offline" and "the endpoint answered with an error" in notices and "sk-secret" not in notices
 
 
-class _KeepAlivesOnly(httpx.SyncByteStream):
-    """An endpoint that keeps the connection busy with SSE comments and never answers."""
-
-    def __init__(self) -> None:
-        self.sent = 0
-
-    def __iter__(self):
-        import time
-
-        while self.sent < 400:  # bounded, so a broken guard fails the test instead of hanging it
-            self.sent += 1
-            time.sleep(0.01)
-            yield b": keep-alive\n\n"
-
-
-def test_a_stream_of_keep_alives_only_times_out_and_frees_the_call(api: respx.MockRouter) -> None:
-    """The client's read timeout never fires (bytes keep coming); the stall guard does, at the timeout."""
-    import time
-
-    body = _KeepAlivesOnly()
-    api.post(OPENAI).mock(return_value=httpx.Response(200, stream=body, headers={"content-type": "text/event-stream"}))
-    request = draft_request("en")
+def test_a_stream_of_keep_alives_only_times_out_and_hangs_up(openai_server: ScriptedServer) -> None:
+    """The client's read timeout never fires (bytes keep coming); the stall guard does, at the timeout, and the
+    connection is closed: the server's next writes find nobody."""
+    openai_server.script(Answer.keep_alive(400, every_s=0.01))  # bounded: a broken guard fails instead of hanging
     started = time.monotonic()
-    stream = stream_draft(request, settings(privacy="off", timeout=0.3))
+    stream = stream_draft(draft_request("en"), _at(openai_server, timeout=0.3))
     list(stream)
     assert stream.result.engine == "offline"
     assert "the endpoint timed out after 0.3 s" in " ".join(stream.result.notices)
     assert time.monotonic() - started < 3
-    read = body.sent
-    time.sleep(0.3)
-    assert body.sent <= read + 1  # nobody reads the abandoned answer any more: the call let go of it
+    [sent] = openai_server.requests
+    assert sent.finished.wait(2), "the server still writes to the abandoned connection"
+    assert sent.client_gone and sent.parts_written < 200
+
+
+def test_a_stream_that_pauses_less_than_the_timeout_between_events_is_read(openai_server: ScriptedServer) -> None:
+    """Keep-alive comments between slow events, each gap under the timeout: a slow but live answer, read whole."""
+    request = draft_request("en")
+    text = model_text(request)
+    events = [KEEP_ALIVE, 0.15, *Answer.sse(text, piece=200).parts[:2], 0.15, KEEP_ALIVE, *Answer.sse(text, piece=200).parts[2:]]
+    openai_server.script(Answer.stream(events))
+    stream = stream_draft(request, _at(openai_server, timeout=1))
+    assert "".join(stream) == text and stream.result.engine == "llm:gpt-4.1-mini"
 
 
 def test_a_reasoning_models_thoughts_count_as_progress() -> None:
@@ -342,30 +359,26 @@ def test_the_text_is_announced_complete_at_the_finish_reason_before_the_usage() 
     assert seen_then == [{}] and usage["total_tokens"] == 4
 
 
-def test_a_streamed_draft_is_checked_once_as_soon_as_its_text_is_complete(api: respx.MockRouter, monkeypatch) -> None:
+def test_a_streamed_draft_is_checked_once_as_soon_as_its_text_is_complete(openai_server: ScriptedServer, monkeypatch) -> None:
     """The checks run while the usage and [DONE] are still coming, and are not run again at the end."""
     from rebond.drafting import DraftStream
 
     request = draft_request("en")
-    calls: list[str] = []
-    checked_before_usage: list[bool] = []
-
-    class EventByEvent(httpx.SyncByteStream):
-        def __iter__(self):
-            for event in sse(model_text(request)).split(b"\n\n")[:-1]:
-                if b'"usage": {' in event:  # the usage comes after the finish reason
-                    checked_before_usage.append(bool(calls))
-                yield event + b"\n\n"
-
-    api.post(OPENAI).mock(return_value=httpx.Response(200, stream=EventByEvent(), headers={"content-type": "text/event-stream"}))
+    calls: list[tuple[str, float]] = []
+    events = sse(model_text(request)).split(b"\n\n")[:-1]
+    usage_at = next(i for i, event in enumerate(events) if b'"usage": {' in event)  # after the finish reason
+    parts = [event + b"\n\n" for event in events]
+    openai_server.script(Answer.stream([*parts[:usage_at], 0.3, *parts[usage_at:]]))  # the usage comes late
     real = DraftStream._assemble
 
     def counting(self, raw, mask, name):
-        calls.append(raw)
+        calls.append((raw, time.monotonic()))
         return real(self, raw, mask, name)
 
     monkeypatch.setattr(DraftStream, "_assemble", counting)
-    stream = stream_draft(request, settings(privacy="off"))
+    stream = stream_draft(request, _at(openai_server))
     assert "".join(stream) == model_text(request)
-    assert calls == [model_text(request)] and checked_before_usage == [True]
+    ended = time.monotonic()
+    assert [raw for raw, _ in calls] == [model_text(request)]
+    assert ended - calls[0][1] >= 0.2, "checked only once the usage was in"
     assert stream.result.engine == "llm:gpt-4.1-mini" and stream.result.usage.output_tokens == USAGE["completion_tokens"]
