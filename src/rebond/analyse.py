@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from itertools import chain, zip_longest
 
-from rebond.analysis_rules import Area, Lexicon, cites_protected_ground, find_areas, lexicon, settings
-from rebond.guidance import category_info, kind_info, principle, rights_body_pointer
+from rebond.analysis_rules import Area, Lexicon, find_areas, lexicon, settings
+from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, warning
+from rebond.guidance import category_info, kind_info, principle
 from rebond.models import (
     AnalysisRequest,
     Category,
@@ -32,45 +33,50 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
     lex = lexicon(language.base)
     texts = lex.texts
 
-    areas = find_areas(text, folded, lex)
+    grounds = find_grounds(text, folded, lex, language.base)
+    # A protected ground is never an area to improve: what its sentence says is set aside.
+    areas = [area for area in find_areas(text, folded, lex) if not _dressed_ground(area, grounds)]
     findings = [_finding(area, text, folded, language, lex) for area in areas]
     # Advice and reasons come only from areas the reply judges, never from mockery.
     actionable = [f for f, area in zip(findings, areas, strict=True) if not area.insult]
-    protected = cites_protected_ground(text, folded, lex)
-    malicious = lex.malicious.search(folded) is not None
-    if malicious:
+    protected = bool(grounds)
+    insulting = lex.malicious.search(folded) is not None
+    # A protected ground given as a reason is malicious however polite: it says more about the employer.
+    if insulting or protected:
         kind = Kind.MALICIOUS
     else:
-        # A protected ground given as the reason is a concrete (unlawful) reason.
-        kind = Kind.CONSTRUCTIVE if findings or protected else Kind.GENERIC
-    # How to answer: a reply whose only reason is a protected ground gets no "thank you for the lead".
-    reading = "protected" if kind is Kind.CONSTRUCTIVE and not findings else str(kind)
+        kind = Kind.CONSTRUCTIVE if findings else Kind.GENERIC
+    # How to answer: a reply that gives a protected ground gets no "thank you for the lead".
+    reading = "protected" if protected else str(kind)
 
     notices = []
     if other_code:
         notices.append(texts["notice_other_language"].format(code=other_code))
     if _looks_automatic(folded, kind, lex):
         notices.append(texts["notice_automatic"])
-    if malicious:
+    if insulting:
         notices.append(texts["notice_insults_set_aside"])
 
     reasons = {f.category: _reason(f.category, language, lex) for f in actionable}
     circumstances = [reason for pattern, reason in lex.circumstances if pattern.search(folded)]
-    if protected:
-        circumstances.insert(0, texts["protected_reason"])
+    ground = grounds[0].ground if grounds else None
+    if ground is not None:
+        circumstances.insert(0, texts["protected_reason"].format(ground=ground_label(ground, language)))
+    region = request.region or default_region(language)
 
     analysis = {
         "id": request.id,
         "language": language,
         "kind": kind,
-        "kind_reason": _kind_reason(kind, actionable if malicious else findings, language, lex),
+        "kind_reason": _kind_reason(kind, actionable if kind is Kind.MALICIOUS else findings, ground, language, lex),
         "categories": findings,
         "controllable": [reasons[f.category] for f in actionable if f.controllable],
         "not_controllable": [reasons[f.category] for f in actionable if not f.controllable] + circumstances,
         "action_plan": _action_plan(kind, actionable, protected, language, lex),
         "reframe": principle(settings()["reframe"][reading], language),
         "thank_you_reply": _thank_you(reading, request, lex),
-        "discrimination_warning": rights_body_pointer(language, language) if protected else None,
+        "ground": ground,
+        "discrimination_warning": warning(ground, region, language) if ground is not None else None,
         "notices": notices,
         "engine": "offline",
     }
@@ -144,12 +150,28 @@ def _labels(findings: list[CategoryFinding], language: Language) -> str:
     return ", ".join(category_info(f.category, language)["label"] for f in findings)
 
 
-def _kind_reason(kind: Kind, findings: list[CategoryFinding], language: Language, lex: Lexicon) -> str:
+def _dressed_ground(area: Area, grounds: list[GroundHit]) -> bool:
+    """Whether an area only restates a protected ground: found in the ground's clause, or a fit or
+    experience reason in its sentence ("the team is young and we worried you wouldn't fit in")."""
+    for hit in grounds:
+        if area.start < hit.clause[1] and hit.clause[0] < area.end:
+            return True
+        if area.sentence == hit.sentence and str(area.category) in settings()["ground_dresses"]:
+            return True
+    return False
+
+
+def _kind_reason(
+    kind: Kind, findings: list[CategoryFinding], ground: object, language: Language, lex: Lexicon
+) -> str:
     """The kind's explanation from guidance, with what was found."""
     line = kind_info(kind, language)["explanation"]
     labels = _labels(findings, language)
-    if kind is Kind.CONSTRUCTIVE and not findings:
-        return lex.texts["protected_reason"]
+    if ground is not None:
+        reason = lex.texts["protected_kind"].format(ground=ground_label(str(ground), language))
+        if findings:
+            reason += " " + lex.texts["malicious_areas"].format(labels=labels)
+        return reason
     if kind is Kind.CONSTRUCTIVE:
         template = lex.texts["areas_one"] if len(findings) == 1 else lex.texts["areas_many"]
         return f"{line} {template.format(count=len(findings), labels=labels)}"

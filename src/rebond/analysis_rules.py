@@ -58,8 +58,6 @@ class Lexicon:
     shown_not_had: Terms
     takes_time: Terms
     malicious: Terms
-    protected: Terms
-    diversity: Terms
     automatic: Terms
     boilerplate: Terms
     circumstances: tuple[tuple[Terms, str], ...]
@@ -120,8 +118,6 @@ def lexicon(base: str) -> Lexicon:
         shown_not_had=_terms(raw["shown_not_had"]),
         takes_time=_terms(raw["takes_time"]),
         malicious=_terms(raw["malicious"]),
-        protected=_terms([term for terms in raw["protected_grounds"].values() for term in terms]),
-        diversity=_terms(raw["diversity_statement"]),
         automatic=_terms(raw["automatic"]),
         boilerplate=_terms(raw["boilerplate"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
@@ -408,16 +404,3 @@ def find_areas(text: str, folded: str, lex: Lexicon) -> list[Area]:
     for area in sorted(_Reader(folded, lex).read(text), key=lambda a: (a.insult, a.start)):
         best.setdefault(area.category, area)
     return sorted(best.values(), key=lambda a: a.start)
-
-
-def cites_protected_ground(text: str, folded: str, lex: Lexicon) -> bool:
-    """Whether a clause gives a protected ground as a reason (not negated, not an equal-opportunity line)."""
-    for start, end in sentences(text):
-        if lex.diversity.search(folded, start, end):
-            continue
-        for clause in clauses(folded, start, end, lex):
-            if lex.protected.search(folded, clause.start, clause.end) and not lex.cancel.search(
-                folded, clause.start, clause.end
-            ):
-                return True
-    return False
