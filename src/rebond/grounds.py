@@ -71,11 +71,23 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
         if compiled.not_a_reason.search(folded, start, end):
             continue
         parts = clauses(folded, start, end, lex)
+        negated = [_negated(folded, c.start, c.end, lex, compiled) for c in parts]
+        # A ground set aside in one clause is set aside in the whole sentence ("Age was not a
+        # consideration at all, we hire at every stage of life.").
+        set_aside = {
+            ground
+            for clause, off in zip(parts, negated, strict=True)
+            if off
+            for ground, terms in compiled.cues
+            if terms.search(folded, clause.start, clause.end)
+        }
         for number, clause in enumerate(parts):
-            if _negated(folded, clause.start, clause.end, lex, compiled):
+            if negated[number]:
                 continue
             found = []
             for ground, terms in compiled.cues:
+                if ground in set_aside:
+                    continue
                 for match in terms.finditer(folded, clause.start, clause.end):
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
                     if compiled.domain_frame.search(window):
