@@ -16,7 +16,7 @@ from rebond.analyse import analyse_reply
 from rebond.analysis_rules import LEXICON_FILE
 from rebond.grounds import default_region, warning
 from rebond.guidance import category_info, kind_info, principle
-from rebond.models import AnalysisRequest, Category, Ground, Kind, Language, Region, ReplyAnalysis
+from rebond.models import AnalysisRequest, Category, Confidence, Ground, Kind, Language, Region, ReplyAnalysis
 from rebond.resources import load_data
 from rebond.text import compile_terms, fold
 
@@ -970,3 +970,59 @@ def test_a_long_heading_before_a_colon_is_read_quickly() -> None:
     """A note heading is matched without backtracking: a long unbroken word before a colon stays fast."""
     reply = "SQL " + "a" * 400 + ": below bar"
     assert analyse(reply).kind is Kind.CONSTRUCTIVE
+
+
+# How sure the reading is (issue 16): a confident badge only on clear, agreeing cues.
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Your SQL was weak and you were late to the interview.",
+        "Votre CV comportait plusieurs fautes d'orthographe et votre lettre de motivation était générique.",
+        "Thank you for your interest. We received a high number of applications and decided to move forward "
+        "with other candidates whose profiles more closely match our needs.",
+        "You are too old for this team.",
+    ],
+)
+def test_clear_readings_are_confident(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.confidence is Confidence.HIGH
+    assert analysis.kind_confidence is Confidence.HIGH
+
+
+def test_a_generic_reading_of_a_reply_that_judges_something_unplaced_is_low() -> None:
+    # Something is judged ("not convincing"), but nothing the reader knows is named: the reason may be missed.
+    analysis = analyse("Honestly, what you told us about the warehouse move was not convincing enough.")
+    assert analysis.kind is Kind.GENERIC
+    assert analysis.kind_confidence is Confidence.LOW
+    assert analysis.confidence is Confidence.LOW
+
+
+def test_a_long_reply_that_matches_nothing_known_is_low() -> None:
+    analysis = analyse("The weather in Lisbon was lovely when Carla and Joao visited the old tram museum last spring.")
+    assert analysis.kind is Kind.GENERIC
+    assert analysis.kind_confidence is Confidence.LOW
+
+
+def test_a_single_sarcastic_cue_is_a_low_confidence_malicious_reading() -> None:
+    analysis = analyse("Your portfolio was, let's say, bold. We went another way.")
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.kind_confidence is Confidence.LOW
+
+
+def test_an_area_borrowed_from_a_neighbouring_clause_is_low_and_so_is_the_reading() -> None:
+    # "it was thin" judges the portfolio named in the clause before: found by borrowing, so a guess.
+    analysis = analyse("We looked at the portfolio you sent, and frankly it was thin.")
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert [(f.category, f.confidence) for f in analysis.categories] == [(Category.CV_COVER_LETTER, Confidence.LOW)]
+    assert analysis.kind_confidence is Confidence.LOW  # every area inferred
+    assert analysis.confidence is Confidence.LOW
+
+
+def test_areas_named_beside_a_protected_ground_are_low_confidence() -> None:
+    analysis = analyse(
+        "Your résumé had typos. More to the point, our clients are traditional and your husband might make "
+        "them uncomfortable."
+    )
+    assert analysis.kind is Kind.MALICIOUS
+    assert all(f.confidence is Confidence.LOW for f in analysis.categories)
+    assert analysis.confidence is Confidence.LOW

@@ -73,8 +73,10 @@ def run(cases: list[Case], options: RunOptions) -> SuiteResult:
     seen_by_case: dict[str, set[tuple[str, frozenset[str]]]] = defaultdict(set)
     right_kind = exact = runs = 0
     flags = {"labelled": 0, "expected": 0, "missed": 0, "wrong": 0, "other_ground": 0}
-    # Readings by confidence of the kind: how many, and how many were wrong (kind or categories).
+    # Readings by confidence (ReplyAnalysis.confidence); an error is a wrong kind or a wrong set of
+    # areas. The kind's own confidence is held to kind errors alone.
     by_confidence = {str(c): {"readings": 0, "errors": 0} for c in Confidence}
+    by_kind_confidence = {str(c): {"readings": 0, "errors": 0} for c in Confidence}
     for case in cases:
         request = AnalysisRequest(id=case.id, language=case.language, reply=case.reply)
         expected = {str(c) for c in case.expected.categories}
@@ -112,9 +114,12 @@ def run(cases: list[Case], options: RunOptions) -> SuiteResult:
                 elif flagged:
                     flags["wrong"] += 1
                     problems.append(f"discrimination flag wrong (read {analysis.ground})")
-            confidence = by_confidence[str(analysis.kind_confidence)]
+            confidence = by_confidence[str(analysis.confidence)]
             confidence["readings"] += 1
             confidence["errors"] += analysis.kind is not case.expected.kind or found != expected
+            kind_confidence = by_kind_confidence[str(analysis.kind_confidence)]
+            kind_confidence["readings"] += 1
+            kind_confidence["errors"] += analysis.kind is not case.expected.kind
             if found != expected:
                 problems.append(f"categories expected {_listed(expected)}, got {_listed(found)}")
             if analysis.kind is not case.expected.kind:
@@ -131,10 +136,13 @@ def run(cases: list[Case], options: RunOptions) -> SuiteResult:
     unstable = sorted(case_id for case_id, seen in seen_by_case.items() if len(seen) > 1)
     for case_id in unstable:
         failures.append(Failure(id=case_id, reason="unstable: repeats gave different kinds or categories"))
-    errors = sum(c["errors"] for c in by_confidence.values())
-    confidence_metrics = {
-        key: {**value, "error_rate": rate(value["errors"], value["readings"])} for key, value in by_confidence.items()
-    }
+    def calibration(table: dict[str, dict[str, int]]) -> dict[str, object]:
+        errors = sum(c["errors"] for c in table.values())
+        return {
+            **{key: {**value, "error_rate": rate(value["errors"], value["readings"])} for key, value in table.items()},
+            "errors_in_low": rate(table["low"]["errors"], errors),
+        }
+
     metrics = {
         "discrimination": {
             "labelled": flags["labelled"],
@@ -143,10 +151,8 @@ def run(cases: list[Case], options: RunOptions) -> SuiteResult:
             "flags_wrong": flags["wrong"],
             "other_ground": flags["other_ground"],
         },
-        "confidence": {
-            **confidence_metrics,
-            "errors_in_low": rate(by_confidence["low"]["errors"], errors) if errors else 1.0,
-        },
+        "confidence": calibration(by_confidence),
+        "kind_confidence": calibration(by_kind_confidence),
         "category_macro_f1": round(sum(m["f1"] for m in per_category.values()) / len(per_category), 4),
         "kind_accuracy": rate(right_kind, runs),
         "exact_match_rate": rate(exact, runs),

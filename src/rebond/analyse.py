@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from itertools import chain, zip_longest
 
-from rebond.analysis_rules import Area, Lexicon, find_areas, lexicon, settings
+from rebond.analysis_rules import Area, Cues, Lexicon, find_areas, lexicon, settings
 from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, warning
 from rebond.guidance import category_info, kind_info, principle
 from rebond.models import (
     AnalysisRequest,
     Category,
     CategoryFinding,
+    Confidence,
     Kind,
     Language,
     ReplyAnalysis,
@@ -35,7 +36,8 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
 
     grounds = find_grounds(text, folded, lex, language.base)
     # A protected ground is never an area to improve: what its sentence says is set aside.
-    areas = [area for area in find_areas(text, folded, lex) if not _dressed_ground(area, grounds)]
+    cues: list[Cues] = []
+    areas = [area for area in find_areas(text, folded, lex, cues) if not _dressed_ground(area, grounds)]
     findings = [_finding(area, text, folded, language, lex) for area in areas]
     # Advice and reasons come only from areas the reply judges, never from mockery.
     actionable = [f for f, area in zip(findings, areas, strict=True) if not area.insult]
@@ -48,6 +50,17 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
         kind = Kind.CONSTRUCTIVE if findings else Kind.GENERIC
     # How to answer: a reply that gives a protected ground gets no "thank you for the lead".
     reading = "protected" if protected else str(kind)
+    kind_confidence = _kind_confidence(kind, areas, cues[0], protected, other_code, folded, lex)
+    for finding, area in zip(findings, areas, strict=True):
+        # An area borrowed from a neighbour, shown only by mockery, or named in a malicious reply (a
+        # pretext beside a protected ground, a point inside mockery) is a guess.
+        if area.inferred or area.insult or kind is Kind.MALICIOUS:
+            finding.confidence = Confidence.LOW
+    # The whole reading: low when its kind or an area is, or when a constructive reply holds an
+    # evaluative statement that judged nothing the reader knows (an area may be missing).
+    unplaced = kind is Kind.CONSTRUCTIVE and cues[0].unplaced > 0
+    low = kind_confidence is Confidence.LOW or unplaced or any(f.confidence is Confidence.LOW for f in findings)
+    confidence = Confidence.LOW if low else Confidence.HIGH
 
     notices = []
     if other_code:
@@ -68,6 +81,8 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
         "id": request.id,
         "language": language,
         "kind": kind,
+        "confidence": confidence,
+        "kind_confidence": kind_confidence,
         "kind_reason": _kind_reason(kind, actionable if kind is Kind.MALICIOUS else findings, ground, language, lex),
         "categories": findings,
         "controllable": [reasons[f.category] for f in actionable if f.controllable],
@@ -148,6 +163,34 @@ def _reason(category: Category, language: Language, lex: Lexicon) -> str:
 
 def _labels(findings: list[CategoryFinding], language: Language) -> str:
     return ", ".join(category_info(f.category, language)["label"] for f in findings)
+
+
+def _kind_confidence(
+    kind: Kind, areas: list[Area], cues: Cues, protected: bool, other_code: str | None, folded: str, lex: Lexicon
+) -> Confidence:
+    """Low when the cues for the kind conflict or are thin, or when little of the reply is known.
+
+    - generic, yet the reply judges something or names an area, with no template line to explain it:
+      a reason may have been missed;
+    - generic, and nothing of a reply of some length matches anything known;
+    - malicious on a single demeaning cue and no protected ground: sarcasm and mockery are easy to misread;
+    - constructive, but every area was inferred (borrowed from a neighbouring clause or guessed);
+    - a language other than French or English.
+    """
+    if other_code:
+        return Confidence.LOW
+    template = lex.boilerplate.search(folded) or lex.automatic.search(folded)
+    if kind is Kind.GENERIC:
+        if (cues.judgements or cues.topics) and not template:
+            return Confidence.LOW
+        known = cues.judgements or cues.topics or template or any(p.search(folded) for p, _ in lex.circumstances)
+        if not known and len(folded.split()) >= settings()["unknown_reply_words"]:
+            return Confidence.LOW
+    if kind is Kind.MALICIOUS and not protected and lex.malicious.count(folded) == 1:
+        return Confidence.LOW
+    if kind is Kind.CONSTRUCTIVE and all(area.inferred for area in areas):
+        return Confidence.LOW
+    return Confidence.HIGH
 
 
 def _dressed_ground(area: Area, grounds: list[GroundHit]) -> bool:

@@ -134,6 +134,7 @@ class Area:
     end: int
     sentence: tuple[int, int]
     insult: bool = False  # shown only by demeaning words: no advice is built on it
+    inferred: bool = False  # the judgement borrowed its topic from elsewhere, or guessed it: a weaker reading
 
 
 @dataclass
@@ -214,6 +215,8 @@ class _Reader:
         self.areas: list[Area] = []
         self.sentence = (0, 0)
         self.judged: set[int] = set()  # starts of the clauses whose topics were judged in this sentence
+        self.read_judgements: set[int] = set()  # judgements looked at, and those that judged a topic
+        self.placed: set[int] = set()
 
     def read(self, text: str) -> list[Area]:
         previous: _Judged = []
@@ -256,6 +259,8 @@ class _Reader:
                         if parts[0].start not in self.judged:
                             self._judge(match, insult, topics[0], parts[0].start, clause.end)
                         continue
+                    if not insult:
+                        self.read_judgements.add(match.start())
                     self._attach(match, insult, index, parts, topics, previous)
         if len(self.areas) == found_before:
             self._fallback(parts)
@@ -286,7 +291,7 @@ class _Reader:
         for clause in parts:
             if not clause.neutral and self.lex.missing.search(self.folded, clause.start, clause.end):
                 category = Category(settings()["fallback_category"])
-                self.areas.append(Area(category, clause.start, clause.end, self.sentence))
+                self.areas.append(Area(category, clause.start, clause.end, self.sentence, inferred=True))
                 return
 
     def _attach(
@@ -317,9 +322,9 @@ class _Reader:
                 if self.lex.contrast.search(self.folded, *between):
                     break
                 if parts[other].start not in self.judged:
-                    self._judge(match, insult, topics[other], start, end)
+                    self._judge(match, insult, topics[other], start, end, inferred=True)
                 return
-            self._judge(match, insult, topics[index], clause.start, clause.end)
+            self._judge(match, insult, topics[index], clause.start, clause.end, inferred=True)
             return
         head = self.folded[clause.start : clause.end]
         # "We..." speaks about the company, unless it mocks, advises or struggles with the candidate's work.
@@ -330,15 +335,15 @@ class _Reader:
             if topics[other]:
                 # "..., which is what we need": a clause already judged is not judged again on another topic.
                 if parts[other].start not in self.judged:
-                    self._judge(match, insult, topics[other], parts[other].start, clause.end)
+                    self._judge(match, insult, topics[other], parts[other].start, clause.end, inferred=True)
                 return
         if index + 1 < len(parts) and topics[index + 1]:
-            self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end)
+            self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end, inferred=True)
             if self.folded.startswith(":", clause.end):
                 # A heading before a colon ("Areas to develop: SQL, public speaking") judges each item listed.
                 for item in range(index + 2, len(parts)):
                     if topics[item] and parts[item].start not in self.judged:
-                        self._judge(match, insult, topics[item], parts[item].start, parts[item].end)
+                        self._judge(match, insult, topics[item], parts[item].start, parts[item].end, inferred=True)
             return
         opening = self.folded[parts[0].start : parts[0].end]
         continues = self.lex.pronoun.search(head) or self.lex.pronoun.search(opening)
@@ -348,7 +353,7 @@ class _Reader:
         continues = continues or (insult and not any(topics))
         if previous and continues and not any(topics[:index]):
             before, earlier = previous[-1]
-            self._judge(match, insult, earlier, before.start, clause.end)
+            self._judge(match, insult, earlier, before.start, clause.end, inferred=True)
 
     def _reach_back(self, parts: list[_Clause], index: int) -> list[int]:
         """Clauses a judgement may look back to; fragments such as quoted words ("« genre »") do not count."""
@@ -370,7 +375,9 @@ class _Reader:
         """Whether the word right before the topic is one of the owner words ("your", "leur")."""
         return owner.search(self.folded, max(0, topic.start - 14), topic.start) is not None
 
-    def _judge(self, match: re.Match[str], insult: bool, topics: list[_Topic], start: int, end: int) -> None:
+    def _judge(
+        self, match: re.Match[str], insult: bool, topics: list[_Topic], start: int, end: int, inferred: bool = False
+    ) -> None:
         """The topic judged (the candidate's own, else the nearest), plus the topics joined to it."""
 
         def rank(topic: _Topic) -> tuple[bool, bool, int, int]:
@@ -394,13 +401,30 @@ class _Reader:
             if self.lex.link.match(self.folded[left.end : right.start]):
                 chosen.append(topic)
         self.judged.add(start)
+        self.placed.add(match.start())
         for topic in chosen:
-            self.areas.append(Area(topic.category, start, end, self.sentence, insult))
+            self.areas.append(Area(topic.category, start, end, self.sentence, insult, inferred))
 
 
-def find_areas(text: str, folded: str, lex: Lexicon) -> list[Area]:
-    """One area per category, in order of appearance; real evidence wins over mockery."""
+@dataclass(frozen=True)
+class Cues:
+    """How much of the reply the lexicons know: evaluative statements and topic words found."""
+
+    judgements: int  # evaluative statements about the candidate (not mockery)
+    topics: int  # topic words of any area
+    unplaced: int  # evaluative statements read in a live clause that judged no topic
+
+
+def find_areas(text: str, folded: str, lex: Lexicon, cues: list[Cues] | None = None) -> list[Area]:
+    """One area per category, in order of appearance; real evidence wins over mockery, direct over inferred.
+
+    ``cues``, when given, receives what the reader found, for the confidence of the reading.
+    """
+    reader = _Reader(folded, lex)
     best: dict[Category, Area] = {}
-    for area in sorted(_Reader(folded, lex).read(text), key=lambda a: (a.insult, a.start)):
+    for area in sorted(reader.read(text), key=lambda a: (a.insult, a.inferred, a.start)):
         best.setdefault(area.category, area)
+    if cues is not None:
+        judgements = sum(not insult for _, insult in reader.judgements)
+        cues.append(Cues(judgements, len(reader.topics), len(reader.read_judgements - reader.placed)))
     return sorted(best.values(), key=lambda a: a.start)

@@ -335,6 +335,11 @@ class ReplyAnalysis(BaseModel):
         description="high when the cues for the kind are clear and agree; low when they conflict or when little "
         "of the reply matches anything known, so the kind is a guess.",
     )
+    confidence: Confidence = Field(
+        default=Confidence.HIGH,
+        description="How sure the whole reading is: low when the kind or any area is low, or when part of the "
+        "reply judges something the reading could not place. The app then says the reading is uncertain.",
+    )
     kind_reason: str = Field(default="", description="One line explaining the kind.")
     categories: list[CategoryFinding] = Field(default_factory=list, description="Areas the reply points to.")
     controllable: list[str] = Field(default_factory=list, description="Reasons the candidate can act on.")
