@@ -120,12 +120,15 @@ def default_region(language: Language | str) -> Region:
     return Region(data()["default_region"][str(language)])
 
 
-def ground_label(ground: Ground | str, language: Language | str) -> str:
+def ground_label(ground: Ground | str | None, language: Language | str) -> str:
+    """The ground's name in the language's base; for an unnamed ground, a neutral "not named"."""
     lang = "en" if str(language) == "en" else "fr"
+    if ground is None:
+        return str(data()["unnamed_ground"][lang])
     return str(data()["grounds"][str(ground)]["label"][lang])
 
 
-def warning(ground: Ground | str, region: Region | str, language: Language | str) -> str:
+def warning(ground: Ground | str | None, region: Region | str, language: Language | str) -> str:
     """A neutral pointer to the rights body of the region, naming the ground, in the reply's language."""
     lang = "en" if str(language) == "en" else "fr"
     template = data()["regions"][str(region)]["warning"][lang]
