@@ -1026,3 +1026,50 @@ def test_areas_named_beside_a_protected_ground_are_low_confidence() -> None:
     assert analysis.kind is Kind.MALICIOUS
     assert all(f.confidence is Confidence.LOW for f in analysis.categories)
     assert analysis.confidence is Confidence.LOW
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Thank you for your interest. Having reviewed your interview, we wonder whether you might be happier in "
+        "another line of work altogether.",
+        "Je pense que la programmation, c'est peut-être pas pour toi. Y'a plein d'autres métiers intéressants.",
+        "Madame, après réflexion, nous pensons qu'un poste moins exigeant vous conviendrait mieux.",
+    ],
+)
+def test_a_career_redirection_is_malicious_and_names_no_area(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.categories == []
+
+
+def test_a_humiliating_comparison_is_malicious_and_keeps_the_point() -> None:
+    analysis = analyse(
+        "Il est assez rare de voir une candidate ignorer ce qu'est un EBITDA en comptabilité. Même notre stagiaire "
+        "de première année le sait."
+    )
+    assert analysis.kind is Kind.MALICIOUS
+
+
+def test_an_insult_word_that_is_set_aside_is_not_an_insult() -> None:
+    analysis = analyse(
+        "Your weight was never part of the discussion, I know you asked. The gap was the forklift certification, "
+        "which the site requires from day one."
+    )
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert analysis.ground is None
+    assert [f.category for f in analysis.categories] == [Category.SKILLS]
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("On reflection we're moving ahead with people who've worked directly in payments.", Category.EXPERIENCE),
+        ("Nous avons retenu un candidat maîtrisant SAP FI/CO, compétence centrale pour ce poste.", Category.SKILLS),
+        ("The successful candidate has eight years in payroll.", Category.EXPERIENCE),
+    ],
+)
+def test_a_description_of_the_hire_is_a_reason(reply: str, expected: Category) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert expected in {f.category for f in analysis.categories}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import chain, zip_longest
 
 from rebond.analysis_rules import Area, Cues, Lexicon, find_areas, lexicon, settings
-from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, warning
+from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
 from rebond.guidance import category_info, kind_info, principle
 from rebond.models import (
     AnalysisRequest,
@@ -42,7 +42,7 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
     # Advice and reasons come only from areas the reply judges, never from mockery.
     actionable = [f for f, area in zip(findings, areas, strict=True) if not area.insult]
     protected = bool(grounds)
-    insulting = lex.malicious.search(folded) is not None
+    insulting = _insulting(text, folded, lex, language.base)
     # A protected ground given as a reason is malicious however polite: it says more about the employer.
     if insulting or protected:
         kind = Kind.MALICIOUS
@@ -165,6 +165,16 @@ def _labels(findings: list[CategoryFinding], language: Language) -> str:
     return ", ".join(category_info(f.category, language)["label"] for f in findings)
 
 
+def _insulting(text: str, folded: str, lex: Lexicon, base: str) -> bool:
+    """Whether the reply demeans the candidate: a malicious or bad-faith cue outside a clause that sets it
+    aside ("Your weight was never part of the discussion")."""
+    found = [*lex.malicious.finditer(folded), *lex.bad_faith.finditer(folded)]
+    if not found:
+        return False
+    negated = negated_clauses(text, folded, lex, base)
+    return any(not any(s <= m.start() < e for s, e in negated) for m in found)
+
+
 def _kind_confidence(
     kind: Kind, areas: list[Area], cues: Cues, protected: bool, other_code: str | None, folded: str, lex: Lexicon
 ) -> Confidence:
@@ -186,7 +196,7 @@ def _kind_confidence(
         known = cues.judgements or cues.topics or template or any(p.search(folded) for p, _ in lex.circumstances)
         if not known and len(folded.split()) >= settings()["unknown_reply_words"]:
             return Confidence.LOW
-    if kind is Kind.MALICIOUS and not protected and lex.malicious.count(folded) == 1:
+    if kind is Kind.MALICIOUS and not protected and lex.malicious.count(folded) + lex.bad_faith.count(folded) == 1:
         return Confidence.LOW
     if kind is Kind.CONSTRUCTIVE and all(area.inferred for area in areas):
         return Confidence.LOW

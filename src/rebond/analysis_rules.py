@@ -58,6 +58,7 @@ class Lexicon:
     shown_not_had: Terms
     takes_time: Terms
     malicious: Terms
+    bad_faith: Terms
     automatic: Terms
     boilerplate: Terms
     circumstances: tuple[tuple[Terms, str], ...]
@@ -118,6 +119,7 @@ def lexicon(base: str) -> Lexicon:
         shown_not_had=_terms(raw["shown_not_had"]),
         takes_time=_terms(raw["takes_time"]),
         malicious=_terms(raw["malicious"]),
+        bad_faith=_terms(raw["bad_faith"]),
         automatic=_terms(raw["automatic"]),
         boilerplate=_terms(raw["boilerplate"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
@@ -249,7 +251,11 @@ class _Reader:
                     strong = True
             if strong:  # about its strong cue: a later deficit does not judge its other topics
                 self.judged.add(clause.start)
+            # A clause that redirects the candidate's career judges the person, not a topic.
+            verdict = lex.bad_faith.search(folded, clause.start, clause.end) is not None
             for match, insult in self.judgements:
+                if verdict:
+                    break
                 if clause.start <= match.start() < clause.end:
                     # A clause with a strong cue is about that cue: its deficits judge no other topic.
                     if strong:

@@ -104,6 +104,17 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
     return hits
 
 
+def negated_clauses(text: str, folded: str, lex: Lexicon, base: str) -> list[tuple[int, int]]:
+    """The clauses that say something was no factor ("your weight was never part of the discussion")."""
+    compiled = _compiled(base)
+    return [
+        (c.start, c.end)
+        for start, end in sentences(text)
+        for c in clauses(folded, start, end, lex)
+        if _negated(folded, c.start, c.end, lex, compiled)
+    ]
+
+
 def _negated(folded: str, start: int, end: int, lex: Lexicon, compiled: _Compiled) -> bool:
     return bool(lex.cancel.search(folded, start, end) or compiled.negation.search(folded, start, end))
 
