@@ -1018,14 +1018,14 @@ def test_an_area_borrowed_from_a_neighbouring_clause_is_low_and_so_is_the_readin
     assert analysis.confidence is Confidence.LOW
 
 
-def test_areas_named_beside_a_protected_ground_are_low_confidence() -> None:
-    analysis = analyse(
-        "Your résumé had typos. More to the point, our clients are traditional and your husband might make "
-        "them uncomfortable."
-    )
-    assert analysis.kind is Kind.MALICIOUS
-    assert all(f.confidence is Confidence.LOW for f in analysis.categories)
-    assert analysis.confidence is Confidence.LOW
+def test_beside_a_protected_ground_only_a_further_reason_is_an_area_and_it_is_low_confidence() -> None:
+    ground = "Our clients are traditional and your husband might make them uncomfortable."
+    further = analyse(f"{ground} Your résumé also had typos.")
+    assert further.kind is Kind.MALICIOUS and further.ground is Ground.CIVIL_STATUS
+    assert [(f.category, f.confidence) for f in further.categories] == [(Category.CV_COVER_LETTER, Confidence.LOW)]
+    assert further.confidence is Confidence.LOW
+    # A passing mention is no reason when the reason given is the ground.
+    assert analyse(f"We went through your résumé. {ground}").categories == []
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,9 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
     # A protected ground is never an area to improve: what its sentence says is set aside.
     cues: list[Cues] = []
     areas = [area for area in find_areas(text, folded, lex, cues) if not _dressed_ground(area, grounds)]
+    if grounds:
+        # Beside a protected ground, another area counts only when stated as a further reason ("also", « en plus »).
+        areas = [a for a in areas if not a.insult and lex.additive.search(folded, *a.sentence)]
     findings = [_finding(area, text, folded, language, lex) for area in areas]
     # Advice and reasons come only from areas the reply judges, never from mockery.
     actionable = [f for f, area in zip(findings, areas, strict=True) if not area.insult]

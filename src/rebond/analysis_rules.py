@@ -59,6 +59,7 @@ class Lexicon:
     takes_time: Terms
     malicious: Terms
     bad_faith: Terms
+    additive: Terms
     automatic: Terms
     boilerplate: Terms
     circumstances: tuple[tuple[Terms, str], ...]
@@ -120,6 +121,7 @@ def lexicon(base: str) -> Lexicon:
         takes_time=_terms(raw["takes_time"]),
         malicious=_terms(raw["malicious"]),
         bad_faith=_terms(raw["bad_faith"]),
+        additive=_terms(raw["additive"]),
         automatic=_terms(raw["automatic"]),
         boilerplate=_terms(raw["boilerplate"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
