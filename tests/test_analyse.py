@@ -14,8 +14,9 @@ import pytest
 
 from rebond.analyse import analyse_reply
 from rebond.analysis_rules import LEXICON_FILE
-from rebond.guidance import category_info, kind_info, principle, rights_body_pointer
-from rebond.models import AnalysisRequest, Category, Kind, Language, ReplyAnalysis
+from rebond.grounds import default_region, warning
+from rebond.guidance import category_info, kind_info, principle
+from rebond.models import AnalysisRequest, Category, Confidence, Ground, Kind, Language, Region, ReplyAnalysis
 from rebond.resources import load_data
 from rebond.text import compile_terms, fold
 
@@ -192,21 +193,38 @@ def test_thank_you_to_a_malicious_reply_is_brief_and_courteous() -> None:
 
 
 @pytest.mark.parametrize(
-    ("reply", "region"),
+    ("reply", "language", "ground", "body"),
     [
-        ("Bonjour, à votre âge, nous préférons un profil plus jeune pour notre équipe.", Language.FR),
-        ("Après l'entretien, nous craignons qu'étant enceinte vous ne puissiez tenir le poste.", Language.FR_FR),
-        ("We need someone younger to fit in with our team.", Language.EN),
-        ("Your accent would be an issue with our clients.", Language.EN),
+        ("Bonjour, à votre âge, nous préférons un profil plus jeune pour notre équipe.", Language.FR, Ground.AGE, "CDPDJ"),
+        (
+            "Après l'entretien, nous craignons qu'étant enceinte vous ne puissiez tenir le poste.",
+            Language.FR_FR, Ground.PREGNANCY, "Défenseur des droits",
+        ),
+        ("We need someone younger to fit in with our team.", Language.EN, Ground.AGE, "Canadian Human Rights Commission"),
+        ("Your accent would be an issue with our clients.", Language.EN, Ground.LANGUAGE, "Canadian Human Rights"),
     ],
-)
-def test_protected_ground_points_to_the_right_rights_body(reply: str, region: Language) -> None:
+)  # fmt: skip
+def test_protected_ground_is_malicious_and_points_to_the_rights_body_of_the_region(
+    reply: str, language: Language, ground: Ground, body: str
+) -> None:
     analysis = analyse(reply)
-    assert analysis.language is region
-    assert analysis.discrimination_warning == rights_body_pointer(region, region)
+    assert analysis.language is language
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.ground is ground
+    assert analysis.discrimination_warning == warning(ground, default_region(language), language)
+    assert body in analysis.discrimination_warning
 
 
-def test_discrimination_warning_names_the_body_per_region() -> None:
+@pytest.mark.parametrize(
+    ("region", "body"),
+    [("qc", "CDPDJ"), ("ca", "Canadian Human Rights Commission"), ("fr", "Défenseur des droits"), ("us", "EEOC"), ("uk", "EHRC")],
+)  # fmt: skip
+def test_the_region_setting_chooses_the_rights_body(region: str, body: str) -> None:
+    analysis = analyse_reply(AnalysisRequest(reply="You are too old for this team.", region=region))
+    assert analysis.discrimination_warning is not None and body in analysis.discrimination_warning
+
+
+def test_the_region_defaults_from_the_reply_language() -> None:
     assert "CDPDJ" in analyse("Vous êtes trop âgé pour cette équipe.", language="fr").discrimination_warning
     assert "Défenseur des droits" in analyse(
         "Vous êtes trop âgé pour cette équipe.", language="fr-FR"
@@ -222,19 +240,64 @@ def test_discrimination_warning_names_the_body_per_region() -> None:
         "à postuler. Votre candidature n'a pas été retenue.",
         "Your age had no bearing on our decision; we chose a candidate who was available sooner.",
         "We were impressed by your experience abroad; the role went to an internal candidate.",
+        # negation scope: the ground is named only to be set aside
+        "Your accent was not a factor at all. We hired someone with more payroll experience.",
+        "Your accent? Not an issue. The other finalist simply had more payroll experience.",
+        "Votre âge n'a joué aucun rôle dans notre décision : il vous manquait la certification CPA.",
+        "Ton accent, ça n'a rien à voir. C'est ton manque d'expérience en paie qui a joué.",
+        # the job's domain, not the candidate
+        "The role needs more experience with older adults in long-term care than you have.",
+        "Il vous manquait de l'expérience en santé mentale, qui est au cœur de notre mission.",
+        # a benefit the employer offers
+        "We offer parental leave and flexible hours, but the role needs someone fluent in SAP.",
     ],
 )
 def test_no_warning_for_equal_opportunity_statements_or_negated_grounds(reply: str) -> None:
     assert analyse(reply).discrimination_warning is None
 
 
-def test_protected_ground_alone_is_a_concrete_reason_not_a_lead() -> None:
+def test_a_polite_protected_ground_is_malicious_and_never_an_area() -> None:
     analysis = analyse("On cherche quelqu'un pour toute la saison et tu nous as dit être enceinte.")
-    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.ground is Ground.PREGNANCY
     assert analysis.categories == []
     assert analysis.discrimination_warning is not None
-    assert analysis.reframe == principle("not_personal", analysis.language)
+    assert analysis.reframe == principle("malicious_says_more_about_them", analysis.language)
     assert "travailler" not in analysis.thank_you_reply
+
+
+def test_a_ground_dressed_as_fit_is_not_a_fit_area() -> None:
+    analysis = analyse(
+        "Hi Margaret, you were very impressive, but the crew here is quite young and we worried you might "
+        "not fit in with their energy."
+    )
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.ground is Ground.AGE
+    assert analysis.categories == []
+
+
+def test_a_real_language_requirement_is_register_not_a_ground() -> None:
+    analysis = analyse(
+        "The role handles calls from our Spanish-speaking clients all day, and your Spanish is "
+        "conversational rather than fluent."
+    )
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert [f.category for f in analysis.categories] == [Category.LANGUAGE_REGISTER]
+    assert analysis.ground is None and analysis.discrimination_warning is None
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Clients wouldn't understand a word with that accent of yours.",
+        "Avec ton accent, nos clients vont raccrocher avant que tu finisses ta phrase.",
+    ],
+)
+def test_mocking_an_accent_is_discrimination(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.ground is Ground.LANGUAGE
+    assert not any(f.category is Category.LANGUAGE_REGISTER for f in analysis.categories)
 
 
 def test_thank_you_is_in_the_reply_language_with_names() -> None:
@@ -361,7 +424,7 @@ INDIRECT_CRITICISM = [
     ("We would have liked your cover letter to say why you want to work with us.", {CV}),
     ("Dear Jamie, we'd have preferred someone who has already worked on the client side of an agency.", {EXP}),
     ("The other finalist had already run a team of ten.", {EXP}),
-    ("The other finalist was simply more fluent in German.", {SKL}),
+    ("The other finalist was simply more fluent in German.", {REG}),
     ("The person we hired had a stronger grasp of financial modelling.", {SKL}),
     ("We chose someone who had already launched a product in the healthcare space.", {EXP}),
     ("Next time, think about bringing a short portfolio of your designs.", {CV}),
@@ -427,7 +490,7 @@ PHRASINGS = [
     ("Vous avez surtout travaillé en petite structure, alors que le poste se situe dans un grand groupe.", {EXP}),
     ("Il y a deux ans, vous n'aviez encore jamais managé, et le poste implique d'encadrer six personnes.", {EXP}),
     ("Pour ce poste, il fallait la qualification de soudeur TIG, que vous n'avez pas encore.", {SKL}),
-    ("Votre parcours est solide, mais votre niveau d'allemand reste insuffisant pour échanger avec le siège.", {SKL}),
+    ("Votre parcours est solide, mais votre niveau d'allemand reste insuffisant pour échanger avec le siège.", {REG}),
     ("Vous n'avez jamais utilisé Salesforce, qui est notre outil principal.", {SKL}),
     ("Vos explications étaient truffées d'anglicismes et de jargon, ce qui nuisait à la clarté.", {REG}),
     ("Le comité a trouvé votre discours très enflammé, presque comme un pitch de vente.", {REG}),
@@ -440,7 +503,7 @@ PHRASINGS = [
      {FIT}),
     ("Lors de l'entretien, vos réponses sur la conduite du changement sont restées assez théoriques.", {INT}),
     ("Le poste de répartiteur exige de répondre à des appels en anglais, et votre anglais reste à "
-     "l'intermédiaire.", {SKL}),
+     "l'intermédiaire.", {REG}),
 ]
 
 
@@ -459,7 +522,7 @@ def test_varied_phrasings_of_each_area(reply: str, expected: set[Category]) -> N
         ("Ce n'est pas votre expérience qui a posé problème ; vos réponses sur le budget sont restées générales.",
          {INT}),
         ("Your experience is not in question, but your spoken English would need to be stronger for client calls.",
-         {SKL}),
+         {REG}),
         ("Your technical skills were never the question; what held you back was how you handled the role-play.",
          {INT}),
         ("Vos compétences techniques ne sont pas en cause; c'est plutôt la communication avec les clients qui "
@@ -692,7 +755,7 @@ def test_a_policy_of_no_feedback_is_generic(reply: str) -> None:
 def test_coded_protected_grounds_get_the_warning(reply: str) -> None:
     analysis = analyse(reply)
     assert analysis.discrimination_warning is not None
-    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert analysis.kind is Kind.MALICIOUS
 
 
 @pytest.mark.parametrize(
@@ -791,12 +854,12 @@ def test_a_clause_naming_only_the_setting_judges_its_neighbour() -> None:
         ),
         # the verdict's own words ("articulate") are about the heading, not a category of their own
         ("- Case study: could not articulate the trade-offs\n- Communication: fine", {INT}),
-        ("Compte rendu :\n- anglais : sous la barre\n- présentation : très bien", {SKL}),
+        ("Compte rendu :\n- anglais : sous la barre\n- présentation : très bien", {REG}),
         ("- Power BI : à approfondir\n- esprit d'équipe : questionnable", {SKL, FIT}),
         ("Panel notes:\n- SQL: strong\n- Python: solid\n- communication: ok", set()),
         # a heading that names weaknesses judges every item it lists
         ("Strengths: energy, curiosity.\nAreas to develop: SQL, negotiation.", {SKL}),
-        ("Points à améliorer : l'anglais, la connaissance du secteur.", {SKL, EXP}),
+        ("Points à améliorer : l'anglais, la connaissance du secteur.", {REG, EXP}),
     ],
 )
 def test_debrief_notes_judge_their_heading(reply: str, expected: set[Category]) -> None:
@@ -885,8 +948,8 @@ def test_firm_feedback_and_praise_are_not_malicious(reply: str) -> None:
         ("The gap was domain knowledge: you've never worked in insurance.", {EXP}),
         ("You're not ready for a lead role yet.", {EXP}),
         ("Tu n'es pas encore prête pour un poste de gestionnaire.", {EXP}),
-        ("Your Spanish is conversational, but the role is fully in Spanish with clients.", {SKL}),
-        ("La cliente a trouvé que vous manquiez d'aisance à l'oral en anglais.", {SKL}),
+        ("Your Spanish is conversational, but the role is fully in Spanish with clients.", {REG}),
+        ("La cliente a trouvé que vous manquiez d'aisance à l'oral en anglais.", {REG}),
         (
             "Brilliant technical skills, truly. It was your attitude towards the support team that concerned us.",
             {FIT},
@@ -907,3 +970,106 @@ def test_a_long_heading_before_a_colon_is_read_quickly() -> None:
     """A note heading is matched without backtracking: a long unbroken word before a colon stays fast."""
     reply = "SQL " + "a" * 400 + ": below bar"
     assert analyse(reply).kind is Kind.CONSTRUCTIVE
+
+
+# How sure the reading is (issue 16): a confident badge only on clear, agreeing cues.
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Your SQL was weak and you were late to the interview.",
+        "Votre CV comportait plusieurs fautes d'orthographe et votre lettre de motivation était générique.",
+        "Thank you for your interest. We received a high number of applications and decided to move forward "
+        "with other candidates whose profiles more closely match our needs.",
+        "You are too old for this team.",
+    ],
+)
+def test_clear_readings_are_confident(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.confidence is Confidence.HIGH
+    assert analysis.kind_confidence is Confidence.HIGH
+
+
+def test_a_generic_reading_of_a_reply_that_judges_something_unplaced_is_low() -> None:
+    # Something is judged ("not convincing"), but nothing the reader knows is named: the reason may be missed.
+    analysis = analyse("Honestly, what you told us about the warehouse move was not convincing enough.")
+    assert analysis.kind is Kind.GENERIC
+    assert analysis.kind_confidence is Confidence.LOW
+    assert analysis.confidence is Confidence.LOW
+
+
+def test_a_long_reply_that_matches_nothing_known_is_low() -> None:
+    analysis = analyse("The weather in Lisbon was lovely when Carla and Joao visited the old tram museum last spring.")
+    assert analysis.kind is Kind.GENERIC
+    assert analysis.kind_confidence is Confidence.LOW
+
+
+def test_a_single_sarcastic_cue_is_a_low_confidence_malicious_reading() -> None:
+    analysis = analyse("Your portfolio was, let's say, bold. We went another way.")
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.kind_confidence is Confidence.LOW
+
+
+def test_an_area_borrowed_from_a_neighbouring_clause_is_low_and_so_is_the_reading() -> None:
+    # "it was thin" judges the portfolio named in the clause before: found by borrowing, so a guess.
+    analysis = analyse("We looked at the portfolio you sent, and frankly it was thin.")
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert [(f.category, f.confidence) for f in analysis.categories] == [(Category.CV_COVER_LETTER, Confidence.LOW)]
+    assert analysis.kind_confidence is Confidence.LOW  # every area inferred
+    assert analysis.confidence is Confidence.LOW
+
+
+def test_beside_a_protected_ground_only_a_further_reason_is_an_area_and_it_is_low_confidence() -> None:
+    ground = "Our clients are traditional and your husband might make them uncomfortable."
+    further = analyse(f"{ground} Your résumé also had typos.")
+    assert further.kind is Kind.MALICIOUS and further.ground is Ground.CIVIL_STATUS
+    assert [(f.category, f.confidence) for f in further.categories] == [(Category.CV_COVER_LETTER, Confidence.LOW)]
+    assert further.confidence is Confidence.LOW
+    # A passing mention is no reason when the reason given is the ground.
+    assert analyse(f"We went through your résumé. {ground}").categories == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Thank you for your interest. Having reviewed your interview, we wonder whether you might be happier in "
+        "another line of work altogether.",
+        "Je pense que la programmation, c'est peut-être pas pour toi. Y'a plein d'autres métiers intéressants.",
+        "Madame, après réflexion, nous pensons qu'un poste moins exigeant vous conviendrait mieux.",
+    ],
+)
+def test_a_career_redirection_is_malicious_and_names_no_area(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.categories == []
+
+
+def test_a_humiliating_comparison_is_malicious_and_keeps_the_point() -> None:
+    analysis = analyse(
+        "Il est assez rare de voir une candidate ignorer ce qu'est un EBITDA en comptabilité. Même notre stagiaire "
+        "de première année le sait."
+    )
+    assert analysis.kind is Kind.MALICIOUS
+
+
+def test_an_insult_word_that_is_set_aside_is_not_an_insult() -> None:
+    analysis = analyse(
+        "Your weight was never part of the discussion, I know you asked. The gap was the forklift certification, "
+        "which the site requires from day one."
+    )
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert analysis.ground is None
+    assert [f.category for f in analysis.categories] == [Category.SKILLS]
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("On reflection we're moving ahead with people who've worked directly in payments.", Category.EXPERIENCE),
+        ("Nous avons retenu un candidat maîtrisant SAP FI/CO, compétence centrale pour ce poste.", Category.SKILLS),
+        ("The successful candidate has eight years in payroll.", Category.EXPERIENCE),
+    ],
+)
+def test_a_description_of_the_hire_is_a_reason(reply: str, expected: Category) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert expected in {f.category for f in analysis.categories}

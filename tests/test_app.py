@@ -551,3 +551,51 @@ def test_test_connection_names_each_failure_in_words(monkeypatch, openai_server,
     assert not at.exception
     assert [e.value for e in at.error] == [message.format(endpoint=endpoint)]
     assert FAKE_KEY not in " ".join(e.value for e in at.error)
+
+
+UNSURE = "Honestly, what you told us about the warehouse move was not convincing enough."
+
+
+def test_an_uncertain_reading_says_so_without_a_confident_badge() -> None:
+    at = _analyse(_app().run(), UNSURE)
+    assert any("Lecture incertaine" in w.value for w in at.warning)
+    assert "lecture incertaine" in _texts(at)  # the badge reads "Générique ? (lecture incertaine)"
+    assert not any(b.label == "Relire avec l'IA" for b in at.button)  # no model configured: no offer
+
+
+def test_an_uncertain_offline_reading_offers_the_ai_reading_when_a_model_is_configured(monkeypatch) -> None:
+    import rebond.reading
+    from rebond.models import Confidence
+
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://localhost:9/v1")  # configured, but the engine stays offline
+    real = rebond.reading.read_reply
+    engines = []
+
+    def fake_read(request, settings=None, model=None):
+        engines.append(settings.engine if settings else None)
+        analysis = real(request, settings.model_copy(update={"engine": "offline"}) if settings else None)
+        if settings is not None and settings.engine == "llm":  # the model's second reading, without a network
+            analysis = analysis.model_copy(
+                update={"engine": "llm:fake", "confidence": Confidence.HIGH, "kind_confidence": Confidence.HIGH}
+            )
+        return analysis
+
+    monkeypatch.setattr(rebond.reading, "read_reply", fake_read)
+    at = _analyse(_app().run(), UNSURE)
+    assert any("Une IA est configurée" in c.value for c in at.caption)
+    next(b for b in at.button if b.label == "Relire avec l'IA").click().run()
+    _ok(at)
+    assert engines == ["offline", "llm"]
+    assert at.session_state["analyse_result"][1].engine == "llm:fake"
+    assert not any("Lecture incertaine" in w.value for w in at.warning)
+
+
+def test_the_region_setting_names_its_rights_body() -> None:
+    at = _app().run()
+    at.switch_page("views/analyse.py").run()
+    at.text_area(key="analyse_reply_text").input("You are too old for this team.")
+    at.selectbox(key="analyse_reply_region").set_value("uk").run()
+    next(b for b in at.button if b.label == "Analyser la réponse").click().run()
+    _ok(at)
+    assert any("EHRC" in w.value for w in at.warning)
+    assert "Motif protégé : âge" in _texts(at)

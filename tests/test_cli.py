@@ -110,3 +110,13 @@ def test_console_script_runs_in_a_subprocess(tmp_path):
     missing = subprocess.run([str(exe), "draft", "--input", str(tmp_path / "nope.json")], capture_output=True,
                              text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_analyze_region_chooses_the_rights_body_and_a_line_may_carry_its_own(monkeypatch, capsys):
+    code, out, _ = run(["analyze", "--json", "--region", "uk"], "You are too old for this team.", monkeypatch, capsys)
+    analysis = json.loads(out)
+    assert code == 0 and analysis["kind"] == "malicious" and analysis["ground"] == "age"
+    assert "EHRC" in analysis["discrimination_warning"]
+    line = json.dumps({"id": "a", "language": "fr", "region": "fr", "reply": "Vous êtes trop âgé pour ce poste."})
+    code, out, _ = run(["analyze", "--json"], line, monkeypatch, capsys)
+    assert code == 0 and "Défenseur des droits" in json.loads(out)["discrimination_warning"]

@@ -4,7 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from rebond.guidance import category_info, guidance, principle, principle_ids, rights_body_pointer
+from rebond.grounds import data as grounds_data
+from rebond.grounds import warning
+from rebond.guidance import category_info, guidance, principle, principle_ids
+from rebond.models import Ground, Region
+from rebond.text import compile_terms, fold
 from rebond.models import Category
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "article-feedback-apres-entrevue.fr.txt"
@@ -31,9 +35,29 @@ def test_every_reply_category_has_advice_and_actions(category):
 
 
 def test_rights_bodies_per_region():
-    assert "CDPDJ" in rights_body_pointer("fr", "fr")
-    assert "Défenseur des droits" in rights_body_pointer("fr-FR", "fr")
-    assert "CDPDJ" not in rights_body_pointer("en", "en")
+    assert "CDPDJ" in warning("age", "qc", "fr")
+    assert "Défenseur des droits" in warning("age", "fr", "fr")
+    assert "EEOC" in warning("age", "us", "en")
+    assert "EHRC" in warning("age", "uk", "en")
+    assert "CDPDJ" not in warning("age", "ca", "en")
+
+
+def test_every_ground_has_cues_in_both_languages_and_a_law_in_every_region():
+    raw = grounds_data()
+    assert set(raw["grounds"]) == {ground.value for ground in Ground}
+    assert set(raw["regions"]) == {region.value for region in Region}
+    for name, spec in raw["grounds"].items():
+        assert spec["label"]["en"] and spec["label"]["fr"], name
+        assert set(spec["laws"]) == set(raw["regions"]), name
+        for lang in ("en", "fr"):
+            assert spec["cues"][lang], (name, lang)
+            for term in spec["cues"][lang]:
+                assert fold(term) == term, term
+                compile_terms((term,))
+    for region in Region:
+        for ground in Ground:
+            for lang in ("en", "fr"):
+                assert "{" not in warning(ground, region, lang)
 
 
 @pytest.mark.skipif(not ARTICLE.exists(), reason="the reference article is not beside this checkout")

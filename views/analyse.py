@@ -6,8 +6,9 @@ import logging
 
 import streamlit as st
 
+from rebond.grounds import ground_label
 from rebond.guidance import category_info, kind_info, principle
-from rebond.models import AnalysisRequest, Kind, ReplyAnalysis
+from rebond.models import AnalysisRequest, Confidence, Kind, ReplyAnalysis
 from views import common
 from views.common import md, t
 
@@ -17,6 +18,7 @@ KIND_STYLE = {
     Kind.MALICIOUS: ("red", ":material/report:"),
 }
 REPLY_LANGUAGES = ["auto", "fr", "fr-FR", "en"]
+REGIONS = ["auto", "qc", "ca", "fr", "us", "uk"]
 log = logging.getLogger("rebond.app")
 
 
@@ -27,6 +29,7 @@ def init_state(journal) -> None:
     st.session_state[common.ANALYSE_READY] = True
     st.session_state.setdefault(common.REPLY_TEXT, "")
     st.session_state.setdefault(common.REPLY_LANGUAGE, "auto")
+    st.session_state.setdefault(common.REPLY_REGION, "auto")
     try:
         latest = journal.analyses()[:1]
     except Exception:  # a damaged journal must not keep the page from opening
@@ -84,6 +87,7 @@ def analyse(settings, journal, app_id: int | None) -> None:
     request = AnalysisRequest(
         reply=st.session_state.get(common.REPLY_TEXT) or "",
         language=st.session_state.get(common.REPLY_LANGUAGE),
+        region=st.session_state.get(common.REPLY_REGION),
         candidate_name=candidate[:100],
         recruiter_name=recruiter[:100],
     )
@@ -101,18 +105,31 @@ def analyse(settings, journal, app_id: int | None) -> None:
     st.session_state.pop(common.ANALYSIS_RESTORED, None)
 
 
-def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None) -> None:
+def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None, settings=None) -> bool:
+    """Show the reading; True when it is uncertain and an AI reading can be offered."""
     lang = common.ui_lang()
     kind = kind_info(analysis.kind, lang)
     color, icon = KIND_STYLE[analysis.kind]
+    uncertain = analysis.confidence is Confidence.LOW or analysis.kind_confidence is Confidence.LOW
+    offer = bool(uncertain and settings is not None and settings.llm_configured and analysis.engine == "offline")
     with st.container(border=True):
-        st.badge(kind["label"], color=color, icon=icon)  # type: ignore[arg-type]
+        if analysis.kind_confidence is Confidence.LOW:
+            # Never a confident badge on a guess.
+            st.badge(t("analyse.uncertain_badge", kind=kind["label"]), color="orange", icon=":material/help:")
+        else:
+            st.badge(kind["label"], color=color, icon=icon)  # type: ignore[arg-type]
         st.markdown(md(analysis.kind_reason or kind["explanation"]))
         if analysis.kind == Kind.GENERIC and kind.get("next_step"):
             st.caption(md(kind["next_step"]))
         if analysis.kind == Kind.MALICIOUS:
             st.caption(md(principle("malicious_says_more_about_them", lang)))
+    if uncertain:
+        st.warning(t("analyse.uncertain"), icon=":material/help:")
+        if offer:
+            st.caption(t("analyse.ai_offer"))
     if analysis.discrimination_warning:
+        if analysis.ground is not None:
+            st.markdown(f"**{md(t('analyse.ground', ground=ground_label(analysis.ground, lang)))}**")
         st.warning(md(analysis.discrimination_warning), icon="⚖️")
 
     st.subheader(t("analyse.areas"))
@@ -127,6 +144,8 @@ def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None) -> None:
                 st.badge(t("analyse.controllable"), color="green", icon=":material/build:")
             else:
                 st.badge(t("analyse.not_controllable"), color="gray", icon=":material/block:")
+            if finding.confidence is Confidence.LOW:
+                st.badge(t("analyse.area_uncertain"), color="orange", icon=":material/help:")
             quote = "\n".join(f"> {md(line)}" for line in finding.evidence.splitlines() if line.strip())
             st.markdown(quote)
             st.markdown(md(finding.advice))
@@ -154,6 +173,7 @@ def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None) -> None:
         st.info(md(notice), icon=":material/info:")
     if analysis.dropped_evidence:
         st.caption(t("analyse.dropped", n=analysis.dropped_evidence))
+    return offer
 
 
 settings = common.settings()
@@ -177,6 +197,11 @@ with common.friendly_errors():
                 t("analyse.language"), REPLY_LANGUAGES, format_func=lambda lang: t(f"language.{lang}"),
                 key=common.REPLY_LANGUAGE, persist_state="session", width=260,
             )  # fmt: skip
+            st.session_state.setdefault(common.REPLY_REGION, "auto")
+            st.selectbox(
+                t("analyse.region"), REGIONS, format_func=lambda region: t(f"region.{region}"),
+                key=common.REPLY_REGION, persist_state="session", width=260, help=t("analyse.region_help"),
+            )  # fmt: skip
             clicked = st.button(t("analyse.button"), type="primary", icon=":material/manage_search:")
             st.button(t("analyse.new_reply"), on_click=new_reply, icon=":material/add:")
         if restored := st.session_state.get(common.ANALYSIS_RESTORED):
@@ -192,6 +217,10 @@ with common.friendly_errors():
         reply, analysis, analysis_id = result
         if reply != (st.session_state.get(common.REPLY_TEXT) or "").strip():
             st.caption(t("analyse.stale"))
-        show_analysis(analysis, analysis_id)
+        offer = show_analysis(analysis, analysis_id, settings)
+        if offer and st.button(t("analyse.ai_button"), icon=":material/auto_awesome:"):
+            # A second reading by the configured model, whatever the engine setting.
+            analyse(settings.model_copy(update={"engine": "llm"}), journal, st.session_state.get(common.REPLY_APPLICATION))
+            st.rerun()
         if analysis_id is not None:
             st.caption(t("analyse.saved"))

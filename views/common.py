@@ -49,6 +49,7 @@ APPLICATION_ID = "draft_application_id"
 
 REPLY_TEXT = "analyse_reply_text"
 REPLY_LANGUAGE = "analyse_reply_language"
+REPLY_REGION = "analyse_reply_region"
 REPLY_APPLICATION = "analyse_application"
 ANALYSIS = "analyse_result"
 ANALYSE_READY = "analyse_ready"

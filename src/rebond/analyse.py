@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from itertools import chain, zip_longest
 
-from rebond.analysis_rules import Area, Lexicon, cites_protected_ground, find_areas, lexicon, settings
-from rebond.guidance import category_info, kind_info, principle, rights_body_pointer
+from rebond.analysis_rules import Area, Cues, Lexicon, find_areas, lexicon, settings
+from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
+from rebond.guidance import category_info, kind_info, principle
 from rebond.models import (
     AnalysisRequest,
     Category,
     CategoryFinding,
+    Confidence,
     Kind,
     Language,
     ReplyAnalysis,
@@ -32,45 +34,67 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
     lex = lexicon(language.base)
     texts = lex.texts
 
-    areas = find_areas(text, folded, lex)
+    grounds = find_grounds(text, folded, lex, language.base)
+    # A protected ground is never an area to improve: what its sentence says is set aside.
+    cues: list[Cues] = []
+    areas = [area for area in find_areas(text, folded, lex, cues) if not _dressed_ground(area, grounds)]
+    if grounds:
+        # Beside a protected ground, another area counts only when stated as a further reason ("also", « en plus »).
+        areas = [a for a in areas if not a.insult and lex.additive.search(folded, *a.sentence)]
     findings = [_finding(area, text, folded, language, lex) for area in areas]
     # Advice and reasons come only from areas the reply judges, never from mockery.
     actionable = [f for f, area in zip(findings, areas, strict=True) if not area.insult]
-    protected = cites_protected_ground(text, folded, lex)
-    malicious = lex.malicious.search(folded) is not None
-    if malicious:
+    protected = bool(grounds)
+    insulting = _insulting(text, folded, lex, language.base)
+    # A protected ground given as a reason is malicious however polite: it says more about the employer.
+    if insulting or protected:
         kind = Kind.MALICIOUS
     else:
-        # A protected ground given as the reason is a concrete (unlawful) reason.
-        kind = Kind.CONSTRUCTIVE if findings or protected else Kind.GENERIC
-    # How to answer: a reply whose only reason is a protected ground gets no "thank you for the lead".
-    reading = "protected" if kind is Kind.CONSTRUCTIVE and not findings else str(kind)
+        kind = Kind.CONSTRUCTIVE if findings else Kind.GENERIC
+    # How to answer: a reply that gives a protected ground gets no "thank you for the lead".
+    reading = "protected" if protected else str(kind)
+    kind_confidence = _kind_confidence(kind, areas, cues[0], protected, other_code, folded, lex)
+    for finding, area in zip(findings, areas, strict=True):
+        # An area borrowed from a neighbour, shown only by mockery, or named in a malicious reply (a
+        # pretext beside a protected ground, a point inside mockery) is a guess.
+        if area.inferred or area.insult or kind is Kind.MALICIOUS:
+            finding.confidence = Confidence.LOW
+    # The whole reading: low when its kind or an area is, or when a constructive reply holds an
+    # evaluative statement that judged nothing the reader knows (an area may be missing).
+    unplaced = kind is Kind.CONSTRUCTIVE and cues[0].unplaced > 0
+    low = kind_confidence is Confidence.LOW or unplaced or any(f.confidence is Confidence.LOW for f in findings)
+    confidence = Confidence.LOW if low else Confidence.HIGH
 
     notices = []
     if other_code:
         notices.append(texts["notice_other_language"].format(code=other_code))
     if _looks_automatic(folded, kind, lex):
         notices.append(texts["notice_automatic"])
-    if malicious:
+    if insulting:
         notices.append(texts["notice_insults_set_aside"])
 
     reasons = {f.category: _reason(f.category, language, lex) for f in actionable}
     circumstances = [reason for pattern, reason in lex.circumstances if pattern.search(folded)]
-    if protected:
-        circumstances.insert(0, texts["protected_reason"])
+    ground = grounds[0].ground if grounds else None
+    if ground is not None:
+        circumstances.insert(0, texts["protected_reason"].format(ground=ground_label(ground, language)))
+    region = request.region or default_region(language)
 
     analysis = {
         "id": request.id,
         "language": language,
         "kind": kind,
-        "kind_reason": _kind_reason(kind, actionable if malicious else findings, language, lex),
+        "confidence": confidence,
+        "kind_confidence": kind_confidence,
+        "kind_reason": _kind_reason(kind, actionable if kind is Kind.MALICIOUS else findings, ground, language, lex),
         "categories": findings,
         "controllable": [reasons[f.category] for f in actionable if f.controllable],
         "not_controllable": [reasons[f.category] for f in actionable if not f.controllable] + circumstances,
         "action_plan": _action_plan(kind, actionable, protected, language, lex),
         "reframe": principle(settings()["reframe"][reading], language),
         "thank_you_reply": _thank_you(reading, request, lex),
-        "discrimination_warning": rights_body_pointer(language, language) if protected else None,
+        "ground": ground,
+        "discrimination_warning": warning(ground, region, language) if ground is not None else None,
         "notices": notices,
         "engine": "offline",
     }
@@ -144,12 +168,66 @@ def _labels(findings: list[CategoryFinding], language: Language) -> str:
     return ", ".join(category_info(f.category, language)["label"] for f in findings)
 
 
-def _kind_reason(kind: Kind, findings: list[CategoryFinding], language: Language, lex: Lexicon) -> str:
+def _insulting(text: str, folded: str, lex: Lexicon, base: str) -> bool:
+    """Whether the reply demeans the candidate: a malicious or bad-faith cue outside a clause that sets it
+    aside ("Your weight was never part of the discussion")."""
+    found = [*lex.malicious.finditer(folded), *lex.bad_faith.finditer(folded)]
+    if not found:
+        return False
+    negated = negated_clauses(text, folded, lex, base)
+    return any(not any(s <= m.start() < e for s, e in negated) for m in found)
+
+
+def _kind_confidence(
+    kind: Kind, areas: list[Area], cues: Cues, protected: bool, other_code: str | None, folded: str, lex: Lexicon
+) -> Confidence:
+    """Low when the cues for the kind conflict or are thin, or when little of the reply is known.
+
+    - generic, yet the reply judges something or names an area, with no template line to explain it:
+      a reason may have been missed;
+    - generic, and nothing of a reply of some length matches anything known;
+    - malicious on a single demeaning cue and no protected ground: sarcasm and mockery are easy to misread;
+    - constructive, but every area was inferred (borrowed from a neighbouring clause or guessed);
+    - a language other than French or English.
+    """
+    if other_code:
+        return Confidence.LOW
+    template = lex.boilerplate.search(folded) or lex.automatic.search(folded)
+    if kind is Kind.GENERIC:
+        if (cues.judgements or cues.topics) and not template:
+            return Confidence.LOW
+        known = cues.judgements or cues.topics or template or any(p.search(folded) for p, _ in lex.circumstances)
+        if not known and len(folded.split()) >= settings()["unknown_reply_words"]:
+            return Confidence.LOW
+    if kind is Kind.MALICIOUS and not protected and lex.malicious.count(folded) + lex.bad_faith.count(folded) == 1:
+        return Confidence.LOW
+    if kind is Kind.CONSTRUCTIVE and all(area.inferred for area in areas):
+        return Confidence.LOW
+    return Confidence.HIGH
+
+
+def _dressed_ground(area: Area, grounds: list[GroundHit]) -> bool:
+    """Whether an area only restates a protected ground: found in the ground's clause, or a fit or
+    experience reason in its sentence ("the team is young and we worried you wouldn't fit in")."""
+    for hit in grounds:
+        if area.start < hit.clause[1] and hit.clause[0] < area.end:
+            return True
+        if area.sentence == hit.sentence and str(area.category) in settings()["ground_dresses"]:
+            return True
+    return False
+
+
+def _kind_reason(
+    kind: Kind, findings: list[CategoryFinding], ground: object, language: Language, lex: Lexicon
+) -> str:
     """The kind's explanation from guidance, with what was found."""
     line = kind_info(kind, language)["explanation"]
     labels = _labels(findings, language)
-    if kind is Kind.CONSTRUCTIVE and not findings:
-        return lex.texts["protected_reason"]
+    if ground is not None:
+        reason = lex.texts["protected_kind"].format(ground=ground_label(str(ground), language))
+        if findings:
+            reason += " " + lex.texts["malicious_areas"].format(labels=labels)
+        return reason
     if kind is Kind.CONSTRUCTIVE:
         template = lex.texts["areas_one"] if len(findings) == 1 else lex.texts["areas_many"]
         return f"{line} {template.format(count=len(findings), labels=labels)}"

@@ -58,8 +58,8 @@ class Lexicon:
     shown_not_had: Terms
     takes_time: Terms
     malicious: Terms
-    protected: Terms
-    diversity: Terms
+    bad_faith: Terms
+    additive: Terms
     automatic: Terms
     boilerplate: Terms
     circumstances: tuple[tuple[Terms, str], ...]
@@ -120,8 +120,8 @@ def lexicon(base: str) -> Lexicon:
         shown_not_had=_terms(raw["shown_not_had"]),
         takes_time=_terms(raw["takes_time"]),
         malicious=_terms(raw["malicious"]),
-        protected=_terms([term for terms in raw["protected_grounds"].values() for term in terms]),
-        diversity=_terms(raw["diversity_statement"]),
+        bad_faith=_terms(raw["bad_faith"]),
+        additive=_terms(raw["additive"]),
         automatic=_terms(raw["automatic"]),
         boilerplate=_terms(raw["boilerplate"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
@@ -138,6 +138,7 @@ class Area:
     end: int
     sentence: tuple[int, int]
     insult: bool = False  # shown only by demeaning words: no advice is built on it
+    inferred: bool = False  # the judgement borrowed its topic from elsewhere, or guessed it: a weaker reading
 
 
 @dataclass
@@ -218,6 +219,8 @@ class _Reader:
         self.areas: list[Area] = []
         self.sentence = (0, 0)
         self.judged: set[int] = set()  # starts of the clauses whose topics were judged in this sentence
+        self.read_judgements: set[int] = set()  # judgements looked at, and those that judged a topic
+        self.placed: set[int] = set()
 
     def read(self, text: str) -> list[Area]:
         previous: _Judged = []
@@ -250,7 +253,11 @@ class _Reader:
                     strong = True
             if strong:  # about its strong cue: a later deficit does not judge its other topics
                 self.judged.add(clause.start)
+            # A clause that redirects the candidate's career judges the person, not a topic.
+            verdict = lex.bad_faith.search(folded, clause.start, clause.end) is not None
             for match, insult in self.judgements:
+                if verdict:
+                    break
                 if clause.start <= match.start() < clause.end:
                     # A clause with a strong cue is about that cue: its deficits judge no other topic.
                     if strong:
@@ -260,6 +267,8 @@ class _Reader:
                         if parts[0].start not in self.judged:
                             self._judge(match, insult, topics[0], parts[0].start, clause.end)
                         continue
+                    if not insult:
+                        self.read_judgements.add(match.start())
                     self._attach(match, insult, index, parts, topics, previous)
         if len(self.areas) == found_before:
             self._fallback(parts)
@@ -290,7 +299,7 @@ class _Reader:
         for clause in parts:
             if not clause.neutral and self.lex.missing.search(self.folded, clause.start, clause.end):
                 category = Category(settings()["fallback_category"])
-                self.areas.append(Area(category, clause.start, clause.end, self.sentence))
+                self.areas.append(Area(category, clause.start, clause.end, self.sentence, inferred=True))
                 return
 
     def _attach(
@@ -321,9 +330,9 @@ class _Reader:
                 if self.lex.contrast.search(self.folded, *between):
                     break
                 if parts[other].start not in self.judged:
-                    self._judge(match, insult, topics[other], start, end)
+                    self._judge(match, insult, topics[other], start, end, inferred=True)
                 return
-            self._judge(match, insult, topics[index], clause.start, clause.end)
+            self._judge(match, insult, topics[index], clause.start, clause.end, inferred=True)
             return
         head = self.folded[clause.start : clause.end]
         # "We..." speaks about the company, unless it mocks, advises or struggles with the candidate's work.
@@ -334,15 +343,15 @@ class _Reader:
             if topics[other]:
                 # "..., which is what we need": a clause already judged is not judged again on another topic.
                 if parts[other].start not in self.judged:
-                    self._judge(match, insult, topics[other], parts[other].start, clause.end)
+                    self._judge(match, insult, topics[other], parts[other].start, clause.end, inferred=True)
                 return
         if index + 1 < len(parts) and topics[index + 1]:
-            self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end)
+            self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end, inferred=True)
             if self.folded.startswith(":", clause.end):
                 # A heading before a colon ("Areas to develop: SQL, public speaking") judges each item listed.
                 for item in range(index + 2, len(parts)):
                     if topics[item] and parts[item].start not in self.judged:
-                        self._judge(match, insult, topics[item], parts[item].start, parts[item].end)
+                        self._judge(match, insult, topics[item], parts[item].start, parts[item].end, inferred=True)
             return
         opening = self.folded[parts[0].start : parts[0].end]
         continues = self.lex.pronoun.search(head) or self.lex.pronoun.search(opening)
@@ -352,7 +361,7 @@ class _Reader:
         continues = continues or (insult and not any(topics))
         if previous and continues and not any(topics[:index]):
             before, earlier = previous[-1]
-            self._judge(match, insult, earlier, before.start, clause.end)
+            self._judge(match, insult, earlier, before.start, clause.end, inferred=True)
 
     def _reach_back(self, parts: list[_Clause], index: int) -> list[int]:
         """Clauses a judgement may look back to; fragments such as quoted words ("« genre »") do not count."""
@@ -374,7 +383,9 @@ class _Reader:
         """Whether the word right before the topic is one of the owner words ("your", "leur")."""
         return owner.search(self.folded, max(0, topic.start - 14), topic.start) is not None
 
-    def _judge(self, match: re.Match[str], insult: bool, topics: list[_Topic], start: int, end: int) -> None:
+    def _judge(
+        self, match: re.Match[str], insult: bool, topics: list[_Topic], start: int, end: int, inferred: bool = False
+    ) -> None:
         """The topic judged (the candidate's own, else the nearest), plus the topics joined to it."""
 
         def rank(topic: _Topic) -> tuple[bool, bool, int, int]:
@@ -398,26 +409,30 @@ class _Reader:
             if self.lex.link.match(self.folded[left.end : right.start]):
                 chosen.append(topic)
         self.judged.add(start)
+        self.placed.add(match.start())
         for topic in chosen:
-            self.areas.append(Area(topic.category, start, end, self.sentence, insult))
+            self.areas.append(Area(topic.category, start, end, self.sentence, insult, inferred))
 
 
-def find_areas(text: str, folded: str, lex: Lexicon) -> list[Area]:
-    """One area per category, in order of appearance; real evidence wins over mockery."""
+@dataclass(frozen=True)
+class Cues:
+    """How much of the reply the lexicons know: evaluative statements and topic words found."""
+
+    judgements: int  # evaluative statements about the candidate (not mockery)
+    topics: int  # topic words of any area
+    unplaced: int  # evaluative statements read in a live clause that judged no topic
+
+
+def find_areas(text: str, folded: str, lex: Lexicon, cues: list[Cues] | None = None) -> list[Area]:
+    """One area per category, in order of appearance; real evidence wins over mockery, direct over inferred.
+
+    ``cues``, when given, receives what the reader found, for the confidence of the reading.
+    """
+    reader = _Reader(folded, lex)
     best: dict[Category, Area] = {}
-    for area in sorted(_Reader(folded, lex).read(text), key=lambda a: (a.insult, a.start)):
+    for area in sorted(reader.read(text), key=lambda a: (a.insult, a.inferred, a.start)):
         best.setdefault(area.category, area)
+    if cues is not None:
+        judgements = sum(not insult for _, insult in reader.judgements)
+        cues.append(Cues(judgements, len(reader.topics), len(reader.read_judgements - reader.placed)))
     return sorted(best.values(), key=lambda a: a.start)
-
-
-def cites_protected_ground(text: str, folded: str, lex: Lexicon) -> bool:
-    """Whether a clause gives a protected ground as a reason (not negated, not an equal-opportunity line)."""
-    for start, end in sentences(text):
-        if lex.diversity.search(folded, start, end):
-            continue
-        for clause in clauses(folded, start, end, lex):
-            if lex.protected.search(folded, clause.start, clause.end) and not lex.cancel.search(
-                folded, clause.start, clause.end
-            ):
-                return True
-    return False

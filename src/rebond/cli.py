@@ -84,9 +84,11 @@ def _draft_as_text(draft: Draft) -> str:
 
 def _analysis_as_text(analysis: ReplyAnalysis) -> str:
     lines = [f"# {analysis.id}"] if analysis.id else []
-    lines.append(f"Kind: {analysis.kind.value} — {analysis.kind_reason}")
+    unsure = " (uncertain reading)" if analysis.confidence.value == "low" else ""
+    lines.append(f"Kind: {analysis.kind.value}{unsure} — {analysis.kind_reason}")
     for finding in analysis.categories:
-        lines.append(f"- {finding.category.value}: “{finding.evidence}” → {finding.advice}")
+        mark = " (uncertain)" if finding.confidence.value == "low" else ""
+        lines.append(f"- {finding.category.value}{mark}: “{finding.evidence}” → {finding.advice}")
     if analysis.discrimination_warning:
         lines.append(f"! {analysis.discrimination_warning}")
     if analysis.action_plan:
@@ -148,6 +150,8 @@ def _analyze_command(args: argparse.Namespace, out: TextIO) -> None:
     for number, value in items:
         if args.language != "auto" or "language" not in value:
             value = {**value, "language": args.language}
+        if args.region != "auto" or "region" not in value:
+            value = {**value, "region": args.region}
         requests.append(_validate(AnalysisRequest, value, number, many))
     _emit([read_reply(request) for request in requests], args.json, _analysis_as_text, out)
 
@@ -167,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--input", default="-", help="file to read, or - for standard input (default)")
     analyze.add_argument("--language", default="auto", choices=["auto", "fr", "fr-FR", "en"],
                          help="language of the reply (default: detect)")
+    analyze.add_argument("--region", default="auto", choices=["auto", "qc", "ca", "fr", "us", "uk"],
+                         help="where the candidate lives, for the rights body a discrimination warning names "
+                         "(default: from the reply's language)")
     analyze.add_argument("--json", action="store_true", help="print ReplyAnalysis as JSON (one object per line)")
     analyze.set_defaults(handler=_analyze_command)
     return parser

@@ -53,11 +53,6 @@ def kind_info(kind: Kind | str, language: Language | str) -> dict[str, str]:
     return {key: value[lang] for key, value in raw.items()}
 
 
-def rights_body_pointer(region: Language | str, language: Language | str) -> str:
-    """Neutral pointer to the rights body for the region (fr = Québec, fr-FR = France, en = generic)."""
-    return guidance()["rights_bodies"][str(region)][_lang(language)]
-
-
 def source_note(language: Language | str) -> str:
     """Where the guidance comes from, in one sentence."""
     src = guidance()["source"]

@@ -304,6 +304,43 @@ class Category(StrEnum):
     SKILLS = "skills"
 
 
+class Confidence(StrEnum):
+    """How sure a reading is."""
+
+    HIGH = "high"  # clear cues that agree
+    LOW = "low"  # cues conflict, or little of the reply matches anything known: a guess
+
+
+class Ground(StrEnum):
+    """Protected grounds a reply may give as a reason (prompts/protected_grounds.yaml lists their cues and laws)."""
+
+    AGE = "age"
+    SEX = "sex"  # incl. gender identity or expression
+    PREGNANCY = "pregnancy"  # incl. maternity, plans to have children
+    SEXUAL_ORIENTATION = "sexual_orientation"
+    CIVIL_STATUS = "civil_status"  # marital or family situation, children, caregiving
+    RELIGION = "religion"
+    POLITICAL_CONVICTIONS = "political_convictions"
+    ORIGIN = "origin"  # race, colour, ethnic or national origin, nationality, surname
+    LANGUAGE = "language"  # mother tongue, accent (not a real job requirement)
+    DISABILITY = "disability"  # handicap, state of health, illness
+    SOCIAL_CONDITION = "social_condition"  # income, social assistance, economic vulnerability
+    APPEARANCE = "appearance"  # physical appearance, weight, looks
+    RESIDENCE = "residence"  # place of residence, neighbourhood
+    UNION = "union"  # trade-union activity
+    GENETIC = "genetic"  # genetic traits
+
+
+class Region(StrEnum):
+    """Where the candidate lives, for the rights body a discrimination warning points to."""
+
+    QC = "qc"  # Québec: CDPDJ
+    CA = "ca"  # Canada, federal or another province: Canadian Human Rights Commission
+    FR = "fr"  # France: Défenseur des droits
+    US = "us"  # United States: EEOC
+    UK = "uk"  # United Kingdom: EHRC
+
+
 class CategoryFinding(BaseModel):
     """One area the reply points to, with the words that show it."""
 
@@ -314,6 +351,11 @@ class CategoryFinding(BaseModel):
     advice: str = Field(description="What to do about it, concretely.")
     controllable: bool = Field(
         default=True, description="Whether the candidate can act on it (a CV can change; a fit call may not)."
+    )
+    confidence: Confidence = Field(
+        default=Confidence.HIGH,
+        description="high when the reply clearly judges this area; low when the area is inferred "
+        "(borrowed from a neighbouring sentence, a guessed topic) and may be wrong.",
     )
 
 
@@ -328,7 +370,20 @@ class ReplyAnalysis(BaseModel):
 
     id: str | None = Field(default=None, description="The input's id, echoed back.")
     language: Language = Field(description="Language of the reply, and of this analysis.")
-    kind: Kind = Field(description="constructive, generic or malicious.")
+    kind: Kind = Field(
+        description="constructive, generic or malicious. A reply that gives a protected ground as a reason is "
+        "malicious, however polite; so is quiet bad faith (condescension, sarcasm, humiliating comparisons)."
+    )
+    kind_confidence: Confidence = Field(
+        default=Confidence.HIGH,
+        description="high when the cues for the kind are clear and agree; low when they conflict or when little "
+        "of the reply matches anything known, so the kind is a guess.",
+    )
+    confidence: Confidence = Field(
+        default=Confidence.HIGH,
+        description="How sure the whole reading is: low when the kind or any area is low, or when part of the "
+        "reply judges something the reading could not place. The app then says the reading is uncertain.",
+    )
     kind_reason: str = Field(default="", description="One line explaining the kind.")
     categories: list[CategoryFinding] = Field(default_factory=list, description="Areas the reply points to.")
     controllable: list[str] = Field(default_factory=list, description="Reasons the candidate can act on.")
@@ -338,10 +393,16 @@ class ReplyAnalysis(BaseModel):
     action_plan: list[str] = Field(default_factory=list, description="Concrete next steps.")
     reframe: str = Field(default="", description="One encouraging line, with no false promise.")
     thank_you_reply: str = Field(default="", description="A short thank-you to send the recruiter.")
+    ground: Ground | None = Field(
+        default=None,
+        description="The protected ground the reply gives as a reason (age, origin, pregnancy...), or null. "
+        "A ground that is negated (\"your accent was not a factor\") or a language level the job really "
+        "requires is not a ground.",
+    )
     discrimination_warning: str | None = Field(
         default=None,
-        description="Set when the reply cites a protected ground (age, origin, sex, pregnancy, disability, religion...), "
-        "with a neutral pointer to the relevant rights body.",
+        description="Set when the reply gives a protected ground as a reason (age, origin, sex, pregnancy, "
+        "disability, religion...), with a neutral pointer to the rights body of the candidate's region.",
     )
     notices: list[str] = Field(default_factory=list, description="Anything the user should know.")
     dropped_evidence: int = Field(
@@ -373,6 +434,11 @@ class AnalysisRequest(BaseModel):
         default=None, description="Language of the reply; None to detect it."
     )
     reply: str = Field(description="The recruiter's reply, pasted as received.")
+    region: Region | None = Field(
+        default=None,
+        description="Where the candidate lives, for the rights body named in a discrimination warning; "
+        "None to take it from the reply's language (fr: Québec, fr-FR: France, en: Canada).",
+    )
     candidate_name: str = Field(
         default="", max_length=100, description="Signs the thank-you reply when given."
     )
@@ -380,7 +446,7 @@ class AnalysisRequest(BaseModel):
         default="", max_length=100, description="Greets the recruiter in the thank-you reply when given."
     )
 
-    @field_validator("language", mode="before")
+    @field_validator("language", "region", mode="before")
     @classmethod
     def _auto(cls, value: Any) -> Any:
         return None if value in ("auto", "", None) else value

@@ -180,11 +180,36 @@ def analysis_values(request: AnalysisRequest, language: Language, mask: Mask) ->
         "categories": "\n".join(
             f"- {category.value}: {category_info(category, 'en')['label']}" for category in Category
         ),
+        "grounds": grounds_for_prompt(),
+        "examples": examples_for_prompt(),
         "language_name": language_name(language),
         "candidate_name": data(request.candidate_name, mask),
         "recruiter_name": data(request.recruiter_name, mask),
         "reply": data(request.reply, mask),
     }
+
+
+@cache
+def grounds_for_prompt() -> str:
+    """One line per protected ground: its id, then its English and French labels (prompts/protected_grounds.yaml)."""
+    from rebond.grounds import data as grounds
+
+    lines = []
+    for ground, spec in grounds()["grounds"].items():
+        lines.append(f"- {ground}: {spec['label']['en']} / {spec['label']['fr']}; {spec['prompt']}")
+    return "\n".join(lines)
+
+
+@cache
+def examples_for_prompt() -> str:
+    """The few-shot examples of prompts/analyse_examples.yaml, one compact JSON answer each."""
+    import json
+
+    lines = []
+    for example in load_data("analyse_examples.yaml"):
+        answer = json.dumps(example["answer"], ensure_ascii=False)
+        lines.append(f"Reply: {example['reply']}\nAnswer: {answer}\nWhy: {example['why']}")
+    return "\n\n".join(lines)
 
 
 def analysis_messages(

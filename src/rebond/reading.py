@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError, create_model
 
-from rebond.models import AnalysisRequest, Kind, Language, ReplyAnalysis
+from rebond.models import AnalysisRequest, Confidence, Kind, Language, ReplyAnalysis
 from rebond.settings import Settings
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 # usage, notices, dropped_evidence) is Rebond's to set, not the model's.
 MODEL_FIELDS = (
     "kind",
+    "kind_confidence",
+    "ground",
     "kind_reason",
     "categories",
     "controllable",
@@ -161,7 +163,7 @@ def _finish(
     answer: BaseModel, request: AnalysisRequest, language: Language, mask: Mask, name: str, answers: list[Any]
 ) -> ReplyAnalysis:
     from rebond import prompting
-    from rebond.guidance import rights_body_pointer
+    from rebond.grounds import default_region, warning
     from rebond.llm_output import clean
     from rebond.usage import usage_of
 
@@ -171,13 +173,19 @@ def _finish(
         values[field] = [clean(item) for item in value] if isinstance(value, list) else clean(value or "")
     for finding in values.get("categories", []):
         finding["advice"] = clean(finding.get("advice", ""))
-    if values.get("discrimination_warning"):
-        # The pointer to a rights body is ours, neutral and accurate: not the model's wording.
-        values["discrimination_warning"] = rights_body_pointer(language, language)
+    if values.get("discrimination_warning") or values.get("ground"):
+        # The pointer to a rights body is ours, neutral and accurate: not the model's wording. A protected
+        # ground given as a reason makes the reply malicious, whatever kind the model chose.
+        region = request.region or default_region(language)
+        values["discrimination_warning"] = warning(values.get("ground"), region, language)
+        values["kind"] = Kind.MALICIOUS.value
     analysis = ReplyAnalysis.model_validate(
         {**values, "id": request.id, "language": language, "engine": f"llm:{name}"},
         context={"reply": request.reply},  # drops and counts evidence that is not a verbatim quote
     )
+    # The whole reading is only as sure as its least sure part.
+    if analysis.kind_confidence is Confidence.LOW or any(f.confidence is Confidence.LOW for f in analysis.categories):
+        analysis.confidence = Confidence.LOW
     if analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories:
         raise Unusable("kind is constructive but no evidence is a verbatim quote of the reply")
     _require_language(analysis, language)

@@ -9,7 +9,7 @@ from llm_fakes import API_KEY, REPLY_FR, ScriptedChatModel, analysis_request, dr
 
 from rebond import prompting
 from rebond.drafting import write_draft
-from rebond.guidance import rights_body_pointer
+from rebond.grounds import warning
 from rebond.llm_output import copied_passage
 from rebond.models import Category, Kind, Language
 from rebond.reading import read_reply
@@ -120,7 +120,7 @@ def test_an_injected_reply_keeps_the_analysis_within_the_contract(injection: str
     assert analysis.kind in set(Kind) and all(f.category in set(Category) for f in analysis.categories)
     assert all(f.evidence in reply for f in analysis.categories)
     assert analysis.dropped_evidence == 1
-    assert analysis.discrimination_warning == rights_body_pointer(Language.FR, Language.FR)
+    assert analysis.discrimination_warning == warning(None, "qc", Language.FR)  # ours, never the injected text
     prose = [analysis.reframe, analysis.thank_you_reply, *analysis.action_plan, *(f.advice for f in analysis.categories)]
     for text in prose:
         _assert_clean(text, draft=False)  # prose may quote the reply, but never carries markup or links

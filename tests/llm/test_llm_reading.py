@@ -7,7 +7,7 @@ import copy
 import pytest
 from llm_fakes import REPLY_EN, REPLY_FR, ScriptedChatModel, analysis_request, good_analysis, json_answer, settings, tool_answer
 
-from rebond.models import Category, Kind, Language
+from rebond.models import Category, Confidence, Ground, Kind, Language, Region
 from rebond.reading import ModelAnswer, read_reply
 
 
@@ -98,6 +98,51 @@ def test_the_rights_pointer_is_ours_not_the_models() -> None:
     analysis = read_reply(analysis_request(), settings(), model=ScriptedChatModel().enqueue(tool_answer(answer)))
     assert analysis.discrimination_warning is not None
     assert "CDPDJ" in analysis.discrimination_warning and "evil" not in analysis.discrimination_warning
+
+
+def test_a_ground_makes_the_reading_malicious_with_the_regions_pointer() -> None:
+    answer = good_analysis(REPLY_EN)
+    answer["ground"] = "age"  # the model flags the ground but keeps the old convention's kind
+    request = analysis_request(REPLY_EN)
+    request.region = Region.US
+    analysis = read_reply(request, settings(), model=ScriptedChatModel().enqueue(tool_answer(answer)))
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.ground is Ground.AGE
+    assert analysis.discrimination_warning is not None
+    assert "EEOC" in analysis.discrimination_warning and "(age)" in analysis.discrimination_warning
+
+
+def test_the_models_confidence_is_kept_and_a_low_area_makes_the_reading_low() -> None:
+    answer = good_analysis()
+    answer["kind_confidence"] = "high"
+    answer["categories"][1]["confidence"] = "low"
+    analysis = read_reply(analysis_request(), settings(), model=ScriptedChatModel().enqueue(tool_answer(answer)))
+    assert analysis.kind_confidence is Confidence.HIGH
+    assert [f.confidence for f in analysis.categories] == [Confidence.HIGH, Confidence.LOW]
+    assert analysis.confidence is Confidence.LOW
+
+
+def test_the_prompt_carries_every_ground_and_the_examples() -> None:
+    model = ScriptedChatModel().enqueue(tool_answer(good_analysis()))
+    read_reply(analysis_request(), settings(), model=model)
+    system = model.prompts[0]
+    for ground in Ground:
+        assert f"- {ground.value}:" in system
+    assert "kind_confidence" in system and "Never high on a guess" in system
+    assert "eight years in payroll" in system  # a few-shot example: the hire's description is a reason
+
+
+def test_the_few_shot_examples_quote_their_reply_verbatim_and_use_known_ids() -> None:
+    from rebond.resources import load_data
+
+    for example in load_data("analyse_examples.yaml"):
+        answer = example["answer"]
+        assert answer["kind"] in {k.value for k in Kind}
+        assert answer["ground"] is None or answer["ground"] in {g.value for g in Ground}
+        assert (answer["ground"] is not None) == (answer["discrimination_warning"] is not None)
+        for finding in answer["categories"]:
+            assert finding["evidence"] in example["reply"]
+            assert finding["category"] in {c.value for c in Category}
 
 
 def test_language_is_given_or_detected() -> None:

@@ -1,0 +1,151 @@
+"""Protected grounds: finding one given as a reason in a reply, and the rights body to point to.
+
+The grounds, their cues, laws and rights bodies live in ``prompts/protected_grounds.yaml``.
+A cue counts only when the reply gives it as a reason about the candidate:
+
+- not in a negated clause ("your accent was not a factor", « votre âge n'a joué aucun rôle »),
+  nor in one that a following clause or sentence sets aside ("Your age? Not an issue.");
+- not in a sentence that states a policy or a benefit (an equal-opportunity line, "we offer parental leave");
+- not as the job's domain ("experience with older adults", « expérience en santé mentale »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rebond.analysis_rules import Lexicon, clauses
+from rebond.models import Ground, Language, Region
+from rebond.resources import load_data
+from rebond.text import Terms, compile_terms, sentences
+
+GROUNDS_FILE = "protected_grounds.yaml"
+
+
+@cache
+def data() -> dict[str, Any]:
+    """The whole grounds file."""
+    return load_data(GROUNDS_FILE)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    cues: tuple[tuple[Ground, Terms], ...]
+    negation: Terms
+    not_a_reason: Terms
+    domain_frame: re.Pattern[str]
+
+
+@cache
+def _compiled(base: str) -> _Compiled:
+    raw = data()
+    return _Compiled(
+        cues=tuple(
+            (Ground(name), compile_terms(tuple(spec["cues"][base]))) for name, spec in raw["grounds"].items()
+        ),
+        negation=compile_terms(tuple(raw["negation"][base])),
+        not_a_reason=compile_terms(tuple(raw["not_a_reason"][base])),
+        domain_frame=re.compile(r"(?:^|\W)(?:" + "|".join(raw["domain_frame"][base]) + r")\s*$"),
+    )
+
+
+@dataclass(frozen=True)
+class GroundHit:
+    """A protected ground given as a reason: which, where the cue is, and its clause and sentence."""
+
+    ground: Ground
+    start: int
+    end: int
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+
+
+def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[GroundHit]:
+    """Every protected ground the reply gives as a reason, in order of appearance."""
+    compiled = _compiled(base)
+    spans = sentences(text)
+    hits: list[GroundHit] = []
+    for index, (start, end) in enumerate(spans):
+        if compiled.not_a_reason.search(folded, start, end):
+            continue
+        parts = clauses(folded, start, end, lex)
+        negated = [_negated(folded, c.start, c.end, lex, compiled) for c in parts]
+        # A ground set aside in one clause is set aside in the whole sentence ("Age was not a
+        # consideration at all, we hire at every stage of life.").
+        set_aside = {
+            ground
+            for clause, off in zip(parts, negated, strict=True)
+            if off
+            for ground, terms in compiled.cues
+            if terms.search(folded, clause.start, clause.end)
+        }
+        for number, clause in enumerate(parts):
+            if negated[number]:
+                continue
+            found = []
+            for ground, terms in compiled.cues:
+                if ground in set_aside:
+                    continue
+                for match in terms.finditer(folded, clause.start, clause.end):
+                    window = folded[max(clause.start, match.start() - 80) : match.start()]
+                    if compiled.domain_frame.search(window):
+                        continue  # the job's domain, not the candidate
+                    found.append(GroundHit(ground, match.start(), match.end(), (clause.start, clause.end), (start, end)))
+            if not found:
+                continue
+            following = [(c.start, c.end) for c in parts[number + 1 : number + 2]]
+            if index + 1 < len(spans) and not following:
+                following = [(c.start, c.end) for c in clauses(folded, *spans[index + 1], lex)[:1]]
+            if any(_sets_aside(folded, s, e, lex, compiled) for s, e in following):
+                continue
+            hits.extend(sorted(found, key=lambda h: h.start))
+    return hits
+
+
+def negated_clauses(text: str, folded: str, lex: Lexicon, base: str) -> list[tuple[int, int]]:
+    """The clauses that say something was no factor ("your weight was never part of the discussion")."""
+    compiled = _compiled(base)
+    return [
+        (c.start, c.end)
+        for start, end in sentences(text)
+        for c in clauses(folded, start, end, lex)
+        if _negated(folded, c.start, c.end, lex, compiled)
+    ]
+
+
+def _negated(folded: str, start: int, end: int, lex: Lexicon, compiled: _Compiled) -> bool:
+    return bool(lex.cancel.search(folded, start, end) or compiled.negation.search(folded, start, end))
+
+
+def _sets_aside(folded: str, start: int, end: int, lex: Lexicon, compiled: _Compiled) -> bool:
+    """Whether a clause points back and says what came before was no factor ("Your age? Not an issue.")."""
+    head = folded[start:end]
+    points_back = lex.pronoun.search(head) or lex.refers_back.search(head) or len(head.split()) <= 6
+    return bool(points_back and _negated(folded, start, end, lex, compiled))
+
+
+def default_region(language: Language | str) -> Region:
+    """The region a reply's language suggests: fr = Québec, fr-FR = France, en = Canada."""
+    return Region(data()["default_region"][str(language)])
+
+
+def ground_label(ground: Ground | str | None, language: Language | str) -> str:
+    """The ground's name in the language's base; for an unnamed ground, a neutral "not named"."""
+    lang = "en" if str(language) == "en" else "fr"
+    if ground is None:
+        return str(data()["unnamed_ground"][lang])
+    return str(data()["grounds"][str(ground)]["label"][lang])
+
+
+def warning(ground: Ground | str | None, region: Region | str, language: Language | str) -> str:
+    """A neutral pointer to the rights body of the region, naming the ground, in the reply's language."""
+    lang = "en" if str(language) == "en" else "fr"
+    template = data()["regions"][str(region)]["warning"][lang]
+    return str(template.format(ground=ground_label(ground, language)))
+
+
+def region_name(region: Region | str, language: Language | str) -> str:
+    lang = "en" if str(language) == "en" else "fr"
+    return str(data()["regions"][str(region)]["name"][lang])
