@@ -158,7 +158,7 @@ def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None) -> None:
 
 settings = common.settings()
 common.sidebar(settings)
-journal = common.journal(settings)
+journal = common.store(settings)
 init_state(journal)
 
 st.title(t("analyse.title"))
