@@ -9,9 +9,12 @@ from views.common import t
 st.set_page_config(page_title="Rebond", page_icon="↩️", layout="wide")
 
 if isinstance(common.access(), SignInRequired):
-    # Hosted mode, nobody signed in: every address shows the sign-in page and nothing else.
-    st.navigation([st.Page(common.sign_in_page, title=t("signin.title"), url_path="sign-in", default=True)],
-                  position="hidden").run()  # fmt: skip
+    # Hosted mode, nobody signed in: every page's address shows the sign-in page and nothing else.
+    st.navigation(
+        [st.Page(common.sign_in_page, title=t("signin.title"), url_path=path, default=path == "sign-in")
+         for path in ("sign-in", "analyse", "journal", "settings")],
+        position="hidden",
+    ).run()  # fmt: skip
 else:
     st.navigation(
         [
