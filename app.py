@@ -7,6 +7,7 @@ from views import common
 from views.common import t
 
 st.set_page_config(page_title="Rebond", page_icon="↩️", layout="wide")
+common.start()  # the mode in the log, and retention, once per process
 
 if isinstance(common.access(), SignInRequired):
     # Hosted mode, nobody signed in: every page's address shows the sign-in page and nothing else.

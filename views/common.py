@@ -176,7 +176,6 @@ def store(current: Settings | None = None) -> Store:
     decision = access()
     if isinstance(decision, Journaled):
         current = current or settings()
-        _start(current, mode())
         return Store(_database_at(str(Path(current.db_path))), decision.owner)
     if isinstance(decision, SessionOnly):
         if SESSION_JOURNAL not in st.session_state:
@@ -185,9 +184,10 @@ def store(current: Settings | None = None) -> Store:
     raise PermissionError("sign in first")  # pages are not reachable before sign-in
 
 
-def _start(current: Settings, current_mode: str) -> None:
-    """Once per process and journal: say the mode in the log and start retention."""
-    _announce(str(Path(current.db_path)), current_mode, current.retention_days)
+def start() -> None:
+    """On every run, acting once per process and journal: say the mode in the log and start retention."""
+    current = settings()
+    _announce(str(Path(current.db_path)), mode(), current.retention_days)
 
 
 @st.cache_resource(show_spinner=False)
