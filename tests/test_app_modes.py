@@ -194,3 +194,27 @@ def test_export_json_of_the_signed_in_person(offline_env) -> None:
     exported = json.loads(Store(Database(offline_env), Owner(ISSUER, "bob-2")).export_json())
     assert exported["counts"]["applications"] == 1 and CANARY not in json.dumps(exported)
     assert DraftRequest.model_validate(exported["drafts"][0]["request"]).context.company == "Bob Inc"
+
+
+def test_retention_runs_at_start_and_the_mode_is_logged(monkeypatch, offline_env, caplog) -> None:
+    import datetime as dt
+    import logging
+    import time
+
+    journal = Journal(offline_env)
+    old_app, _ = journal.save_draft(request("OLD"), compose(request("OLD")))
+    journal.save_draft(request("NEW"), compose(request("NEW")))
+    long_ago = (dt.datetime.now() - dt.timedelta(days=40)).isoformat(timespec="seconds")
+    with sqlite3.connect(offline_env) as conn:
+        conn.execute("UPDATE applications SET updated_at = ? WHERE id = ?", (long_ago, old_app))
+    monkeypatch.setenv("REBOND_RETENTION_DAYS", "30")
+    with caplog.at_level(logging.INFO, logger="rebond.app"):
+        at = _app()
+        at.switch_page("views/settings.py")
+        _ok(at.run())
+        deadline = time.monotonic() + 10
+        while len(journal.applications()) > 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert [app.company for app in journal.applications()] == ["Entreprise NEW"]
+    assert any("personal mode" in r.getMessage() and "30 days" in r.getMessage() for r in caplog.records)
+    assert any("personnel" in m.value for m in at.markdown)
