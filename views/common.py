@@ -258,7 +258,10 @@ def friendly_errors(what: str = "error.unexpected") -> Iterator[None]:
         st.error(t("error.invalid", detail=md(first_error(exc))), icon="✏️")
     except (sqlite3.Error, JournalUnusable) as exc:  # the latter names the file and what is wrong with it
         log.exception("journal error")
-        st.error(t("error.journal", detail=md(exc)), icon="🗄️")
+        if mode() == "hosted":  # the server's file is the operator's business, not something a person can fix
+            st.error(t("error.journal_hosted"), icon="🗄️")
+        else:
+            st.error(t("error.journal", detail=md(exc)), icon="🗄️")
     except Exception:
         log.exception("unexpected error")
         st.error(t(what), icon="⚠️")
