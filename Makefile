@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 
-.PHONY: install run test evals bench fault-drill clean
+.PHONY: install run test demo-hosted evals bench fault-drill clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -16,8 +16,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Personal mode: one person, this computer only (127.0.0.1, see .streamlit/config.toml), no sign-in.
 run: install
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+# Hosted mode on one machine: a local OpenID Connect test provider with two test people, and Rebond
+# signing them in (README, "Host Rebond for several people"). Ctrl-C stops both.
+demo-hosted: install
+	$(PY) demo/hosted.py --port $(PORT)
 
 # pytest exits 5 when it collects nothing: say so instead of failing obscurely.
 # Then the offline eval suites, which fail on any threshold in evals/thresholds.yaml.

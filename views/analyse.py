@@ -178,7 +178,7 @@ def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None, settings=Non
 
 settings = common.settings()
 common.sidebar(settings)
-journal = common.journal(settings)
+journal = common.store(settings)
 init_state(journal)
 
 st.title(t("analyse.title"))

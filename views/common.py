@@ -1,10 +1,13 @@
-"""What every page shares: session-state keys, the interface language, settings, the journal and friendly errors."""
+"""What every page shares: session-state keys, the interface language, settings, who is using the app, their journal
+and friendly errors."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,10 +15,11 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from rebond import llm, ui_text
-from rebond.journal import Journal, JournalUnusable
+from rebond import hosting, llm, ui_text
+from rebond.hosting import Access, Journaled, SessionOnly
 from rebond.models import first_error
 from rebond.settings import Settings
+from rebond.storage import Database, JournalUnusable, Owner, Store
 
 log = logging.getLogger("rebond.app")
 
@@ -56,6 +60,11 @@ ANALYSE_READY = "analyse_ready"
 ANALYSIS_RESTORED = "analyse_restored_from"
 
 CONFIRM_DELETE = "journal_confirm_delete"
+
+SESSION_OWNER = "session_owner"  # whose data this session's state was filled from
+SESSION_JOURNAL = "session_journal"  # personal mode reached from another machine: this session's own rows
+ERASE_CONFIRM = "data_erase_confirm"
+PREFERENCES_LOADED = "preferences_loaded"
 
 # Characters that would turn someone's words into markup (bold, links, LaTeX, colours).
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|$~])")
@@ -112,34 +121,136 @@ def language_switch() -> None:
 
 
 def settings() -> Settings:
-    """Settings from the environment and ``.env``, with the app's secrets (if any) winning."""
+    """Settings from the environment and ``.env``, with the app's secrets (if any) winning; the operator's, never a person's."""
+    return Settings.load(_secrets())
+
+
+def _secrets() -> dict:
     try:
-        secrets = dict(st.secrets)
+        return dict(st.secrets)
     except Exception:  # no secrets.toml is the normal case
-        secrets = {}
-    return Settings.load(secrets)
+        return {}
+
+
+def mode() -> hosting.Mode:
+    """personal, or hosted when the secrets have an ``[auth]`` section."""
+    return hosting.mode_from_secrets(_secrets())
+
+
+def access() -> Access:
+    """What this script run may reach; decided afresh on every run from the mode, the client and ``st.user``."""
+    current = mode()
+    identity = st.user.to_dict() if current == "hosted" else None
+    address, headers = client()
+    decision = hosting.decide_access(current, address, identity, headers)
+    owner = _owner_key(decision)
+    # A session filled for one person is never shown to another (a sign-out, or another account).
+    if st.session_state.get(SESSION_OWNER, owner) != owner:
+        log.info("identity changed in a session: its state is cleared")
+        st.session_state.clear()
+    st.session_state[SESSION_OWNER] = owner
+    return decision
+
+
+def client() -> tuple[str | None, dict[str, str]]:
+    """The browser's address (None from this machine) and the request's headers, as Streamlit reports them."""
+    address = st.context.ip_address
+    try:
+        headers = {str(k): str(v) for k, v in st.context.headers.items()}
+    except Exception:  # no request headers outside a real server (AppTest)
+        headers = {}
+    return (address if isinstance(address, str) else None), headers
+
+
+def _owner_key(decision: Access) -> str:
+    if isinstance(decision, Journaled):
+        return f"{decision.owner.issuer}\n{decision.owner.subject}"
+    return type(decision).__name__
 
 
 @st.cache_resource(show_spinner=False)
-def _journal_at(path: str) -> Journal:
-    # Shared across sessions on purpose: a Journal holds only its path and opens
-    # a short connection per call, so it is safe to share between threads.
-    return Journal(path)
+def _database_at(path: str) -> Database:
+    # Shared across sessions on purpose: a Database holds only its path and opens a short
+    # connection per call; it holds no one's rows. Rows are reached only through a Store.
+    return Database(path)
 
 
-def journal(current: Settings | None = None) -> Journal:
-    """The journal at the configured path."""
-    return _journal_at(str(Path((current or settings()).db_path)))
+def store(current: Settings | None = None) -> Store:
+    """This person's journal: their own rows in the file, or this session's rows only (personal mode, remote client)."""
+    decision = access()
+    if isinstance(decision, Journaled):
+        current = current or settings()
+        return Store(_database_at(str(Path(current.db_path))), decision.owner)
+    if isinstance(decision, SessionOnly):
+        if SESSION_JOURNAL not in st.session_state:
+            st.session_state[SESSION_JOURNAL] = Database.in_memory()
+        return Store(st.session_state[SESSION_JOURNAL], Owner.local())
+    raise PermissionError("sign in first")  # pages are not reachable before sign-in
+
+
+def start() -> None:
+    """On every run, acting once per process and journal: say the mode in the log and start retention."""
+    current = settings()
+    _announce(str(Path(current.db_path)), mode(), current.retention_days)
+
+
+@st.cache_resource(show_spinner=False)
+def _announce(path: str, current_mode: str, retention_days: int | None) -> bool:
+    log.warning("Rebond runs in %s mode; journal at %s; retention: %s", current_mode, path,
+                f"{retention_days} days" if retention_days else "off")  # fmt: skip
+    if retention_days:
+        database = _database_at(path)
+
+        def every_day() -> None:
+            while True:
+                try:
+                    removed = database.delete_older_than(retention_days)
+                    log.warning("retention (%s days): removed %s", retention_days, removed)
+                except Exception:
+                    log.exception("retention failed")
+                threading.Event().wait(dt.timedelta(days=1).total_seconds())
+
+        threading.Thread(target=every_day, name="rebond-retention", daemon=True).start()
+    return True
 
 
 def sidebar(current: Settings) -> None:
-    """Language switch and a one-line reminder of the engine in use, on every page."""
+    """Language switch, who is signed in, a one-line reminder of the engine in use, and the remote-client banner."""
+    decision = access()
+    if isinstance(decision, Journaled) and not st.session_state.get(PREFERENCES_LOADED):
+        st.session_state[PREFERENCES_LOADED] = True
+        with friendly_errors():
+            preferred = store(current).preferences().ui_language
+            if preferred and UI_LANG not in st.session_state and st.query_params.get(UI_LANG) is None:
+                st.session_state[UI_LANG] = ui_text.ui_language(preferred)
     language_switch()
+    hosted = mode() == "hosted"
     if current.engine_in_use == "llm":
         llm.warm_up(current)  # the first model call then does not wait for LangChain to load
         st.sidebar.caption(t("sidebar.engine_llm", model=current.model))
     else:
-        st.sidebar.caption(t("sidebar.engine_offline"))
+        st.sidebar.caption(t("sidebar.engine_offline_hosted" if hosted else "sidebar.engine_offline"))
+    if hosted and isinstance(decision, Journaled):
+        name = st.user.get("name") or st.user.get("email") or ""
+        st.sidebar.caption(t("sidebar.signed_in", name=md(name)) if name else t("sidebar.signed_in_anonymous"))
+        st.sidebar.button(t("sidebar.sign_out"), icon=":material/logout:", on_click=sign_out, key="sign_out")
+    if isinstance(decision, SessionOnly):
+        st.warning(t("mode.session_only", address=md(decision.client_address)), icon=":material/lock:")
+
+
+def sign_out() -> None:
+    """Forget everything this session holds, then end the sign-in (Streamlit starts a new session)."""
+    st.session_state.clear()
+    st.logout()
+
+
+def sign_in_page() -> None:
+    """The only page an anonymous visitor of a hosted server sees."""
+    language_switch()
+    st.title(t("signin.title"))
+    st.markdown(t("signin.intro"))
+    st.button(t("signin.button"), type="primary", icon=":material/login:", on_click=st.login, key="sign_in")
+    st.caption(t("signin.privacy"))
 
 
 @contextmanager
@@ -151,7 +262,10 @@ def friendly_errors(what: str = "error.unexpected") -> Iterator[None]:
         st.error(t("error.invalid", detail=md(first_error(exc))), icon="✏️")
     except (sqlite3.Error, JournalUnusable) as exc:  # the latter names the file and what is wrong with it
         log.exception("journal error")
-        st.error(t("error.journal", detail=md(exc)), icon="🗄️")
+        if mode() == "hosted":  # the server's file is the operator's business, not something a person can fix
+            st.error(t("error.journal_hosted"), icon="🗄️")
+        else:
+            st.error(t("error.journal", detail=md(exc)), icon="🗄️")
     except Exception:
         log.exception("unexpected error")
         st.error(t(what), icon="⚠️")

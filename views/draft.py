@@ -48,13 +48,16 @@ def init_form(journal) -> None:
     st.session_state.setdefault(common.GENDER, GENDER_CHOICES[0])
     st.session_state.setdefault(common.DRAFT_LANGUAGE, "en" if common.ui_lang() == "en" else "fr")
     st.session_state.setdefault(common.CHANNEL, str(Channel.EMAIL))
-    for key in common.TONE_KEYS.values():
-        st.session_state.setdefault(key, 50)
     st.session_state.setdefault(common.VARIANT, 0)
     try:
+        preferred = journal.preferences().tone or Tone()  # the tone this person chose in Settings
+        for name, key in common.TONE_KEYS.items():
+            st.session_state.setdefault(key, getattr(preferred, name))
         last = journal.latest_request()
     except Exception:  # a damaged journal must not keep the page from opening
         log.exception("could not read the journal to restore the form")
+        for key in common.TONE_KEYS.values():
+            st.session_state.setdefault(key, 50)
         return
     if last is not None and not st.session_state[common.COMPANY]:
         fill_form(last)
@@ -248,7 +251,7 @@ def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> Non
                 st.link_button(t("draft.open_mail"), link, icon=":material/send:")
         if app_id := st.session_state.get(common.APPLICATION_ID):
             if st.button(t("draft.mark_sent"), icon=":material/outgoing_mail:", key="draft_mark_sent"):
-                common.journal().mark_sent(app_id)
+                common.store().mark_sent(app_id)
                 st.toast(t("draft.marked_sent"), icon="📬")
     if recruiter_email and not exports.valid_address(recruiter_email):
         st.caption(t("draft.bad_email"))
@@ -349,7 +352,7 @@ def tone_and_draft(settings, journal) -> None:
 
 settings = common.settings()
 common.sidebar(settings)
-journal = common.journal(settings)
+journal = common.store(settings)
 init_form(journal)
 
 st.title(t("draft.title"))

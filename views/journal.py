@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from rebond.guidance import category_info, kind_info
-from rebond.journal import FOLLOW_UP_AFTER_DAYS, Application, Journal
+from rebond.storage import FOLLOW_UP_AFTER_DAYS, Application, Store as Journal
 from rebond.models import Kind
 from views import common
 from views.common import md, t
@@ -179,7 +179,7 @@ def show_saved_analysis(saved) -> None:
 
 settings = common.settings()
 common.sidebar(settings)
-journal = common.journal(settings)
+journal = common.store(settings)
 
 head, export = st.columns([4, 1], vertical_alignment="bottom")
 head.title(t("journal.title"))
@@ -189,7 +189,12 @@ with common.friendly_errors():
         t("journal.export"), journal.export_csv(), file_name="rebond-journal.csv", mime="text/csv",
         icon=":material/download:", on_click="ignore", width="stretch", disabled=not apps,
     )  # fmt: skip
-    st.caption(t("journal.intro", path=md(journal.path)))
+    if journal.path.name == ":memory:":
+        st.caption(t("journal.intro_session"))
+    elif common.mode() == "hosted":
+        st.caption(t("journal.intro_hosted"))
+    else:
+        st.caption(t("journal.intro", path=md(journal.path)))
     overview(journal, apps)
     follow_ups(journal)
     charts(journal)

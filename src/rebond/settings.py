@@ -75,7 +75,14 @@ class Settings(BaseSettings):
         description="Where the app keeps its journal of requests and replies.",
     )
 
-    @field_validator("openai_api_key", "openai_base_url", mode="before")
+    retention_days: int | None = Field(
+        default=None,
+        ge=1,
+        validation_alias=AliasChoices("REBOND_RETENTION_DAYS", "retention_days"),
+        description="Delete journal rows last changed more than this many days ago (at start, then daily); empty keeps them.",
+    )
+
+    @field_validator("openai_api_key", "openai_base_url", "retention_days", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         # `.env` files and secrets often carry `KEY=` lines; empty means "not set".

@@ -157,6 +157,9 @@ def test_draft_slider_download_analyse_journal(page, app_url: str) -> None:
 
     # The interface switches to English, and a reload keeps what was typed (via the journal).
     page.get_by_role("link", name="Demander une rétroaction").click()
+    # The switch must act on the draft page, not on the Settings page still finishing its run.
+    page.get_by_role("heading", name="Demander une rétroaction").wait_for()
+    _settled(page)
     page.get_by_text("English", exact=True).click()
     page.get_by_role("heading", name="Ask for feedback").wait_for()
     page.reload()

@@ -1,0 +1,68 @@
+"""Every cache in the app, reviewed: what each holds, and why nothing in it is one person's data served to another.
+
+Guards against a new ``st.cache_data`` / ``st.cache_resource`` / ``functools`` cache that nobody reviewed: it
+fails here until it is added below with its reason (hosted mode shares one process among many people).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE_DECORATORS = {"cache", "lru_cache", "cache_data", "cache_resource"}
+
+REVIEWED = {
+    # Shared on purpose, holding no one's rows.
+    "views/common.py:_database_at": "a Database: the journal's path and a creation flag; rows only through a Store",
+    "views/common.py:_announce": "True, once per process: logs the mode, starts retention",
+    "src/rebond/llm.py:_chat_model": "chat clients built from the operator's settings, not from anyone's text",
+    "src/rebond/llm.py:_call_pool": "a thread pool",
+    # Pure functions of a text: an entry is only ever returned to a caller who passes that same text.
+    "src/rebond/text.py:fold": "the folded form of a text, keyed by the text itself",
+    # Shipped data files, the same for everyone.
+    "src/rebond/guidance.py:guidance": "prompts/guidance.yaml",
+    "src/rebond/resources.py:load_text": "files under prompts/",
+    "src/rebond/resources.py:load_data": "files under prompts/",
+    "src/rebond/ui_text.py:_flat": "prompts/ui.yaml",
+    "src/rebond/analysis_rules.py:settings": "prompts/lexicons",
+    "src/rebond/analysis_rules.py:lexicon": "prompts/lexicons",
+    "src/rebond/text.py:_latin1_table": "a translation table",
+    "src/rebond/text.py:compile_terms": "patterns compiled from shipped lexicon terms",
+    "src/rebond/prompting.py:chat_prompt": "prompt templates from prompts/",
+    "src/rebond/prompting.py:follow_up": "prompt templates from prompts/",
+    "src/rebond/prompting.py:_instruction_lines": "prompt templates from prompts/",
+    "src/rebond/checks.py:_lex": "prompts/checks.yaml",
+    "src/rebond/checks.py:_formality_markers": "prompts/checks.yaml",
+    "src/rebond/checks.py:_known_vocabulary": "shipped phrase banks",
+    "src/rebond/checks.py:_placeholder_scanners": "patterns",
+    "src/rebond/checks.py:_months": "month names",
+}
+
+
+def _decorator_name(node: ast.expr) -> str:
+    target = node.func if isinstance(node, ast.Call) else node
+    return target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+
+
+def cached_functions() -> set[str]:
+    found = set()
+    for path in [ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "src" / "rebond").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+                _decorator_name(d) in CACHE_DECORATORS for d in node.decorator_list
+            ):
+                found.add(f"{path.relative_to(ROOT)}:{node.name}")
+    return found
+
+
+def test_every_cache_is_reviewed() -> None:
+    found = cached_functions()
+    unreviewed = found - set(REVIEWED)
+    assert not unreviewed, f"review these caches (what they hold, whose data) and add them to REVIEWED: {unreviewed}"
+    assert found >= {"views/common.py:_database_at", "src/rebond/text.py:fold"}, "the scan finds nothing"
+
+
+def test_no_cache_in_the_pages_or_the_storage_holds_rows() -> None:
+    storage = {name for name in cached_functions() if name.startswith("src/rebond/storage/")}
+    assert not storage, f"the storage layer must not cache rows: {storage}"
