@@ -20,6 +20,7 @@ REVIEWED = {
     "src/rebond/llm.py:_call_pool": "a thread pool",
     # Pure functions of a text: an entry is only ever returned to a caller who passes that same text.
     "src/rebond/text.py:fold": "the folded form of a text, keyed by the text itself",
+    "src/rebond/situation.py:_read": "a request's context read (reason, moments), keyed by that same context's text",
     # Shipped data files, the same for everyone.
     "src/rebond/guidance.py:guidance": "prompts/guidance.yaml",
     "src/rebond/resources.py:load_text": "files under prompts/",
@@ -37,6 +38,19 @@ REVIEWED = {
     "src/rebond/checks.py:_known_vocabulary": "shipped phrase banks",
     "src/rebond/checks.py:_placeholder_scanners": "patterns",
     "src/rebond/checks.py:_months": "month names",
+    "src/rebond/check_base.py:_lex": "prompts/checks.yaml",
+    "src/rebond/french.py:_heads": "prompts/french.yaml",
+    "src/rebond/french.py:_keep_capitals": "prompts/french.yaml",
+    "src/rebond/situation.py:_cues": "prompts/context_cues.yaml",
+    "src/rebond/reader_checks.py:_data": "prompts/reader_checks.yaml",
+    "src/rebond/reader_checks.py:_reason_words": "prompts/reader_checks_reasons.yaml",
+    "src/rebond/reader_checks.py:_date_pattern": "a pattern built from shipped month names",
+    "src/rebond/reader_checks.py:_wrong_forms": "a pattern built from shipped word lists, keyed by a gender value",
+    "src/rebond/reader_checks.py:_object_forms": "a pattern built from shipped word lists, keyed by a gender value",
+    "src/rebond/grounds.py:data": "prompts/protected_grounds.yaml",
+    "src/rebond/grounds.py:_compiled": "patterns compiled from prompts/protected_grounds.yaml",
+    "src/rebond/prompting.py:grounds_for_prompt": "prompt text built from prompts/protected_grounds.yaml",
+    "src/rebond/prompting.py:examples_for_prompt": "few-shot examples from prompts/analyse_examples.yaml",
 }
 
 
