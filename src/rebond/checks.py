@@ -269,7 +269,10 @@ def check_linkedin_limit(s: _Subject) -> CheckResult:
 
 
 def _phrase_check(name: str, key: str, max_words: int = 0,
-                  also: Callable[[str], list[tuple[int, int]]] | None = None) -> Callable[[_Subject], CheckResult]:
+                  also: Callable[[str], list[tuple[int, int]]] | None = None,
+                  given: bool = False) -> Callable[[_Subject], CheckResult]:
+    """A check that fails on a lexicon term (or what ``also`` finds); ``given``: words the user typed are theirs."""
+
     def check(s: _Subject) -> CheckResult:
         hits = (
             _affirmed(s.text, key, s.lang, max_words)
@@ -277,7 +280,9 @@ def _phrase_check(name: str, key: str, max_words: int = 0,
             else find_terms(s.text, _lex(key, s.lang))
         )
         if also is not None:
-            hits = hits or also(s.text)
+            # Acronyms the user gave (« CIUSSS », « CRHA ») are names, not shouting.
+            text = _without_given_words(s) if given else s.text
+            hits = hits or also(text)
         if hits:
             start, end = hits[0].span() if isinstance(hits[0], re.Match) else hits[0]
             return _result(name, s.lang, False, s.text[start:end])
@@ -285,6 +290,17 @@ def _phrase_check(name: str, key: str, max_words: int = 0,
 
     check.__name__ = f"check_{name}"
     return check
+
+
+def _without_given_words(s: _Subject) -> str:
+    """The draft with every word the user typed blanked (same length, so offsets hold)."""
+    ctx = s.request.context
+    given = {w for w in re.findall(r"\w+", " ".join([ctx.company, ctx.role, ctx.rejection_message, ctx.notes,
+                                                     ctx.candidate_name, ctx.recruiter_name])) if w.isupper()}
+    text = s.text
+    for word in given:
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " " * len(word), text)
+    return text
 
 
 # Capitals ending a word; the start of the word is checked on the character before
@@ -477,7 +493,7 @@ _CHECKS: list[tuple[str, Callable[[_Subject], CheckResult], set[Channel] | None]
     ("length_band", check_length_band, None),
     ("linkedin_limit", check_linkedin_limit, {Channel.LINKEDIN}),
     ("no_defensiveness", _phrase_check("no_defensiveness", "defensiveness"), None),
-    ("no_aggression", _phrase_check("no_aggression", "aggression", also=_shouting), None),
+    ("no_aggression", _phrase_check("no_aggression", "aggression", also=_shouting, given=True), None),
     ("no_begging", _phrase_check("no_begging", "begging"), None),
     ("no_reconsideration", _phrase_check("no_reconsideration", "reconsideration", max_words=5), None),
     ("no_cliche", _phrase_check("no_cliche", "cliche"), None),

@@ -136,13 +136,14 @@ class _Writer:
             "polite": self.names.polite,
             "civility": self.names.civility,
             "thank": thank,
-            "thank_again": self.bank["thank_again"][heat][self.reg],
-            "thank_lower": thank if thank.startswith(("Je ", "I ")) else thank[:1].lower() + thank[1:],
             "met": met,
             "met_short": met_short,
             "my_met": my_met,
             "phone": ctx.candidate_phone,
             "Similar_post": capitalise(vocab["similar_post"]),
+            # « la mise en situation », or « les mises en situation » when the notes say there were several.
+            "role_play_np": vocab.get("role_play_np") or ("les mises en situation" if "mises en situation" in fold(ctx.notes)
+                                                          else "la mise en situation"),
         }
         if "subject_request" in vocab:
             self.slots["subject_request_lower"] = vocab["subject_request"][:1].lower() + vocab["subject_request"][1:]
@@ -289,7 +290,9 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     directness = w.request.tone.directness
     if directness >= _LIST_FROM:
         questions = _questions(w, 3 if directness >= 85 else 2)
-        return [w.pick("ask_list" if len(questions) > 1 else "ask_list_one")], questions
+        if len(questions) == 1:  # one question reads as a sentence, not a one-item list
+            return [questions[0]], []
+        return [w.pick("ask_list")], questions
     lines = [_moment_line(w)] if w.situation.moments else []
     if _has_gap(w):
         if directness < _OPEN_BELOW:
@@ -352,7 +355,7 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("warm_line"))
     if tone.length >= _EXTRA_FROM:
         ending.append(w.pick("extra"))
-    ending.append(w.pick("future"))
+    ending.append(w.pick("future_invited", s.invited_back) if s.invited_back else w.pick("future"))
     bullets = "\n".join(f"- {q}" for q in questions)
     paragraphs = [greeting, " ".join(intro), " ".join(middle), bullets, " ".join(purpose), " ".join(ending),
                   f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
@@ -371,27 +374,13 @@ def _linkedin(w: _Writer) -> str:
         body = [thanks_line, w.pick("regret_short")]
         if parts["automatic"] and s.news == "automatic":
             body.append(w.pick("automatic_ack"))
-        # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
-        names_reason = _reason(w) is not None and _reason(w).area_gap not in ("internal", "experience", *_AREAS)
-        if _reason(w) is not None and not (parts["merged"] and names_reason):
-            body.append(_reason_sentence(w, short=parts["tight"]))
-        if s.moments and tone.directness >= _OPEN_BELOW and not (parts["merged"] and names_reason):
-            # The notes' moment as the question itself: the shortest way to use them. (At the very limit
-            # the recruiter's reason comes first: a 300-character note cannot hold both.)
-            body.append(w.fill(w.bank["moment_questions"][s.moments[0]]))
-        elif _reason(w) is not None and (tone.directness >= _OPEN_BELOW or parts["merged"]):
-            body.append(_gap_question(w))
-        elif _has_gap(w):
-            body.append(w.pick("ask_open_after_reason"))
-        elif s.moments:
-            body.append(_open_ask_with_moment(w, count=1))
-        else:
-            body.append(w.pick("ask_open" if tone.directness < _OPEN_BELOW else "ask_direct"))
+        body += _linkedin_ask(w, parts)
         if parts["purpose"]:
             body.append(w.pick("purpose"))
         if parts["warm"]:
             body.append(w.pick("warm_line"))
-        w.tight = False  # the open door keeps the variant's wording: variants still differ at the limit
+        # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
+        w.tight = parts["merged"]
         body.append(w.pick("future_short"))
         if parts["extra"]:
             body.append(w.pick("linkedin_extra"))
@@ -401,25 +390,45 @@ def _linkedin(w: _Writer) -> str:
 
     parts = {"automatic": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
              "warm": tone.warmth >= _WARM_FROM and tone.length > 50 and s.interviewed,
-             "extra": tone.length >= _EXTRA_FROM, "tight": False, "merged": False}
+             "extra": tone.length >= _EXTRA_FROM, "tight": False, "merged": False, "bare": False}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
-    for part in ("extra", "warm", "purpose", "automatic", "tight", "merged"):
+    for part in ("extra", "warm", "purpose", "automatic", "tight", "merged", "bare"):
         if len(body) <= limit:
             break
-        parts[part] = part in ("tight", "merged")
+        parts[part] = part in ("tight", "merged", "bare")
         body = render(parts)
     return body
+
+
+def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
+    """The reason and the ask of a LinkedIn note, shorter at each stage of ``parts`` the limit forces."""
+    s, directness = w.situation, w.request.tone.directness
+    reason = _reason(w)
+    if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
+        return [w.pick("ask_tight")]
+    # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
+    merged = parts["merged"] and reason is not None and reason.area_gap not in ("internal", "experience", *_AREAS)
+    lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"])]
+    if s.moments and directness >= _OPEN_BELOW and not merged:
+        # The notes' moment as the question itself: the shortest way to use them. (At the very limit
+        # the recruiter's reason comes first: a 300-character note cannot hold both.)
+        return [*lines, w.fill(w.bank["moment_questions"][s.moments[0]])]
+    if reason is not None and (directness >= _OPEN_BELOW or merged):
+        return [*lines, _gap_question(w)]
+    if _has_gap(w):
+        return [*lines, w.pick("ask_open_after_reason")]
+    if s.moments:
+        return [*lines, _open_ask_with_moment(w, count=1)]
+    return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")]
 
 
 def _phone(w: _Writer) -> tuple[str, str]:
     tone = w.request.tone
     s = w.situation
     labels = w.bank["phone_labels"]
-    opening = [w.pick("phone_opening", greeting=_greeting(w, "phone_"))]
-    if tone.length >= _EXTRA_FROM:
-        opening.append(w.pick("phone_extra"))  # asked before the conversation starts, not in the middle
+    opening = [w.pick("phone_opening", greeting=_phone_greeting(w))]
     ask = [w.pick("short_thanks", s.news), w.pick("phone_regret")]
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))
@@ -429,6 +438,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(w.pick("phone_ask_open_after_reason" if _has_gap(w) else "phone_ask_open"))
     else:
         ask.append(_gap_question(w, spoken=True) if _has_gap(w) else w.pick("phone_ask"))
+    if tone.length >= _EXTRA_FROM:
+        ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
     count = 3 if tone.directness >= _LIST_FROM else 2
     questions = _questions(w, count, spoken=True, gap_asked=_has_gap(w) and tone.directness >= _OPEN_BELOW)
     closing = []
@@ -440,7 +451,14 @@ def _phone(w: _Writer) -> tuple[str, str]:
                         f"{labels['closing']} {' '.join(closing)}"])
     phone = w.request.context.candidate_phone
     callback = w.fill(w.bank["callback_number" if phone else "callback_no_number"])
-    return body, w.pick("voicemail", callback=callback, greeting=_greeting(w, "phone_"))
+    return body, w.pick("voicemail", callback=callback, greeting=_phone_greeting(w))
+
+
+def _phone_greeting(w: _Writer) -> str:
+    """Said aloud: a title and surname, or a first name; a full name without a title is not said formally."""
+    if w.names.first and not w.names.civility and w.reg == "formal" and " " in w.names.polite and w.names.first != w.names.polite:
+        return w.pick("phone_greeting_plain")
+    return _greeting(w, "phone_")
 
 
 def compose(request: DraftRequest) -> Draft:

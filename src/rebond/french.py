@@ -51,6 +51,9 @@ class Organisation:
 
     article: str
     name: str
+    # A name without an article takes « à » when it names an institution (« Sorbonne Université »,
+    # « Revenu Québec »), « chez » when it names a company (« chez Desjardins »).
+    at_a: bool = False
 
     @classmethod
     def parse(cls, typed: str) -> Organisation:
@@ -79,7 +82,11 @@ class Organisation:
         if gender and " " in text:
             article = "l'" if starts_with_vowel_sound(text) else "la" if gender == "f" else "le"
             return cls(article, text)
-        return cls("", text)
+        words = [fold(word) for word in re.split(r"[\s-]+", text)]
+        data = load_data("french.yaml")
+        institution = (any(word in _heads() for word in words[1:]) or words[0] in data["a_names"]
+                       or (len(words) == 2 and words[1] == "quebec" and words[0] in data["quebec_agencies"]))
+        return cls("", text, at_a=institution)
 
     @property
     def typed(self) -> str:
@@ -91,7 +98,7 @@ class Organisation:
     @property
     def at(self) -> str:
         """Where one works: « chez Desjardins », « à la Banque Nationale », « au CHU », « aux Industries »."""
-        return {"": f"chez {self.name}", "la": f"à la {self.name}", "l'": f"à l'{self.name}",
+        return {"": f"{'à' if self.at_a else 'chez'} {self.name}", "la": f"à la {self.name}", "l'": f"à l'{self.name}",
                 "le": f"au {self.name}", "les": f"aux {self.name}"}[self.article]
 
     @property

@@ -50,6 +50,15 @@ def _count(haystack: str, needle: str) -> int:
     return len(re.findall(rf"(?<!\w){re.escape(needle)}(?!\w)", fold(haystack)))
 
 
+def _count_name(s: _Subject, text: str) -> int:
+    """Times the organisation is named, matching its capitals (« la Poste » is not « le poste »)."""
+    company = s.request.context.company
+    name = Organisation.parse(company).name if s.lang == "fr" else re.sub(r"^(?i:the)\s+", "", company)
+    if not name:
+        return 0
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+
 # ---- organisation and dates ------------------------------------------------------
 
 def check_org_article(s: _Subject) -> CheckResult:
@@ -65,8 +74,11 @@ def check_org_article(s: _Subject) -> CheckResult:
         bad.append(rf"\bchez (?:la |le |les |l')?{name}\b")
         bad.append(rf"\b(?:de|a) (?:le|les) {name}\b")
         bad.append(rf"\b(?:a|de|pour|envers|avec|sur) {name}\b")
-    elif org.name[:1] and re.match(r"(?i)[aeiouàâéèêîôûœ]", org.name) and not org.name.startswith(("L'", "L’")):
-        bad.append(rf"\bde {name}\b")  # « d'Ubisoft »
+    else:
+        if org.name[:1] and re.match(r"(?i)[aeiouàâéèêîôûœ]", org.name) and not org.name.startswith(("L'", "L’")):
+            bad.append(rf"\bde {name}\b")  # « d'Ubisoft »
+        if org.at_a:
+            bad.append(rf"\bchez {name}\b")  # « à Sorbonne Université », « à Revenu Québec »
     # Any organisation: « chez la Banque », « de le CHU » before a capitalised name.
     for pattern in bad:
         if match := re.search(pattern, folded):
@@ -133,7 +145,7 @@ def check_no_repetition(s: _Subject) -> CheckResult:
     problems: list[str] = []
     limit = 2 if channel is Channel.EMAIL else 1
     org = _org_words(s)
-    if (n := _count(body, org)) > limit:
+    if (n := _count_name(s, body)) > limit:
         problems.append(f"{s.request.context.company} ×{n}")
     role = fold(s.request.context.role)
     if (n := _count(body, role)) > 1:
@@ -337,8 +349,7 @@ def check_spoken_script(s: _Subject) -> CheckResult:
     problems = []
     if hit := _first(s.body, _lex("written_only", s.lang)):
         problems.append(f"« {hit} »" if s.lang == "fr" else f'"{hit}"')
-    org = _org_words(s)
-    if (n := _count(s.body, org)) > 1:
+    if (n := _count_name(s, s.body)) > 1:
         problems.append(f"{s.request.context.company} ×{n}")
     if (n := _count(s.body, fold(s.request.context.role))) > 1:
         problems.append(f"{s.request.context.role} ×{n}")

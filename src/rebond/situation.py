@@ -64,6 +64,7 @@ class Situation:
     video: bool
     hinted_areas: tuple[str, ...] = field(default=())
     interviewed: bool = True  # something shows an interview took place: a date, notes, the rejection's words
+    invited_back: str = ""  # "reapply" or "contact": what the recruiter invited, if anything
 
 
 def looks_automatic(text: str) -> tuple[bool, str]:
@@ -108,10 +109,19 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         hinted_areas=hinted,
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
+        invited_back=_invitation(rejection) if not automatic else "",
     )
 
 
 @cache
+def _invitation(rejection: str) -> str:
+    """What a personal rejection invites: a new application ("reapply"), staying in touch ("contact"), or ""."""
+    for kind in ("reapply", "contact"):
+        if has_term(rejection, tuple(_cues()["invited_back"][kind])):
+            return kind
+    return ""
+
+
 def _cues() -> dict:
     return load_data("context_cues.yaml")
 
@@ -158,7 +168,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         topic=topic,
         evidence=first.evidence,
         also=tuple(f.category for f in findings[1:]),
-        hire=hired_as_said_by_candidate(rejection, lang),
+        hire=hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang),
     )
 
 
@@ -212,12 +222,15 @@ def hired_as_said_by_candidate(rejection: str, lang: str) -> str:
     return hire if 3 <= len(words) <= 28 else ""
 
 
-_CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate)"
-                         r"\b[^,.;()!?]{0,70}")
+_CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
+                         r"|titre|course|cours|programme|program|designation|d[ée]signation)\b[^,.;()!?]{0,70}")
+# "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
+_CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w&+/-]*\s+){1,4}(?:designation|course|certificate|certification|licen[cs]e|degree|diploma|Course|Certificate)\b")
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+#&]{1,7}\b")
 # A tool's name: a capitalised word or an acronym, and up to two more ("Power BI", "SAP BW").
-_NAME = re.compile(r"\b[A-Z][\w+#]*(?: (?:[A-Z]{2,}|[A-Z][a-z]+)\b){0,2}")
+# A capitalised word that starts a hyphenated one ("In-Depth") or is a small word ("In", "Of") ends a name.
+_NAME = re.compile(r"\b[A-Z][\w+#]*(?: (?!(?:In|Of|And|The|For|To|At|On|Du|De|Des|Et)\b)(?:[A-Z]{2,}|[A-Z][a-z]+)\b(?!-)){0,2}")
 
 
 def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
@@ -231,23 +244,30 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
         return "", ""
     not_terms = {fold(word) for word in cues["not_terms"]}
     keep = {fold(word) for word in load_data("french.yaml")["role_words_keep_capital"]}
+    # A diploma, a title or a course named in words is said as written: « le diplôme d'IBODE »,
+    # « le titre de CRHA », "the CPA In-Depth Tax Course".
+    if lang == "en" and (phrase := _CREDENTIAL_BEFORE.search(evidence)):
+        named = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", phrase.group(0).strip())
+        return "the " + named, "credential_phrase"
+    if (phrase := _CREDENTIAL.search(evidence)) and not re.search(r"(?i)\bcertification\b", evidence):
+        named = phrase.group(0).strip()
+        # « un diplôme » → « le diplôme », "a licence" → "the licence": the one the post asks for.
+        named = re.sub(r"^(?:[Uu]n|[Aa]n?)\s+", lambda m: "le " if lang != "en" else "the ", named)
+        named = re.sub(r"^[Uu]ne\s+", "la ", named)
+        if not re.match(r"(?i)(le|la|l'|les|the)\b", named):
+            named = ("the " if lang == "en" else "le ") + named
+        return named, "credential_phrase"
     # A named tool or an acronym ("Power BI", "SAP BW", "PMP"), with the names that follow it.
     candidates = [m.group(0) for m in _NAME.finditer(evidence)
                   if (fold(m.group(0).split()[0]) in keep or _ACRONYM.fullmatch(m.group(0).split()[0]))
                   and fold(m.group(0).split()[0]) not in not_terms]
-    # A diploma, a licence or a certificate named in words: « le diplôme d'État d'assistante de service social ».
-    if not candidates and (phrase := _CREDENTIAL.search(evidence)):
-        named = phrase.group(0).strip()
-        if not re.match(r"(?i)(le|la|l'|les|un|une|the|a|an)\b", named):
-            named = ("the " if lang == "en" else "le ") + named
-        return named, "credential_phrase"
     # A professional order named in full, with no acronym: « l'Ordre des diététistes-nutritionnistes du Québec ».
     order = (m.group(0) if (m := re.search(r"\b(?:Ordre|Order)\b[^,.;()]{3,80}", evidence)) else "").strip()
     if not candidates and not order:
         return "", ""
     if has_term(evidence, ("membres?", "membership", "ordre", "order")):
         return (candidates[0] if candidates else order), "membership"
-    if has_term(evidence, ("licences?", "licenses?", "permis")):
+    if has_term(evidence, ("licences?", "licenses?", "permis")) and candidates:
         return candidates[0], "licence"
     certified = has_term(evidence, tuple(cues["certification_words"]))
     return candidates[0], "certification" if certified else "tool"
@@ -261,9 +281,19 @@ _TOPIC = re.compile(
 )
 
 
+# "more B2B sales experience", "stronger client-facing experience": the field named before the noun.
+_TOPIC_BEFORE = re.compile(r"\b(?:more|stronger|deeper|greater|additional|extensive|direct|hands-on|proven)\s+((?:[\w/&+-]+\s+){1,3}?)experience\b", re.IGNORECASE)
+_NOT_TOPIC = frozenset({"relevant", "professional", "previous", "prior", "work", "the", "a", "an", "of", "your", "their",
+                        "industry", "related", "practical", "real", "overall", "years", "year", "level"})
+
+
 def _topic(evidence: str) -> str:
     match = _TOPIC.search(fold(evidence))
     if not match:
+        before = _TOPIC_BEFORE.search(evidence)
+        words = before.group(1).split() if before else []
+        if words and not all(fold(word) in _NOT_TOPIC for word in words) and fold(words[0]) not in _NOT_TOPIC:
+            return " ".join(words)
         return ""
     start, end = match.span(1)
     topic = evidence[start:end].strip()
