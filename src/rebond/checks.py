@@ -137,7 +137,11 @@ def _mentions(name: str, value: str, s: _Subject) -> CheckResult:
 
 
 def check_mentions_role(s: _Subject) -> CheckResult:
-    return _mentions("mentions_role", s.request.context.role, s)
+    from rebond.french import clean_role
+
+    # A job ad's labels (« H/F », « (CDD) ») are not part of the role a sentence names.
+    role = s.request.context.role
+    return _result("mentions_role", s.lang, fold(clean_role(role)) in fold(s.text), role)
 
 
 def check_mentions_company(s: _Subject) -> CheckResult:

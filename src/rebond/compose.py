@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rebond.checks import linkedin_char_limit, run_checks
-from rebond.french import Organisation, capitalise, of_phrase, of_role, role_in_sentence, starts_with_vowel_sound
+from rebond.french import (
+    Organisation,
+    capitalise,
+    clean_role,
+    of_phrase,
+    of_role,
+    role_in_sentence,
+    starts_with_vowel_sound,
+)
 from rebond.models import Channel, Draft, DraftRequest, GrammaticalGender, Language
 from rebond.resources import load_data
 from rebond.situation import Situation, StatedReason, looks_automatic, read_situation
@@ -138,6 +146,8 @@ class _Writer:
             "thank": thank,
             "met": met,
             "met_short": met_short,
+            "of_met": of_phrase(met) if not self.english else met,
+            "of_met_short": of_phrase(met_short) if not self.english else met_short,
             "my_met": my_met,
             "phone": ctx.candidate_phone,
             "Similar_post": capitalise(vocab["similar_post"]),
@@ -150,7 +160,7 @@ class _Writer:
         if "call_me_back" in self.bank:
             self.slots["call_me_back"] = self.bank["call_me_back"][self.reg]
         if self.english:
-            role = title_case(ctx.role)
+            role = title_case(clean_role(ctx.role))
             self.slots |= {
                 "role": role, "company": ctx.company, "Company": capitalise(ctx.company),
                 "a_role": ("an " if role[:1].lower() in "aeiou" else "a ") + role,
@@ -158,6 +168,7 @@ class _Writer:
         else:
             org = Organisation.parse(ctx.company)
             self.slots |= {
+                "of_second_interview": of_phrase(vocab["second_interview"]),
                 "role": role_in_sentence(ctx.role), "of_role": of_role(ctx.role), "org": org.typed,
                 "Org": org.subject, "org_at": org.at, "org_of": org.of,
             }
@@ -269,7 +280,8 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         tail = [] if _reason(w).gap == "credential" else [other]
         return (gap + moments + tail)[: max(count, len(gap) + len(moments))]
     lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire
-    areas = [a for a in _area_order(w) if not (moments and a == "interview")]
+    # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
+    areas = [a for a in _area_order(w) if not ((moments or not w.situation.interviewed) and a == "interview")]
     if spoken:
         by_area = [w.fill(w.bank["questions_spoken"][a]) for a in areas]
     else:
@@ -349,7 +361,8 @@ def _email(w: _Writer) -> tuple[str, str]:
     if reason := _reason_sentence(w):
         intro.append(reason)
     middle, questions = _ask(w)
-    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM else []
+    # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
+    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions else []
     ending = []
     if tone.warmth >= _WARM_FROM and not short and s.interviewed:
         ending.append(w.pick("warm_line"))
@@ -455,9 +468,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
 
 
 def _phone_greeting(w: _Writer) -> str:
-    """Said aloud: a title and surname, or a first name; a full name without a title is not said formally."""
-    if w.names.first and not w.names.civility and w.reg == "formal" and " " in w.names.polite and w.names.first != w.names.polite:
-        return w.pick("phone_greeting_plain")
+    """Said aloud: a title and surname, a first name, or a full name when that is all we know."""
     return _greeting(w, "phone_")
 
 

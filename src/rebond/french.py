@@ -84,7 +84,7 @@ class Organisation:
             return cls(article, text)
         words = [fold(word) for word in re.split(r"[\s-]+", text)]
         data = load_data("french.yaml")
-        institution = (any(word in _heads() for word in words[1:]) or words[0] in data["a_names"]
+        institution = (any(word in data["heads_anywhere"] for word in words[1:]) or words[0] in data["a_names"]
                        or (len(words) == 2 and words[1] == "quebec" and words[0] in data["quebec_agencies"]))
         return cls("", text, at_a=institution)
 
@@ -162,7 +162,7 @@ def role_in_sentence(role: str) -> str:
     Python and BI.
     """
     out = []
-    for word in role.split(" "):
+    for word in clean_role(role).split(" "):
         letters = [c for c in word if c.isalpha()]
         capitalised_only = bool(letters) and letters[0].isupper() and not any(c.isupper() for c in letters[1:])
         if capitalised_only and fold(word.strip(".,()")) not in _keep_capitals():
@@ -171,10 +171,18 @@ def role_in_sentence(role: str) -> str:
     return " ".join(out)
 
 
+def clean_role(role: str) -> str:
+    """A job title without the job ad's labels: « Technicien H/F (CDD saison) » → « Technicien »."""
+    for label in load_data("french.yaml")["role_labels"]:
+        role = role.replace(label, " ")
+    role = re.sub(r"\s*\([^)]*\)", " ", role)
+    return re.sub(r"\s+", " ", role).strip(" -–,") or role.strip()
+
+
 def of_role(role: str) -> str:
     """« de » + a role in running text, elided before a vowel: « d'analyste », « de chargé de projet »."""
     shown = role_in_sentence(role)
     return f"d'{shown}" if starts_with_vowel_sound(shown) else f"de {shown}"
 
 
-__all__ = ["Organisation", "capitalise", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "starts_with_vowel_sound"]
+__all__ = ["Organisation", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "starts_with_vowel_sound"]

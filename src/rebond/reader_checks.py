@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rebond.check_base import _result, _sentence_texts, _Subject
-from rebond.french import Organisation
+from rebond.french import Organisation, clean_role
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
 from rebond.situation import moment_terms, read_situation
@@ -147,7 +147,7 @@ def check_no_repetition(s: _Subject) -> CheckResult:
     org = _org_words(s)
     if (n := _count_name(s, body)) > limit:
         problems.append(f"{s.request.context.company} ×{n}")
-    role = fold(s.request.context.role)
+    role = fold(clean_role(s.request.context.role))
     if (n := _count(body, role)) > 1:
         problems.append(f"{s.request.context.role} ×{n}")
     for part in (body, s.voicemail):
@@ -351,7 +351,7 @@ def check_spoken_script(s: _Subject) -> CheckResult:
         problems.append(f"« {hit} »" if s.lang == "fr" else f'"{hit}"')
     if (n := _count_name(s, s.body)) > 1:
         problems.append(f"{s.request.context.company} ×{n}")
-    if (n := _count(s.body, fold(s.request.context.role))) > 1:
+    if (n := _count(s.body, fold(clean_role(s.request.context.role)))) > 1:
         problems.append(f"{s.request.context.role} ×{n}")
     return _result("spoken_script", s.lang, not problems, "; ".join(problems))
 

@@ -113,7 +113,6 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     )
 
 
-@cache
 def _invitation(rejection: str) -> str:
     """What a personal rejection invites: a new application ("reapply"), staying in touch ("contact"), or ""."""
     for kind in ("reapply", "contact"):
@@ -122,6 +121,7 @@ def _invitation(rejection: str) -> str:
     return ""
 
 
+@cache
 def _cues() -> dict:
     return load_data("context_cues.yaml")
 
@@ -189,7 +189,7 @@ def _sentence_with(text: str, cue: str) -> str:
 # "nous avons retenu une candidature qui détenait …", "we went with a candidate whose experience …".
 _HIRE = {
     "fr": re.compile(r"\b((?:un|une|d'autres?|des|l'autre|quelqu'un)\s*(?:(?:autre|seul)e?\s+)?(?:candidat(?:e|ure)?s?|personnes?|profils?|ressources?)?"
-                     r"\s*(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|plus|mieux|davantage|déjà|deja)\b[^.;!?:]{8,150})"),
+                     r"\s*(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?|venant|provenant|plus|mieux|davantage|déjà|deja)\b[^.;!?:]{8,150})"),
     "en": re.compile(r"\b((?:a|an|another|other|someone)\s*(?:(?:internal|external|other)\s+)?(?:candidates?|applicants?|persons?|people|profiles?)?"
                      r"\s*(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{8,150})", re.IGNORECASE),
 }
@@ -223,7 +223,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str) -> str:
 
 
 _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
-                         r"|titre|course|cours|programme|program|designation|d[ée]signation)\b[^,.;()!?]{0,70}")
+                         r"|titre|course|cours|programme|program|designation|d[ée]signation|concours|habilitation)\b[^,.;()!?]{0,70}")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
 _CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w&+/-]*\s+){1,4}(?:designation|course|certificate|certification|licen[cs]e|degree|diploma|Course|Certificate)\b")
 
