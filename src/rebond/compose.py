@@ -273,6 +273,10 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     """Precise questions: past the stated reason, the notes' moments, then anything else or by area."""
     moments = [w.fill(w.bank["moment_questions_spoken" if spoken else "moment_questions"][m])
                for m in w.situation.moments[:2]]
+    if count == 1 and len(moments) == 2 and not _has_gap(w):
+        # Room for one question: it names both moments.
+        named = w.bank["moment_and_in"].join(w.fill(w.bank["moments"][m]) for m in w.situation.moments[:2])
+        moments = [w.fill(w.bank["moment_question_joined"], moment=named)]
     other = w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
     if _has_gap(w):
         gap = [] if gap_asked else [_gap_question(w, spoken=spoken)]
@@ -301,7 +305,8 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     """The ask, by directness: an open wish, direct questions, or a lead-in with precise questions."""
     directness = w.request.tone.directness
     if directness >= _LIST_FROM:
-        questions = _questions(w, 3 if directness >= 85 else 2)
+        # A short message keeps to two questions.
+        questions = _questions(w, 3 if directness >= 85 and w.request.tone.length >= _SHORT_BELOW else 2)
         if len(questions) == 1:  # one question reads as a sentence, not a one-item list
             return [questions[0]], []
         return [w.pick("ask_list")], questions
@@ -453,7 +458,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(_gap_question(w, spoken=True) if _has_gap(w) else w.pick("phone_ask"))
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
-    count = 3 if tone.directness >= _LIST_FROM else 2
+    # A short call keeps to one question; a direct, longer one goes to three.
+    count = 1 if tone.length < _SHORT_BELOW else 3 if tone.directness >= _LIST_FROM else 2
     questions = _questions(w, count, spoken=True, gap_asked=_has_gap(w) and tone.directness >= _OPEN_BELOW)
     closing = []
     if tone.warmth >= _WARM_FROM and s.interviewed:

@@ -247,10 +247,9 @@ def check_notes_used(s: _Subject) -> CheckResult:
     notes = s.request.context.notes
     if not notes:
         return _result("notes_used", s.lang, True)
-    named = [name for name, terms in moment_terms().items() if has_term(notes, terms)]
-    # A video call is how the interview happened, not a moment to discuss: it counts only when alone.
-    if len(named) > 1 and "video" in named:
-        named.remove("video")
+    situation = read_situation(s.request)
+    # The moments the notes name, less those the rejection praised; a video call counts only when alone.
+    named = list(situation.moments) or (["video"] if situation.video else [])
     if not named:
         return _result("notes_used", s.lang, True)
     text = s.text

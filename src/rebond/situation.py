@@ -98,7 +98,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         news = "written"
     else:
         news = "none"
-    moments = tuple(name for name, terms in _cues()["moments"].items() if notes and has_term(notes, tuple(terms)))
+    moments = tuple(name for name, terms in _cues()["moments"].items() if notes and has_term(notes, tuple(terms))
+                    and not _praised(rejection, tuple(terms)))
     hints = load_data("phrases.en.yaml" if lang == "en" else "phrases.fr.yaml")["note_hints"]
     hinted = tuple(area for area, terms in hints.items() if notes and has_term(notes, tuple(terms)))
     return Situation(
@@ -111,6 +112,15 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=_invitation(rejection) if not automatic else "",
     )
+
+
+def _praised(rejection: str, moment_terms: tuple[str, ...]) -> bool:
+    """Whether the rejection praises this moment ("the panel loved your presentation"): then it is not asked about."""
+    praise = tuple(_cues()["praise"])
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", rejection):
+        if has_term(sentence, moment_terms) and has_term(sentence, praise):
+            return True
+    return False
 
 
 def _invitation(rejection: str) -> str:
@@ -144,7 +154,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # candidate can set out to get. It is the reason when the analyser saw none, or when it names it.
         term, kind = _term(requirement, Category.SKILLS, lang)
         if not findings or (term and kind in ("certification", "licence", "membership", "credential_phrase")):
-            return StatedReason(category=Category.SKILLS, term=term, term_kind=kind, evidence=requirement)
+            return StatedReason(category=Category.SKILLS, term=term, term_kind=kind, evidence=requirement,
+                                hire=hired_as_said_by_candidate(requirement, lang))
     if not findings and not internal and (hire := _sentence_with(rejection, "hire_description")):
         # "We went with someone whose experience with dbt more closely matches": the hire's description
         # names the gap, even where the analyser saw no area.
