@@ -203,6 +203,7 @@ class _Writer:
         feminine = self.gender is GrammaticalGender.FEMININE
         text = _GENDERED.sub(lambda m: m.group(2) if feminine else m.group(1), template)
         text = text.format(**{**self.slots, **extra})
+        text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "Brewing Co." ending a sentence keeps one full stop
         return re.sub(r" +([,.])", r"\1", text).replace("  ", " ").strip()
 
     def options(self, value: Any) -> list[str]:
@@ -399,7 +400,8 @@ def _linkedin(w: _Writer) -> str:
             body.append(w.pick("warm_line"))
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
-        body.append(w.pick("future_short"))
+        # « Au plaisir de vous recroiser » to someone never met rings false.
+        body.append(w.pick("future_short" if s.interviewed else "future_short_new"))
         if parts["extra"]:
             body.append(w.pick("linkedin_extra"))
         note = "\n\n".join([_greeting(w), " ".join(body), w.request.context.candidate_name])
@@ -459,7 +461,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
     # A short call keeps to one question; a direct, longer one goes to three.
-    count = 1 if tone.length < _SHORT_BELOW else 3 if tone.directness >= _LIST_FROM else 2
+    count = 3 if tone.directness >= _LIST_FROM and tone.length >= _SHORT_BELOW else 2
     questions = _questions(w, count, spoken=True, gap_asked=_has_gap(w) and tone.directness >= _OPEN_BELOW)
     closing = []
     if tone.warmth >= _WARM_FROM and s.interviewed:

@@ -175,7 +175,7 @@ def clean_role(role: str) -> str:
     """A job title without the job ad's labels: « Technicien H/F (CDD saison) » → « Technicien »."""
     for label in load_data("french.yaml")["role_labels"]:
         role = role.replace(label, " ")
-    role = re.sub(r"\s*\([^)]*\)", " ", role)
+    role = re.sub(r"\s*\([^)]{4,}\)", " ", role)  # « (CDD saison) » goes; « chargé(e) » keeps its ending
     return re.sub(r"\s+", " ", role).strip(" -–,") or role.strip()
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rebond.check_base import _result, _sentence_texts, _Subject
-from rebond.french import Organisation, clean_role
+from rebond.french import Organisation, clean_role, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
 from rebond.situation import moment_terms, read_situation
@@ -301,8 +301,13 @@ def check_agreement(s: _Subject) -> CheckResult:
         ending = fold(hit)
         if expected is None or not ending.endswith(f"e{expected}") or (expected == "s" and ending.endswith("ees")):
             return _result("agreement", s.lang, False, hit)
+    # The role as the user typed it (« adjoint(e) ») is theirs: only the draft's own words are judged.
+    role = clean_role(s.request.context.role)
+    own = text
+    for form in {role, role_in_sentence(role)}:
+        own = own.replace(form, " " * len(form))
     for pattern in _lex("inclusive_marks"):
-        if match := re.search(pattern, text):
+        if match := re.search(pattern, own):
             return _result("agreement", s.lang, False, match.group(0))
     wrong = _wrong_forms(gender)
     frames = "|".join(_lex("self_frames"))
