@@ -38,6 +38,21 @@ REVIEWED = {
     "src/rebond/checks.py:_known_vocabulary": "shipped phrase banks",
     "src/rebond/checks.py:_placeholder_scanners": "patterns",
     "src/rebond/checks.py:_months": "month names",
+    # Merged from issues 15/16 after this review was written; reviewed on issue 13.
+    "src/rebond/french.py:_keep_capitals": "prompts/french.yaml",
+    "src/rebond/french.py:_heads": "prompts/french.yaml",
+    "src/rebond/grounds.py:data": "prompts/protected_grounds.yaml",
+    "src/rebond/grounds.py:_compiled": "patterns compiled from prompts/protected_grounds.yaml",
+    "src/rebond/check_base.py:_lex": "prompts/checks.yaml",
+    "src/rebond/reader_checks.py:_data": "prompts/reader_checks.yaml",
+    "src/rebond/reader_checks.py:_reason_words": "prompts/reader_checks_reasons.yaml",
+    "src/rebond/reader_checks.py:_date_pattern": "a pattern from prompts/reader_checks.yaml",
+    "src/rebond/reader_checks.py:_wrong_forms": "forms from prompts/reader_checks.yaml, keyed by grammatical gender",
+    "src/rebond/reader_checks.py:_object_forms": "forms from prompts/reader_checks.yaml, keyed by grammatical gender",
+    "src/rebond/prompting.py:grounds_for_prompt": "prompt text from prompts/protected_grounds.yaml",
+    "src/rebond/prompting.py:examples_for_prompt": "prompt text from prompts/analyse_examples.yaml",
+    "src/rebond/situation.py:_cues": "prompts/context_cues.yaml",
+    "src/rebond/situation.py:_read": "the reading of a rejection text, keyed by that text itself (like text.fold)",
 }
 
 

@@ -97,15 +97,18 @@ def test_a_journal_of_the_current_release_upgrades_with_every_row_kept(tmp_path:
     database.dispose()
 
 
-def test_concurrent_writers_lose_nothing_and_double_nothing(database: Database) -> None:
-    """20 writers at once, each saving the same shared application and its own: exact row counts after."""
-    writers, rounds = 20, 3
+def test_two_replicas_with_20_concurrent_writers_each_lose_nothing_and_double_nothing(database: Database) -> None:
+    """Two app servers (two engines, two pools, nothing shared in memory) with 20 writers each, all at once,
+    saving their own applications and one shared application: the exact row counts after."""
+    replicas = [database, Database(database.url.render_as_string(hide_password=False))]
+    per_replica, rounds, owners = 20, 3, 4
+    writers = per_replica * len(replicas)
     shared = request("SHARED", "Desjardins")
     errors: list[BaseException] = []
     start = threading.Barrier(writers)
 
     def write(n: int) -> None:
-        store = Store(database, Owner(ISSUER, f"writer-{n % 4}"))
+        store = Store(replicas[n % len(replicas)], Owner(ISSUER, f"writer-{n % owners}"))
         try:
             start.wait()
             for r in range(rounds):
@@ -120,13 +123,14 @@ def test_concurrent_writers_lose_nothing_and_double_nothing(database: Database) 
         thread.start()
     for thread in threads:
         thread.join()
+    replicas[1].dispose()
     assert not errors, errors[:3]
-    totals = {table: 0 for table in ("applications", "drafts")}
-    for owner in range(4):
+    totals = {"applications": 0, "drafts": 0}
+    for owner in range(owners):
         counts = Store(database, Owner(ISSUER, f"writer-{owner}")).counts()
         totals = {table: totals[table] + counts[table] for table in totals}
     # Per writer: one own application with `rounds` drafts; per owner: one shared application with one draft.
-    assert totals == {"applications": writers + 4, "drafts": writers * rounds + 4}
+    assert totals == {"applications": writers + owners, "drafts": writers * rounds + owners}
 
 
 # -- row-level security (PostgreSQL) ---------------------------------------------------------------------------------
