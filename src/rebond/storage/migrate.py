@@ -6,7 +6,6 @@ revision it already has, then upgraded: every row is kept.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -27,12 +26,16 @@ def _config(connection: Connection, app_role: str) -> Config:
     return config
 
 
-@cache
+_HEAD: list[str] = []  # read once from the shipped migrations (no functools cache in the storage layer)
+
+
 def head() -> str:
     """The newest revision the migrations know."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return str(ScriptDirectory.from_config(config).get_current_head())
+    if not _HEAD:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        _HEAD.append(str(ScriptDirectory.from_config(config).get_current_head()))
+    return _HEAD[0]
 
 
 def current(connection: Connection) -> str | None:
