@@ -26,12 +26,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_app(tmp: Path, cwd: Path = ROOT) -> Iterator[str]:
-    """`streamlit run app.py` with no key and a journal in ``tmp``; yields its URL once it answers its health check."""
+def running_app(tmp: Path, cwd: Path = ROOT, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` with no key and a journal in ``tmp`` (or ``extra_env``'s); yields its URL once healthy."""
     port = _free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("OPENAI_", "REBOND_"))}
-    env.update(REBOND_DB_PATH=str(tmp / "journal.sqlite3"), REBOND_ENGINE="offline")
-    log_path = tmp / "streamlit.log"
+    env.update(REBOND_DB_PATH=str(tmp / "journal.sqlite3"), REBOND_ENGINE="offline", **(extra_env or {}))
+    log_path = tmp / f"streamlit-{port}.log"
     with log_path.open("w") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),

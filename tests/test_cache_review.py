@@ -14,7 +14,7 @@ CACHE_DECORATORS = {"cache", "lru_cache", "cache_data", "cache_resource"}
 
 REVIEWED = {
     # Shared on purpose, holding no one's rows.
-    "views/common.py:_database_at": "a Database: the journal's path and a creation flag; rows only through a Store",
+    "views/common.py:_database_at": "a Database: where the journal is and a pooled engine; rows only through a Store",
     "views/common.py:_announce": "True, once per process: logs the mode, starts retention",
     "src/rebond/llm.py:_chat_model": "chat clients built from the operator's settings, not from anyone's text",
     "src/rebond/llm.py:_call_pool": "a thread pool",

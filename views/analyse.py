@@ -81,7 +81,7 @@ def names_for(journal, app_id: int | None) -> tuple[str, str]:
 
 
 def analyse(settings, journal, app_id: int | None) -> None:
-    from rebond.reading import read_reply
+    from rebond.budget import read_reply
 
     candidate, recruiter = names_for(journal, app_id)
     request = AnalysisRequest(
@@ -93,7 +93,7 @@ def analyse(settings, journal, app_id: int | None) -> None:
     )
     previous = st.session_state.get(common.ANALYSIS)
     with st.spinner(t("analyse.reading")):
-        analysis = read_reply(request, settings)
+        analysis = read_reply(request, settings, common.llm_budget(settings))
     # Clicking again on the same text re-reads it but keeps one journal entry.
     if previous and previous[0] == request.reply and previous[2] is not None and previous[1] == analysis:
         analysis_id = previous[2]

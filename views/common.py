@@ -169,10 +169,34 @@ def _owner_key(decision: Access) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _database_at(path: str) -> Database:
-    # Shared across sessions on purpose: a Database holds only its path and opens a short
-    # connection per call; it holds no one's rows. Rows are reached only through a Store.
-    return Database(path)
+def _database_at(path: str, owner_url: str | None = None) -> Database:
+    # Shared across sessions on purpose: a Database holds where the journal is and a pool of
+    # connections; it holds no one's rows. Rows are reached only through a Store.
+    return Database(path, owner_url=owner_url)
+
+
+def _journal_location(current: Settings) -> tuple[str, str | None]:
+    """The SQLite file, or REBOND_DATABASE_URL (with the owner role's URL for migrations at start)."""
+    if current.database_url is not None:
+        owner = current.database_owner_url
+        return current.database_url.get_secret_value(), owner.get_secret_value() if owner else None
+    return str(Path(current.db_path)), None
+
+
+def database(current: Settings | None = None) -> Database:
+    """The journal's database, shared by every session of this process."""
+    return _database_at(*_journal_location(current or settings()))
+
+
+def llm_budget(current: Settings | None = None):
+    """This person's LLM budget (``rebond.budget``), or None when the operator set no limit or nothing is journaled."""
+    from rebond import budget
+
+    current = current or settings()
+    decision = access()
+    if not isinstance(decision, Journaled):
+        return None
+    return budget.for_person(database(current), decision.owner, current)
 
 
 def store(current: Settings | None = None) -> Store:
@@ -180,7 +204,7 @@ def store(current: Settings | None = None) -> Store:
     decision = access()
     if isinstance(decision, Journaled):
         current = current or settings()
-        return Store(_database_at(str(Path(current.db_path))), decision.owner)
+        return Store(database(current), decision.owner)
     if isinstance(decision, SessionOnly):
         if SESSION_JOURNAL not in st.session_state:
             st.session_state[SESSION_JOURNAL] = Database.in_memory()
@@ -191,20 +215,21 @@ def store(current: Settings | None = None) -> Store:
 def start() -> None:
     """On every run, acting once per process and journal: say the mode in the log and start retention."""
     current = settings()
-    _announce(str(Path(current.db_path)), mode(), current.retention_days)
+    _announce(_journal_location(current), mode(), current.retention_days)
 
 
 @st.cache_resource(show_spinner=False)
-def _announce(path: str, current_mode: str, retention_days: int | None) -> bool:
-    log.warning("Rebond runs in %s mode; journal at %s; retention: %s", current_mode, path,
+def _announce(location: tuple[str, str | None], current_mode: str, retention_days: int | None) -> bool:
+    # The URL's password is never logged (Database.where hides it).
+    log.warning("Rebond runs in %s mode; journal at %s; retention: %s", current_mode, _database_at(*location).where,
                 f"{retention_days} days" if retention_days else "off")  # fmt: skip
     if retention_days:
-        database = _database_at(path)
+        shared = _database_at(*location)
 
         def every_day() -> None:
             while True:
                 try:
-                    removed = database.delete_older_than(retention_days)
+                    removed = shared.delete_older_than(retention_days)
                     log.warning("retention (%s days): removed %s", retention_days, removed)
                 except Exception:
                     log.exception("retention failed")

@@ -311,9 +311,9 @@ def draft_column(settings, journal, aside) -> None:
         draft: Draft | None = None
         if settings.engine_in_use == "llm":
             if st.button(t("draft.write_ai"), type="primary", icon="✨", key="draft_write_ai"):
-                from rebond.drafting import stream_draft
+                from rebond.budget import stream_draft
 
-                stream = stream_draft(request, settings)
+                stream = stream_draft(request, settings, common.llm_budget(settings))
                 with ai_slot.container(border=True):
                     st.caption(t("draft.writing"))
                     # Escaped like every model text: a Markdown image in the preview would be fetched.

@@ -189,12 +189,12 @@ with common.friendly_errors():
         t("journal.export"), journal.export_csv(), file_name="rebond-journal.csv", mime="text/csv",
         icon=":material/download:", on_click="ignore", width="stretch", disabled=not apps,
     )  # fmt: skip
-    if journal.path.name == ":memory:":
+    if journal.path is not None and journal.path.name == ":memory:":
         st.caption(t("journal.intro_session"))
     elif common.mode() == "hosted":
         st.caption(t("journal.intro_hosted"))
     else:
-        st.caption(t("journal.intro", path=md(journal.path)))
+        st.caption(t("journal.intro", path=md(journal.where)))
     overview(journal, apps)
     follow_ups(journal)
     charts(journal)

@@ -82,7 +82,38 @@ class Settings(BaseSettings):
         description="Delete journal rows last changed more than this many days ago (at start, then daily); empty keeps them.",
     )
 
-    @field_validator("openai_api_key", "openai_base_url", "retention_days", mode="before")
+    database_url: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("REBOND_DATABASE_URL", "database_url"),
+        description="A database server for the journal (postgresql+psycopg://rebond_app:...@host/rebond), as the app role; empty = the SQLite file.",
+    )
+    database_owner_url: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("REBOND_DATABASE_OWNER_URL", "database_owner_url"),
+        description="The same database as the owner role: when set, migrations run at start (one replica at a time).",
+    )
+    llm_daily_tokens: int | None = Field(
+        default=None,
+        ge=1,
+        validation_alias=AliasChoices("REBOND_LLM_DAILY_TOKENS", "llm_daily_tokens"),
+        description="LLM tokens one person may use per day (UTC); then the offline engine answers. Empty = no limit.",
+    )
+    llm_requests_per_minute: int | None = Field(
+        default=None,
+        ge=1,
+        validation_alias=AliasChoices("REBOND_LLM_REQUESTS_PER_MINUTE", "llm_requests_per_minute"),
+        description="LLM calls one person may make per minute. Empty = no limit.",
+    )
+    llm_operator_daily_tokens: int | None = Field(
+        default=None,
+        ge=1,
+        validation_alias=AliasChoices("REBOND_LLM_OPERATOR_DAILY_TOKENS", "llm_operator_daily_tokens"),
+        description="LLM tokens everyone together may use per day (UTC). Empty = no limit.",
+    )
+
+    @field_validator("openai_api_key", "openai_base_url", "retention_days", "database_url",
+                     "database_owner_url", "llm_daily_tokens", "llm_requests_per_minute",
+                     "llm_operator_daily_tokens", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         # `.env` files and secrets often carry `KEY=` lines; empty means "not set".

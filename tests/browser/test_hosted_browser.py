@@ -158,6 +158,7 @@ def test_two_people_anonymous_visitor_and_sign_out(hosted: str, browser) -> None
     alice_journal = _shot(alice, "hosted-journal-alice")
     # The search works: every canary is found on Alice's own pages and in her own export.
     _open(alice, f"{hosted}/settings", PAGES["/settings"])
+    alice.locator("[data-testid='stDownloadButton'] button").first.wait_for()  # under load it renders after the heading
     mine = _downloads(alice)
     assert "rebond-my-data.json" in mine
     everything = "\n".join(mine.values())

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.pool import NullPool
 
 from rebond.analyse import analyse_reply
 from rebond.compose import compose
@@ -56,6 +59,34 @@ def fill(store: Store, tag: str) -> dict[str, object]:
     }  # fmt: skip
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty journal on each backend: an SQLite file, then PostgreSQL reached as the app role (under RLS)."""
+    if request.param == "sqlite":
+        db = Database(tmp_path / "journal.sqlite3")
+    else:
+        server = request.getfixturevalue("postgres")
+        engine = create_engine(server.owner_url, poolclass=NullPool)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {', '.join(TRUNCATED)} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        db = Database(server.app_url)
+    yield db
+    db.dispose()
+
+
+TRUNCATED = ("applications", "drafts", "analyses", "preferences", "llm_calls", "llm_days")
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
-    return Database(tmp_path / "journal.sqlite3")
+def raw(database: Database, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """The journal below the Store and past row-level security (PostgreSQL: the owner role), to check rows."""
+    if database.dialect == "sqlite":
+        yield database.engine
+        return
+    engine = create_engine(request.getfixturevalue("postgres").owner_url, poolclass=NullPool)
+    yield engine
+    engine.dispose()

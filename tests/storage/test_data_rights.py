@@ -10,6 +10,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import Engine, text
+
 from rebond.storage import OWNED_TABLES, SCHEMA_VERSION, Database, Owner, Store
 from tests.storage.conftest import ALICE, BOB, fill
 
@@ -17,19 +19,19 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "journal_v1.sqlite3
 EXPECTED = {"applications": 2, "drafts": 3, "analyses": 2, "preferences": 1}
 
 
-def raw_counts(path: Path, owner: Owner) -> dict[str, int]:
-    """Rows per table for ``owner``, counted in the file itself, not through the Store."""
-    with sqlite3.connect(path) as conn:
+def raw_counts(raw: Engine, owner: Owner) -> dict[str, int]:
+    """Rows per table for ``owner``, counted in the database itself, not through the Store."""
+    with raw.connect() as conn:
         return {
             table: conn.execute(
-                f"SELECT COUNT(*) FROM {table} WHERE owner_issuer = ? AND owner_subject = ?",
-                (owner.issuer, owner.subject),
-            ).fetchone()[0]
+                text(f"SELECT COUNT(*) FROM {table} WHERE owner_issuer = :i AND owner_subject = :s"),
+                {"i": owner.issuer, "s": owner.subject},
+            ).scalar_one()
             for table in OWNED_TABLES
         }
 
 
-def test_the_export_holds_exactly_the_owners_rows(database: Database) -> None:
+def test_the_export_holds_exactly_the_owners_rows(database: Database, raw: Engine) -> None:
     alice, bob = Store(database, ALICE), Store(database, BOB)
     made = fill(alice, "ALICE-ROWS")
     fill(bob, "BOB-ROWS")
@@ -37,7 +39,7 @@ def test_the_export_holds_exactly_the_owners_rows(database: Database) -> None:
     assert exported["format"] == "rebond-export" and exported["schema_version"] == SCHEMA_VERSION
     assert exported["owner"] == {"issuer": ALICE.issuer, "subject": ALICE.subject}
     counts = {table: len(exported[table]) for table in OWNED_TABLES}
-    assert counts == exported["counts"] == EXPECTED == raw_counts(database.path, ALICE)
+    assert counts == exported["counts"] == EXPECTED == raw_counts(raw, ALICE)
     assert sorted(row["id"] for row in exported["applications"]) == sorted(made["applications"])
     assert sorted(row["id"] for row in exported["drafts"]) == sorted(made["drafts"])
     assert sorted(row["id"] for row in exported["analyses"]) == sorted(made["analyses"])
@@ -47,41 +49,42 @@ def test_the_export_holds_exactly_the_owners_rows(database: Database) -> None:
     assert exported["drafts"][0]["request"]["context"]["candidate_name"] == "Camille ALICE-ROWS"
 
 
-def test_erasure_leaves_nothing_of_the_owner_and_everything_of_the_others(database: Database) -> None:
+def test_erasure_leaves_nothing_of_the_owner_and_everything_of_the_others(database: Database, raw: Engine) -> None:
     alice, bob, local = Store(database, ALICE), Store(database, BOB), Store(database, Owner.local())
     fill(alice, "ALICE")
     fill(bob, "BOB")
     fill(local, "LOCAL")
     bob_before, local_before = bob.export_all(), local.export_all()
     assert alice.erase_all() == EXPECTED
-    assert raw_counts(database.path, ALICE) == dict.fromkeys(OWNED_TABLES, 0)
+    assert raw_counts(raw, ALICE) == dict.fromkeys(OWNED_TABLES, 0)
     assert alice.counts() == dict.fromkeys(OWNED_TABLES, 0)
     for store, before in ((bob, bob_before), (local, local_before)):
         after = store.export_all()
         assert {k: v for k, v in after.items() if k != "exported_at"} == {
             k: v for k, v in before.items() if k != "exported_at"
         }
-    with sqlite3.connect(database.path) as conn:
-        assert "ALICE" not in " ".join(str(row) for row in conn.execute("SELECT * FROM applications"))
+    with raw.connect() as conn:
+        assert "ALICE" not in " ".join(str(row) for row in conn.execute(text("SELECT * FROM applications")))
 
 
-def test_retention_removes_only_rows_older_than_the_limit(database: Database) -> None:
+def test_retention_removes_only_rows_older_than_the_limit(database: Database, raw: Engine) -> None:
     alice, bob = Store(database, ALICE), Store(database, BOB)
     old = fill(alice, "OLD")
     fill(bob, "RECENT")
     long_ago = (dt.datetime.now() - dt.timedelta(days=40)).isoformat(timespec="seconds")
-    with sqlite3.connect(database.path) as conn:
-        conn.execute("UPDATE applications SET updated_at = ? WHERE id = ?", (long_ago, old["applications"][0]))
-        conn.execute("UPDATE drafts SET updated_at = ? WHERE application_id = ?", (long_ago, old["applications"][0]))
-        conn.execute("UPDATE analyses SET created_at = ? WHERE id = ?", (long_ago, old["analyses"][1]))
-    bob_before = raw_counts(database.path, BOB)
+    with raw.begin() as conn:
+        then = {"then": long_ago, "app": old["applications"][0], "analysis": old["analyses"][1]}
+        conn.execute(text("UPDATE applications SET updated_at = :then WHERE id = :app"), then)
+        conn.execute(text("UPDATE drafts SET updated_at = :then WHERE application_id = :app"), then)
+        conn.execute(text("UPDATE analyses SET created_at = :then WHERE id = :analysis"), then)
+    bob_before = raw_counts(raw, BOB)
 
     removed = database.delete_older_than(30)
 
     # The old application went with its two drafts and its linked analysis; the old unlinked analysis too.
     assert removed == {"applications": 1, "drafts": 2, "analyses": 2, "preferences": 0}
     assert [app.id for app in alice.applications()] == [old["applications"][1]]
-    assert raw_counts(database.path, BOB) == bob_before
+    assert raw_counts(raw, BOB) == bob_before
     assert database.delete_older_than(30) == dict.fromkeys(OWNED_TABLES, 0)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rebond.storage.database import Database, JournalUnusable
+from rebond.storage.database import Database, JournalUnusable, upgrade
 from rebond.storage.owner import LOCAL, NotSignedIn, Owner
 from rebond.storage.records import Application, Preferences, SavedAnalysis, SavedDraft
 from rebond.storage.schema import OWNED_TABLES, SCHEMA_VERSION
@@ -11,7 +11,7 @@ from rebond.storage.store import EXPORT_FORMAT, FOLLOW_UP_AFTER_DAYS, NotFound, 
 __all__ = [
     "EXPORT_FORMAT", "FOLLOW_UP_AFTER_DAYS", "LOCAL", "OWNED_TABLES", "SCHEMA_VERSION", "Application", "Database",
     "JournalUnusable", "NotFound", "NotSignedIn", "Owner", "Preferences", "SavedAnalysis", "SavedDraft", "Store",
-    "open_store",
+    "open_store", "upgrade",
 ]  # fmt: skip
 
 

@@ -1,106 +1,118 @@
-"""The journal's tables. Every table carries its owner (issuer + subject), and every unique key includes it.
+"""The journal's tables, defined once (SQLAlchemy Core) for SQLite and PostgreSQL.
 
-Version 1 (the first release) had no owners; ``upgrade_v1`` keeps its rows and gives them to the local owner.
+Every table holding a person's rows carries its owner (issuer + subject), and every unique key includes it.
+The migrations (``rebond/storage/migrations``) build exactly this; a test compares the two on both backends.
+Version 1 (the first release) had no owners; migration 0002 keeps its rows and gives them to the local owner.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Table, Text, UniqueConstraint
 
-SCHEMA_VERSION = 2
+# What ``schema_version`` holds: a Rebond that finds a larger number leaves the file alone.
+SCHEMA_VERSION = 3
 
 # Tables holding a person's rows, in the order an export lists them (and the reverse of erasure's).
 OWNED_TABLES = ("applications", "drafts", "analyses", "preferences")
+# Rows that are a person's but not their journal: LLM use counted against their budget (rebond.budget).
+USAGE_TABLES = ("llm_calls",)
+# The export's order within each table.
+ORDER = {"applications": "id", "drafts": "id", "analyses": "id", "preferences": "owner_subject", "llm_calls": "id"}
 
-_OWNER_COLUMNS = """
-    owner_issuer TEXT NOT NULL,
-    owner_subject TEXT NOT NULL,"""
-
-TABLES = f"""
-CREATE TABLE IF NOT EXISTS schema_version (
-    version INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS applications (
-    id INTEGER PRIMARY KEY,{_OWNER_COLUMNS}
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    candidate_name TEXT NOT NULL,
-    recruiter_name TEXT NOT NULL DEFAULT '',
-    company TEXT NOT NULL,
-    role TEXT NOT NULL,
-    interview_date TEXT,
-    context_json TEXT NOT NULL,
-    sent_at TEXT,
-    reply_received INTEGER NOT NULL DEFAULT 0,
-    reply_received_at TEXT
-);
-CREATE TABLE IF NOT EXISTS drafts (
-    id INTEGER PRIMARY KEY,{_OWNER_COLUMNS}
-    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    language TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    variant INTEGER NOT NULL,
-    engine TEXT NOT NULL,
-    request_json TEXT NOT NULL,
-    draft_json TEXT NOT NULL,
-    UNIQUE (owner_issuer, owner_subject, application_id, language, channel, variant, engine)
-);
-CREATE TABLE IF NOT EXISTS analyses (
-    id INTEGER PRIMARY KEY,{_OWNER_COLUMNS}
-    application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,
-    created_at TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    categories TEXT NOT NULL,
-    reply TEXT NOT NULL,
-    analysis_json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS preferences (
-    owner_issuer TEXT NOT NULL,
-    owner_subject TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    ui_language TEXT,
-    tone_json TEXT,
-    PRIMARY KEY (owner_issuer, owner_subject)
-);
-"""
-
-INDEXES = """
-CREATE UNIQUE INDEX IF NOT EXISTS applications_identity
-    ON applications (owner_issuer, owner_subject, candidate_name, company, role);
-CREATE INDEX IF NOT EXISTS applications_owner ON applications (owner_issuer, owner_subject, updated_at);
-CREATE INDEX IF NOT EXISTS drafts_owner ON drafts (owner_issuer, owner_subject, application_id);
-CREATE INDEX IF NOT EXISTS analyses_owner ON analyses (owner_issuer, owner_subject, application_id);
-"""
+metadata = MetaData()
 
 
-def create(conn: sqlite3.Connection) -> None:
-    """Create every table and index that is missing (a new file, or the end of an upgrade)."""
-    # One statement at a time: executescript() would commit the caller's open transaction first.
-    for statement in (TABLES + INDEXES).split(";"):
-        if statement.strip():
-            conn.execute(statement)
+def _owner() -> list[Column]:
+    return [Column("owner_issuer", Text, nullable=False), Column("owner_subject", Text, nullable=False)]
 
 
-def upgrade_v1(conn: sqlite3.Connection, local: tuple[str, str]) -> None:
-    """v1 -> v2 in one transaction: owner columns on every row (the local owner), unique keys that include them.
+schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
 
-    SQLite cannot change a table's constraints in place, so ``drafts`` is rebuilt:
-    create the new table, copy, drop, rename (foreign keys are off on this connection).
-    """
-    issuer, subject = local
-    conn.execute("DROP INDEX IF EXISTS applications_identity")
-    for table in ("applications", "analyses"):
-        conn.execute(f"ALTER TABLE {table} ADD COLUMN owner_issuer TEXT NOT NULL DEFAULT '{issuer}'")
-        conn.execute(f"ALTER TABLE {table} ADD COLUMN owner_subject TEXT NOT NULL DEFAULT '{subject}'")
-    conn.execute("ALTER TABLE drafts RENAME TO drafts_v1")
-    create(conn)
-    conn.execute(
-        "INSERT INTO drafts (id, owner_issuer, owner_subject, application_id, created_at, updated_at, language, "
-        "channel, variant, engine, request_json, draft_json) SELECT id, ?, ?, application_id, created_at, "
-        "updated_at, language, channel, variant, engine, request_json, draft_json FROM drafts_v1",
-        (issuer, subject),
-    )
-    conn.execute("DROP TABLE drafts_v1")
-    conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+applications = Table(
+    "applications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_owner(),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("candidate_name", Text, nullable=False),
+    Column("recruiter_name", Text, nullable=False, server_default=""),
+    Column("company", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("interview_date", Text),
+    Column("context_json", Text, nullable=False),
+    Column("sent_at", Text),
+    Column("reply_received", Integer, nullable=False, server_default="0"),
+    Column("reply_received_at", Text),
+    Index("applications_identity", "owner_issuer", "owner_subject", "candidate_name", "company", "role", unique=True),
+    Index("applications_owner", "owner_issuer", "owner_subject", "updated_at"),
+)
+
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_owner(),
+    Column("application_id", Integer, ForeignKey("applications.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("language", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("variant", Integer, nullable=False),
+    Column("engine", Text, nullable=False),
+    Column("request_json", Text, nullable=False),
+    Column("draft_json", Text, nullable=False),
+    UniqueConstraint(
+        "owner_issuer", "owner_subject", "application_id", "language", "channel", "variant", "engine",
+        name="drafts_identity",
+    ),  # fmt: skip
+    Index("drafts_owner", "owner_issuer", "owner_subject", "application_id"),
+)
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_owner(),
+    Column("application_id", Integer, ForeignKey("applications.id", ondelete="CASCADE")),
+    Column("created_at", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("categories", Text, nullable=False),
+    Column("reply", Text, nullable=False),
+    Column("analysis_json", Text, nullable=False),
+    Index("analyses_owner", "owner_issuer", "owner_subject", "application_id"),
+)
+
+preferences = Table(
+    "preferences",
+    metadata,
+    Column("owner_issuer", Text, primary_key=True),
+    Column("owner_subject", Text, primary_key=True),
+    Column("updated_at", Text, nullable=False),
+    Column("ui_language", Text),
+    Column("tone_json", Text),
+)
+
+# One row per LLM call a person made: when (UTC, ISO), the UTC day, and the tokens it used (rebond.budget).
+llm_calls = Table(
+    "llm_calls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_owner(),
+    Column("at", Text, nullable=False),
+    Column("day", Text, nullable=False),
+    Column("tokens", Integer, nullable=False, server_default="0"),
+    Index("llm_calls_owner", "owner_issuer", "owner_subject", "day", "at"),
+)
+
+# The operator-wide total per UTC day: no person's data, one row a day, locked while a call is admitted.
+llm_days = Table(
+    "llm_days",
+    metadata,
+    Column("day", Text, primary_key=True),
+    Column("tokens", Integer, nullable=False, server_default="0"),
+    Column("requests", Integer, nullable=False, server_default="0"),
+)
+
+# Every table the app role reads or writes, each under a row-level security policy on PostgreSQL.
+APP_TABLES = ("schema_version", *OWNED_TABLES, *USAGE_TABLES, "llm_days")

@@ -10,9 +10,11 @@ import csv
 import datetime as dt
 import io
 import json
-import sqlite3
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, text
 
 from rebond.models import Draft, DraftRequest, InterviewContext, ReplyAnalysis, Tone
 from rebond.storage import schema
@@ -27,6 +29,19 @@ EXPORT_FORMAT = "rebond-export"
 
 # Appended to every WHERE: the one owner filter, written once.
 _MINE = "owner_issuer = :owner_issuer AND owner_subject = :owner_subject"
+# The journal page's one query: each application with its first draft's date and its counts.
+_APPLICATIONS = (
+    "SELECT a.*, "
+    "(SELECT MIN(d.created_at) FROM drafts d WHERE d.owner_issuer = a.owner_issuer AND d.owner_subject = "
+    "a.owner_subject AND d.application_id = a.id) AS first_draft_at, "
+    "(SELECT COUNT(*) FROM drafts d WHERE d.owner_issuer = a.owner_issuer AND d.owner_subject = a.owner_subject "
+    "AND d.application_id = a.id) AS draft_count, "
+    "(SELECT COUNT(*) FROM analyses n WHERE n.owner_issuer = a.owner_issuer AND n.owner_subject = a.owner_subject "
+    "AND n.application_id = a.id) AS analysis_count "
+    "FROM applications a WHERE a.owner_issuer = :owner_issuer AND a.owner_subject = :owner_subject "
+    "ORDER BY a.updated_at DESC, a.id DESC"
+)
+T = TypeVar("T")
 
 
 class NotFound(LookupError):
@@ -52,7 +67,13 @@ class Store:
 
     @property
     def path(self):
+        """The SQLite file (None on a database server)."""
         return self._db.path
+
+    @property
+    def where(self) -> str:
+        """Where the journal is, for messages: the file, or the server's URL without its password."""
+        return self._db.where
 
     def _who(self, **values: Any) -> dict[str, Any]:
         return {"owner_issuer": self._owner.issuer, "owner_subject": self._owner.subject, **values}
@@ -61,10 +82,17 @@ class Store:
         """The schema version stored in the file."""
         return self._db.schema_version()
 
+    def _run(self, body: Callable[[Connection], T], immediate: bool = False) -> T:
+        """``body`` in one short transaction as this owner (retried on a serialization failure)."""
+        return self._db.transaction(body, self._owner, immediate)
+
+    def _rows(self, conn: Connection, sql: str, **values: Any) -> list[Any]:
+        return list(conn.execute(text(sql), self._who(**values)).mappings())
+
     # -- writing -----------------------------------------------------------
 
-    def _upsert_application(self, conn: sqlite3.Connection, context: InterviewContext) -> int:
-        now = _now()
+    def _upsert_application(self, conn: Connection, context: InterviewContext) -> int:
+        """The application's id: one row per owner, candidate, company and role, refreshed with the latest details."""
         values = self._who(
             candidate_name=context.candidate_name,
             recruiter_name=context.recruiter_name,
@@ -72,27 +100,16 @@ class Store:
             role=context.role,
             interview_date=context.interview_date.isoformat() if context.interview_date else None,
             context_json=context.model_dump_json(),
-            now=now,
+            now=_now(),
         )
-        row = conn.execute(
-            f"SELECT id FROM applications WHERE {_MINE} AND candidate_name = :candidate_name "
-            "AND company = :company AND role = :role",
-            values,
-        ).fetchone()
-        if row:
-            conn.execute(
-                "UPDATE applications SET recruiter_name = :recruiter_name, interview_date = :interview_date, "
-                f"context_json = :context_json, updated_at = :now WHERE id = :id AND {_MINE}",
-                {**values, "id": row["id"]},
-            )
-            return int(row["id"])
-        cur = conn.execute(
+        return int(conn.execute(text(
             "INSERT INTO applications (owner_issuer, owner_subject, created_at, updated_at, candidate_name, "
             "recruiter_name, company, role, interview_date, context_json) VALUES (:owner_issuer, :owner_subject, "
-            ":now, :now, :candidate_name, :recruiter_name, :company, :role, :interview_date, :context_json)",
-            values,
-        )
-        return int(cur.lastrowid or 0)
+            ":now, :now, :candidate_name, :recruiter_name, :company, :role, :interview_date, :context_json) "
+            "ON CONFLICT (owner_issuer, owner_subject, candidate_name, company, role) DO UPDATE SET "
+            "recruiter_name = excluded.recruiter_name, interview_date = excluded.interview_date, "
+            "context_json = excluded.context_json, updated_at = excluded.updated_at RETURNING id"
+        ), values).scalar_one())
 
     def save_draft(self, request: DraftRequest, draft: Draft) -> tuple[int, int]:
         """Keep a draft; returns (application id, draft id).
@@ -101,127 +118,112 @@ class Store:
         slider refines that row instead of adding one per keystroke, while
         "another version" or another channel is kept as its own draft.
         """
-        now = _now()
-        # Read-then-write: take the write lock first, or two sessions saving the same
-        # new application both insert it and the second fails on the unique index.
-        with self._db.connect(immediate=True) as conn:
+
+        def body(conn: Connection) -> tuple[int, int]:
             app_id = self._upsert_application(conn, request.context)
-            key = self._who(
-                application_id=app_id, language=str(request.language), channel=str(request.channel),
-                variant=request.variant, engine=draft.engine,
-            )  # fmt: skip
-            row = conn.execute(
-                f"SELECT id FROM drafts WHERE {_MINE} AND application_id = :application_id AND language = :language "
-                "AND channel = :channel AND variant = :variant AND engine = :engine",
-                key,
-            ).fetchone()
-            payload = {"request_json": request.model_dump_json(), "draft_json": draft.model_dump_json(), "now": now}
-            if row:
-                conn.execute(
-                    "UPDATE drafts SET request_json = :request_json, draft_json = :draft_json, updated_at = :now "
-                    f"WHERE id = :id AND {_MINE}",
-                    {**key, **payload, "id": row["id"]},
-                )
-                return app_id, int(row["id"])
-            cur = conn.execute(
+            draft_id = conn.execute(text(
                 "INSERT INTO drafts (owner_issuer, owner_subject, application_id, created_at, updated_at, language, "
                 "channel, variant, engine, request_json, draft_json) VALUES (:owner_issuer, :owner_subject, "
-                ":application_id, :now, :now, :language, :channel, :variant, :engine, :request_json, :draft_json)",
-                {**key, **payload},
-            )
-            return app_id, int(cur.lastrowid or 0)
+                ":application_id, :now, :now, :language, :channel, :variant, :engine, :request_json, :draft_json) "
+                "ON CONFLICT (owner_issuer, owner_subject, application_id, language, channel, variant, engine) "
+                "DO UPDATE SET request_json = excluded.request_json, draft_json = excluded.draft_json, "
+                "updated_at = excluded.updated_at RETURNING id"
+            ), self._who(
+                application_id=app_id, language=str(request.language), channel=str(request.channel),
+                variant=request.variant, engine=draft.engine, request_json=request.model_dump_json(),
+                draft_json=draft.model_dump_json(), now=_now(),
+            )).scalar_one()  # fmt: skip
+            return app_id, int(draft_id)
+
+        # Both upserts in one write transaction: two sessions saving the same new application make one row.
+        return self._run(body, immediate=True)
 
     def save_analysis(self, reply: str, analysis: ReplyAnalysis, application_id: int | None = None) -> int:
         """Keep an analysis; linking it to an application records that a reply came in. NotFound for another's id."""
-        now = _now()
         categories = [str(finding.category) for finding in analysis.categories]
-        with self._db.connect(immediate=True) as conn:
+
+        def body(conn: Connection) -> int:
+            now = _now()
             if application_id is not None and not self._owns(conn, "applications", application_id):
                 raise NotFound(f"no application {application_id}")
-            cur = conn.execute(
+            new_id = conn.execute(text(
                 "INSERT INTO analyses (owner_issuer, owner_subject, application_id, created_at, kind, categories, "
                 "reply, analysis_json) VALUES (:owner_issuer, :owner_subject, :application_id, :now, :kind, "
-                ":categories, :reply, :analysis_json)",
-                self._who(
-                    application_id=application_id, now=now, kind=str(analysis.kind),
-                    categories=json.dumps(categories), reply=reply, analysis_json=analysis.model_dump_json(),
-                ),
-            )  # fmt: skip
+                ":categories, :reply, :analysis_json) RETURNING id"
+            ), self._who(
+                application_id=application_id, now=now, kind=str(analysis.kind),
+                categories=json.dumps(categories), reply=reply, analysis_json=analysis.model_dump_json(),
+            )).scalar_one()  # fmt: skip
             if application_id is not None:
-                conn.execute(
+                conn.execute(text(
                     "UPDATE applications SET reply_received = 1, reply_received_at = COALESCE(reply_received_at, "
-                    f":day), updated_at = :now WHERE id = :id AND {_MINE}",
-                    self._who(day=now[:10], now=now, id=application_id),
-                )
-            return int(cur.lastrowid or 0)
+                    f":day), updated_at = :now WHERE id = :id AND {_MINE}"
+                ), self._who(day=now[:10], now=now, id=application_id))  # fmt: skip
+            return int(new_id)
 
-    def _owns(self, conn: sqlite3.Connection, table: str, row_id: int) -> bool:
-        return conn.execute(f"SELECT 1 FROM {table} WHERE id = :id AND {_MINE}", self._who(id=row_id)).fetchone() is not None
+        return self._run(body, immediate=True)
+
+    def _owns(self, conn: Connection, table: str, row_id: int) -> bool:
+        return bool(self._rows(conn, f"SELECT 1 FROM {table} WHERE id = :id AND {_MINE}", id=row_id))
+
+    def _change(self, sql: str, **values: Any) -> int:
+        """Rows changed by one UPDATE or DELETE of this owner's rows."""
+        return self._run(lambda conn: conn.execute(text(sql), self._who(**values)).rowcount)
 
     def mark_sent(self, application_id: int, when: dt.date | None = None) -> bool:
         """Record the day the feedback request was sent; False when this owner has no such application."""
         day = (when or dt.date.today()).isoformat()
-        with self._db.connect() as conn:
-            return conn.execute(
-                f"UPDATE applications SET sent_at = :day, updated_at = :now WHERE id = :id AND {_MINE}",
-                self._who(day=day, now=_now(), id=application_id),
-            ).rowcount > 0
+        return self._change(
+            f"UPDATE applications SET sent_at = :day, updated_at = :now WHERE id = :id AND {_MINE}",
+            day=day, now=_now(), id=application_id,
+        ) > 0  # fmt: skip
 
     def set_reply_received(self, application_id: int, received: bool, when: dt.date | None = None) -> bool:
         """Set or clear the reply-received flag (and its date); False when this owner has no such application."""
         day = (when or dt.date.today()).isoformat() if received else None
-        with self._db.connect() as conn:
-            return conn.execute(
-                "UPDATE applications SET reply_received = :received, reply_received_at = :day, updated_at = :now "
-                f"WHERE id = :id AND {_MINE}",
-                self._who(received=int(received), day=day, now=_now(), id=application_id),
-            ).rowcount > 0
+        return self._change(
+            "UPDATE applications SET reply_received = :received, reply_received_at = :day, updated_at = :now "
+            f"WHERE id = :id AND {_MINE}",
+            received=int(received), day=day, now=_now(), id=application_id,
+        ) > 0  # fmt: skip
 
     def delete_application(self, application_id: int) -> bool:
         """Delete an application with its drafts and analyses; False when this owner has no such application."""
-        with self._db.connect() as conn:
-            return conn.execute(f"DELETE FROM applications WHERE id = :id AND {_MINE}", self._who(id=application_id)).rowcount > 0
+        return self._change(f"DELETE FROM applications WHERE id = :id AND {_MINE}", id=application_id) > 0
 
     def delete_analysis(self, analysis_id: int) -> bool:
         """Delete one analysis; False when this owner has no such analysis."""
-        with self._db.connect() as conn:
-            return conn.execute(f"DELETE FROM analyses WHERE id = :id AND {_MINE}", self._who(id=analysis_id)).rowcount > 0
+        return self._change(f"DELETE FROM analyses WHERE id = :id AND {_MINE}", id=analysis_id) > 0
 
     def save_preferences(self, preferences: Preferences) -> None:
         """Keep this person's interface language and default tone."""
-        with self._db.connect() as conn:
-            conn.execute(
-                "INSERT INTO preferences (owner_issuer, owner_subject, updated_at, ui_language, tone_json) "
-                "VALUES (:owner_issuer, :owner_subject, :now, :ui_language, :tone_json) "
-                "ON CONFLICT (owner_issuer, owner_subject) DO UPDATE SET updated_at = :now, "
-                "ui_language = :ui_language, tone_json = :tone_json",
-                self._who(
-                    now=_now(), ui_language=preferences.ui_language,
-                    tone_json=preferences.tone.model_dump_json() if preferences.tone else None,
-                ),
-            )  # fmt: skip
+        self._change(
+            "INSERT INTO preferences (owner_issuer, owner_subject, updated_at, ui_language, tone_json) "
+            "VALUES (:owner_issuer, :owner_subject, :now, :ui_language, :tone_json) "
+            "ON CONFLICT (owner_issuer, owner_subject) DO UPDATE SET updated_at = excluded.updated_at, "
+            "ui_language = excluded.ui_language, tone_json = excluded.tone_json",
+            now=_now(), ui_language=preferences.ui_language,
+            tone_json=preferences.tone.model_dump_json() if preferences.tone else None,
+        )  # fmt: skip
 
     def erase_all(self) -> dict[str, int]:
-        """Delete every row this owner has, in every table; the number removed per table."""
-        with self._db.connect(immediate=True) as conn:
+        """Delete every row this owner has, in every table; the number removed per table (LLM use goes too)."""
+
+        def body(conn: Connection) -> dict[str, int]:
             removed = {}
             for table in reversed(schema.OWNED_TABLES):
-                removed[table] = conn.execute(f"DELETE FROM {table} WHERE {_MINE}", self._who()).rowcount
+                removed[table] = conn.execute(text(f"DELETE FROM {table} WHERE {_MINE}"), self._who()).rowcount
+            for table in schema.USAGE_TABLES:
+                conn.execute(text(f"DELETE FROM {table} WHERE {_MINE}"), self._who())
             return removed
+
+        return self._run(body, immediate=True)
 
     # -- reading -----------------------------------------------------------
 
     def applications(self) -> list[Application]:
         """Every application, most recently updated first."""
-        with self._db.connect() as conn:
-            rows = conn.execute(
-                "SELECT a.*, (SELECT MIN(created_at) FROM drafts d WHERE d.application_id = a.id) AS first_draft_at, "
-                "(SELECT COUNT(*) FROM drafts d WHERE d.application_id = a.id) AS draft_count, "
-                "(SELECT COUNT(*) FROM analyses n WHERE n.application_id = a.id) AS analysis_count "
-                "FROM applications a WHERE a.owner_issuer = :owner_issuer AND a.owner_subject = :owner_subject "
-                "ORDER BY a.updated_at DESC, a.id DESC",
-                self._who(),
-            ).fetchall()
+        rows = self._run(lambda conn: self._rows(conn, _APPLICATIONS))
         return [_application(row) for row in rows]
 
     def application(self, application_id: int) -> Application | None:
@@ -233,10 +235,8 @@ class Store:
         query = f"SELECT * FROM drafts WHERE {_MINE}"
         if application_id is not None:
             query += " AND application_id = :application_id"
-        with self._db.connect() as conn:
-            rows = conn.execute(
-                query + " ORDER BY updated_at DESC, id DESC", self._who(application_id=application_id)
-            ).fetchall()
+        query += " ORDER BY updated_at DESC, id DESC"
+        rows = self._run(lambda conn: self._rows(conn, query, application_id=application_id))
         return [
             SavedDraft(
                 id=row["id"],
@@ -259,10 +259,8 @@ class Store:
         query = f"SELECT * FROM analyses WHERE {_MINE}"
         if application_id is not None:
             query += " AND application_id = :application_id"
-        with self._db.connect() as conn:
-            rows = conn.execute(
-                query + " ORDER BY created_at DESC, id DESC", self._who(application_id=application_id)
-            ).fetchall()
+        query += " ORDER BY created_at DESC, id DESC"
+        rows = self._run(lambda conn: self._rows(conn, query, application_id=application_id))
         return [
             SavedAnalysis(
                 id=row["id"],
@@ -277,10 +275,10 @@ class Store:
 
     def preferences(self) -> Preferences:
         """This person's preferences (empty when never set)."""
-        with self._db.connect() as conn:
-            row = conn.execute(f"SELECT * FROM preferences WHERE {_MINE}", self._who()).fetchone()
-        if row is None:
+        rows = self._run(lambda conn: self._rows(conn, f"SELECT * FROM preferences WHERE {_MINE}"))
+        if not rows:
             return Preferences()
+        row = rows[0]
         tone = Tone.model_validate_json(row["tone_json"]) if row["tone_json"] else None
         return Preferences(ui_language=row["ui_language"], tone=tone)
 
@@ -303,29 +301,33 @@ class Store:
 
     def kinds_by_month(self) -> list[dict[str, object]]:
         """Rows of month (YYYY-MM), kind and count, for a chart of kinds over time."""
-        with self._db.connect() as conn:
-            rows = conn.execute(
-                "SELECT substr(created_at, 1, 7) AS month, kind, COUNT(*) AS count FROM analyses "
-                f"WHERE {_MINE} GROUP BY month, kind ORDER BY month, kind",
-                self._who(),
-            ).fetchall()
+        rows = self._run(lambda conn: self._rows(
+            conn,
+            "SELECT substr(created_at, 1, 7) AS month, kind, COUNT(*) AS count FROM analyses "
+            f"WHERE {_MINE} GROUP BY substr(created_at, 1, 7), kind ORDER BY month, kind",
+        ))  # fmt: skip
         return [dict(row) for row in rows]
 
     def counts(self) -> dict[str, int]:
         """How many rows this owner has in each table."""
-        with self._db.connect() as conn:
-            return {
-                table: int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {_MINE}", self._who()).fetchone()[0])
-                for table in schema.OWNED_TABLES
-            }
+        return self._run(lambda conn: {
+            table: int(conn.execute(text(f"SELECT COUNT(*) FROM {table} WHERE {_MINE}"), self._who()).scalar_one())
+            for table in schema.OWNED_TABLES
+        })  # fmt: skip
 
     def export_all(self) -> dict[str, Any]:
         """Everything this owner has, every column but the owner's own, with the schema version (Law 25, GDPR)."""
-        tables: dict[str, list[dict[str, Any]]] = {}
-        with self._db.connect() as conn:
-            for table in schema.OWNED_TABLES:
-                rows = conn.execute(f"SELECT * FROM {table} WHERE {_MINE} ORDER BY rowid", self._who()).fetchall()
-                tables[table] = [_exported(dict(row)) for row in rows]
+
+        def body(conn: Connection) -> dict[str, list[dict[str, Any]]]:
+            return {
+                table: [
+                    _exported(dict(row))
+                    for row in self._rows(conn, f"SELECT * FROM {table} WHERE {_MINE} ORDER BY {schema.ORDER[table]}")
+                ]
+                for table in schema.OWNED_TABLES
+            }
+
+        tables = self._run(body)
         return {
             "format": EXPORT_FORMAT,
             "schema_version": schema.SCHEMA_VERSION,
@@ -385,7 +387,7 @@ def _spreadsheet_safe(cells: list[object]) -> list[object]:
             for cell in cells]
 
 
-def _application(row: sqlite3.Row) -> Application:
+def _application(row: Any) -> Application:
     return Application(
         id=row["id"],
         created_at=row["created_at"],
