@@ -36,7 +36,7 @@ T = TypeVar("T")
 _CREATE_LOCK = threading.Lock()
 # PostgreSQL: a serialization failure or a deadlock; the transaction is run again.
 _RETRY_SQLSTATES = {"40001", "40P01"}
-ATTEMPTS = 10
+ATTEMPTS = 12
 # Replicas starting together migrate one at a time (a transaction-scoped advisory lock).
 _MIGRATION_LOCK = 0x7265626F6E64  # "rebond"
 
@@ -151,7 +151,8 @@ class Database:
             except DBAPIError as exc:
                 if attempt == ATTEMPTS or not _retryable(exc):
                     raise
-                time.sleep(random.uniform(0.002, 0.02) * attempt)
+                # Exponential backoff with jitter: many writers on a busy server spread out instead of colliding again.
+                time.sleep(random.uniform(0.0, min(0.5, 0.004 * 2**attempt)))
         raise AssertionError("unreachable")
 
     # -- creation and migrations --------------------------------------------

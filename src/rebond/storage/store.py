@@ -230,13 +230,17 @@ class Store:
         """One application, or None."""
         return next((app for app in self.applications() if app.id == application_id), None)
 
-    def drafts(self, application_id: int | None = None) -> list[SavedDraft]:
-        """Drafts of one application (or all), newest first."""
-        query = f"SELECT * FROM drafts WHERE {_MINE}"
+    def _owned_rows(self, table: str, order: str, application_id: int | None) -> list[Any]:
+        """This owner's rows of ``table`` (of one application, or all), in ``order``."""
+        query = f"SELECT * FROM {table} WHERE {_MINE}"
         if application_id is not None:
             query += " AND application_id = :application_id"
-        query += " ORDER BY updated_at DESC, id DESC"
-        rows = self._run(lambda conn: self._rows(conn, query, application_id=application_id))
+        query += f" ORDER BY {order}"
+        return self._run(lambda conn: self._rows(conn, query, application_id=application_id))
+
+    def drafts(self, application_id: int | None = None) -> list[SavedDraft]:
+        """Drafts of one application (or all), newest first."""
+        rows = self._owned_rows("drafts", "updated_at DESC, id DESC", application_id)
         return [
             SavedDraft(
                 id=row["id"],
@@ -256,11 +260,7 @@ class Store:
 
     def analyses(self, application_id: int | None = None) -> list[SavedAnalysis]:
         """Analyses of one application (or all), newest first."""
-        query = f"SELECT * FROM analyses WHERE {_MINE}"
-        if application_id is not None:
-            query += " AND application_id = :application_id"
-        query += " ORDER BY created_at DESC, id DESC"
-        rows = self._run(lambda conn: self._rows(conn, query, application_id=application_id))
+        rows = self._owned_rows("analyses", "created_at DESC, id DESC", application_id)
         return [
             SavedAnalysis(
                 id=row["id"],
