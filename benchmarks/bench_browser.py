@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 GOALS_MS = {"load_to_first_draft": 1500, "slider_to_updated_draft": 300}
-FORM = {"Votre nom": "Camille Tremblay", "Entreprise": "Desjardins", "Poste": "Analyste de données"}
+FORM = {"Votre nom": "Camille Tremblay", "Organisation": "Desjardins", "Poste": "Analyste de données"}
 DRAFT = "[data-testid='stCode']:has-text('Camille Tremblay')"
 # True once no code block still shows the text we had before the change.
 CHANGED = "before => !Array.from(document.querySelectorAll(\"[data-testid='stCode']\")).some(el => el.innerText === before)"

@@ -14,7 +14,9 @@ from rebond.models import Kind
 from views import common
 from views.common import md, t
 
-KIND_COLOURS = {Kind.CONSTRUCTIVE: "#079464", Kind.GENERIC: "#9ca3af", Kind.MALICIOUS: "#d94a57"}
+# At least 3:1 against both themes' backgrounds (WCAG 1.4.11, graphical objects).
+KIND_COLOURS = {Kind.CONSTRUCTIVE: "#079464", Kind.GENERIC: "#6b7280", Kind.MALICIOUS: "#d94a57"}
+BAR_COLOUR = "#ea580c"
 CHART_HEIGHT = 260
 KIND_BADGE = {Kind.CONSTRUCTIVE: "green", Kind.GENERIC: "gray", Kind.MALICIOUS: "red"}
 
@@ -58,7 +60,7 @@ def charts(journal: Journal) -> None:
             )
             chart = (
                 alt.Chart(areas)
-                .mark_bar(cornerRadiusEnd=4, color="#c2410c", height=alt.RelativeBandSize(0.6))
+                .mark_bar(cornerRadiusEnd=4, color=BAR_COLOUR, height=alt.RelativeBandSize(0.6))
                 .encode(
                     x=alt.X("count:Q", title=t("journal.count"), axis=alt.Axis(tickMinStep=1, format="d")),
                     y=alt.Y("area:N", sort="-x", title=None),

@@ -89,7 +89,7 @@ def test_draft_slider_download_analyse_journal(page, app_url: str) -> None:
     _commit(page.get_by_role("textbox", name="Votre nom", exact=True), "Camille Tremblay")
     _commit(page.get_by_role("textbox", name="Recruteur ou recruteuse", exact=True), "Mme Lefebvre")
     _commit(page.get_by_role("textbox", name="Courriel du recruteur", exact=True), "marie.lefebvre@example.com")
-    _commit(page.get_by_role("textbox", name="Entreprise", exact=True), "Desjardins")
+    _commit(page.get_by_role("textbox", name="Organisation", exact=True), "Desjardins")
     _commit(page.get_by_role("textbox", name="Poste", exact=True), "Analyste de données")
     _commit(
         page.get_by_role("textbox", name="Message de refus reçu", exact=True),

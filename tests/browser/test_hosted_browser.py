@@ -26,14 +26,14 @@ ALICE, BOB = TEST_USERS
 ALICE_FORM = {
     "Votre nom": "Aurelie KQX1candidate",
     "Recruteur ou recruteuse": "Mme KQX2recruiter",
-    "Entreprise": "KQX3company Inc",
+    "Organisation": "KQX3company Inc",
     "Poste": "KQX4role analyst",
     "Message de refus reçu": "Merci KQX5rejection pour votre candidature.",
     "Vos notes sur l'entrevue": "KQX6notes question sur SQL",
 }
 ALICE_REPLY = "Bonjour, il vous manquait de l'expérience en SQL KQX7reply. Bonne chance."
 CANARIES = [*(re.search(r"KQX\d\w+", v).group(0) for v in ALICE_FORM.values()), "KQX7reply", "Alice Martin"]
-BOB_FORM = {"Votre nom": "Bruno Roy", "Entreprise": "Bobco Ltd", "Poste": "Developer"}
+BOB_FORM = {"Votre nom": "Bruno Roy", "Organisation": "Bobco Ltd", "Poste": "Developer"}
 SEARCHED: list[str] = []  # "where" for each place searched, for the summary
 
 pytestmark = [

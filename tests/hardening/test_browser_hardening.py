@@ -24,7 +24,7 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium"),
 ]
 LABELS = {
-    "draft_candidate_name": "Votre nom", "draft_recruiter_name": "Recruteur ou recruteuse", "draft_company": "Entreprise",
+    "draft_candidate_name": "Votre nom", "draft_recruiter_name": "Recruteur ou recruteuse", "draft_company": "Organisation",
     "draft_role": "Poste", "draft_rejection_message": "Message de refus reçu", "draft_notes": "Vos notes sur l'entrevue",
 }  # fmt: skip
 # Anything a payload could have become; none of it belongs on Rebond's pages. (A bare
