@@ -1,7 +1,5 @@
 """Rebond's web app: page setup and navigation only; each page lives in views/."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from rebond.hosting import SignInRequired
@@ -9,7 +7,6 @@ from views import common
 from views.common import t
 
 st.set_page_config(page_title="Rebond", page_icon="↩️", layout="wide")
-st.html(Path(__file__).parent / "views" / "style.css")  # style only: takes no room on the page
 common.start()  # the mode in the log, and retention, once per process
 
 if isinstance(common.access(), SignInRequired):
@@ -28,3 +25,4 @@ else:
             st.Page("views/settings.py", title=t("nav.settings"), icon=":material/settings:"),
         ]
     ).run()
+common.accessibility()  # style and script for assistive technology; after the page, which names its parts
