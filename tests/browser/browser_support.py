@@ -69,6 +69,7 @@ def open_page(page, base: str, name: str, lang: str) -> None:
     page.goto(url_of(base, name, lang))
     page.locator("[data-testid='stMain'] h1").first.wait_for()
     settled(page)
+    page.wait_for_function("document.getElementById('rebond-style') && document.getElementById('rebond-live')")
     if name == "journal" and page.locator("[data-testid='stVegaLiteChart']").count():
         page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first.wait_for()
 
