@@ -25,3 +25,4 @@ else:
             st.Page("views/settings.py", title=t("nav.settings"), icon=":material/settings:"),
         ]
     ).run()
+common.accessibility()  # style and script for assistive technology; after the page, which names its parts

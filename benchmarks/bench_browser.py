@@ -1,9 +1,11 @@
-"""How fast the app feels in a real browser, offline: page load to first draft, and slider move to updated draft.
+"""How fast the app feels in a real browser, offline: page load to first draft, and slider move to updated draft,
+against a minimal Streamlit app (one slider, one text block) measured the same way in the same run.
 
 Run: .venv/bin/python benchmarks/bench_browser.py [--runs 10]
 Starts `streamlit run app.py` on a free port with a temporary journal and
-REBOND_ENGINE=offline, drives Debian's Chromium, prints a table and writes
-benchmarks/results/browser.json.
+REBOND_ENGINE=offline, then the minimal app, drives Debian's Chromium, prints a table with each
+median, the minimal app's and their ratio, and writes benchmarks/results/browser.json.
+Goals (issue 14): each ratio at most 1.3.
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 GOALS_MS = {"load_to_first_draft": 1500, "slider_to_updated_draft": 300}
+GOAL_RATIO = 1.3  # Rebond's median over the minimal app's, same machine, same run
+# The baseline: what Streamlit itself costs for a slider and a text block.
+MINIMAL_APP = '''import streamlit as st
+
+length = st.slider("Longueur · Très court ↔ Détaillé", 0, 100, 50, step=5)
+st.code(f"Camille Tremblay · {length}", language=None)
+'''
 FORM = {"Votre nom": "Camille Tremblay", "Organisation": "Desjardins", "Poste": "Analyste de données"}
 DRAFT = "[data-testid='stCode']:has-text('Camille Tremblay')"
 # True once no code block still shows the text we had before the change.
@@ -35,13 +44,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_app(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_app(db: Path, log: Path, script: Path | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("OPENAI_", "REBOND_"))}
     env.update(REBOND_DB_PATH=str(db), REBOND_ENGINE="offline")
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            sys.executable, "-m", "streamlit", "run", str(script or "app.py"), "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
             "--browser.gatherUsageStats", "false",
         ],
@@ -107,16 +116,56 @@ def measure(url: str, runs: int) -> dict[str, list[float]]:
     return timings
 
 
-def report(timings: dict[str, list[float]]) -> list[dict[str, object]]:
+def measure_minimal(url: str, runs: int) -> dict[str, list[float]]:
+    """The minimal app, timed like Rebond: a load until its text shows, a slider move until the text changes."""
+    from playwright.sync_api import sync_playwright
+
+    timings: dict[str, list[float]] = {"load_to_first_draft": [], "slider_to_updated_draft": []}
+    text = "[data-testid='stCode']:has-text('Camille Tremblay')"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(20_000)
+        page.goto(url)
+        page.locator(text).first.wait_for()
+        for _ in range(max(3, runs // 2)):
+            start = time.perf_counter()
+            page.goto(url)
+            page.locator(text).first.wait_for()
+            timings["load_to_first_draft"].append((time.perf_counter() - start) * 1000)
+        slider = page.get_by_role("slider", name="Longueur · Très court ↔ Détaillé")
+        page.wait_for_timeout(500)
+        for index in range(runs):
+            before = page.locator(text).first.inner_text()
+            slider.focus()
+            start = time.perf_counter()
+            slider.press("End" if index % 2 == 0 else "Home")
+            page.wait_for_function(CHANGED, arg=before)
+            timings["slider_to_updated_draft"].append((time.perf_counter() - start) * 1000)
+            page.wait_for_timeout(200)
+        browser.close()
+    return timings
+
+
+def report(timings: dict[str, list[float]], minimal: dict[str, list[float]]) -> list[dict[str, object]]:
     rows = []
-    print(f"{'measure':<26}{'runs':>6}{'median ms':>12}{'max ms':>10}{'goal ms':>10}  result")
+    print(f"{'measure':<26}{'runs':>6}{'median ms':>12}{'max ms':>10}{'goal ms':>10}{'minimal ms':>12}{'ratio':>8}  result")
     for name, values in timings.items():
         median = statistics.median(values)
         goal = GOALS_MS.get(name)
-        verdict = "-" if goal is None else ("PASS" if median <= goal else "MISS")
-        print(f"{name:<26}{len(values):>6}{median:>12.0f}{max(values):>10.0f}{goal or '-':>10}  {verdict}")
+        base = statistics.median(minimal[name]) if name in minimal else None
+        ratio = median / base if base else None
+        missed = (goal is not None and median > goal) or (ratio is not None and ratio > GOAL_RATIO)
+        verdict = "-" if goal is None and ratio is None else ("MISS" if missed else "PASS")
+        print(f"{name:<26}{len(values):>6}{median:>12.0f}{max(values):>10.0f}{goal or '-':>10}"
+              f"{f'{base:.0f}' if base else '-':>12}{f'{ratio:.2f}x' if ratio else '-':>8}  {verdict}")  # fmt: skip
         rows.append({"measure": name, "runs": len(values), "median_ms": round(median, 1),
-                     "max_ms": round(max(values), 1), "goal_ms": goal, "result": verdict})  # fmt: skip
+                     "max_ms": round(max(values), 1), "goal_ms": goal,
+                     "minimal_app_median_ms": round(base, 1) if base else None,
+                     "ratio": round(ratio, 2) if ratio else None, "goal_ratio": GOAL_RATIO if ratio else None,
+                     "result": verdict})  # fmt: skip
     return rows
 
 
@@ -134,7 +183,15 @@ def main() -> int:
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-    rows = report(timings)
+        minimal_script = Path(tmp) / "minimal_app.py"
+        minimal_script.write_text(MINIMAL_APP, encoding="utf-8")
+        proc, url = start_app(Path(tmp) / "unused.sqlite3", Path(tmp) / "minimal.log", minimal_script)
+        try:
+            minimal = measure_minimal(url, args.runs)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    rows = report(timings, minimal)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "browser.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")

@@ -67,6 +67,7 @@ def application_picker(journal) -> int | None:
         if app_id is None
         else f"{apps[app_id].company} · {apps[app_id].role}",
         key=common.REPLY_APPLICATION,
+        placeholder=t("analyse.no_application"),  # None is "no application", and Streamlit shows it as empty
         persist_state="session",
     )
 
@@ -112,7 +113,8 @@ def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None, settings=Non
     color, icon = KIND_STYLE[analysis.kind]
     uncertain = analysis.confidence is Confidence.LOW or analysis.kind_confidence is Confidence.LOW
     offer = bool(uncertain and settings is not None and settings.llm_configured and analysis.engine == "offline")
-    with st.container(border=True):
+    common.name_region("analysis_kind", t("a11y.kind", kind=kind["label"]))
+    with st.container(border=True, key="analysis_kind"):
         if analysis.kind_confidence is Confidence.LOW:
             # Never a confident badge on a guess.
             st.badge(t("analyse.uncertain_badge", kind=kind["label"]), color="orange", icon=":material/help:")
@@ -138,7 +140,8 @@ def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None, settings=Non
     columns = st.columns(2)
     for index, finding in enumerate(analysis.categories):
         info = category_info(finding.category, lang)
-        with columns[index % 2].container(border=True):
+        common.name_region(f"analysis_area_{index}", t("a11y.area", area=info["label"]))
+        with columns[index % 2].container(border=True, key=f"analysis_area_{index}"):
             st.markdown(f"**{md(info['label'])}**")
             if finding.controllable:
                 st.badge(t("analyse.controllable"), color="green", icon=":material/build:")
@@ -168,7 +171,9 @@ def show_analysis(analysis: ReplyAnalysis, analysis_id: int | None, settings=Non
     if analysis.thank_you_reply:
         st.subheader(t("analyse.thank_you"))
         st.caption(t("analyse.thank_you_hint"))
-        st.code(analysis.thank_you_reply, language=None, wrap_lines=True)
+        common.name_region("analysis_thank_you", t("a11y.thank_you"))
+        with st.container(key="analysis_thank_you"):
+            st.code(analysis.thank_you_reply, language=None, wrap_lines=True)
     for notice in analysis.notices:
         st.info(md(notice), icon=":material/info:")
     if analysis.dropped_evidence:

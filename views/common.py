@@ -4,6 +4,7 @@ and friendly errors."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import sqlite3
@@ -65,6 +66,7 @@ SESSION_OWNER = "session_owner"  # whose data this session's state was filled fr
 SESSION_JOURNAL = "session_journal"  # personal mode reached from another machine: this session's own rows
 ERASE_CONFIRM = "data_erase_confirm"
 PREFERENCES_LOADED = "preferences_loaded"
+A11Y_NAMES = "a11y_names"  # accessible names of keyed containers, gathered during a run
 
 # Characters that would turn someone's words into markup (bold, links, LaTeX, colours).
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|$~])")
@@ -278,13 +280,35 @@ def sign_in_page() -> None:
     st.caption(t("signin.privacy"))
 
 
+# The contract's field names, as the form labels them.
+_FIELD_LABELS = {
+    "candidate_name": "field.candidate", "recruiter_name": "field.recruiter", "company": "field.company",
+    "role": "field.role", "interview_date": "field.interview_date", "rejection_message": "field.rejection",
+    "notes": "field.notes", "candidate_phone": "field.phone_number", "reply": "analyse.reply",
+}  # fmt: skip
+_TOO_LONG = re.compile(r"too long: (\d+) characters, the limit is (\d+)")
+
+
+def invalid_message(exc: ValidationError) -> str:
+    """What does not fit, in the interface language: the field by its label, and for a length, the count and the limit."""
+    error = exc.errors(include_url=False)[0]
+    names = [str(part) for part in error["loc"]]
+    field = next((name for name in reversed(names) if name in _FIELD_LABELS), None)
+    label = t(_FIELD_LABELS[field]) if field else ".".join(names)
+    if too_long := _TOO_LONG.search(str(error["msg"])):
+        return t("error.too_long", field=md(label), n=too_long[1], limit=too_long[2])
+    if field:
+        return t("error.invalid_field", field=md(label))
+    return t("error.invalid", detail=md(first_error(exc)))
+
+
 @contextmanager
 def friendly_errors(what: str = "error.unexpected") -> Iterator[None]:
     """Show a plain-language message instead of a traceback; the details go to the log."""
     try:
         yield
     except ValidationError as exc:
-        st.error(t("error.invalid", detail=md(first_error(exc))), icon="✏️")
+        st.error(invalid_message(exc), icon="✏️")
     except (sqlite3.Error, JournalUnusable) as exc:  # the latter names the file and what is wrong with it
         log.exception("journal error")
         if mode() == "hosted":  # the server's file is the operator's business, not something a person can fix
@@ -294,3 +318,45 @@ def friendly_errors(what: str = "error.unexpected") -> Iterator[None]:
     except Exception:
         log.exception("unexpected error")
         st.error(t(what), icon="⚠️")
+
+
+# -- assistive technology --------------------------------------------------------------------------------
+
+_A11Y_SCRIPT = Path(__file__).with_name("a11y.js")
+# The only raw HTML the app writes: its own scripts, built from interface strings (never a person's text),
+# with every "<" escaped; the output-safety tests recognise them by this mark.
+A11Y_MARK = "/* rebond-a11y */"
+_STYLE = Path(__file__).with_name("style.css")
+
+
+def name_region(key: str, label: str) -> None:
+    """Give the container made with ``st.container(key=key)`` an accessible name (role=group) on the page."""
+    st.session_state.setdefault(A11Y_NAMES, {})[key] = label
+
+
+def accessibility() -> None:
+    """views/style.css (contrast, focus, phone), and views/a11y.js: the page's language, the names given by
+    ``name_region``, and Streamlit's own English labels in the interface language."""
+    lang = ui_lang()
+    words = []
+    for key in ui_text.keys():
+        if key.startswith("streamlit."):
+            english, mine = ui_text.t(key, "en"), ui_text.t(key, lang)
+            if english != mine:
+                words.append([english, mine, "prefix" if key.endswith("_prefix") else "exact"])
+    data = {"lang": lang, "names": st.session_state.pop(A11Y_NAMES, {}), "words": words,
+            "style": _STYLE.read_text(encoding="utf-8")}  # fmt: skip
+    script = _A11Y_SCRIPT.read_text(encoding="utf-8").replace(
+        "__DATA__", json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    )
+    st.html(f"<script>{A11Y_MARK}{script}</script>", unsafe_allow_javascript=True)
+
+
+def announce(text: str) -> None:
+    """Say ``text`` once through the page's polite live region (after a streamed answer is complete)."""
+    payload = json.dumps(text, ensure_ascii=False).replace("<", "\\u003c")
+    st.html(
+        f"<script>{A11Y_MARK}(function(){{const live=document.getElementById('rebond-live');if(!live)return;"
+        f"live.textContent='';setTimeout(function(){{live.textContent={payload};}},150);}})();</script>",
+        unsafe_allow_javascript=True,
+    )

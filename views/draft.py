@@ -225,14 +225,18 @@ def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> Non
         st.badge(t(f"language.{draft.language}"), color="blue")
         if request.variant:
             st.badge(t("draft.version", n=request.variant + 1), color="orange")
+    # Each block is a named group for screen readers (views/a11y.js; names given in name_draft_parts).
     if draft.subject:
-        st.caption(t("draft.subject"))
-        st.code(draft.subject, language=None, wrap_lines=True)
-    st.caption(t(f"draft.body_{draft.channel}"))
-    st.code(draft.body, language=None, wrap_lines=True)
+        with st.container(key="draft_subject"):
+            st.caption(t("draft.subject"))
+            st.code(draft.subject, language=None, wrap_lines=True)
+    with st.container(key=f"draft_body_{draft.channel}"):
+        st.caption(t(f"draft.body_{draft.channel}"))
+        st.code(draft.body, language=None, wrap_lines=True)
     if draft.voicemail:
-        st.caption(t("draft.voicemail"))
-        st.code(draft.voicemail, language=None, wrap_lines=True)
+        with st.container(key="draft_voicemail"):
+            st.caption(t("draft.voicemail"))
+            st.code(draft.voicemail, language=None, wrap_lines=True)
     st.caption(t("draft.copy_hint"))
 
     stem = exports.file_stem(request.context.company, request.context.role)
@@ -270,12 +274,24 @@ def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> Non
         ordered = sorted(checks, key=lambda check: check.passed)
         half = (len(ordered) + 1) // 2
         for column, part in zip(st.columns(2), (ordered[:half], ordered[half:]), strict=True):
-            column.markdown(
-                "\n\n".join(
-                    f"{':green[**✓**]' if check.passed else ':red[**✗**]'} **{md(check.label)}** — {md(check.reason)}"
-                    for check in part
-                )
-            )
+            column.markdown("\n\n".join(check_line(check) for check in part))
+
+
+def check_line(check) -> str:
+    """One check, its outcome said in words as well as by its mark, so a screen reader reads "passed" or "failed"."""
+    if check.passed:
+        mark = f":green[**✓ {t('a11y.check_passed')}**]"
+    else:
+        mark = f":red[**✗ {t('a11y.check_failed')}**]"
+    return f"{mark} · **{md(check.label)}** — {md(check.reason)}"
+
+
+def name_draft_parts() -> None:
+    """Accessible names of the draft's blocks, given once per full run (the fragment's reruns keep them)."""
+    common.name_region("draft_subject", t("a11y.draft_subject"))
+    for channel in CHANNELS:
+        common.name_region(f"draft_body_{channel}", t(f"a11y.draft_body_{channel}"))
+    common.name_region("draft_voicemail", t("a11y.draft_voicemail"))
 
 
 def show_guidance(draft: Draft) -> None:
@@ -320,6 +336,7 @@ def draft_column(settings, journal, aside) -> None:
                     st.write_stream(common.preview_markdown(stream, with_subject=request.channel == Channel.EMAIL))
                 ai_slot.empty()
                 st.session_state[common.AI_DRAFT] = (fingerprint(request), stream.result)
+                common.announce(t("a11y.draft_ready"))  # once, when complete; never token by token
             stored = st.session_state.get(common.AI_DRAFT)
             if stored and stored[0] == fingerprint(request):
                 draft = stored[1]
@@ -354,6 +371,7 @@ settings = common.settings()
 common.sidebar(settings)
 journal = common.store(settings)
 init_form(journal)
+name_draft_parts()
 
 st.title(t("draft.title"))
 st.caption(t("draft.intro"))

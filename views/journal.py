@@ -14,7 +14,9 @@ from rebond.models import Kind
 from views import common
 from views.common import md, t
 
-KIND_COLOURS = {Kind.CONSTRUCTIVE: "#079464", Kind.GENERIC: "#9ca3af", Kind.MALICIOUS: "#d94a57"}
+# At least 3:1 against both themes' backgrounds (WCAG 1.4.11, graphical objects).
+KIND_COLOURS = {Kind.CONSTRUCTIVE: "#079464", Kind.GENERIC: "#6b7280", Kind.MALICIOUS: "#d94a57"}
+BAR_COLOUR = "#ea580c"
 CHART_HEIGHT = 260
 KIND_BADGE = {Kind.CONSTRUCTIVE: "green", Kind.GENERIC: "gray", Kind.MALICIOUS: "red"}
 
@@ -58,14 +60,20 @@ def charts(journal: Journal) -> None:
             )
             chart = (
                 alt.Chart(areas)
-                .mark_bar(cornerRadiusEnd=4, color="#c2410c", height=alt.RelativeBandSize(0.6))
+                # Vega's own ARIA text is English ("X-axis titled … for a linear scale"): the chart is
+                # described once, in the interface language, and its parts stay silent.
+                .mark_bar(cornerRadiusEnd=4, color=BAR_COLOUR, height=alt.RelativeBandSize(0.6), aria=False)
                 .encode(
-                    x=alt.X("count:Q", title=t("journal.count"), axis=alt.Axis(tickMinStep=1, format="d")),
-                    y=alt.Y("area:N", sort="-x", title=None),
+                    x=alt.X("count:Q", title=t("journal.count"), axis=alt.Axis(tickMinStep=1, format="d", aria=False)),
+                    y=alt.Y("area:N", sort="-x", title=None, axis=alt.Axis(aria=False)),
                     tooltip=[alt.Tooltip("area:N", title=t("journal.area")), alt.Tooltip("count:Q", title=t("journal.count"))],
                 )
-                .properties(height=CHART_HEIGHT)
-            )
+                .properties(height=CHART_HEIGHT, description=t(
+                    "journal.chart_areas_description",
+                    items=", ".join(f"{row.area} : {row.count}" if lang == "fr" else f"{row.area}: {row.count}"
+                                    for row in areas.itertuples()),
+                ))
+            )  # fmt: skip
             st.altair_chart(chart, width="stretch")
         else:
             st.caption(t("journal.no_areas"))
@@ -75,20 +83,25 @@ def charts(journal: Journal) -> None:
         kinds = pd.DataFrame([{**row, "kind": labels[Kind(row["kind"])]} for row in months])
         chart = (
             alt.Chart(kinds)
-            .mark_bar(cornerRadiusTopLeft=4, cornerRadiusTopRight=4, width=alt.RelativeBandSize(0.5))
+            .mark_bar(cornerRadiusTopLeft=4, cornerRadiusTopRight=4, width=alt.RelativeBandSize(0.5), aria=False)
             .encode(
-                x=alt.X("month:O", title=t("journal.month"), axis=alt.Axis(labelAngle=0)),
-                y=alt.Y("count:Q", title=t("journal.count"), stack=True, axis=alt.Axis(tickMinStep=1, format="d")),
+                x=alt.X("month:O", title=t("journal.month"), axis=alt.Axis(labelAngle=0, aria=False)),
+                y=alt.Y("count:Q", title=t("journal.count"), stack=True,
+                        axis=alt.Axis(tickMinStep=1, format="d", aria=False)),  # fmt: skip
                 color=alt.Color(
                     "kind:N",
                     title=None,
                     scale=alt.Scale(domain=list(labels.values()), range=list(KIND_COLOURS.values())),
-                    legend=alt.Legend(orient="top"),
+                    legend=alt.Legend(orient="top", aria=False),
                 ),
-                tooltip=["month:O", "kind:N", "count:Q"],
+                tooltip=[alt.Tooltip("month:O", title=t("journal.month")), alt.Tooltip("kind:N", title=t("journal.kind")),
+                         alt.Tooltip("count:Q", title=t("journal.count"))],  # fmt: skip
             )
-            .properties(height=CHART_HEIGHT)
-        )
+            .properties(height=CHART_HEIGHT, description=t(
+                "journal.chart_kinds_description",
+                items=", ".join(f"{row['month']} · {labels[Kind(row['kind'])]} · {row['count']}" for row in months),
+            ))
+        )  # fmt: skip
         st.altair_chart(chart, width="stretch")
 
 

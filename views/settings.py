@@ -155,7 +155,7 @@ def engine_section(settings) -> None:
             "OPENAI_API_KEY=…\nOPENAI_BASE_URL=http://localhost:11434/v1\nREBOND_MODEL=gpt-4.1-mini\n"
             "REBOND_ENGINE=auto\nREBOND_PRIVACY=auto\nREBOND_DB_PATH=~/.rebond/journal.sqlite3\n"
             "REBOND_RETENTION_DAYS=",
-            language="bash",
+            language=None,  # plain: the highlighter's colours are below 4.5:1 on the code background
         )
         st.caption(t("settings.how_note"))
 

@@ -110,9 +110,9 @@ def test_payloads_stay_text_and_a_long_paste_is_kept(page) -> None:
     _settled(page)
     assert len(box.input_value()) == len(too_long), "the paste was refused"
     page.get_by_role("button", name="Analyser la réponse").click()
-    error = page.get_by_text(f"the limit is {REPLY_MAX_CHARS}")
+    error = page.get_by_text(f"la limite est de {REPLY_MAX_CHARS}")
     error.wait_for()
-    assert f"{len(too_long)} characters" in error.inner_text()
+    assert f"{len(too_long)} caractères" in error.inner_text()
 
     page.get_by_role("link", name="Journal").click()
     page.get_by_role("heading", name="Journal").wait_for()

@@ -132,7 +132,7 @@ def test_the_draft_form_names_the_field_and_limit_and_keeps_everything_typed(app
         widget(at, key).input(too_long)
         at.run()
         shown = errors(ok(at))
-        assert f"{field} is too long: {limit + 1} characters, the limit is {limit}" in shown, (field, shown)
+        assert f"» est trop long : {limit + 1} caractères, la limite est de {limit}" in shown, (field, shown)
         assert widget(at, key).value == too_long, "the over-long text stays in its field, to be shortened"
         for other, value in FORM.items():
             if other != key:
@@ -152,7 +152,7 @@ def test_a_reply_over_the_limit_is_kept_and_explained(app_env: Path) -> None:
     at.text_area(key="analyse_reply_text").input(reply)
     click(at, "Analyser la réponse")
     shown = errors(ok(at))
-    assert f"reply is too long: {len(reply)} characters, the limit is {REPLY_MAX_CHARS}" in shown, shown
+    assert f"« Réponse du recruteur » est trop long : {len(reply)} caractères, la limite est de {REPLY_MAX_CHARS}" in shown, shown
     assert at.text_area(key="analyse_reply_text").value == reply
     assert not Journal(app_env).analyses()
     at.text_area(key="analyse_reply_text").input(reply[:REPLY_MAX_CHARS])
