@@ -126,17 +126,15 @@ class _Writer:
         warmth = req.tone.warmth
         heat = "cool" if warmth < _COOL_BELOW else "warm" if warmth >= _WARM_FROM else "plain"
         thank = self.bank["thank"][heat][self.reg]
-        date = f" {self.bank['dated'].split('}', 1)[1].split('{')[0].strip()} {self._date()}" if ctx.interview_date else ""
         interview_np = vocab["video_interview"] if s.video else vocab["our_interview"]
         if self.english:
-            met = f"meeting with me{date}" if s.interviewed else vocab["application_considered"]
+            met = self._dated("meeting with me") if s.interviewed else vocab["application_considered"]
             met_short = "the interview" if s.interviewed else vocab["application_considered"]
-            my_met = f"my interview{date}" if s.interviewed else "my application"
+            my_met = self._dated("my interview") if s.interviewed else "my application"
         else:
-            met = (self.bank["dated"].format(interview_np=interview_np, date=self._date()) if ctx.interview_date
-                   else interview_np) if s.interviewed else vocab["application_considered"]
+            met = self._dated(interview_np) if s.interviewed else vocab["application_considered"]
             met_short = vocab["our_interview"] if s.interviewed else vocab["application_considered"]
-            my_met = (f"{vocab['my_interview']}{date}" if s.interviewed else "ma candidature")
+            my_met = self._dated(vocab["my_interview"]) if s.interviewed else "ma candidature"
         self.slots = {
             **vocab,
             "candidate": ctx.candidate_name,
@@ -170,7 +168,7 @@ class _Writer:
             self.slots |= {
                 "of_second_interview": of_phrase(vocab["second_interview"]),
                 "role": role_in_sentence(ctx.role), "of_role": of_role(ctx.role), "org": org.typed,
-                "Org": org.subject, "org_at": org.at, "org_of": org.of,
+                "Org": org.subject, "org_at": org.at,
             }
         if s.reason is not None:
             self.slots |= self._reason_slots(s.reason)
@@ -190,6 +188,12 @@ class _Writer:
         language = term if kind == "language" else ""
         return {"term": term, "term_np": term_np, "of_term_np": of_phrase(term_np), "of_term": f"{of}{term}", "language": language,
                 "of_language": f"{of}{language}", "topic": reason.topic, "hire": reason.hire}
+
+    def _dated(self, interview_np: str) -> str:
+        """The interview with its date when there is one: « notre entrevue du 12 novembre », "my interview on November 12"."""
+        if self.request.context.interview_date is None:
+            return interview_np
+        return self.bank["dated"].format(interview_np=interview_np, date=self._date())
 
     def _date(self) -> str:
         date = self.request.context.interview_date
