@@ -85,9 +85,21 @@ def test_formality_changes_greeting_and_closing():
     assert compose(request("fr", recruiter="Louis", formality=50)).body.startswith("Bonjour Louis,")
 
 
-def test_a_title_that_hides_gender_gives_way_to_the_full_name():
-    assert compose(request("fr", recruiter="Dr Amira Haddad", formality=100)).body.startswith("Bonjour Amira Haddad,")
+def test_a_title_that_hides_gender_takes_it_from_the_first_name_or_gives_way_to_the_full_name():
+    assert compose(request("fr", recruiter="Dr Amira Haddad", formality=100)).body.startswith("Bonjour Docteure Haddad,")
+    assert compose(request("fr-FR", recruiter="Dr Olivier Sanchez", formality=100)).body.startswith("Bonjour Docteur Sanchez,")
+    assert compose(request("fr", recruiter="Dr Camille Haddad", formality=100)).body.startswith("Bonjour Camille Haddad,")
     assert compose(request("fr", recruiter="Dre Caron", formality=100)).body.startswith("Bonjour Docteure Caron,")
+    assert compose(request("en", recruiter="Dr. Martin Lévesque", formality=100)).body.startswith("Dear Dr. Lévesque,")
+
+
+def test_a_full_name_is_greeted_formally_by_civility_and_surname_when_the_first_name_says_it():
+    assert compose(request("fr-FR", recruiter="Élodie Vasseur", formality=90)).body.startswith("Bonjour Madame Vasseur,")
+    assert compose(request("fr", recruiter="Martin Lévesque", formality=90)).body.startswith("Bonjour Monsieur Lévesque,")
+    assert compose(request("fr", recruiter="Martin Lévesque", formality=10)).body.startswith("Bonjour Martin,")
+    assert compose(request("en", recruiter="Megan Cole", formality=100)).body.startswith("Dear Ms. Cole,")
+    # A first name both women and men bear keeps the full name: never wrong.
+    assert compose(request("fr", recruiter="Dominique Roy", formality=90)).body.startswith("Bonjour Dominique Roy,")
 
 
 @pytest.mark.parametrize(("company", "expected", "never"), [
@@ -107,8 +119,21 @@ def test_organisation_names_take_the_right_preposition(company, expected, never)
 
 
 def test_an_article_opening_a_sentence_takes_a_capital():
-    body = compose(request("fr", company="la Banque Nationale", formality=50)).body
+    # The relaxed second wording of the regret does not name the organisation: the open door does.
+    body = compose(request("fr", company="la Banque Nationale", formality=10, variant=1)).body
     assert "La Banque Nationale m'intéresse" in body
+
+
+@pytest.mark.parametrize(("language", "company", "again"), [
+    ("fr", "la Clinique du Parc", "Votre clinique m'intéresse"),
+    ("fr", "Desjardins", "Votre équipe m'intéresse"),
+    ("fr-FR", "la Mairie de Lyon", "Votre équipe m'intéresse"),
+    ("en", "Riverside Unified School District", "the district"),
+    ("en", "Brightwell Analytics", "your team"),
+])
+def test_the_organisation_named_once_is_then_said_by_its_head_noun(language, company, again):
+    body = compose(request(language, company=company, formality=50)).body
+    assert again in body and body.count(company.removeprefix("la ").removeprefix("le ")) == 1, body
 
 
 def test_role_titles_read_as_in_a_sentence():

@@ -168,14 +168,31 @@ def name_swaps(request: DraftRequest) -> dict[str, str]:
     # not a name: French drafts say « à la Ville de … » because of them.
     grammar = set(load_data("french.yaml")["institution_heads"]) | set(load_data("french.yaml")["names_with_article"])
     grammar |= {"le", "la", "les", "l"}
+    # The noun a second mention uses (« votre clinique », "the district") is grammar too.
+    grammar |= set(load_data("phrases.fr.yaml")["again_heads"]) | set(load_data("phrases.en.yaml")["again_heads"])
     swaps = {}
     for value in (ctx.candidate_name, ctx.recruiter_name, ctx.company):
         for word in re.findall(r"[^\W\d_]+", value):
             if fold(word) in grammar:
                 continue
             if len(word) > 1 and word[0].isupper() and word.lower() not in titles and word not in role_words:
-                swaps[word] = word.translate(_ROTATE)
+                swaps[word] = _same_gender_name(word) or word.translate(_ROTATE)
     return swaps
+
+
+def _same_gender_name(word: str) -> str:
+    """A first name that says the bearer's gender is swapped for another that says the same (a formal greeting
+    says « Madame Vasseur » from « Élodie »): the draft may change only by the name."""
+    names = load_data("first_names.yaml")
+    folded = fold(word)
+    for gender in ("feminine", "masculine"):
+        pool = [n for n in names[gender] if "-" not in n and n != folded]
+        if folded in names[gender]:
+            vowel = folded[:1] in "aeiouy"
+            same = [n for n in pool if (n[:1] in "aeiouy") == vowel and len(n) == len(folded)] or \
+                   [n for n in pool if (n[:1] in "aeiouy") == vowel]
+            return same[sum(map(ord, folded)) % len(same)].capitalize()
+    return ""
 
 
 def _substitute(text: str, swaps: dict[str, str]) -> str:

@@ -145,14 +145,16 @@ def check_mentions_role(s: _Subject) -> CheckResult:
 
 
 def check_mentions_company(s: _Subject) -> CheckResult:
+    from rebond.french import spoken_name  # the name said on a call counts without its legal ending
+
     company = s.request.context.company
     if s.lang == "fr":
         # « au CHU », « du ministère »: the name counts without the article it contracts with.
         from rebond.french import Organisation
 
         name = Organisation.parse(company).name
-        return _result("mentions_company", s.lang, fold(name) in fold(s.text), company)
-    return _mentions("mentions_company", company, s)
+        return _result("mentions_company", s.lang, fold(spoken_name(name)) in fold(s.text), company)
+    return _mentions("mentions_company", spoken_name(company), s)
 
 
 _LANGUAGE_NAMES = {"en": {"en": "English", "fr": "anglais"}, "fr": {"en": "French", "fr": "français"}}

@@ -21,12 +21,13 @@ from rebond.french import (
     of_phrase,
     of_role,
     role_in_sentence,
+    spoken_name,
     starts_with_vowel_sound,
 )
-from rebond.models import Channel, Draft, DraftRequest, GrammaticalGender, Language
+from rebond.models import Category, Channel, Draft, DraftRequest, GrammaticalGender, Language
 from rebond.resources import load_data
-from rebond.situation import Situation, StatedReason, looks_automatic, read_situation
-from rebond.text import fold
+from rebond.situation import Situation, StatedReason, looks_automatic, moment_terms, read_situation
+from rebond.text import fold, has_term
 
 # Guidance principles every draft applies, plus those applied conditionally.
 _ALWAYS_APPLIED = ["asking_is_normal", "natural_and_courteous", "regret_not_selected", "ask_what_to_improve",
@@ -93,12 +94,28 @@ class _Names:
         if not rest:  # a title alone ("Madame") is not a name
             return cls()
         if title and key in bank["ungendered_titles"] and len(rest) > 1:
-            # « Dr Amira Haddad »: « Docteur » could be wrong; the full name never is.
-            return cls(first=rest[0], polite=" ".join(rest))
+            # « Dr Martin Lévesque » is greeted « Docteur Lévesque », « Dr Amira Haddad » « Docteure Haddad »;
+            # when the first name does not say, « Docteur » could be wrong and the full name never is.
+            gender = _first_name_gender(rest[0])
+            if not gender:
+                return cls(first=rest[0], polite=" ".join(rest))
+            title = bank["feminine_titles"].get(title, title) if gender == "f" else title
         if title:
             polite = f"{title} {rest[-1]}"
             return cls(first=polite, polite=polite, civility=_CIVILITY.get(title, ""))
+        if len(rest) > 1 and (gender := _first_name_gender(rest[0])):
+            # A full name: « Bonjour Élodie » when relaxed, « Bonjour Madame Vasseur » when formal, as a native
+            # writer greets; the full name only when the first name does not say (Camille, Dominique…).
+            civility = bank["civilities"][gender]
+            return cls(first=rest[0], polite=f"{civility} {rest[-1]}", civility=_CIVILITY.get(civility, ""))
         return cls(first=rest[0], polite=" ".join(rest))
+
+
+def _first_name_gender(first: str) -> str:
+    """ "f" or "m" for a common first name whose bearers are nearly all women or men; "" otherwise."""
+    names = load_data("first_names.yaml")
+    folded = fold(first)
+    return "f" if folded in names["feminine"] else "m" if folded in names["masculine"] else ""
 
 
 @dataclass
@@ -137,6 +154,9 @@ class _Writer:
             my_met = self._dated(vocab["my_interview"]) if s.interviewed else "ma candidature"
         self.slots = {
             **vocab,
+            # Warmth is felt in the regret: « J'aurais vraiment aimé… » only from plain warmth up.
+            "really": "" if warmth < _COOL_BELOW else self.bank["really"],
+            "met_noun": "interview" if s.interviewed else "application",
             "candidate": ctx.candidate_name,
             "first": self.names.first,
             "polite": self.names.polite,
@@ -153,27 +173,39 @@ class _Writer:
             "role_play_np": vocab.get("role_play_np") or ("les mises en situation" if "mises en situation" in fold(ctx.notes)
                                                           else "la mise en situation"),
         }
+        if not s.interviewed and "next_applications" in self.bank:
+            self.slots["next_interviews"] = self.bank["next_applications"]  # no interview to prepare the next one of
         if "subject_request" in vocab:
             self.slots["subject_request_lower"] = vocab["subject_request"][:1].lower() + vocab["subject_request"][1:]
         if "call_me_back" in self.bank:
             self.slots["call_me_back"] = self.bank["call_me_back"][self.reg]
         if self.english:
             role = title_case(clean_role(ctx.role))
+            # On a call the name is said without its legal ending ("Greyhaven Brewing", not "… Co.").
+            company = spoken_name(ctx.company) if req.channel is Channel.PHONE else ctx.company
             self.slots |= {
-                "role": role, "company": ctx.company, "Company": capitalise(ctx.company),
+                "role": role, "company": company, "Company": capitalise(company),
+                "company_again": ctx.company, "Company_again": capitalise(ctx.company),
                 "a_role": ("an " if role[:1].lower() in "aeiou" else "a ") + role,
             }
         else:
-            org = Organisation.parse(ctx.company)
+            org = Organisation.parse(spoken_name(ctx.company) if req.channel is Channel.PHONE else ctx.company)
             self.slots |= {
                 "of_second_interview": of_phrase(vocab["second_interview"]),
                 "role": role_in_sentence(ctx.role), "of_role": of_role(ctx.role), "org": org.typed,
-                "Org": org.subject, "org_at": org.at,
+                "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject,
             }
         if s.reason is not None:
             self.slots |= self._reason_slots(s.reason)
         if not self.english and (panel := _panel_word(ctx.notes)):
             self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
+
+    def named_once(self) -> None:
+        """The organisation is named: from now on it is « votre clinique », "the district" or "your team"."""
+        again = _organisation_again(self.request.context.company, self.request.language, self.bank)
+        key = "company_again" if self.english else "org_again"
+        self.slots[key] = again
+        self.slots[key[0].upper() + key[1:]] = capitalise(again)
 
     def _reason_slots(self, reason: StatedReason) -> dict[str, str]:
         term = reason.term
@@ -232,6 +264,20 @@ class _Writer:
         return self.fill(options[index], **extra)
 
 
+def _organisation_again(company: str, language: Language, bank: dict[str, Any]) -> str:
+    """The organisation said a second time, as a native writer would: by its head noun (« votre clinique »,
+    "the district") when its name has one, else « votre équipe » / "your team"."""
+    words = [fold(word) for word in re.split(r"[\s-]+", company.strip()) if word]
+    heads = bank["again_heads"]
+    if language is Language.EN:
+        found = [word for word in words if word in heads]
+        return f"the {found[-1]}" if found else bank["again_default"]
+    if words and words[0] in ("la", "le", "les", "l'") and len(words) > 1:
+        words = words[1:]
+    first = words[0].removeprefix("l'") if words else ""
+    return f"votre {heads[first]}" if first in heads else bank["again_default"]
+
+
 def _option_index(key: str, variant: int, count: int, order: int) -> int:
     """Which wording a variant uses: 0 the default, 1 every alternative, then stable mixes of both."""
     if variant <= 1 or count == 1:
@@ -255,12 +301,22 @@ def _reason_sentence(w: _Writer, *, short: bool = False) -> str:
     return w.pick("reason_short", reason.area_gap) if short else w.pick("reason", reason.gap)
 
 
-def _gap_question(w: _Writer, *, spoken: bool = False) -> str:
-    """The question past the stated reason: how to close that gap (never the reason asked again)."""
+def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = False) -> str:
+    """The question past the stated reason: how to close that gap (never the reason asked again).
+
+    Right after the sentence that names the reason, it says « en » / "it" rather than naming it again.
+    """
     reason = _reason(w)
     assert reason is not None
     questions = w.bank["reason_question_spoken" if spoken else "reason_question"]
     gap = reason.area_gap if w.tight else reason.gap
+    after = w.bank.get("reason_question_after_spoken" if spoken else "reason_question_after", {})
+    if after_reason and gap in after:
+        return w.fill(after[gap])
+    if gap == "requirement" and reason.category is Category.EXPERIENCE:
+        gap = "experience"  # « trois ans d'expérience minimum »: how to get it, not "anything else"
+    if gap == "credential" and len(w.slots.get("term_np", "").split()) > 4:
+        gap = "requirement"  # a long name said once: « En dehors de ce point… »
     return w.fill(questions.get(gap, questions["area"]))
 
 
@@ -271,14 +327,43 @@ def _has_gap(w: _Writer) -> bool:
 
 def _area_order(w: _Writer) -> list[str]:
     hinted = list(w.situation.hinted_areas)
-    return hinted + [a for a in w.bank["default_areas"] if a not in hinted]
+    # After an interview, "did my CV show…?" is filler unless the notes point to the CV.
+    rest = [a for a in w.bank["default_areas"] if a not in hinted and not (a == "cv" and w.situation.interviewed)]
+    return hinted + rest
+
+
+def _asked_np(w: _Writer) -> str:
+    """The question the notes say was asked, as a noun phrase: « mes réponses aux questions sur le budget »."""
+    s = w.situation
+    if s.asked:
+        return s.asked
+    return w.fill(w.bank["asked_when_np"], when=s.asked_when) if s.asked_when else ""
+
+
+def _moments_besides_asked(w: _Writer) -> list[str]:
+    """The notes' moments, less one the question the notes name already covers (« questions techniques »)."""
+    asked = _asked_np(w)
+    terms = moment_terms()
+    return [m for m in w.situation.moments if not (asked and has_term(asked, terms[m]))]
+
+
+def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
+    """How the answer to the question the notes name came across: the most telling question a call can ask."""
+    s = w.situation
+    if s.asked:
+        return w.fill(w.bank["asked_question_spoken" if spoken else "asked_question"], asked=s.asked)
+    if s.asked_when:
+        return w.fill(w.bank["asked_when_question_spoken" if spoken else "asked_when_question"], when=s.asked_when)
+    return ""
 
 
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:
     """Precise questions: past the stated reason, the notes' moments, then anything else or by area."""
+    asked = _asked_question(w, spoken=spoken)
     moments = [w.fill(w.bank["moment_questions_spoken" if spoken else "moment_questions"][m])
-               for m in w.situation.moments[:2]]
-    if count == 1 and len(moments) == 2 and not _has_gap(w):
+               for m in _moments_besides_asked(w)[: 1 if asked else 2]]
+    moments = ([asked] if asked else []) + moments
+    if count == 1 and len(moments) == 2 and not _has_gap(w) and not asked:
         # Room for one question: it names both moments.
         named = w.bank["moment_and_in"].join(w.fill(w.bank["moments"][m]) for m in w.situation.moments[:2])
         moments = [w.fill(w.bank["moment_question_joined"], moment=named)]
@@ -286,7 +371,7 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     if _has_gap(w):
         gap = [] if gap_asked else [_gap_question(w, spoken=spoken)]
         # A credential's question already asks about anything else.
-        tail = [] if _reason(w).gap == "credential" else [other]
+        tail = [] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine else [other]
         return (gap + moments + tail)[: max(count, len(gap) + len(moments))]
     lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
@@ -300,9 +385,10 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
 
 def _moment_line(w: _Writer) -> str:
     """The notes' moments (two at most) in one sentence: « Votre avis sur mon étude de cas et sur ma présentation… »."""
-    if not w.situation.moments:
+    if not w.situation.moments and not _asked_np(w):
         return ""
-    named = [w.fill(w.bank["moments"][m]) for m in w.situation.moments[:2]]
+    asked = _asked_np(w)
+    named = [w.fill(w.bank["moments"][m]) for m in _moments_besides_asked(w)[: 1 if asked else 2]] + ([asked] if asked else [])
     return w.pick("moment_line", moment=w.bank["moment_and"].join(named))
 
 
@@ -315,14 +401,16 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
         if len(questions) == 1:  # one question reads as a sentence, not a one-item list
             return [questions[0]], []
         return [w.pick("ask_list")], questions
-    lines = [_moment_line(w)] if w.situation.moments else []
+    lines = [_moment_line(w)] if w.situation.moments or _asked_np(w) else []
     if _has_gap(w):
+        # The question past the reason comes right after it; the notes' moments, then anything else.
         if directness < _OPEN_BELOW:
-            return [*lines, w.pick("ask_open_after_reason")], []
-        tail = [] if _reason(w).gap == "credential" else [w.fill(w.bank["else_question"])]
-        return [*lines, _gap_question(w), *tail], []
+            return [w.pick("ask_open_after_reason"), *lines], []
+        tail = ([] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine
+                else [w.fill(w.bank["else_question"])])
+        return [_gap_question(w, after_reason=True), *lines, *tail], []
     if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better
-        return [*lines, _gap_question(w)], []
+        return [_gap_question(w), *lines], []
     if directness < _OPEN_BELOW and w.situation.moments:
         return [_open_ask_with_moment(w)], []
     return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")], []
@@ -359,23 +447,49 @@ def _closing(w: _Writer, greeting: str) -> str:
 
 # ---- the channels --------------------------------------------------------------------
 
+def _names_organisation(w: _Writer, text: str) -> bool:
+    """Whether ``text`` names the organisation (in French, without the article the preposition took in)."""
+    company = w.request.context.company.strip()
+    name = company if w.english else Organisation.parse(company).name
+    return bool(name) and fold(name) in fold(text)
+
+
+def _kind_words(w: _Writer) -> list[str]:
+    """What the rejection said kindly, answered: praise for a moment, or that it was close."""
+    s = w.situation
+    if s.praised:
+        return [w.pick("praise_thanks", moment=w.fill(w.bank["moments"][s.praised[0]]))]
+    if s.close_call:
+        return [w.pick("close_call")]
+    return []
+
+
+def _automatic_ack(w: _Writer) -> str:
+    """The automated notice, said once; "reach out to you directly" needs a person to be addressed."""
+    if not w.names.first and "automatic_ack_unnamed" in w.bank:
+        return w.pick("automatic_ack_unnamed")
+    return w.pick("automatic_ack")
+
 def _email(w: _Writer) -> tuple[str, str]:
     tone = w.request.tone
     s = w.situation
     short = tone.length < _SHORT_BELOW
     greeting = _greeting(w)
     # A short message thanks and regrets in fewer words; the facts stay.
-    intro = [w.pick("short_thanks" if short else "thanks", s.news), w.pick("regret_short" if short else "regret")]
+    intro = [w.pick("short_thanks" if short else "thanks", s.news), *_kind_words(w)]
+    if tone.warmth >= _WARM_FROM and not short and s.interviewed:
+        intro.append(w.pick("warm_line"))  # said with the thanks for the interview, where it belongs
+    intro.append(w.pick("regret_short" if short else "regret"))
     if s.news == "automatic":
-        intro.append(w.pick("automatic_ack"))
-    if reason := _reason_sentence(w):
-        intro.append(reason)
+        intro.append(_automatic_ack(w))
     middle, questions = _ask(w)
+    if reason := _reason_sentence(w):
+        middle.insert(0, reason)  # said right before the question that goes past it
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
     purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions else []
     ending = []
-    if tone.warmth >= _WARM_FROM and not short and s.interviewed:
-        ending.append(w.pick("warm_line"))
+    if _names_organisation(w, " ".join(intro)):
+        w.named_once()
     if tone.length >= _EXTRA_FROM:
         ending.append(w.pick("extra"))
     ending.append(w.pick("future_invited", s.invited_back) if s.invited_back else w.pick("future"))
@@ -396,18 +510,18 @@ def _linkedin(w: _Writer) -> str:
         thanks_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
         body = [thanks_line, w.pick("regret_short")]
         if parts["automatic"] and s.news == "automatic":
-            body.append(w.pick("automatic_ack"))
+            body.append(_automatic_ack(w))
         body += _linkedin_ask(w, parts)
         if parts["purpose"]:
             body.append(w.pick("purpose"))
+        if parts["extra"]:
+            body.append(w.pick("linkedin_extra"))  # why it helps, right after the ask: the open door closes
         if parts["warm"]:
-            body.append(w.pick("warm_line"))
+            body.insert(1, w.pick("warm_line"))  # with the thanks
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
         # « Au plaisir de vous recroiser » to someone never met rings false.
         body.append(w.pick("future_short" if s.interviewed else "future_short_new"))
-        if parts["extra"]:
-            body.append(w.pick("linkedin_extra"))
         note = "\n\n".join([_greeting(w), " ".join(body), w.request.context.candidate_name])
         w.tight = False
         return note
@@ -435,14 +549,18 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
     merged = parts["merged"] and reason is not None and reason.area_gap not in ("internal", "experience", *_AREAS)
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"])]
-    if s.moments and directness >= _OPEN_BELOW and not merged:
-        # The notes' moment as the question itself: the shortest way to use them. (At the very limit
-        # the recruiter's reason comes first: a 300-character note cannot hold both.)
-        return [*lines, w.fill(w.bank["moment_questions"][s.moments[0]])]
+    if (s.moments or _asked_np(w)) and directness >= _OPEN_BELOW and not merged:
+        # The notes' moment as the question itself: the shortest way to use them; the question the notes say
+        # was asked first, the most telling. (At the very limit the recruiter's reason comes first: a
+        # 300-character note cannot hold both.)
+        moment = (w.fill(w.bank["moment_questions"][s.moments[0]]) if s.moments
+                  else w.fill(w.bank["asked_improve"], asked=_asked_np(w)))
+        return [*lines, moment]
     if reason is not None and (directness >= _OPEN_BELOW or merged):
-        return [*lines, _gap_question(w)]
+        return [*lines, _gap_question(w, after_reason=not merged)]
     if _has_gap(w):
-        return [*lines, w.pick("ask_open_after_reason")]
+        # A soft ask after the reason still names the notes' moment when there is one.
+        return [*lines, _open_ask_with_moment(w, count=1) if s.moments else w.pick("ask_open_after_reason")]
     if s.moments:
         return [*lines, _open_ask_with_moment(w, count=1)]
     return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")]
@@ -453,24 +571,26 @@ def _phone(w: _Writer) -> tuple[str, str]:
     s = w.situation
     labels = w.bank["phone_labels"]
     opening = [w.pick("phone_opening", greeting=_phone_greeting(w))]
-    ask = [w.pick("short_thanks", s.news), w.pick("phone_regret")]
+    ask = [w.pick("short_thanks", s.news), *_kind_words(w)]
     if s.news == "automatic":
-        ask.append(w.pick("automatic_ack_phone"))
+        ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
+    if tone.warmth >= _WARM_FROM and s.interviewed and "phone_warm_line" in w.bank:
+        ask.append(w.pick("phone_warm_line"))
+    ask.append(w.pick("phone_regret"))
     if reason := _reason_sentence(w):
         ask.append(reason)
-    if tone.directness < _OPEN_BELOW:
-        ask.append(w.pick("phone_ask_open_after_reason" if _has_gap(w) else "phone_ask_open"))
-    else:
-        ask.append(_gap_question(w, spoken=True) if _has_gap(w) else w.pick("phone_ask"))
+    # A short call keeps to two questions; a direct, longer one goes to three.
+    count = 3 if tone.directness >= _LIST_FROM and tone.length >= _SHORT_BELOW else 2
+    gap_asked = _has_gap(w) and tone.directness >= _OPEN_BELOW
+    questions = _questions(w, count, spoken=True, gap_asked=gap_asked)
+    if gap_asked:
+        ask.append(_gap_question(w, spoken=True, after_reason=True))  # the questions that follow go past it
+    else:  # soft below 35: "if you have a moment"; direct above
+        lead = "phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead"
+        ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
-    # A short call keeps to one question; a direct, longer one goes to three.
-    count = 3 if tone.directness >= _LIST_FROM and tone.length >= _SHORT_BELOW else 2
-    questions = _questions(w, count, spoken=True, gap_asked=_has_gap(w) and tone.directness >= _OPEN_BELOW)
-    closing = []
-    if tone.warmth >= _WARM_FROM and s.interviewed:
-        closing.append(w.pick("warm_line"))
-    closing.append(w.pick("phone_closing"))
+    closing = [w.pick("phone_closing")]
     body = "\n\n".join([f"{labels['opening']} {' '.join(opening)}", f"{labels['ask']} {' '.join(ask)}",
                         labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
                         f"{labels['closing']} {' '.join(closing)}"])

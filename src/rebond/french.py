@@ -176,7 +176,19 @@ def clean_role(role: str) -> str:
     for label in load_data("french.yaml")["role_labels"]:
         role = role.replace(label, " ")
     role = re.sub(r"\s*\([^)]{4,}\)", " ", role)  # « (CDD saison) » goes; « chargé(e) » keeps its ending
+    # « cariste / préparateur de commandes », "acheteuse / approvisionnement": a sentence holds the first title;
+    # a slash inside a word (« SQL/Tableau », « conseiller/ère ») stays.
+    role = re.split(r"\s+/\s+", role)[0]
     return re.sub(r"\s+", " ", role).strip(" -–,") or role.strip()
+
+
+# Legal endings a voice does not read out: "Greyhaven Brewing Co." is said "Greyhaven Brewing".
+_LEGAL_ENDING = re.compile(r",?\s+(?:Co\.|Inc\.?|Ltd\.?|LLC|Corp\.?|Ltée|ltée|inc\.|enr\.|S\.A\.S\.?|SAS|SARL|S\.A\.)$")
+
+
+def spoken_name(company: str) -> str:
+    """An organisation's name as said aloud, without its legal ending."""
+    return _LEGAL_ENDING.sub("", company.strip()) or company.strip()
 
 
 def of_role(role: str) -> str:
@@ -185,4 +197,4 @@ def of_role(role: str) -> str:
     return f"d'{shown}" if starts_with_vowel_sound(shown) else f"de {shown}"
 
 
-__all__ = ["Organisation", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "starts_with_vowel_sound"]
+__all__ = ["Organisation", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "spoken_name", "starts_with_vowel_sound"]

@@ -254,6 +254,10 @@ def check_notes_used(s: _Subject) -> CheckResult:
         return _result("notes_used", s.lang, True)
     text = s.text
     used = [name for name in named if has_term(text, moment_terms()[name])]
+    # The question the notes say was asked counts as a moment used, when the draft asks about it.
+    asked = situation.asked or situation.asked_when
+    if asked and fold(asked) in fold(text):
+        used.append("asked")
     # A reader expects the notes' main moments back: two of them (one in a short LinkedIn note).
     needed = 1 if s.request.channel is Channel.LINKEDIN else min(2, len(named))
     missing = [name for name in named if name not in used]

@@ -23,7 +23,7 @@ class StatedReason:
     category: Category | None  # None for an internal hire
     internal: bool = False
     term: str = ""  # "PMP", "SAP", "anglais": what the reason names
-    term_kind: str = ""  # certification | licence | membership | language | tool
+    term_kind: str = ""  # certification | licence | membership | credential_phrase | requirement | language | tool
     topic: str = ""  # "payroll" in "more experience in payroll"
     evidence: str = ""  # the recruiter's words that give it
     also: tuple[Category, ...] = ()  # other areas the rejection names
@@ -36,6 +36,8 @@ class StatedReason:
             return "internal"
         if self.term_kind in ("certification", "licence", "membership", "credential_phrase"):
             return "credential"
+        if self.term_kind == "requirement":
+            return "requirement"
         if self.term_kind in ("tool", "language"):
             return self.term_kind
         if self.hire:
@@ -65,6 +67,13 @@ class Situation:
     hinted_areas: tuple[str, ...] = field(default=())
     interviewed: bool = True  # something shows an interview took place: a date, notes, the rejection's words
     invited_back: str = ""  # "reapply" or "contact": what the recruiter invited, if anything
+    # A question the notes say was asked, in the candidate's words: « mes réponses aux questions sur le budget »,
+    # "my answer to the question about disagreeing with a manager"; or what was asked, for "when I was asked how…".
+    asked: str = ""
+    asked_when: str = ""
+    praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
+    close_call: bool = False  # the rejection says it was close
+    rest_was_fine: bool = False  # "everything else was a good fit": no "anything else?" question
 
 
 def looks_automatic(text: str) -> tuple[bool, str]:
@@ -100,6 +109,15 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         news = "none"
     moments = tuple(name for name, terms in _cues()["moments"].items() if notes and has_term(notes, tuple(terms))
                     and not _praised(rejection, tuple(terms)))
+    if "case_study" in moments and "presentation" in moments and re.search(
+            r"case stud(?:y|ies) presentation|present\w* (?:it|the case|my case)|pr[ée]sent\w* (?:de |d')?(?:mon |l'|son |une )?[ée]tude de cas|restitution",
+            fold(notes)):
+        moments = tuple(m for m in moments if m != "presentation")  # one moment: the case study, presented
+    if reason is not None and reason.term_kind == "language":
+        moments = tuple(m for m in moments if m != "bilingual")  # the language is the reason: one question on it
+    # The moments the notes say went well come last: a reader asks first about what did not.
+    well = _went_well(notes)
+    moments = tuple(m for m in moments if m not in well) + tuple(m for m in moments if m in well)
     hints = load_data("phrases.en.yaml" if lang == "en" else "phrases.fr.yaml")["note_hints"]
     hinted = tuple(area for area, terms in hints.items() if notes and has_term(notes, tuple(terms)))
     return Situation(
@@ -111,7 +129,105 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=_invitation(rejection) if not automatic else "",
+        **_asked(notes, lang, reason),
+        praised=() if automatic else _praised_moments(rejection),
+        close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
+        rest_was_fine=not automatic and has_term(rejection, tuple(_cues()["rest_was_fine"])),
     )
+
+
+# Where a topic taken from the notes stops: punctuation, or the next clause.
+_TOPIC_END = re.compile(r"\s*(?:[.,;:!?()\n]|\s[-–—]\s|\b(?:que|qui|mais|et j|j'|je|m'|me|car|parce|alors|puis|ensuite|a ete|a été|etait|était|s'est"
+                        r"|which|that|but|and i|i|so|then|because|since|when|quand|lorsque|threw|tripped|was|went|got|had)\b)", re.IGNORECASE)
+_ASKED = {
+    "fr": [
+        # « la question des fonctions de fenêtrage », « questions sur le budget », « une question piège sur … »
+        ("np", re.compile(r"(?i)\b(questions?)((?:\s+(?:techniques?|pièges?|pieges?|précises?|difficiles?))?\s+(?:sur\b|des\b|du\b|de\b|d'))\s*(\S.*)")),
+        # « il m'a demandé comment je gérerais … », « m'a demandé pourquoi … »
+        ("when", re.compile(r"(?i)\bm'(?:a|ont) demandé\s+((?:comment|pourquoi|si|s'|combien|quand)\b.*)")),
+    ],
+    "en": [
+        ("np", re.compile(r"(?i)\b(questions?)(\s+(?:on|about))\s+(\S.*)")),
+        ("np_before", re.compile(r"(?i)\b(?:the|a|an)\s+((?:[\w/+-]+\s+){1,3}?)(questions?)\b")),
+        ("about", re.compile(r"(?i)\b(?:asked|asking|kept asking|questions)\s+(?:me\s+)?(?:a lot\s+|lots\s+)?about\s+(\S.*)")),
+        ("when", re.compile(r"(?i)\basked\s+(?:me\s+)?((?:how|why|whether|if|what)\b.*)")),
+    ],
+}
+_NOT_BEFORE_QUESTION = frozenset({"lot", "lots", "few", "couple", "bunch", "many", "several", "some", "good", "great", "tough", "hard",
+                                  "follow-up", "first", "last", "same", "other", "more", "usual", "standard", "of"})
+
+
+def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]:
+    """The question the notes say was asked (the moment a reader expects the draft to ask about), or nothing.
+
+    Kept in the notes' own words, cut at the next clause; « leur » becomes « votre » (the draft speaks to them).
+    Left out when it is the stated reason again (the question would ask what was already answered).
+    """
+    if not notes.strip():
+        return {}
+    for kind, pattern in _ASKED["en" if lang == "en" else "fr"]:
+        match = pattern.search(notes)
+        if not match:
+            continue
+        if kind == "np_before":
+            words = match.group(1).split()
+            if any(fold(word) in _NOT_BEFORE_QUESTION for word in words):
+                continue
+            topic, plural = " ".join(words), match.group(2).lower().endswith("s")
+            found = {"asked": f"my answers to the {topic} questions" if plural else f"my answer to the {topic} question"}
+        else:
+            tail = match.group(match.lastindex)
+            topic = _TOPIC_END.split(tail, maxsplit=1)[0].strip() if kind != "when" else re.split(r"\s*[.;:!?()\n]|,\s", tail, maxsplit=1)[0].strip()
+            if not 1 <= len(topic.split()) <= (12 if kind == "when" else 8):
+                continue
+            topic = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b", "votre", topic)) if lang != "en" else \
+                re.sub(r"(?i)\btheir\b", "your", topic)
+            if kind == "when":
+                found = {"asked_when": topic}
+            elif kind == "about":
+                found = {"asked": f"my answers about {topic}"}
+            else:
+                plural = match.group(1).lower().endswith("s")
+                link = match.group(2).strip()
+                if lang == "en":
+                    found = {"asked": f"my answers to the questions about {topic}" if plural else f"my answer to the question about {topic}"}
+                else:
+                    found = {"asked": f"mes réponses aux questions {link} {topic}" if plural else f"ma réponse à la question {link} {topic}"}
+                    found["asked"] = found["asked"].replace("d' ", "d'")
+        if reason is not None and _overlaps(" ".join(found.values()), " ".join((reason.term, reason.topic, reason.hire))):
+            return {}  # "we needed AWS": asking how the AWS answers went would ask what was already answered
+        return found
+    return {}
+
+
+def _went_well(notes: str) -> set[str]:
+    """The moments the notes say went well ("the demo lesson went great", « il a dit que mon code était propre »)."""
+    cues = _cues()
+    well: set[str] = set()
+    for clause in re.split(r"[.;!?\n]|,\s*(?:then|puis|ensuite)\b|\s(?:but|mais|though|alors que)\s", notes):
+        if has_term(clause, tuple(cues["went_well"])) and not has_term(clause, tuple(cues["went_badly"])):
+            well |= {name for name, terms in cues["moments"].items() if has_term(clause, tuple(terms))}
+    return well
+
+
+def _overlaps(asked: str, reason: str) -> bool:
+    """Whether the question the notes name is about the stated reason: a name or a long word they share."""
+    names = {fold(w) for w in re.findall(r"\b(?:[A-Z][\w+#-]*[A-Z0-9][\w+#-]*|[A-Z][a-z]+[A-Z]\w*)\b", asked)}  # AWS, HubSpot, k8s-like
+    words = {fold(w) for w in re.findall(r"\w{7,}", asked)} - {"reponses", "question", "questions", "answers"}
+    folded = fold(reason)
+    return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in names | words)
+
+
+def _praised_moments(rejection: str) -> tuple[str, ...]:
+    """The interview moments a rejection praises (« votre étude de cas a été appréciée »), at most one."""
+    praise = tuple(_cues()["praise"])
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", rejection):
+        if not has_term(sentence, praise):
+            continue
+        for name, terms in _cues()["moments"].items():
+            if name not in ("panel", "video", "second_interview", "bilingual") and has_term(sentence, tuple(terms)):
+                return (name,)
+    return ()
 
 
 def _praised(rejection: str, moment_terms: tuple[str, ...]) -> bool:
@@ -149,6 +265,13 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     if analysis.kind is Kind.MALICIOUS or analysis.discrimination_warning:
         # A protected ground or an insult is not a reason to answer to: no gap to close.
         findings = []
+    if not internal and (needed := required_as_said(rejection, lang)) and not _names_tool_or_language(findings, lang, needed):
+        # « le poste exige le CACES R489 … en cours de validité », "we need you to be registered with the College":
+        # what the post requires, said as the recruiter said it (a clipped name would garble it). A tool or a
+        # language the analyser named keeps its own question ("how best to learn SAP?").
+        category = Category.EXPERIENCE if re.search(r"\bexperience\b", fold(needed)) else Category.SKILLS
+        return StatedReason(category=category, term=needed, term_kind="requirement",
+                            evidence=_sentence_containing(rejection, needed) or needed)
     if not internal and (requirement := _requirement(rejection)):
         # « le poste exige d'être membre de l'Ordre », "someone who holds a TEA licence": a credential the
         # candidate can set out to get. It is the reason when the analyser saw none, or when it names it.
@@ -156,6 +279,20 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         if not findings or (term and kind in ("certification", "licence", "membership", "credential_phrase")):
             return StatedReason(category=Category.SKILLS, term=term, term_kind=kind, evidence=requirement,
                                 hire=hired_as_said_by_candidate(requirement, lang))
+    if not findings and not internal and (hire := hired_as_said_by_candidate(rejection, lang, chosen_only=True)):
+        # "They wanted someone who had already shipped a game", « on part sur un profil qui maîtrise HubSpot »:
+        # the person chosen or wanted, described, is the reason even where the analyser saw no area.
+        topic = _topic(hire)
+        term, kind = ("", "") if topic else _term(hire, Category.EXPERIENCE, lang)
+        if kind == "credential_phrase":  # « un agent lauréat du concours » says it better than « le concours »
+            term, kind = "", ""
+        return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire, hire=hire)
+    if not findings and not internal and (language := _bilingual_hire(rejection, lang)):
+        # "we went with a bilingual profile" for a mission in English: the language level is the reason.
+        return StatedReason(category=Category.LANGUAGE_REGISTER, term=language, term_kind="language", evidence=language)
+    if not findings and not internal and (topic := _reason_topic(rejection)):
+        # « ça s'est joué sur l'expérience en gestion de bénévoles »: the field is the reason.
+        return StatedReason(category=Category.EXPERIENCE, topic=topic, evidence=topic)
     if not findings and not internal and (hire := _sentence_with(rejection, "hire_description")):
         # "We went with someone whose experience with dbt more closely matches": the hire's description
         # names the gap, even where the analyser saw no area.
@@ -183,6 +320,16 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     )
 
 
+def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
+    """Whether the analyser's first area names a language, or a tool the post needs to be known (« une connaissance
+    de SAP »): a reason with a question of its own. A card or a certificate named by acronym is a requirement."""
+    if not findings:
+        return False
+    kind = _term(findings[0].evidence, findings[0].category, lang)[1]
+    knowing = re.search(r"\b(connaissance|maitrise|knowledge|proficiency|experience|expertise|fluency|skills?)\b", fold(needed))
+    return kind == "language" or (kind == "tool" and bool(knowing))
+
+
 def _requirement(rejection: str) -> str:
     """The sentence of a rejection that states a requirement (a licence, a membership, a certification), or ""."""
     return _sentence_with(rejection, "requirements")
@@ -197,40 +344,136 @@ def _sentence_with(text: str, cue: str) -> str:
     return ""
 
 
-# "nous avons retenu une candidature qui détenait …", "we went with a candidate whose experience …".
+# "nous avons retenu une candidature qui détenait …", « une technicienne qui faisait déjà des remplacements »,
+# "we went with a candidate whose experience …": a determiner, up to three words, then what describes the person.
 _HIRE = {
-    "fr": re.compile(r"\b((?:un|une|d'autres?|des|l'autre|quelqu'un)\s*(?:(?:autre|seul)e?\s+)?(?:candidat(?:e|ure)?s?|personnes?|profils?|ressources?)?"
-                     r"\s*(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?|venant|provenant|plus|mieux|davantage|déjà|deja)\b[^.;!?:]{8,150})"),
-    "en": re.compile(r"\b((?:a|an|another|other|someone)\s*(?:(?:internal|external|other)\s+)?(?:candidates?|applicants?|persons?|people|profiles?)?"
-                     r"\s*(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{8,150})", re.IGNORECASE),
+    "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
+                     r"\s*\b(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?"
+                     r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?)\b[^.;!?:]{3,150})"),
+    "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,3}?"
+                     r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150})", re.IGNORECASE),
 }
-# Where the description of the hire stops: a comment on it, or the next clause.
-_HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so)\b|\s+(?:ce qui|which|and we|mais|but)\b", re.IGNORECASE)
+# Where the description of the hire stops: a comment on it, a cause, or the next clause.
+_HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors)\b"
+                       r"|\s+(?:ce qui|which|and we|mais|but|given|because|since|due to|parce que|car|vu|etant donne|étant donné|puisque)\b",
+                       re.IGNORECASE)
 # The recruiter's point of view turned to the candidate's: "our needs" → "your needs", "than you" → "than me".
+# Case matters for "us": "US tax exposure" is a country.
 _POINT_OF_VIEW = {
-    "fr": [(r"\bnotre\b", "votre"), (r"\bnos\b", "vos"), (r"\bque vous\b", "que moi"), (r"\bnous\b", "vous")],
-    "en": [(r"\bour\b", "your"), (r"\bthan you\b", "than me"), (r"\bwe\b", "you"), (r"\bus\b", "you")],
+    "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous")],
+    "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you")],
 }
 
 
-def hired_as_said_by_candidate(rejection: str, lang: str) -> str:
+def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool = False) -> str:
     """The description of the person hired, turned into the candidate's words; "" when there is none.
 
     « Nous avons retenu une candidature qui détenait une expérience plus poussée avec SAP BW, outils au cœur de
     notre environnement » gives « une candidature qui détenait une expérience plus poussée avec SAP BW ».
     A description that speaks of the candidate ("your profile") is left out: it cannot be turned cleanly.
+    With ``chosen_only``, only in a sentence that says the person was chosen or wanted.
     """
-    match = _HIRE[lang].search(rejection)
-    if not match:
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", rejection):
+        if chosen_only and not has_term(sentence, tuple(_cues()["hire_choice"])):
+            continue
+        match = _HIRE[lang].search(sentence)
+        if not match:
+            continue
+        hire = _HIRE_END.split(match.group(1))[0].strip(" ,")
+        folded = fold(hire)
+        if re.search(r"\b(votre|vos|vous|your|you|te|ton|ta|tes|toi)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
+            continue
+        if chosen_only and re.match(r"(?i)(a|an|un|une)\s+(role|position|job|poste|opportunit\w*|occasion|ouverture|offre)\b", hire):
+            continue  # "a role that fits": an opening, not a person
+        if chosen_only and _says_nothing(hire):
+            continue  # « une candidature dont le profil correspond davantage à nos besoins »: a template, no reason
+        for pattern, replacement in _POINT_OF_VIEW[lang]:
+            hire = re.sub(pattern, replacement, hire)
+        words = hire.split()
+        if 3 <= len(words) <= 28:
+            return hire
+    return ""
+
+
+# Words every template's "someone whose profile better matches our needs" is made of.
+_EMPTY_HIRE_WORDS = frozenset(fold(w) for w in """un une des d'autres autre autres l'autre quelqu'un candidat candidate candidats candidates candidature candidatures
+    personne personnes profil profils qui dont dont le la les l' de du d' a à au aux et plus mieux davantage correspond correspondait correspondent
+    corresponde corresponde correspondant repond répond repondait répondait besoins besoin actuels actuel actuelles exigences attentes criteres critères
+    poste mandat nos notre vos votre leurs ce cette étroitement etroitement precisement précisément particulierement particulièrement adapte adapté
+    a an another other someone somebody candidate candidates applicant applicants person people profile profiles who whose that which with
+    the of to our your their more most better closely match matches matched matching fit fits fitted aligns aligned align suited suits
+    needs need requirements current currently role position what we are is was were have has had for at in this these those""".split())
+
+
+def _says_nothing(hire: str) -> bool:
+    """Whether a description of the person hired says nothing beyond "a better match for our needs"."""
+    content = [w for w in re.findall(r"[\w']+", fold(hire)) if w not in _EMPTY_HIRE_WORDS and len(w) > 2]
+    return len(content) < 2
+
+
+# What the post requires, as the recruiter said it: « exige le CACES R489 … en cours de validité »,
+# « sans la carte ASP Construction valide », "requires a Class 1 licence", "need you to be registered …".
+_REQUIRED = {
+    "fr": [re.compile(r"(?i)\b(?:exige|exigeait|requiert|requérait|nécessite|necessite|nécessitait)\s+"
+                      r"((?:d'être|d'etre|d'avoir|de détenir|de posseder|de posséder|le|la|les|l'|un|une|des|au moins)\b[^.;!?]{3,140}?)"
+                      r"(?=\s*(?:[.;!?]|,(?!\s*\d)|\s(?:or|ce qui|mais|alors|donc)\b|$))"),
+           re.compile(r"(?i)\b(?:ne\s+(?:peut|peux|pouvons|pouvez|pourrons|pourrait)|pas possible)\b[^.;!?]{0,60}?\bsans\s+"
+                      r"((?:le|la|les|l'|un|une|votre|ton|ta)\b[^.;,!?]{3,80}?)(?=\s*(?:[.;,!?]|\s(?:mais|et|or)\b|$))")],
+    "en": [re.compile(r"(?i)\b(?:requires?|required|needs?|needed)\s+(?:(?:the successful candidate|someone|candidates|applicants|you)\s+to\s+)?"
+                      r"((?:to\s+)?(?:be|have|hold)\s+[^.;!?]{3,140}?|(?:a|an|the|at least|valid)\b[^.;!?]{3,140}?)"
+                      r"(?=\s*(?:[.;!?]|,|\s(?:and since|since|so|but|which)\b|$))"),
+           re.compile(r"(?i)\b(?:can't|cannot|can not|unable to|not able to)\b[^.;!?]{0,60}?\bwithout\s+"
+                      r"((?:a|an|the|your|valid)\b[^.;,!?]{3,80}?)(?=\s*(?:[.;,!?]|\s(?:but|and|so)\b|$))")],
+}
+
+
+def required_as_said(rejection: str, lang: str) -> str:
+    """What the post requires, in the recruiter's words turned to a phrase a sentence can hold; "" when none.
+
+    French keeps the complement of « exige » as is (« d'être membre de l'Ordre … »); English gives a noun
+    phrase or a gerund: "to be registered with the College" → "being registered with the College".
+    """
+    for pattern in _REQUIRED[lang]:
+        if not (match := pattern.search(rejection)):
+            continue
+        phrase = match.group(1).strip(" ,")
+        if lang == "en":
+            phrase = re.sub(r"(?i)^(?:to\s+)?be\s+", "being ", phrase)
+            phrase = re.sub(r"(?i)^(?:to\s+)?(?:have|hold)\s+", "", phrase)
+        else:  # « sans votre carte ASP » → « la carte ASP »: the post's requirement, not the candidate's card
+            phrase = re.sub(r"(?i)^(?:votre|ta)\s+", "la ", re.sub(r"(?i)^ton\s+", "le ", phrase))
+        folded = fold(phrase)
+        if re.search(r"\b(votre|vos|vous|your|you|te|ton|tes|toi)\b", folded):
+            continue
+        if 2 <= len(phrase.split()) <= 25:
+            return phrase
+    return ""
+
+
+def _sentence_containing(text: str, part: str) -> str:
+    return next((s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if part in s), "")
+
+
+# « ça s'est joué sur l'expérience en gestion de bénévoles », "it came down to experience with …".
+_DECIDED_ON = re.compile(r"(?i)\b(?:s'(?:est|était|etait) jou[ée]e?|se jouait|s'est fait[e]?|a fait la différence|came down to|was decided on|the deciding factor was)\s+(?:sur\s+)?([^.;!?]{3,90})")
+
+
+def _bilingual_hire(rejection: str, lang: str) -> str:
+    """The language a rejection says the chosen profile had to be bilingual in ("" when it does not say)."""
+    folded = fold(rejection)
+    if not re.search(r"\bbilingu\w*", folded):
         return ""
-    hire = _HIRE_END.split(match.group(1))[0].strip(" ,")
-    folded = fold(hire)
-    if re.search(r"\b(votre|vos|vous|your|you)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
-        return ""
-    for pattern, replacement in _POINT_OF_VIEW[lang]:
-        hire = re.sub(pattern, replacement, hire, flags=re.IGNORECASE)
-    words = hire.split()
-    return hire if 3 <= len(words) <= 28 else ""
+    for word, shown in _cues()["languages"][lang].items():
+        if re.search(rf"\b(?:en|in) {word}\b", folded) and word not in ("francais", "french"):
+            return shown
+    return ""
+
+
+def _reason_topic(rejection: str) -> str:
+    """The field a rejection says the decision turned on, when it names one; "" otherwise."""
+    if match := _DECIDED_ON.search(rejection):
+        return _topic(match.group(1))
+    return ""
 
 
 _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
@@ -293,8 +536,8 @@ _TOPIC = re.compile(
 
 
 # "more B2B sales experience", "stronger client-facing experience": the field named before the noun.
-_TOPIC_BEFORE = re.compile(r"\b(?:more|stronger|deeper|greater|additional|extensive|direct|hands-on|proven)\s+((?:[\w/&+-]+\s+){1,3}?)experience\b", re.IGNORECASE)
-_NOT_TOPIC = frozenset({"relevant", "professional", "previous", "prior", "work", "the", "a", "an", "of", "your", "their",
+_TOPIC_BEFORE = re.compile(r"\b(?:more|stronger|deeper|greater|additional|extensive|direct|hands-on|proven|with|has|had|have|having)\s+((?:[\w/&+-]+\s+){1,3}?)experience\b", re.IGNORECASE)
+_NOT_TOPIC = frozenset({"some", "any", "no", "more", "enough", "much", "relevant", "professional", "previous", "prior", "work", "the", "a", "an", "of", "your", "their",
                         "industry", "related", "practical", "real", "overall", "years", "year", "level"})
 
 

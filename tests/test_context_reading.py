@@ -1,0 +1,127 @@
+"""Reading the context a reader expects a draft to use: the stated reason in its many real forms, the question
+the notes say was asked, what the rejection said kindly, and how the draft then says each of them."""
+
+import pytest
+
+from rebond.compose import compose
+from rebond.french import clean_role, spoken_name
+from rebond.models import DraftRequest, InterviewContext, Tone
+from rebond.situation import read_situation, required_as_said
+
+
+def request(language="fr", channel="email", rejection="", notes="", company="Desjardins", role="Analyste de données",
+            recruiter="Mme Lefebvre", news="written", **tone):
+    return DraftRequest(
+        language=language, channel=channel,
+        context=InterviewContext(candidate_name="Léa Tremblay", recruiter_name=recruiter, company=company, role=role,
+                                 interview_date="2026-11-12", notes=notes, rejection_message=rejection,
+                                 news_channel=news),
+        tone=Tone(**tone),
+    )
+
+
+@pytest.mark.parametrize(("language", "rejection", "said"), [
+    # A requirement said as the recruiter said it, not clipped to a garbled name.
+    ("fr-FR", "Votre candidature ne peut pas être retenue : le poste exige le CACES R489 catégories 1, 3 et 5 en "
+              "cours de validité, or votre CACES est expiré depuis 2024.",
+     "le poste exige le CACES R489 catégories 1, 3 et 5 en cours de validité"),
+    ("fr", "On a bien reçu votre CV mais on ne peut pas vous engager sans la carte ASP Construction valide.",
+     "le poste exige la carte ASP Construction valide"),
+    ("en", "Unfortunately we need the successful candidate to be registered with the College as an RSW before the "
+           "start date.", "the role requires being registered with the College as an RSW before the start date"),
+    # The person chosen or wanted, described, in the candidate's words ("chez nous" → "chez vous").
+    ("fr", "Finalement, on a décidé d'offrir le poste à une technicienne qui faisait déjà des remplacements chez nous "
+           "depuis l'été.", "une technicienne qui faisait déjà des remplacements chez vous depuis l'été"),
+    ("fr-FR", "Caroline m'a dit que mon test était bon mais qu'ils voulaient quelqu'un qui avait déjà sorti un jeu.",
+     "quelqu'un qui avait déjà sorti un jeu"),
+    # "US" is a country, not "us".
+    ("en", "We have decided to proceed with a candidate who has completed the CPA In-Depth Tax Course and has more US "
+           "tax exposure.", "the CPA In-Depth Tax Course"),
+    # The field the decision turned on.
+    ("fr", "Il a dit que le comité avait hésité et que ça s'était joué sur l'expérience en gestion de bénévoles.",
+     "gestion de bénévoles"),
+    # An internal hire said « en interne ».
+    ("fr-FR", "Nous avons finalement pourvu le poste en interne.", "pourvu en interne"),
+    # A bilingual profile for a mission in English: the language level.
+    ("fr-FR", "La mission se déroule intégralement en anglais auprès d'un client londonien, et nous avons retenu un "
+              "profil bilingue.", "anglais"),
+])
+def test_a_stated_reason_in_its_real_forms_is_acknowledged_in_the_draft(language, rejection, said):
+    draft = compose(request(language, rejection=rejection))
+    assert said in draft.body, draft.body
+    assert draft.checks.get("stated_reason_used").passed
+
+
+def test_a_template_description_of_the_hire_is_not_a_reason():
+    rejection = ("Après réflexion, nous avons retenu une autre candidature dont le profil correspond davantage à nos "
+                 "besoins actuels.")
+    assert read_situation(request(rejection=rejection)).reason is None
+
+
+def test_a_requirement_is_not_read_from_a_sentence_about_the_candidate():
+    assert required_as_said("Le poste exige votre présence le samedi.", "fr") == ""
+    assert required_as_said("The role requires a valid Class 1 licence.", "en") == "a valid Class 1 licence"
+
+
+@pytest.mark.parametrize(("language", "notes", "expected"), [
+    ("fr", "Beaucoup de questions sur Azure, j'ai été honnête.", "mes réponses aux questions sur Azure"),
+    ("fr", "j'ai bloqué sur la question des fonctions de fenêtrage", "ma réponse à la question des fonctions de fenêtrage"),
+    ("en", "I froze on the behavioural question about disagreeing with a manager.",
+     "my answer to the question about disagreeing with a manager"),
+    ("en", "they asked about REDCap, I've only used it a bit", "my answers about REDCap"),
+    ("en", "I blanked on a k8s networking question.", "my answer to the k8s networking question"),
+])
+def test_the_question_the_notes_say_was_asked_is_asked_about(language, notes, expected):
+    draft = compose(request(language, notes=notes, directness=90))
+    assert expected in draft.body, draft.body
+    assert draft.checks.passed
+
+
+def test_a_question_asked_when_is_kept_whole_and_said_in_the_candidate_s_words():
+    notes = "the owner joined for the last 10 min and asked why I'm leaving my current company"
+    body = compose(request("en", "phone", notes=notes, directness=90)).body
+    assert "How did my answer come across when I was asked why I'm leaving my current company?" in body
+
+
+def test_kind_words_are_answered_and_a_praised_moment_is_not_asked_about():
+    rejection = ("Votre étude de cas a été appréciée par le jury, mais nous avons retenu un profil ayant déjà "
+                 "plusieurs années dans le conseil en stratégie.")
+    body = compose(request("fr-FR", rejection=rejection, notes="étude de cas puis jury", directness=90)).body
+    assert "Vos bons mots sur mon étude de cas m'ont fait plaisir." in body
+    assert "améliorer dans mon étude de cas" not in body
+    close = compose(request("en", rejection="It was a close decision, but we went with another candidate.")).body
+    assert "encouraging to hear" in close
+
+
+def test_everything_else_being_fine_drops_the_anything_else_question():
+    rejection = ("Your French isn't yet at the level the role needs for calls on your own. Everything else was a "
+                 "good fit.")
+    body = compose(request("en", rejection=rejection, directness=60)).body
+    assert "anything else" not in body, body
+
+
+@pytest.mark.parametrize(("language", "directness", "lead"), [
+    ("fr", 10, "deux petites questions pour savoir comment progresser, si vous avez un moment"),
+    ("fr", 60, "Pour progresser, j'ai deux petites questions pour vous."),
+    ("en", 60, "So I have a couple of quick questions for you about what I could do better."),
+])
+def test_a_call_announces_the_number_of_questions_it_asks(language, directness, lead):
+    body = compose(request(language, "phone", directness=directness, length=20, formality=10)).body
+    assert lead in body, body
+    assert body.split("\n\n")[2].count("\n- ") == 2
+
+
+def test_a_role_with_two_titles_and_a_legal_ending_read_as_a_person_says_them():
+    assert clean_role("cariste / préparateur de commandes") == "cariste"
+    assert clean_role("Data Analyst - SQL/Tableau") == "Data Analyst - SQL/Tableau"
+    assert spoken_name("Greyhaven Brewing Co.") == "Greyhaven Brewing"
+    draft = compose(request("en", "phone", company="Greyhaven Brewing Co.", role="brewer"))
+    assert "Greyhaven Brewing Co" not in draft.full_text() and "at Greyhaven Brewing." in draft.body
+    assert draft.checks.get("mentions_company").passed
+
+
+def test_no_interview_no_interview_to_prepare_for():
+    draft = compose(DraftRequest(language="fr-FR", channel="email", context=InterviewContext(
+        candidate_name="Léa Tremblay", company="Maison Verdier", role="assistante ADV", news_channel="unknown"),
+        tone=Tone(length=60)))
+    assert "prochains entretiens" not in draft.body and "mes prochaines candidatures" in draft.body, draft.body
