@@ -49,6 +49,8 @@ class Lexicon:
     medium: re.Pattern[str]
     cancel: Terms
     not_deficit: Terms
+    praise: Terms
+    reason: Terms
     deficit: Terms
     about_you: Terms
     comparison: Terms
@@ -111,6 +113,8 @@ def lexicon(base: str) -> Lexicon:
         medium=_after(raw["medium"]),
         cancel=_terms(raw["cancel"]),
         not_deficit=_terms(raw["not_deficit"]),
+        praise=_terms(raw["praise"]),
+        reason=_terms(raw["deficit"]["reason"]),
         deficit=_terms([term for group in raw["deficit"].values() for term in group]),
         about_you=_terms(raw["deficit"]["about_you"]),
         comparison=_terms(raw["deficit"]["comparison"]),
@@ -216,6 +220,7 @@ class _Reader:
             for m in lex.deficit.finditer(folded)
             if not any(s <= m.start() < e for s, e in neutral)
         ] + [(m, True) for m in lex.malicious.finditer(folded)]
+        self.praise = [m.start() for m in lex.praise.finditer(folded)]
         self.areas: list[Area] = []
         self.sentence = (0, 0)
         self.judged: set[int] = set()  # starts of the clauses whose topics were judged in this sentence
@@ -316,6 +321,8 @@ class _Reader:
             topics = [[t for t in group if not self._belongs(t, self.lex.third_party)] for group in topics]
         clause = parts[index]
         if topics[index] and not all(self._is_setting(t) for t in topics[index]):
+            if not insult and self._praised(clause) and self.lex.reason.match(self.folded, match.start()):
+                return  # a reason beside praise only says what the candidates had: nothing is judged
             self._judge(match, insult, topics[index], clause.start, clause.end)
             return
         if topics[index]:
@@ -323,6 +330,8 @@ class _Reader:
             # lors de l'entretien") is about what its neighbour names, if that is more than a setting.
             for other in [*self._reach_back(parts, index), index + 1]:
                 if other >= len(parts) or not topics[other] or all(self._is_setting(t) for t in topics[other]):
+                    continue
+                if not insult and self._praised(parts[other]):
                     continue
                 start, end = min(clause.start, parts[other].start), max(clause.end, parts[other].end)
                 # Not across a contrast: "your CV is great, but in the interview you..." judges the interview.
@@ -340,12 +349,14 @@ class _Reader:
         if self.lex.self_subject.search(head) and not (insult or about_you):
             return
         for other in self._reach_back(parts, index):
+            if topics[other] and not insult and self._praised(parts[other]):
+                return  # what the reply praises is not what a later verdict judges
             if topics[other]:
                 # "..., which is what we need": a clause already judged is not judged again on another topic.
                 if parts[other].start not in self.judged:
                     self._judge(match, insult, topics[other], parts[other].start, clause.end, inferred=True)
                 return
-        if index + 1 < len(parts) and topics[index + 1]:
+        if index + 1 < len(parts) and topics[index + 1] and (insult or not self._praised(parts[index + 1])):
             self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end, inferred=True)
             if self.folded.startswith(":", clause.end):
                 # A heading before a colon ("Areas to develop: SQL, public speaking") judges each item listed.
@@ -361,7 +372,16 @@ class _Reader:
         continues = continues or (insult and not any(topics))
         if previous and continues and not any(topics[:index]):
             before, earlier = previous[-1]
+            if not insult and self._praised(before):
+                return
             self._judge(match, insult, earlier, before.start, clause.end, inferred=True)
+
+    def _praised(self, clause: _Clause) -> bool:
+        """Whether a clause praises what it names ("your background is impressive") and judges nothing itself."""
+        if not any(clause.start <= p < clause.end for p in self.praise):
+            return False
+        return not any(clause.start <= m.start() < clause.end and not self.lex.reason.match(self.folded, m.start())
+                       for m, _ in self.judgements)
 
     def _reach_back(self, parts: list[_Clause], index: int) -> list[int]:
         """Clauses a judgement may look back to; fragments such as quoted words ("« genre »") do not count."""
