@@ -293,11 +293,13 @@ def _reason(w: _Writer) -> StatedReason | None:
     return w.situation.reason
 
 
-def _reason_sentence(w: _Writer, *, short: bool = False) -> str:
+def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False) -> str:
     """The stated reason in the candidate's words."""
     reason = _reason(w)
     if reason is None:
         return ""
+    if short and not area_only and reason.hire and reason.gap == "hire" and len(reason.hire.split()) <= 12:
+        return w.pick("reason_short", "hire")  # « vous avez privilégié quelqu'un qui… » says more than "experience"
     return w.pick("reason_short", reason.area_gap) if short else w.pick("reason", reason.gap)
 
 
@@ -315,9 +317,14 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
         return w.fill(after[gap])
     if gap == "requirement" and reason.category is Category.EXPERIENCE:
         gap = "experience"  # « trois ans d'expérience minimum »: how to get it, not "anything else"
-    if gap == "credential" and len(w.slots.get("term_np", "").split()) > 4:
+    if gap == "credential" and len(w.slots.get("term_np", "").split()) > 4 and (after_reason or not w.tight):
         gap = "requirement"  # a long name said once: « En dehors de ce point… »
     return w.fill(questions.get(gap, questions["area"]))
+
+
+# The question areas by the analyser's category: a call does not ask again about the area the reason named.
+_AREA_OF = {Category.EXPERIENCE: "experience", Category.SKILLS: "skills", Category.CV_COVER_LETTER: "cv",
+            Category.LANGUAGE_REGISTER: "register", Category.CULTURE_FIT: "fit", Category.INTERVIEW_PERFORMANCE: "interview"}
 
 
 def _has_gap(w: _Writer) -> bool:
@@ -372,7 +379,12 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         gap = [] if gap_asked else [_gap_question(w, spoken=spoken)]
         # A credential's question already asks about anything else.
         tail = [] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine else [other]
-        return (gap + moments + tail)[: max(count, len(gap) + len(moments))]
+        asked = (gap + moments + tail)[: max(count, len(gap) + len(moments))]
+        if not asked and spoken:
+            # A call's list is never empty: after the question past the reason, how the interview went.
+            areas = [a for a in _area_order(w) if a not in ("cv", _AREA_OF.get(_reason(w).category, ""))]
+            asked = [w.fill(w.bank["questions_spoken"][a]) for a in areas[:1]]
+        return asked
     lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
     areas = [a for a in _area_order(w) if not ((moments or not w.situation.interviewed) and a == "interview")]
@@ -528,14 +540,14 @@ def _linkedin(w: _Writer) -> str:
 
     parts = {"automatic": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
              "warm": tone.warmth >= _WARM_FROM and tone.length > 50 and s.interviewed,
-             "extra": tone.length >= _EXTRA_FROM, "tight": False, "merged": False, "bare": False}
+             "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
-    for part in ("extra", "warm", "purpose", "automatic", "tight", "merged", "bare"):
+    for part in ("extra", "warm", "purpose", "automatic", "tight", "area", "merged", "bare"):
         if len(body) <= limit:
             break
-        parts[part] = part in ("tight", "merged", "bare")
+        parts[part] = part in ("tight", "area", "merged", "bare")
         body = render(parts)
     return body
 
@@ -548,7 +560,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
         return [w.pick("ask_tight")]
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
     merged = parts["merged"] and reason is not None and reason.area_gap not in ("internal", "experience", *_AREAS)
-    lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"])]
+    lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     if (s.moments or _asked_np(w)) and directness >= _OPEN_BELOW and not merged:
         # The notes' moment as the question itself: the shortest way to use them; the question the notes say
         # was asked first, the most telling. (At the very limit the recruiter's reason comes first: a
