@@ -506,6 +506,8 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("extra"))
     ending.append(w.pick("future_invited", s.invited_back) if s.invited_back else w.pick("future"))
     bullets = "\n".join(f"- {q}" for q in questions)
+    if not questions:  # why it helps belongs with the ask it explains, not in a paragraph of its own
+        middle, purpose = middle + purpose, []
     paragraphs = [greeting, " ".join(intro), " ".join(middle), bullets, " ".join(purpose), " ".join(ending),
                   f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
     return w.pick("subject"), "\n\n".join(p for p in paragraphs if p)
@@ -583,7 +585,9 @@ def _phone(w: _Writer) -> tuple[str, str]:
     s = w.situation
     labels = w.bank["phone_labels"]
     opening = [w.pick("phone_opening", greeting=_phone_greeting(w))]
-    ask = [w.pick("short_thanks", s.news), *_kind_words(w)]
+    # The news came by phone: the caller thanks for that call, in the past, not "thank you for your call".
+    thanks = w.pick("call_thanks") if s.news == "phone" else w.pick("short_thanks", s.news)
+    ask = [thanks, *_kind_words(w)]
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
     if tone.warmth >= _WARM_FROM and s.interviewed and "phone_warm_line" in w.bank:
