@@ -367,9 +367,12 @@ def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:
     """Precise questions: past the stated reason, the notes' moments, then anything else or by area."""
     asked = _asked_question(w, spoken=spoken)
-    moments = [w.fill(w.bank["moment_questions_spoken" if spoken else "moment_questions"][m])
-               for m in _moments_besides_asked(w)[: 1 if asked else 2]]
-    moments = ([asked] if asked else []) + moments
+    moments = [asked] if asked else []
+    for m in _moments_besides_asked(w)[: 1 if asked else 2]:
+        question = w.fill(w.bank["moment_questions_spoken" if spoken else "moment_questions"][m])
+        if any(_same_frame(question, before) for before in moments):
+            question = w.fill(w.bank["moment_questions_alt"][m])  # two questions from one mould read as a form
+        moments.append(question)
     if count == 1 and len(moments) == 2 and not _has_gap(w) and not asked:
         # Room for one question: it names both moments.
         named = w.bank["moment_and_in"].join(w.fill(w.bank["moments"][m]) for m in w.situation.moments[:2])
@@ -393,6 +396,12 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     else:
         by_area = [w.fill(w.options(w.bank["questions"][a])[0]) for a in areas]
     return (lead + moments + by_area)[:count]
+
+
+def _same_frame(one: str, other: str) -> bool:
+    """Whether two questions open with the same five words (« Qu'est-ce que j'aurais pu mieux faire… » twice)."""
+    first, second = (re.findall(r"[\w']+", fold(text))[:5] for text in (one, other))
+    return len(first) == 5 and first == second
 
 
 def _moment_line(w: _Writer) -> str:

@@ -158,6 +158,13 @@ def check_no_repetition(s: _Subject) -> CheckResult:
             if len(words) >= 4 and any(len(words & other) >= 0.8 * max(len(words), len(other)) for other in seen):
                 problems.append(f"« {sentence.strip()[:60]} » ×2" if s.lang == "fr" else f'"{sentence.strip()[:60]}" ×2')
             seen.append(words)
+    # Two questions cut from one mould: the same last four words ("…ce que vous cherchiez ?" twice) or the same first five.
+    asked = [re.findall(r"[\w']+", fold(q)) for q in _questions(body + "\n" + s.voicemail)]
+    for i, words in enumerate(asked):
+        for other in asked[:i]:
+            if len(words) >= 5 and len(other) >= 5 and (words[-4:] == other[-4:] or words[:5] == other[:5]):
+                problems.append(" ".join(words[-4:]) + " ×2")
+                break
     # The same move twice in other words ("Even a few lines would help." … "Even a few lines would be useful.").
     fillers = compile_terms(_lex("fillers", s.lang))
     said = [m.group(0) for sentence in _sentence_texts(body) if (m := fillers.search(fold(sentence)))]
