@@ -65,16 +65,36 @@ def test_a_requirement_is_not_read_from_a_sentence_about_the_candidate():
 
 @pytest.mark.parametrize(("language", "notes", "expected"), [
     ("fr", "Beaucoup de questions sur Azure, j'ai été honnête.", "mes réponses aux questions sur Azure"),
-    ("fr", "j'ai bloqué sur la question des fonctions de fenêtrage", "ma réponse à la question des fonctions de fenêtrage"),
-    ("en", "I froze on the behavioural question about disagreeing with a manager.",
+    ("fr-FR", "Jury de 3. Ils ont posé une question sur le statut de la fonction publique.",
+     "ma réponse à la question sur le statut de la fonction publique"),
+    ("en", "Panel of three; one of them kept asking about the behavioural question about disagreeing with a manager.",
      "my answer to the question about disagreeing with a manager"),
     ("en", "they asked about REDCap, I've only used it a bit", "my answers about REDCap"),
-    ("en", "I blanked on a k8s networking question.", "my answer to the k8s networking question"),
+    ("en", "Good chat overall. The lead asked the k8s networking question at the end.", "my answer to the k8s networking question"),
 ])
 def test_the_question_the_notes_say_was_asked_is_asked_about(language, notes, expected):
     draft = compose(request(language, notes=notes, directness=90))
     assert expected in draft.body, draft.body
     assert draft.checks.passed
+
+
+@pytest.mark.parametrize(("language", "notes", "expected"), [
+    ("fr", "Test SQL. J'ai bloqué sur la question des fonctions de fenêtrage, sinon ça allait.",
+     "J'ai bloqué sur la question des fonctions de fenêtrage : est-ce que cela a pesé dans votre décision ?"),
+    ("fr", "test excel de 45 min, j'ai pas fini la partie tableaux croisés",
+     "Je n'ai pas fini la partie tableaux croisés : est-ce que cela a pesé dans votre décision ?"),
+    ("en", "Case study, then the panel. I ran out of time on the mechanical part.",
+     "I ran out of time on the mechanical part. Did that weigh in your decision?"),
+])
+def test_what_the_notes_say_went_wrong_is_asked_about_in_the_candidate_s_words(language, notes, expected):
+    draft = compose(request(language, notes=notes, directness=90))
+    assert expected in draft.body, draft.body
+    assert draft.checks.passed
+
+
+def test_a_worry_about_someone_else_or_a_bare_pronoun_is_not_taken():
+    assert read_situation(request("en", notes="Role play where I had to consent a nervous parent.")).worry == ""
+    assert read_situation(request("en", notes="They asked about REDCap; I've only used it a bit.")).worry == ""
 
 
 def test_a_question_asked_when_is_kept_whole_and_said_in_the_candidate_s_words():

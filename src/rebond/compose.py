@@ -339,9 +339,21 @@ def _area_order(w: _Writer) -> list[str]:
     return hinted + rest
 
 
+def _worry_question(w: _Writer, *, spoken: bool = False) -> str:
+    """What the notes say went wrong, in the candidate's words, and whether it weighed (or, when the recruiter
+    already gave the reason, how to handle it better): « J'ai manqué de temps à la fin de ma présentation : … ? »"""
+    worry = w.situation.worry
+    if not worry:
+        return ""
+    key = ("worry_how" if _reason(w) is not None else "worry_weighed") + ("_spoken" if spoken else "")
+    return w.fill(w.bank[key], worry=worry)
+
+
 def _asked_np(w: _Writer) -> str:
     """The question the notes say was asked, as a noun phrase: « mes réponses aux questions sur le budget »."""
     s = w.situation
+    if s.worry and _shares_words(s.worry, s.asked or s.asked_when):
+        return ""  # « J'ai bloqué sur la question des fonctions de fenêtrage » already says it
     if s.asked:
         return s.asked
     return w.fill(w.bank["asked_when_np"], when=s.asked_when) if s.asked_when else ""
@@ -354,9 +366,17 @@ def _moments_besides_asked(w: _Writer) -> list[str]:
     return [m for m in w.situation.moments if not (asked and has_term(asked, terms[m]))]
 
 
+def _shares_words(one: str, other: str) -> bool:
+    """Whether two phrases share two words of five letters or more (they speak of the same thing)."""
+    words = (set(re.findall(r"\w{5,}", fold(text))) - {"questions", "question", "answers", "reponses"} for text in (one, other))
+    return len(set.intersection(*words)) >= 2
+
+
 def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
     """How the answer to the question the notes name came across: the most telling question a call can ask."""
     s = w.situation
+    if not _asked_np(w):
+        return ""
     if s.asked:
         return w.fill(w.bank["asked_question_spoken" if spoken else "asked_question"], asked=s.asked)
     if s.asked_when:
@@ -367,7 +387,8 @@ def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:
     """Precise questions: past the stated reason, the notes' moments, then anything else or by area."""
     asked = _asked_question(w, spoken=spoken)
-    moments = [asked] if asked else []
+    worry = _worry_question(w, spoken=spoken)
+    moments = [q for q in (worry, asked) if q]
     for m in _moments_besides_asked(w)[: 1 if asked else 2]:
         question = w.fill(w.bank["moment_questions_spoken" if spoken else "moment_questions"][m])
         if any(_same_frame(question, before) for before in moments):
@@ -423,6 +444,8 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
             return [questions[0]], []
         return [w.pick("ask_list")], questions
     lines = [_moment_line(w)] if w.situation.moments or _asked_np(w) else []
+    if worry := _worry_question(w):
+        lines.append(worry)  # what the candidate felt went wrong, asked about in their own words
     if _has_gap(w):
         # The question past the reason comes right after it; the notes' moments, then anything else.
         if directness < _OPEN_BELOW:
@@ -596,10 +619,11 @@ def _phone(w: _Writer) -> tuple[str, str]:
     opening = [w.pick("phone_opening", greeting=_phone_greeting(w))]
     # The news came by phone: the caller thanks for that call, in the past, not "thank you for your call".
     thanks = w.pick("call_thanks") if s.news == "phone" else w.pick("short_thanks", s.news)
-    ask = [thanks, *_kind_words(w)]
+    short = tone.length < _SHORT_BELOW  # a short call keeps to the thanks, the regret and the questions
+    ask = [thanks, *([] if short else _kind_words(w))]
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
-    if tone.warmth >= _WARM_FROM and s.interviewed and "phone_warm_line" in w.bank:
+    if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank:
         ask.append(w.pick("phone_warm_line"))
     ask.append(w.pick("phone_regret"))
     if reason := _reason_sentence(w):

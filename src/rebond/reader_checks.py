@@ -265,6 +265,8 @@ def check_notes_used(s: _Subject) -> CheckResult:
     asked = situation.asked or situation.asked_when
     if asked and fold(asked) in fold(text):
         used.append("asked")
+    if situation.worry and fold(situation.worry) in fold(text):
+        used.append("worry")  # what the notes say went wrong, asked about
     # A reader expects the notes' main moments back: two of them (one in a short LinkedIn note).
     needed = 1 if s.request.channel is Channel.LINKEDIN else min(2, len(named))
     missing = [name for name in named if name not in used]

@@ -71,6 +71,9 @@ class Situation:
     # "my answer to the question about disagreeing with a manager"; or what was asked, for "when I was asked how…".
     asked: str = ""
     asked_when: str = ""
+    # What the notes say went wrong, in the candidate's own first person: « J'ai manqué de temps à la fin de ma
+    # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
+    worry: str = ""
     praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
     close_call: bool = False  # the rejection says it was close
     rest_was_fine: bool = False  # "everything else was a good fit": no "anything else?" question
@@ -130,6 +133,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=_invitation(rejection) if not automatic else "",
         **_asked(notes, lang, reason),
+        worry=_worry(notes, lang),
         praised=() if automatic else _praised_moments(rejection),
         close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
         rest_was_fine=not automatic and has_term(rejection, tuple(_cues()["rest_was_fine"])),
@@ -198,6 +202,47 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
             return {}  # "we needed AWS": asking how the AWS answers went would ask what was already answered
         return found
     return {}
+
+
+# A worry in the notes: the first person, then what went wrong, up to the end of the clause.
+_WORRY_START = {
+    "fr": re.compile(r"(?i)\b(j'ai|j'étais|j'etais|je)\b"),
+    "en": re.compile(r"(?i)(?:^|(?<=[\s,;(]))(I|I'm|I've|I was)\b"),
+}
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?()\n]|,\s*(?!\d)|\s[-–—]\s|\b(?:mais|but|alors que|while|then|puis|ensuite|so|donc)\b)", re.IGNORECASE)
+_HEDGES = re.compile(r"(?i)[\s,]*(?:peut-être|peut-etre|je pense|je crois|maybe|i think|probably|sans doute)\s*$")
+# Spoken French a message does not write: « j'ai pas » → « je n'ai pas ».
+_WRITTEN_NEGATION = [(r"(?i)\bj'ai pas\b", "je n'ai pas"), (r"(?i)\bj'étais pas\b", "je n'étais pas"),
+                     (r"(?i)\bje suis pas\b", "je ne suis pas"), (r"(?i)\bj'avais pas\b", "je n'avais pas"),
+                     (r"(?i)\bje savais pas\b", "je ne savais pas")]
+
+
+def _worry(notes: str, lang: str) -> str:
+    """The first clause of the notes in which the candidate says something went wrong, or ""."""
+    if not notes.strip():
+        return ""
+    bad = tuple(_cues()["worry"])
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", notes):
+        for start in _WORRY_START["en" if lang == "en" else "fr"].finditer(sentence):
+            clause = _CLAUSE_END.split(sentence[start.start():], maxsplit=1)[0].strip()
+            clause = _HEDGES.sub("", clause).strip()
+            words = clause.split()
+            if not 5 <= len(words) <= 16 or not has_term(clause, bad):
+                continue
+            if re.search(r"(?i)\b(it|them|ça|ca|cela|celle-ci|celui-ci)\b", clause):
+                continue  # "I've only used it a bit": the pronoun's noun is elsewhere
+            if re.search(r"(?i)\b(je pense|i think|je crois)\b$", clause):
+                continue
+            for pattern, written in _WRITTEN_NEGATION:
+                clause = re.sub(pattern, written, clause)
+            clause = clause.replace("/", " ou " if lang != "en" else " or ")
+            return clause[:1].upper() + clause[1:]
+    # "Ran out of time before I got to usability testing": an English fragment without its subject.
+    if lang == "en" and (m := re.search(r"(?i)(?:^|[.;]\s*)((?:ran|froze|blanked|stumbled|forgot|struggled|talked|rambled)\b[^.;!?\n]{3,90})", notes)):
+        clause = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].strip()
+        if 3 <= len(clause.split()) <= 15:
+            return "I " + clause[:1].lower() + clause[1:]
+    return ""
 
 
 def _went_well(notes: str) -> set[str]:
