@@ -177,6 +177,7 @@ class DraftStream:
         from rebond import prompting
         from rebond.checks import READER_CHECK_NAMES, run_checks
         from rebond.llm_output import clean, copied_passage, split_draft
+        from rebond.situation import without_quoted_facts
 
         request = self.request
         revealed = mask.reveal(raw)
@@ -206,7 +207,10 @@ class DraftStream:
         if prompting.repeats_instructions(raw):
             problems.append((prompting.reason("instructions_leak", lang), "instructions_leak"))
         ctx = request.context
-        if copied := copied_passage(draft.full_text(), ctx.rejection_message, ctx.notes):
+        # The facts Rebond itself reads out of them (the stated reason, what the notes say went wrong) may be
+        # said in their own words; a run copied from any other sentence is a sign of obeyed instructions.
+        sources = [without_quoted_facts(text, request) for text in (ctx.rejection_message, ctx.notes)]
+        if copied := copied_passage(draft.full_text(), *sources):
             problems.append((prompting.reason("copied_input", lang, detail=copied), "copied_input"))
         return draft, problems
 

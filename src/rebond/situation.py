@@ -599,9 +599,29 @@ def _topic(evidence: str) -> str:
     return topic if 2 < len(topic) <= 40 else ""
 
 
+def without_quoted_facts(text: str, request: DraftRequest) -> str:
+    """``text`` without the sentences a draft may quote: those holding the stated reason or the notes' worry.
+
+    A draft says these facts in the person's words (« J'ai manqué de temps à la fin de ma présentation »), so
+    a run of words they share with the pasted text is the fact used, not a pasted instruction obeyed.
+    """
+    s = read_situation(request)
+    reason = s.reason
+    facts = [fold(f) for f in (s.worry, s.asked, s.asked_when, *(() if reason is None else (reason.hire, reason.term, reason.topic)))
+             if len(f.split()) >= 4]
+    if not facts or not text:
+        return text
+    windows = {" ".join(words[i:i + 4]) for fact in facts for words in [re.findall(r"[\w']+", fact)]
+               for i in range(max(len(words) - 3, 1))}
+    kept = [sentence for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text)
+            if not any(window in " ".join(re.findall(r"[\w']+", fold(sentence))) for window in windows)]
+    return "\n".join(kept)
+
+
 def moment_terms() -> dict[str, tuple[str, ...]]:
     """Each moment's cues: the checks use them to see whether a draft names the moment."""
     return {name: tuple(terms) for name, terms in _cues()["moments"].items()}
 
 
-__all__ = ["Situation", "StatedReason", "looks_automatic", "moment_terms", "read_situation", "stated_reason"]
+__all__ = ["Situation", "StatedReason", "looks_automatic", "moment_terms", "read_situation", "stated_reason",
+           "without_quoted_facts"]
