@@ -298,9 +298,12 @@ def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False
     reason = _reason(w)
     if reason is None:
         return ""
+    hire = "hire_wanted" if reason.wanted else "hire"  # « vous recherchiez » or « vous avez retenu », as the rejection said
     if short and not area_only and reason.hire and reason.gap == "hire" and len(reason.hire.split()) <= 12:
-        return w.pick("reason_short", "hire")  # « vous avez privilégié quelqu'un qui… » says more than "experience"
-    return w.pick("reason_short", reason.area_gap) if short else w.pick("reason", reason.gap)
+        return w.pick("reason_short", hire)  # « vous avez privilégié quelqu'un qui… » says more than "experience"
+    if short:
+        return w.pick("reason_short", hire if reason.area_gap == "hire" else reason.area_gap)
+    return w.pick("reason", hire if reason.gap == "hire" else reason.gap)
 
 
 def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = False) -> str:
@@ -403,7 +406,7 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         gap = [] if gap_asked else [_gap_question(w, spoken=spoken)]
         # A credential's question already asks about anything else.
         tail = [] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine else [other]
-        asked = (gap + moments + tail)[: max(count, len(gap) + len(moments))]
+        asked = (gap + moments + tail)[: max(count, len(gap) + 1)]
         if not asked and spoken:
             # A call's list is never empty: after the question past the reason, how the interview went.
             areas = [a for a in _area_order(w) if a not in ("cv", _AREA_OF.get(_reason(w).category, ""))]
@@ -425,12 +428,22 @@ def _same_frame(one: str, other: str) -> bool:
     return len(first) == 5 and first == second
 
 
-def _moment_line(w: _Writer) -> str:
-    """The notes' moments (two at most) in one sentence: « Votre avis sur mon étude de cas et sur ma présentation… »."""
+def _names_a_moment(w: _Writer, text: str) -> bool:
+    return any(has_term(text, moment_terms()[m]) for m in w.situation.moments)
+
+
+def _moment_line(w: _Writer, *, besides: str = "") -> str:
+    """The notes' moments (two at most) in one sentence: « Votre avis sur mon étude de cas et sur ma présentation… ».
+
+    A moment the worry ``besides`` names is left to the question about it.
+    """
     if not w.situation.moments and not _asked_np(w):
         return ""
     asked = _asked_np(w)
-    named = [w.fill(w.bank["moments"][m]) for m in _moments_besides_asked(w)[: 1 if asked else 2]] + ([asked] if asked else [])
+    moments = [m for m in _moments_besides_asked(w) if not (besides and has_term(besides, moment_terms()[m]))]
+    named = [w.fill(w.bank["moments"][m]) for m in moments[: 1 if asked else 2]] + ([asked] if asked else [])
+    if not named:
+        return ""
     return w.pick("moment_line", moment=w.bank["moment_and"].join(named))
 
 
@@ -443,14 +456,23 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
         if len(questions) == 1:  # one question reads as a sentence, not a one-item list
             return [questions[0]], []
         return [w.pick("ask_list")], questions
-    lines = [_moment_line(w)] if w.situation.moments or _asked_np(w) else []
-    if worry := _worry_question(w):
-        lines.append(worry)  # what the candidate felt went wrong, asked about in their own words
+    worry = w.situation.worry
+    lines = [_moment_line(w, besides=worry)] if w.situation.moments or _asked_np(w) else []
+    lines = [line for line in lines if line]
+    if worry and lines and _names_a_moment(w, worry):
+        lines.append(_worry_question(w))  # the moment it names is asked about there, the others before
+    elif worry and lines:
+        # « Votre avis sur mon test technique m'intéresserait particulièrement, car je n'ai pas fini la partie
+        # tableaux croisés. »: what went wrong says why that moment matters, in one sentence.
+        worry = worry if worry.startswith(("I ", "I'")) else worry[:1].lower() + worry[1:]
+        lines = [w.fill(w.bank["moment_because"], line=lines[0].rstrip(".!"), worry=worry)]
+    elif worry:
+        lines = [_worry_question(w)]  # what the candidate felt went wrong, asked about in their own words
     if _has_gap(w):
         # The question past the reason comes right after it; the notes' moments, then anything else.
         if directness < _OPEN_BELOW:
             return [w.pick("ask_open_after_reason"), *lines], []
-        tail = ([] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine
+        tail = ([] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine or worry
                 else [w.fill(w.bank["else_question"])])
         return [_gap_question(w, after_reason=True), *lines, *tail], []
     if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better

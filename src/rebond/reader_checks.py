@@ -268,7 +268,9 @@ def check_notes_used(s: _Subject) -> CheckResult:
     if situation.worry and fold(situation.worry) in fold(text):
         used.append("worry")  # what the notes say went wrong, asked about
     # A reader expects the notes' main moments back: two of them (one in a short LinkedIn note).
-    needed = 1 if s.request.channel is Channel.LINKEDIN else min(2, len(named))
+    # The question the notes name, or what they say went wrong, is the most telling: with it, one moment is enough.
+    telling = {"asked", "worry"} & set(used)
+    needed = 1 if s.request.channel is Channel.LINKEDIN or telling else min(2, len(named))
     missing = [name for name in named if name not in used]
     return _result("notes_used", s.lang, len(used) >= needed, ", ".join(missing))
 

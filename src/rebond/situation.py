@@ -28,6 +28,7 @@ class StatedReason:
     evidence: str = ""  # the recruiter's words that give it
     also: tuple[Category, ...] = ()  # other areas the rejection names
     hire: str = ""  # the person hired, in the candidate's words: "a candidate with more experience in payroll"
+    wanted: bool = False  # the rejection says whom it was looking for ("we wanted…"), not whom it chose
 
     @property
     def gap(self) -> str:
@@ -38,6 +39,10 @@ class StatedReason:
             return "credential"
         if self.term_kind == "requirement":
             return "requirement"
+        if self.term_kind == "tool" and self.hire and self.category is Category.EXPERIENCE and len(self.hire.split()) <= 14:
+            # "a candidate who already has three years of ICU experience" says it better than "ICU was key";
+            # a note with no room for it still names the tool (``area_gap``).
+            return "hire"
         if self.term_kind in ("tool", "language"):
             return self.term_kind
         if self.hire:
@@ -50,7 +55,7 @@ class StatedReason:
         if self.internal:
             return "internal"
         if self.term_kind:
-            return self.gap if self.gap != "hire" else "experience"
+            return self.term_kind if self.term_kind in ("tool", "language") else self.gap if self.gap != "hire" else "experience"
         if self.topic and self.category is Category.EXPERIENCE:
             return "experience_topic"
         return self.category.value if self.category else "internal"
@@ -133,7 +138,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=_invitation(rejection) if not automatic else "",
         **_asked(notes, lang, reason),
-        worry=_worry(notes, lang),
+        worry=_worry(notes, lang) if not _names_reason(_worry(notes, lang), reason) else "",
         praised=() if automatic else _praised_moments(rejection),
         close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
         rest_was_fine=not automatic and has_term(rejection, tuple(_cues()["rest_was_fine"])),
@@ -215,6 +220,12 @@ _HEDGES = re.compile(r"(?i)[\s,]*(?:peut-être|peut-etre|je pense|je crois|maybe
 _WRITTEN_NEGATION = [(r"(?i)\bj'ai pas\b", "je n'ai pas"), (r"(?i)\bj'étais pas\b", "je n'étais pas"),
                      (r"(?i)\bje suis pas\b", "je ne suis pas"), (r"(?i)\bj'avais pas\b", "je n'avais pas"),
                      (r"(?i)\bje savais pas\b", "je ne savais pas")]
+
+
+def _names_reason(worry: str, reason: StatedReason | None) -> bool:
+    """Whether the notes' worry is the stated reason again (« j'ai cherché mes mots en anglais » after "your
+    English"): the question past the reason already covers it."""
+    return bool(worry) and reason is not None and reason.term_kind in ("language", "tool") and fold(reason.term) in fold(worry)
 
 
 def _worry(notes: str, lang: str) -> str:
@@ -323,7 +334,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         term, kind = _term(requirement, Category.SKILLS, lang)
         if not findings or (term and kind in ("certification", "licence", "membership", "credential_phrase")):
             return StatedReason(category=Category.SKILLS, term=term, term_kind=kind, evidence=requirement,
-                                hire=hired_as_said_by_candidate(requirement, lang))
+                                hire=hired_as_said_by_candidate(requirement, lang), wanted=_wanted(requirement))
     if not findings and not internal and (hire := hired_as_said_by_candidate(rejection, lang, chosen_only=True)):
         # "They wanted someone who had already shipped a game", « on part sur un profil qui maîtrise HubSpot »:
         # the person chosen or wanted, described, is the reason even where the analyser saw no area.
@@ -331,7 +342,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         term, kind = ("", "") if topic else _term(hire, Category.EXPERIENCE, lang)
         if kind == "credential_phrase":  # « un agent lauréat du concours » says it better than « le concours »
             term, kind = "", ""
-        return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire, hire=hire)
+        return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire, hire=hire,
+                            wanted=_wanted(rejection, hire))
     if not findings and not internal and (language := _bilingual_hire(rejection, lang)):
         # "we went with a bilingual profile" for a mission in English: the language level is the reason.
         return StatedReason(category=Category.LANGUAGE_REGISTER, term=language, term_kind="language", evidence=language)
@@ -343,14 +355,16 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # names the gap, even where the analyser saw no area.
         topic = _topic(hire)
         term, kind = ("", "") if topic else _term(hire, Category.EXPERIENCE, lang)
+        described = hired_as_said_by_candidate(rejection, lang)
         return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire,
-                            hire=hired_as_said_by_candidate(rejection, lang))
+                            hire=described, wanted=_wanted(rejection, described))
     if not findings:
         return StatedReason(category=None, internal=True, evidence="") if internal else None
     first = findings[0]
     # Experience reads best by its field ("more experience in payroll"); a skill by its name.
     topic = _topic(first.evidence) if first.category is Category.EXPERIENCE else ""
     term, kind = ("", "") if topic else _term(first.evidence, first.category, lang)
+    hire = hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang)
     if not (term or topic):
         topic = _topic(first.evidence)
     return StatedReason(
@@ -361,7 +375,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         topic=topic,
         evidence=first.evidence,
         also=tuple(f.category for f in findings[1:]),
-        hire=hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang),
+        hire=hire,
+        wanted=_wanted(rejection, hire),
     )
 
 
@@ -408,6 +423,16 @@ _POINT_OF_VIEW = {
     "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous")],
     "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you")],
 }
+
+
+def _wanted(rejection: str, hire: str = "") -> bool:
+    """Whether the rejection describes whom it was looking for rather than whom it chose (read in the sentence
+    that describes the person, when there is one)."""
+    first = " ".join(hire.split()[:3])
+    if first:
+        rejection = next((part for part in re.split(r"(?<=[.!?])\s+|\n+", rejection) if first in part), rejection)
+    return has_term(rejection, ("(re)?cherch(ions|ons|ait|aient|iez|ez)", "voul(ais|ait|aient|ions|ons)", "(avions|avons|a|avait|ont|avaient) besoin d",
+                                "looking for", "look for", "wanted", "needed", "need(s)? (someone|a candidate|an? )"))
 
 
 def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool = False) -> str:
@@ -582,7 +607,8 @@ _TOPIC = re.compile(
 
 # "more B2B sales experience", "stronger client-facing experience": the field named before the noun.
 _TOPIC_BEFORE = re.compile(r"\b(?:more|stronger|deeper|greater|additional|extensive|direct|hands-on|proven|with|has|had|have|having)\s+((?:[\w/&+-]+\s+){1,3}?)experience\b", re.IGNORECASE)
-_NOT_TOPIC = frozenset({"some", "any", "no", "more", "enough", "much", "relevant", "professional", "previous", "prior", "work", "the", "a", "an", "of", "your", "their",
+_NOT_TOPIC = frozenset({"some", "any", "no", "more", "enough", "much", "extensive", "significant", "solid", "strong", "proven",
+                        "hands-on", "direct", "deep", "deeper", "broad", "broader", "considerable", "substantial", "longer", "recent", "relevant", "professional", "previous", "prior", "work", "the", "a", "an", "of", "your", "their",
                         "industry", "related", "practical", "real", "overall", "years", "year", "level"})
 
 
