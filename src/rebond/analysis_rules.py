@@ -53,6 +53,7 @@ class Lexicon:
     reason: Terms
     deficit: Terms
     about_you: Terms
+    requirement: Terms
     comparison: Terms
     topics: dict[Category, Terms]
     strong: dict[Category, Terms]
@@ -117,6 +118,7 @@ def lexicon(base: str) -> Lexicon:
         reason=_terms(raw["deficit"]["reason"]),
         deficit=_terms([term for group in raw["deficit"].values() for term in group]),
         about_you=_terms(raw["deficit"]["about_you"]),
+        requirement=_terms(raw["deficit"]["requirement"]),
         comparison=_terms(raw["deficit"]["comparison"]),
         topics={Category(name): _terms(spec["topic"]) for name, spec in cats.items()},
         strong={Category(name): _terms(spec["strong"]) for name, spec in cats.items()},
@@ -347,6 +349,13 @@ class _Reader:
         # "We..." speaks about the company, unless it mocks, advises or struggles with the candidate's work.
         about_you = self.lex.about_you.match(self.folded, match.start()) is not None
         if self.lex.self_subject.search(head) and not (insult or about_you):
+            # "We need a more mature profile, someone who has run a site": what the company asks for is
+            # named in the clause right after it.
+            needs = self.lex.requirement.match(self.folded, match.start()) is not None
+            nxt = topics[index + 1] if index + 1 < len(parts) else []
+            if needs and nxt and not all(map(self._is_setting, nxt)) and not self._praised(parts[index + 1]):
+                if parts[index + 1].start not in self.judged:
+                    self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end, inferred=True)
             return
         for other in self._reach_back(parts, index):
             if topics[other] and not insult and self._praised(parts[other]):
