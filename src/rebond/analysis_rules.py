@@ -47,6 +47,7 @@ class Lexicon:
     third_party: re.Pattern[str]
     setting: re.Pattern[str]
     medium: re.Pattern[str]
+    assessment: Terms
     cancel: Terms
     not_deficit: Terms
     praise: Terms
@@ -112,6 +113,7 @@ def lexicon(base: str) -> Lexicon:
         third_party=_before(raw["third_party"]),
         setting=_before(raw["setting"]),
         medium=_after(raw["medium"]),
+        assessment=_terms(raw["assessment"]),
         cancel=_terms(raw["cancel"]),
         not_deficit=_terms(raw["not_deficit"]),
         praise=_terms(raw["praise"]),
@@ -380,7 +382,9 @@ class _Reader:
         # Mockery in a sentence that names nothing ("We had a good laugh.") is about what was just named.
         continues = continues or (insult and not any(topics))
         if previous and continues and not any(topics[:index]):
-            before, earlier = previous[-1]
+            # The last clause that names more than a test ("..., d'après le test technique" is where it showed).
+            real = [(c, t) for c, t in previous if not all(map(self._is_test, t))]
+            before, earlier = (real or previous)[-1]
             if not insult and self._praised(before):
                 return
             self._judge(match, insult, earlier, before.start, clause.end, inferred=True)
@@ -404,9 +408,15 @@ class _Reader:
         return found
 
     def _is_setting(self, topic: _Topic) -> bool:
-        """Whether a topic is the setting of a remark ("during the interview") or the medium that reports it."""
+        """Whether a topic is the setting of a remark ("during the interview"), the medium that reports it,
+        or a test that showed it ("the test showed gaps in SQL")."""
         medium = self.lex.medium.match(self.folded, topic.end) is not None
-        return medium or self._belongs(topic, self.lex.setting)
+        return medium or self._is_test(topic) or self._belongs(topic, self.lex.setting)
+
+    def _is_test(self, topic: _Topic) -> bool:
+        """Whether a topic names a test, exercise or task (`assessment`): where something was shown."""
+        found = self.lex.assessment.search(self.folded, topic.start, topic.end)
+        return found is not None and found.start() == topic.start
 
     def _belongs(self, topic: _Topic, owner: re.Pattern[str]) -> bool:
         """Whether the word right before the topic is one of the owner words ("your", "leur")."""
