@@ -47,12 +47,14 @@ class Lexicon:
     third_party: re.Pattern[str]
     setting: re.Pattern[str]
     medium: re.Pattern[str]
+    assessment: Terms
     cancel: Terms
     not_deficit: Terms
     praise: Terms
     reason: Terms
     deficit: Terms
     about_you: Terms
+    requirement: Terms
     comparison: Terms
     topics: dict[Category, Terms]
     strong: dict[Category, Terms]
@@ -111,12 +113,14 @@ def lexicon(base: str) -> Lexicon:
         third_party=_before(raw["third_party"]),
         setting=_before(raw["setting"]),
         medium=_after(raw["medium"]),
+        assessment=_terms(raw["assessment"]),
         cancel=_terms(raw["cancel"]),
         not_deficit=_terms(raw["not_deficit"]),
         praise=_terms(raw["praise"]),
         reason=_terms(raw["deficit"]["reason"]),
         deficit=_terms([term for group in raw["deficit"].values() for term in group]),
         about_you=_terms(raw["deficit"]["about_you"]),
+        requirement=_terms(raw["deficit"]["requirement"]),
         comparison=_terms(raw["deficit"]["comparison"]),
         topics={Category(name): _terms(spec["topic"]) for name, spec in cats.items()},
         strong={Category(name): _terms(spec["strong"]) for name, spec in cats.items()},
@@ -347,6 +351,13 @@ class _Reader:
         # "We..." speaks about the company, unless it mocks, advises or struggles with the candidate's work.
         about_you = self.lex.about_you.match(self.folded, match.start()) is not None
         if self.lex.self_subject.search(head) and not (insult or about_you):
+            # "We need a more mature profile, someone who has run a site": what the company asks for is
+            # named in the clause right after it.
+            needs = self.lex.requirement.match(self.folded, match.start()) is not None
+            nxt = topics[index + 1] if index + 1 < len(parts) else []
+            if needs and nxt and not all(map(self._is_setting, nxt)) and not self._praised(parts[index + 1]):
+                if parts[index + 1].start not in self.judged:
+                    self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end, inferred=True)
             return
         for other in self._reach_back(parts, index):
             if topics[other] and not insult and self._praised(parts[other]):
@@ -371,7 +382,9 @@ class _Reader:
         # Mockery in a sentence that names nothing ("We had a good laugh.") is about what was just named.
         continues = continues or (insult and not any(topics))
         if previous and continues and not any(topics[:index]):
-            before, earlier = previous[-1]
+            # The last clause that names more than a test ("..., d'après le test technique" is where it showed).
+            real = [(c, t) for c, t in previous if not all(map(self._is_test, t))]
+            before, earlier = (real or previous)[-1]
             if not insult and self._praised(before):
                 return
             self._judge(match, insult, earlier, before.start, clause.end, inferred=True)
@@ -395,9 +408,15 @@ class _Reader:
         return found
 
     def _is_setting(self, topic: _Topic) -> bool:
-        """Whether a topic is the setting of a remark ("during the interview") or the medium that reports it."""
+        """Whether a topic is the setting of a remark ("during the interview"), the medium that reports it,
+        or a test that showed it ("the test showed gaps in SQL")."""
         medium = self.lex.medium.match(self.folded, topic.end) is not None
-        return medium or self._belongs(topic, self.lex.setting)
+        return medium or self._is_test(topic) or self._belongs(topic, self.lex.setting)
+
+    def _is_test(self, topic: _Topic) -> bool:
+        """Whether a topic names a test, exercise or task (`assessment`): where something was shown."""
+        found = self.lex.assessment.search(self.folded, topic.start, topic.end)
+        return found is not None and found.start() == topic.start
 
     def _belongs(self, topic: _Topic, owner: re.Pattern[str]) -> bool:
         """Whether the word right before the topic is one of the owner words ("your", "leur")."""

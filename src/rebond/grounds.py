@@ -6,7 +6,9 @@ A cue counts only when the reply gives it as a reason about the candidate:
 - not in a negated clause ("your accent was not a factor", « votre âge n'a joué aucun rôle »),
   nor in one that a following clause or sentence sets aside ("Your age? Not an issue.");
 - not in a sentence that states a policy or a benefit (an equal-opportunity line, "we offer parental leave");
-- not as the job's domain ("experience with older adults", « expérience en santé mentale »).
+- not as the job's domain ("experience with older adults", « expérience en santé mentale »);
+- not as seniority: a bare "too young" in a sentence that measures experience ("too young for this
+  position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class _Compiled:
     negation: Terms
     not_a_reason: Terms
     domain_frame: re.Pattern[str]
+    seniority_word: re.Pattern[str]
+    seniority_frame: Terms
 
 
 @cache
@@ -48,6 +52,8 @@ def _compiled(base: str) -> _Compiled:
         negation=compile_terms(tuple(raw["negation"][base])),
         not_a_reason=compile_terms(tuple(raw["not_a_reason"][base])),
         domain_frame=re.compile(r"(?:^|\W)(?:" + "|".join(raw["domain_frame"][base]) + r")\s*$"),
+        seniority_word=re.compile("|".join(raw["age_as_seniority"]["word"][base])),
+        seniority_frame=compile_terms(tuple(raw["age_as_seniority"]["frame"][base])),
     )
 
 
@@ -92,6 +98,12 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
                     if compiled.domain_frame.search(window):
                         continue  # the job's domain, not the candidate
+                    if (
+                        ground is Ground.AGE
+                        and compiled.seniority_word.fullmatch(folded, match.start(), match.end())
+                        and compiled.seniority_frame.search(folded, start, end)
+                    ):
+                        continue  # "too young" beside years of experience: seniority, not age
                     found.append(GroundHit(ground, match.start(), match.end(), (clause.start, clause.end), (start, end)))
             if not found:
                 continue
