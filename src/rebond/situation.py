@@ -443,6 +443,8 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
     A description that speaks of the candidate ("your profile") is left out: it cannot be turned cleanly.
     With ``chosen_only``, only in a sentence that says the person was chosen or wanted.
     """
+    # Inclusive writing (« un·e autre candidat·e », « candidat(e) ») reads as the plain masculine form here.
+    rejection = re.sub(r"[·.](?:e|es|ne|fe|ice|rice)\b|\((?:e|es|ne)\)", "", rejection)
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", rejection):
         if chosen_only and not has_term(sentence, tuple(_cues()["hire_choice"])):
             continue
