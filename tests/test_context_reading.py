@@ -123,7 +123,7 @@ def test_everything_else_being_fine_drops_the_anything_else_question():
 @pytest.mark.parametrize(("language", "directness", "lead"), [
     ("fr", 10, "deux petites questions pour savoir comment progresser, si vous avez un moment"),
     ("fr", 60, "Pour progresser, j'ai deux petites questions pour vous."),
-    ("en", 60, "So I have a couple of quick questions for you about what I could do better."),
+    ("en", 60, "I have a couple of quick questions for you about what I could do better."),
 ])
 def test_a_call_announces_the_number_of_questions_it_asks(language, directness, lead):
     body = compose(request(language, "phone", directness=directness, length=20, formality=10)).body
@@ -154,3 +154,27 @@ def test_the_facts_a_draft_may_quote_are_the_only_sentences_left_out_of_the_copy
              "I ran out of time on the mechanical part of the takeoff.")
     kept = without_quoted_facts(notes, request("en", notes=notes))
     assert "banana" in kept and "mechanical" not in kept
+
+
+def test_a_role_typed_in_both_genders_or_inclusive_writing_reads_as_one_title():
+    assert clean_role("technicien ou technicienne de laboratoire") == "technicien de laboratoire"
+    assert clean_role("opérateur ou opératrice de machine à papier") == "opérateur de machine à papier"
+    assert clean_role("technicien·ne de laboratoire") == "technicien de laboratoire"
+
+
+def test_salary_and_availability_reasons_are_said_and_not_turned_into_a_skill_to_build():
+    salary = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature en raison de l'écart avec vos "
+                                                "prétentions salariales.", directness=60)).body
+    assert "attentes salariales a pesé" in salary and "renforcer mon profil sur ce point" not in salary
+    start = compose(request("en", "phone", rejection="We needed someone who could start right away, and you're not "
+                                                     "available until January.", directness=60)).body
+    assert "my availability was the sticking point" in start and "If my availability changes" in start
+
+
+def test_an_automated_notice_with_no_interview_is_not_thanked_and_says_why_the_candidate_writes():
+    body = compose(DraftRequest(language="en", channel="email", context=InterviewContext(
+        candidate_name="Marcus Bell", company="Pinecrest Health", role="billing specialist",
+        rejection_message="After reviewing your application we will not move forward. This is an automated message, "
+                          "please do not reply.", news_channel="written"), tone=Tone())).body
+    assert body.split("\n\n")[1].startswith("I received an automated notice about my application")
+    assert "Thank you for considering" not in body and "Thank you in advance for your time." in body

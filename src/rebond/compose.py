@@ -180,6 +180,11 @@ class _Writer:
         if "call_me_back" in self.bank:
             self.slots["call_me_back"] = self.bank["call_me_back"][self.reg]
         if self.english:
+            self.slots |= {"its_me": "this is", "its_me_relaxed": "it's"}
+        if not self.names.first and req.channel is Channel.PHONE and "unnamed_its_me" in self.bank:
+            # Whoever answers does not know the caller: « Bonjour, je m'appelle … », "Hello, my name is …".
+            self.slots |= {"its_me": self.bank["unnamed_its_me"], "its_me_relaxed": self.bank["unnamed_its_me"]}
+        if self.english:
             role = title_case(clean_role(ctx.role))
             # On a call the name is said without its legal ending ("Greyhaven Brewing", not "… Co.").
             company = spoken_name(ctx.company) if req.channel is Channel.PHONE else ctx.company
@@ -332,7 +337,7 @@ _AREA_OF = {Category.EXPERIENCE: "experience", Category.SKILLS: "skills", Catego
 
 def _has_gap(w: _Writer) -> bool:
     """A stated reason the candidate can work on (an internal hire leaves no gap to close)."""
-    return _reason(w) is not None and not _reason(w).internal
+    return _reason(w) is not None and not _reason(w).internal and _reason(w).gap not in ("salary", "availability")
 
 
 def _area_order(w: _Writer) -> list[str]:
@@ -530,11 +535,17 @@ def _kind_words(w: _Writer) -> list[str]:
     return []
 
 
-def _automatic_ack(w: _Writer) -> str:
+def _automatic_ack(w: _Writer, *, first: bool = False) -> str:
     """The automated notice, said once; "reach out to you directly" needs a person to be addressed."""
-    if not w.names.first and "automatic_ack_unnamed" in w.bank:
-        return w.pick("automatic_ack_unnamed")
-    return w.pick("automatic_ack")
+    key = "automatic_first" if first else "automatic_ack"
+    if not w.names.first and f"{key}_unnamed" in w.bank:
+        return w.pick(f"{key}_unnamed")
+    return w.pick(key)
+
+
+def _warm_line(w: _Writer) -> str:
+    """Warmth about the interview; after thanks for a call, "our conversation" would be the call with the bad news."""
+    return w.pick("phone_warm_line" if w.situation.news == "phone" and "phone_warm_line" in w.bank else "warm_line")
 
 def _email(w: _Writer) -> tuple[str, str]:
     tone = w.request.tone
@@ -542,12 +553,16 @@ def _email(w: _Writer) -> tuple[str, str]:
     short = tone.length < _SHORT_BELOW
     greeting = _greeting(w)
     # A short message thanks and regrets in fewer words; the facts stay.
-    intro = [w.pick("short_thanks" if short else "thanks", s.news), *_kind_words(w)]
-    if tone.warmth >= _WARM_FROM and not short and s.interviewed:
-        intro.append(w.pick("warm_line"))  # said with the thanks for the interview, where it belongs
-    intro.append(w.pick("regret_short" if short else "regret"))
-    if s.news == "automatic":
-        intro.append(_automatic_ack(w))
+    if s.news == "automatic" and not s.interviewed:
+        # An automated notice and no interview: nothing was given to thank for; why the candidate writes comes first.
+        intro = [_automatic_ack(w, first=True), w.pick("regret_short" if short else "regret")]
+    else:
+        intro = [w.pick("short_thanks" if short else "thanks", s.news), *_kind_words(w)]
+        if tone.warmth >= _WARM_FROM and not short and s.interviewed:
+            intro.append(_warm_line(w))  # said with the thanks for the interview, where it belongs
+        intro.append(w.pick("regret_short" if short else "regret"))
+        if s.news == "automatic":
+            intro.append(_automatic_ack(w))
     middle, questions = _ask(w)
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
@@ -559,12 +574,17 @@ def _email(w: _Writer) -> tuple[str, str]:
     if tone.length >= _EXTRA_FROM:
         ending.append(w.pick("extra"))
     ending.append(w.pick("future_invited", s.invited_back) if s.invited_back else w.pick("future"))
+    if s.news == "automatic" and not s.interviewed:
+        ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
     bullets = "\n".join(f"- {q}" for q in questions)
     if not questions:  # why it helps belongs with the ask it explains, not in a paragraph of its own
         middle, purpose = middle + purpose, []
     paragraphs = [greeting, " ".join(intro), " ".join(middle), bullets, " ".join(purpose), " ".join(ending),
                   f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
-    return w.pick("subject"), "\n\n".join(p for p in paragraphs if p)
+    subject = w.pick("subject")
+    if s.reference:  # the team finds the file by its reference
+        subject += " " + w.fill(w.bank["subject_reference"], reference=s.reference)
+    return subject, "\n\n".join(p for p in paragraphs if p)
 
 
 def _linkedin(w: _Writer) -> str:
@@ -578,14 +598,19 @@ def _linkedin(w: _Writer) -> str:
         thanks_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
         body = [thanks_line, w.pick("regret_short")]
         if parts["automatic"] and s.news == "automatic":
-            body.append(_automatic_ack(w))
+            if not s.interviewed:
+                body[0] = _automatic_ack(w, first=True)  # no thanks for a notice: why the note comes first
+            else:
+                body.append(_automatic_ack(w))
         body += _linkedin_ask(w, parts)
         if parts["purpose"]:
             body.append(w.pick("purpose"))
         if parts["extra"]:
             body.append(w.pick("linkedin_extra"))  # why it helps, right after the ask: the open door closes
+        if s.news == "automatic" and not s.interviewed:
+            body.append(w.pick("thanks_in_advance"))
         if parts["warm"]:
-            body.insert(1, w.pick("warm_line"))  # with the thanks
+            body.insert(1, _warm_line(w))  # with the thanks
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
         # « Au plaisir de vous recroiser » to someone never met rings false.

@@ -176,6 +176,9 @@ def clean_role(role: str) -> str:
     for label in load_data("french.yaml")["role_labels"]:
         role = role.replace(label, " ")
     role = re.sub(r"\s*\([^)]{4,}\)", " ", role)  # « (CDD saison) » goes; « chargé(e) » keeps its ending
+    # « technicien ou technicienne », « technicien·ne »: one title in a sentence, the first form typed.
+    role = re.sub(r"(?i)\b(\w{4,})\s+ou\s+(\w{4,})\b", lambda m: m.group(1) if m.group(2).lower()[:4] == m.group(1).lower()[:4] else m.group(0), role)
+    role = re.sub(r"(\w)[·•](?:ne|e|es|nes|rice|euse|fe)\b", r"\1", role)
     # « cariste / préparateur de commandes », "acheteuse / approvisionnement": a sentence holds the first title;
     # a slash inside a word (« SQL/Tableau », « conseiller/ère ») stays.
     role = re.split(r"\s+/\s+", role)[0]

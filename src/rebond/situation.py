@@ -35,6 +35,8 @@ class StatedReason:
         """Which kind of gap the reason names, for the sentence that acknowledges it and the question past it."""
         if self.internal:
             return "internal"
+        if self.term_kind in ("salary", "availability"):
+            return self.term_kind
         if self.term_kind in ("certification", "licence", "membership", "credential_phrase"):
             return "credential"
         if self.term_kind == "requirement":
@@ -55,7 +57,7 @@ class StatedReason:
         if self.internal:
             return "internal"
         if self.term_kind:
-            return self.term_kind if self.term_kind in ("tool", "language") else self.gap if self.gap != "hire" else "experience"
+            return self.term_kind if self.term_kind in ("tool", "language", "salary", "availability") else self.gap if self.gap != "hire" else "experience"
         if self.topic and self.category is Category.EXPERIENCE:
             return "experience_topic"
         return self.category.value if self.category else "internal"
@@ -80,6 +82,7 @@ class Situation:
     # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
     worry: str = ""
     praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
+    reference: str = ""  # the posting's reference in the rejection ("Req #WH-22917", « réf. 2026-0412 »): a handle on the file
     close_call: bool = False  # the rejection says it was close
     rest_was_fine: bool = False  # "everything else was a good fit": no "anything else?" question
 
@@ -140,6 +143,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         **_asked(notes, lang, reason),
         worry=_worry(notes, lang) if not _names_reason(_worry(notes, lang), reason) else "",
         praised=() if automatic else _praised_moments(rejection),
+        reference=_reference(rejection),
         close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
         rest_was_fine=not automatic and has_term(rejection, tuple(_cues()["rest_was_fine"])),
     )
@@ -178,6 +182,9 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
         match = pattern.search(notes)
         if not match:
             continue
+        before = fold(notes[max(0, match.start() - 30):match.start()])
+        if re.search(r"(pas eu|pas de|aucune?|n'ont pas|ne m'ont pas|no|never|didn't|did not|weren't|wasn't)\W+(\w+\W+){0,3}$", before):
+            continue  # « Pas eu de questions sur le budget »: nothing was asked
         if kind == "np_before":
             words = match.group(1).split()
             if any(fold(word) in _NOT_BEFORE_QUESTION for word in words):
@@ -185,7 +192,7 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
             topic, plural = " ".join(words), match.group(2).lower().endswith("s")
             found = {"asked": f"my answers to the {topic} questions" if plural else f"my answer to the {topic} question"}
         else:
-            tail = match.group(match.lastindex)
+            tail = re.split(r"\s*(?:→|->|=>|\+|&|/|\*)\s*", match.group(match.lastindex))[0]  # a note's arrows and pluses end it
             topic = _TOPIC_END.split(tail, maxsplit=1)[0].strip() if kind != "when" else re.split(r"\s*[.;:!?()\n]|,\s", tail, maxsplit=1)[0].strip()
             if not 1 <= len(topic.split()) <= (12 if kind == "when" else 8):
                 continue
@@ -240,7 +247,7 @@ def _worry(notes: str, lang: str) -> str:
             words = clause.split()
             if not 5 <= len(words) <= 16 or not has_term(clause, bad):
                 continue
-            if re.search(r"(?i)\b(it|them|ça|ca|cela|celle-ci|celui-ci)\b", clause):
+            if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|[→+=*]", clause):
                 continue  # "I've only used it a bit": the pronoun's noun is elsewhere
             if re.search(r"(?i)\b(je pense|i think|je crois)\b$", clause):
                 continue
@@ -272,6 +279,15 @@ def _overlaps(asked: str, reason: str) -> bool:
     words = {fold(w) for w in re.findall(r"\w{7,}", asked)} - {"reponses", "question", "questions", "answers"}
     folded = fold(reason)
     return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in names | words)
+
+
+_REFERENCE = re.compile(r"(?i)\b(?:r[ée]f(?:[ée]rence)?\.?|req(?:uisition)?\.?|job\s*(?:id|no\.?|number|#)|posting\s*(?:id|#)|n[°o]\.?\s*de\s*poste|offre|poste)\s*(?:n[°o]\.?|#|:)?\s*#?\s*((?:[A-Z]{1,6}-)*[A-Z]{0,5}-?\d[\w-]{2,})")
+
+
+def _reference(rejection: str) -> str:
+    """The posting's reference as the rejection gives it (with a digit in it), or ""."""
+    match = _REFERENCE.search(rejection)
+    return match.group(1).strip("-") if match else ""
 
 
 def _praised_moments(rejection: str) -> tuple[str, ...]:
@@ -321,6 +337,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     if analysis.kind is Kind.MALICIOUS or analysis.discrimination_warning:
         # A protected ground or an insult is not a reason to answer to: no gap to close.
         findings = []
+    elif not internal and not required_as_said(rejection, lang) and (logistics := _logistics(rejection, lang)):
+        # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
+        # to build, so nothing to "strengthen"; the draft says so and asks what else it could improve.
+        return StatedReason(category=None, term=logistics[1], term_kind=logistics[0], evidence=logistics[1])
     if not internal and (needed := required_as_said(rejection, lang)) and not _names_tool_or_language(findings, lang, needed):
         # « le poste exige le CACES R489 … en cours de validité », "we need you to be registered with the College":
         # what the post requires, said as the recruiter said it (a clipped name would garble it). A tool or a
@@ -390,6 +410,15 @@ def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
     return kind == "language" or (kind == "tool" and bool(knowing))
 
 
+def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
+    """("salary" | "availability", the word a draft uses for it) when a rejection gives one of them as its reason."""
+    cues = _cues()["logistics"]
+    for kind in ("salary", "availability"):
+        if has_term(rejection, tuple(cues[kind])):
+            return kind, cues["words"][lang][kind]
+    return None
+
+
 def _requirement(rejection: str) -> str:
     """The sentence of a rejection that states a requirement (a licence, a membership, a certification), or ""."""
     return _sentence_with(rejection, "requirements")
@@ -435,6 +464,14 @@ def _wanted(rejection: str, hire: str = "") -> bool:
                                 "looking for", "look for", "wanted", "needed", "need(s)? (someone|a candidate|an? )"))
 
 
+# Words a cut phrase must not end on: « …aux exigences du poste, notamment en » reads as a sentence broken off.
+_DANGLING = re.compile(r"(?i)(?:[\s,;:]+(?:notamment|en particulier|surtout|including|especially|particularly|en|de|du|des|d'|à|au|aux|a|an|the|of|in|on|with|for|to|and|or|et|ou|le|la|les|l'|un|une|sur|par|pour|avec|dans))+\s*$")
+
+
+def _without_dangling_end(phrase: str) -> str:
+    return _DANGLING.sub("", phrase.strip(" ,;:")).strip(" ,;:")
+
+
 def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool = False) -> str:
     """The description of the person hired, turned into the candidate's words; "" when there is none.
 
@@ -451,7 +488,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         match = _HIRE[lang].search(sentence)
         if not match:
             continue
-        hire = _HIRE_END.split(match.group(1))[0].strip(" ,")
+        hire = _without_dangling_end(_HIRE_END.split(match.group(1))[0])
         folded = fold(hire)
         if re.search(r"\b(votre|vos|vous|your|you|te|ton|ta|tes|toi)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
             continue
@@ -508,7 +545,7 @@ def required_as_said(rejection: str, lang: str) -> str:
     for pattern in _REQUIRED[lang]:
         if not (match := pattern.search(rejection)):
             continue
-        phrase = match.group(1).strip(" ,")
+        phrase = _without_dangling_end(match.group(1))
         if lang == "en":
             phrase = re.sub(r"(?i)^(?:to\s+)?be\s+", "being ", phrase)
             phrase = re.sub(r"(?i)^(?:to\s+)?(?:have|hold)\s+", "", phrase)
