@@ -602,7 +602,13 @@ def _linkedin(w: _Writer) -> str:
                 body[0] = _automatic_ack(w, first=True)  # no thanks for a notice: why the note comes first
             else:
                 body.append(_automatic_ack(w))
-        body += _linkedin_ask(w, parts)
+        asks = _linkedin_ask(w, parts)
+        if parts["extra"]:
+            # A long message (length 70+) has room for a second precise question.
+            # (Not the question past the reason: it must follow the reason, and the ask already goes past it.)
+            more = [q for q in _questions(w, 3, gap_asked=True) if q not in asks and not any(_same_frame(q, a) or _shares_words(q, a) for a in asks)]
+            asks += more[:1]
+        body += asks
         if parts["purpose"]:
             body.append(w.pick("purpose"))
         if parts["extra"]:
