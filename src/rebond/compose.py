@@ -415,13 +415,13 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         if not asked and spoken:
             # A call's list is never empty: after the question past the reason, how the interview went.
             areas = [a for a in _area_order(w) if a not in ("cv", _AREA_OF.get(_reason(w).category, ""))]
-            asked = [w.fill(w.bank["questions_spoken"][a]) for a in areas[:1]]
+            asked = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas[:1]]
         return asked
     lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
     areas = [a for a in _area_order(w) if not ((moments or not w.situation.interviewed) and a == "interview")]
     if spoken:
-        by_area = [w.fill(w.bank["questions_spoken"][a]) for a in areas]
+        by_area = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas]
     else:
         by_area = [w.fill(w.options(w.bank["questions"][a])[0]) for a in areas]
     return (lead + moments + by_area)[:count]
