@@ -178,3 +178,22 @@ def test_an_automated_notice_with_no_interview_is_not_thanked_and_says_why_the_c
                           "please do not reply.", news_channel="written"), tone=Tone())).body
     assert body.split("\n\n")[1].startswith("I received an automated notice about my application")
     assert "Thank you for considering" not in body and "Thank you in advance for your time." in body
+
+
+def test_a_recruiter_who_wrote_tu_is_answered_in_tu_when_the_draft_is_relaxed():
+    rejection = "Hello Pauline, merci encore pour ton temps ! On part sur un profil qui maîtrise déjà HubSpot. Belle journée !"
+    for channel in ("email", "linkedin", "phone"):
+        relaxed = compose(request("fr-FR", channel, rejection=rejection, recruiter="Nicolas", formality=10)).full_text()
+        assert "ta réponse" in relaxed or "t'appelle" in relaxed, relaxed
+        assert "votre réponse" not in relaxed and "selon vous" not in relaxed and "Je vous appelle" not in relaxed
+    formal = compose(request("fr-FR", rejection=rejection, recruiter="Nicolas", formality=80)).body
+    assert "votre réponse" in formal  # a formal draft keeps « vous » whatever the recruiter wrote
+
+
+def test_tutoyer_is_all_or_nothing():
+    from rebond.french import tutoyer
+
+    assert tutoyer("Merci pour votre réponse. Selon vous, que devrais-je travailler ?") == (
+        "Merci pour ta réponse. Selon toi, que devrais-je travailler ?")
+    assert tutoyer("Merci pour votre réponse. Vous êtes formidable.") is None
+    assert tutoyer("J'ai bien compris que vous avez retenu une autre candidate.") is not None  # « vous », the team

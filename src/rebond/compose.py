@@ -23,6 +23,7 @@ from rebond.french import (
     role_in_sentence,
     spoken_name,
     starts_with_vowel_sound,
+    tutoyer,
 )
 from rebond.models import Category, Channel, Draft, DraftRequest, GrammaticalGender, Language
 from rebond.resources import load_data
@@ -717,6 +718,12 @@ def compose(request: DraftRequest) -> Draft:
         body = _linkedin(writer)
     else:
         subject, body = _email(writer)
+    if situation.tutoie and request.language is not Language.EN and writer.reg == "relaxed":
+        # The recruiter wrote « tu » and the draft is relaxed: it answers in « tu », or stays in « vous » if it can't
+        # do so throughout.
+        converted = [tutoyer(part) if part else part for part in (subject, body, voicemail)]
+        if all(part is not None for part, original in zip(converted, (subject, body, voicemail)) if original):
+            subject, body, voicemail = converted
     guidance_ids = list(_ALWAYS_APPLIED)
     if situation.news == "automatic":
         guidance_ids.insert(5, "worth_a_few_minutes")

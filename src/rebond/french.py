@@ -200,4 +200,21 @@ def of_role(role: str) -> str:
     return f"d'{shown}" if starts_with_vowel_sound(shown) else f"de {shown}"
 
 
-__all__ = ["Organisation", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "spoken_name", "starts_with_vowel_sound"]
+def tutoyer(text: str) -> str | None:
+    """``text`` with « tu » for « vous » where « vous » is the person; None when a « vous » would be left over.
+
+    All or nothing: a draft that mixes « tu » and « vous » to one person reads worse than one in « vous ».
+    """
+    data = load_data("french.yaml")
+    for formal, familiar in data["tutoiement"]:
+        text = text.replace(formal, familiar)
+    rest = text
+    for plural in data["tutoiement_plural"]:
+        rest = rest.replace(plural, "")
+    rest = re.sub(r"\bVotre (?!avis|regard|retour)\w+ m'intéresse", "", rest)  # « Votre clinique m'intéresse »: the organisation
+    if re.search(r"(?i)\b(vous|votre|vos)\b", rest):
+        return None
+    return text
+
+
+__all__ = ["Organisation", "tutoyer", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "spoken_name", "starts_with_vowel_sound"]

@@ -82,6 +82,7 @@ class Situation:
     # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
     worry: str = ""
     praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
+    tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     reference: str = ""  # the posting's reference in the rejection ("Req #WH-22917", « réf. 2026-0412 »): a handle on the file
     close_call: bool = False  # the rejection says it was close
     rest_was_fine: bool = False  # "everything else was a good fit": no "anything else?" question
@@ -144,6 +145,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         worry=_worry(notes, lang) if not _names_reason(_worry(notes, lang), reason) else "",
         praised=() if automatic else _praised_moments(rejection),
         reference=_reference(rejection),
+        tutoie=lang != "en" and _says_tu(rejection),
         close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
         rest_was_fine=not automatic and has_term(rejection, tuple(_cues()["rest_was_fine"])),
     )
@@ -282,6 +284,14 @@ def _overlaps(asked: str, reason: str) -> bool:
 
 
 _REFERENCE = re.compile(r"(?i)\b(?:r[ée]f(?:[ée]rence)?\.?|req(?:uisition)?\.?|job\s*(?:id|no\.?|number|#)|posting\s*(?:id|#)|n[°o]\.?\s*de\s*poste|offre|poste)\s*(?:n[°o]\.?|#|:)?\s*#?\s*((?:[A-Z]{1,6}-)*[A-Z]{0,5}-?\d[\w-]{2,})")
+
+
+def _says_tu(rejection: str) -> bool:
+    """Whether a rejection speaks to the candidate with « tu » (« merci pour ton temps », « je te souhaite »)."""
+    folded = fold(rejection)
+    tu = len(re.findall(r"\b(tu|ton|ta|tes|toi|te|t')\b|\bt'(?=[aeiouh])", folded))
+    vous = len(re.findall(r"\b(votre|vos)\b|\bvous (avez|etes|remercions|souhaitons|informons)\b", folded))
+    return (tu >= 1 and vous == 0) or (tu >= 2 and tu > vous)
 
 
 def _reference(rejection: str) -> str:
