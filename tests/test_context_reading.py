@@ -133,7 +133,8 @@ def test_a_call_announces_the_number_of_questions_it_asks(language, directness, 
 
 def test_a_role_with_two_titles_and_a_legal_ending_read_as_a_person_says_them():
     assert clean_role("cariste / préparateur de commandes") == "cariste"
-    assert clean_role("Data Analyst - SQL/Tableau") == "Data Analyst - SQL/Tableau"
+    assert clean_role("Data Analyst - SQL/Tableau") == "Data Analyst"  # a posting label after a spaced dash goes
+    assert clean_role("Analyste SQL/Tableau") == "Analyste SQL/Tableau"  # a slash inside a word stays
     assert spoken_name("Greyhaven Brewing Co.") == "Greyhaven Brewing"
     draft = compose(request("en", "phone", company="Greyhaven Brewing Co.", role="brewer"))
     assert "Greyhaven Brewing Co" not in draft.full_text() and "at Greyhaven Brewing." in draft.body

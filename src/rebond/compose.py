@@ -338,7 +338,7 @@ _AREA_OF = {Category.EXPERIENCE: "experience", Category.SKILLS: "skills", Catego
 
 def _has_gap(w: _Writer) -> bool:
     """A stated reason the candidate can work on (an internal hire leaves no gap to close)."""
-    return _reason(w) is not None and not _reason(w).internal and _reason(w).gap not in ("salary", "availability")
+    return _reason(w) is not None and not _reason(w).internal and _reason(w).gap not in ("salary", "availability", "location")
 
 
 def _area_order(w: _Writer) -> list[str]:
@@ -348,10 +348,19 @@ def _area_order(w: _Writer) -> list[str]:
     return hinted + rest
 
 
+_INFORMAL = re.compile(r"(?i)\b(pis|dispo|ok|bof|genre|full|faque|fak|t'sais|pas mal|super|gros|trucs?|kinda|gonna|wanna|lol|tbh)\b")
+
+
+def _worry_of(w: _Writer) -> str:
+    """The notes' worry, when its words fit the draft's register (« pis », « dispo » stay out of a formal letter)."""
+    worry = w.situation.worry
+    return "" if worry and w.reg != "relaxed" and _INFORMAL.search(worry) else worry
+
+
 def _worry_question(w: _Writer, *, spoken: bool = False) -> str:
     """What the notes say went wrong, in the candidate's words, and whether it weighed (or, when the recruiter
     already gave the reason, how to handle it better): « J'ai manqué de temps à la fin de ma présentation : … ? »"""
-    worry = w.situation.worry
+    worry = _worry_of(w)
     if not worry:
         return ""
     key = ("worry_how" if _reason(w) is not None else "worry_weighed") + ("_spoken" if spoken else "")
@@ -462,7 +471,7 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
         if len(questions) == 1:  # one question reads as a sentence, not a one-item list
             return [questions[0]], []
         return [w.pick("ask_list")], questions
-    worry = w.situation.worry
+    worry = _worry_of(w)
     lines = [_moment_line(w, besides=worry)] if w.situation.moments or _asked_np(w) else []
     lines = [line for line in lines if line]
     if worry and lines and _names_a_moment(w, worry):

@@ -179,6 +179,8 @@ def clean_role(role: str) -> str:
     # « technicien ou technicienne », « technicien·ne »: one title in a sentence, the first form typed.
     role = re.sub(r"(?i)\b(\w{4,})\s+ou\s+(\w{4,})\b", lambda m: m.group(1) if m.group(2).lower()[:4] == m.group(1).lower()[:4] else m.group(0), role)
     role = re.sub(r"(\w)[·•](?:ne|e|es|nes|rice|euse|fe)\b", r"\1", role)
+    role = re.sub(r"(\w)\((?:e|ne|le|se|ère|rice|euse|fe|es)\)", r"\1", role)  # « technicien(ne) »
+    role = re.split(r"\s[–—-]\s", role)[0]  # « gérance adjointe – magasin X »: the title, not the posting's label
     # « cariste / préparateur de commandes », "acheteuse / approvisionnement": a sentence holds the first title;
     # a slash inside a word (« SQL/Tableau », « conseiller/ère ») stays.
     role = re.split(r"\s+/\s+", role)[0]

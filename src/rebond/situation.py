@@ -35,7 +35,7 @@ class StatedReason:
         """Which kind of gap the reason names, for the sentence that acknowledges it and the question past it."""
         if self.internal:
             return "internal"
-        if self.term_kind in ("salary", "availability"):
+        if self.term_kind in ("salary", "availability", "location"):
             return self.term_kind
         if self.term_kind in ("certification", "licence", "membership", "credential_phrase"):
             return "credential"
@@ -57,7 +57,7 @@ class StatedReason:
         if self.internal:
             return "internal"
         if self.term_kind:
-            return self.term_kind if self.term_kind in ("tool", "language", "salary", "availability") else self.gap if self.gap != "hire" else "experience"
+            return self.term_kind if self.term_kind in ("tool", "language", "salary", "availability", "location") else self.gap if self.gap != "hire" else "experience"
         if self.topic and self.category is Category.EXPERIENCE:
             return "experience_topic"
         return self.category.value if self.category else "internal"
@@ -423,7 +423,7 @@ def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
 def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     """("salary" | "availability", the word a draft uses for it) when a rejection gives one of them as its reason."""
     cues = _cues()["logistics"]
-    for kind in ("salary", "availability"):
+    for kind in ("salary", "availability", "location"):
         if has_term(rejection, tuple(cues[kind])):
             return kind, cues["words"][lang][kind]
     return None
