@@ -75,12 +75,12 @@ def replicas(postgres, llm: ScriptedServer, tmp_path_factory: pytest.TempPathFac
 
 def _settled(page) -> None:
     page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=20_000)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
 
 
 def _sign_in(browser, url: str, user: dict):
     page = browser.new_context(locale="fr-CA", viewport={"width": 1300, "height": 1000}).new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(60_000)  # a busy 2-core machine: other browser tests may run alongside
     page.goto(url)
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_role("button", name=user["sub"], exact=True).click()  # the provider's account picker

@@ -116,9 +116,16 @@ async def _write_own_then_shared(context, url: str, companies: list[str], start)
     await page.get_by_role("heading", name="Demander une rétroaction").wait_for()
     await _settled_async(page)
     await start.wait()  # every writer's page is up: from here on they all write at once
-    # The page may have restored another writer's application (one person in personal mode): start a new one.
-    await page.get_by_role("button", name="Nouvelle candidature").click()
-    await _settled_async(page)
+    # The page may have restored another writer's application (one person in personal mode): start a new one, and
+    # type only once the server has emptied the fields (else its reply could empty what was typed meanwhile).
+    company = page.get_by_role("textbox", name="Organisation", exact=True)
+    if await company.input_value():
+        await page.get_by_role("button", name="Nouvelle candidature").click()
+        await page.wait_for_function(
+            "() => !document.querySelector(\"[data-testid='stCode']\") && "
+            "Array.from(document.querySelectorAll('input[type=text]')).every(e => !e.value)"
+        )  # fmt: skip
+        await _settled_async(page)
     for index, own in enumerate(companies):
         if index == 0:
             for label, value in (("Votre nom", WRITER_NAME), ("Organisation", own), ("Poste", WRITER_ROLE)):
