@@ -97,7 +97,7 @@ async def _commit_async(page, label: str, value: str) -> None:
 
 
 async def _writer(browser, url: str, companies: list[str], start) -> None:
-    """One person's browser on one replica: a new application of their own, a slider move, then the shared one."""
+    """A browser on one replica: its writers' applications in turn, a slider move, then the application all share."""
     context = await browser.new_context(locale="fr-CA", viewport={"width": 1300, "height": 1000})
     try:
         await _write_own_then_shared(context, url, companies, start)
