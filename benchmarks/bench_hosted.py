@@ -1,20 +1,32 @@
-"""Hosted-scale journal queries on PostgreSQL: N owners x M applications, the journal page's queries as the app role.
+"""Hosted mode at scale: concurrent people in Chromium on two replicas, and the journal's queries on PostgreSQL.
 
-Starts a throw-away PostgreSQL (rebond.testing.postgres, as for the tests), migrates it as the owner role, loads
-``--owners`` people with ``--apps`` applications each (one draft per application, an analysis on every other one;
-server-side, generate_series), then, as the app role under row-level security, times what the journal page asks
-for one person (applications with counts, drafts, analyses, kinds by month, counts) for random people:
-p50/p95 per query and for the whole page, with this process's CPU time, and the plan of the applications query
-(it must use the owner index). Results: stdout and test-artifacts/bench_hosted.json.
+Browser part. Starts a throw-away PostgreSQL (rebond.testing.postgres, migrated as the owner role), the local
+OpenID Connect test provider and two Streamlit replicas in hosted mode on it as the app role (demo.hosted, as the
+browser tests start them; all on 127.0.0.1, stopped after). Simulated people, each a browser context in one
+Debian Chromium, sign in through the provider (person i on replica i mod 2), draft, then in each round move the
+length slider ``--moves`` times, analyse a reply, open the journal and go back to the draft page (with the sidebar's
+links, as people do; ``--navigation reload`` loads each address instead), pausing ``--think-ms`` between actions,
+at 1, 5 and 10 people at once (``--people``). Reports p50/p95 of slider -> updated draft, journal page load, analysis and draft
+page load, with the CPU the replicas, PostgreSQL and Chromium used (from /proc) and how busy the machine was.
+Goal (issue 13): at 10 people, p95 slider -> draft <= 3 x the single person's p95 in the same run.
+Results: stdout and benchmarks/results/hosted_browser.json.
 
-    .venv/bin/python benchmarks/bench_hosted.py                 # 10,000 owners x 20 applications = 200,000
-    .venv/bin/python benchmarks/bench_hosted.py --owners 1000   # quicker
+Queries part. Loads ``--owners`` people with ``--apps`` applications each (one draft per application, an analysis
+on every other one; server-side, generate_series), then, as the app role under row-level security, times what the
+journal page asks for one person (applications with counts, drafts, analyses, kinds by month, counts) for random
+people: p50/p95 per query and for the whole page, with this process's CPU time, and the plan of the applications
+query (it must use the owner index). Results: stdout and test-artifacts/bench_hosted.json.
+
+    .venv/bin/python benchmarks/bench_hosted.py                          # both parts
+    .venv/bin/python benchmarks/bench_hosted.py --part browser --people 1,5,10 --rounds 3
+    .venv/bin/python benchmarks/bench_hosted.py --part queries --owners 1000   # quicker
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -27,6 +39,7 @@ from sqlalchemy.pool import NullPool
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # demo.hosted: the sign-in provider and the replicas, as the tests start them
 
 from rebond.compose import compose  # noqa: E402
 from rebond.models import DraftRequest  # noqa: E402
@@ -129,12 +142,297 @@ def measure(app_url: str, owners: int, samples: int) -> dict[str, object]:
     }
 
 
+# -- the browser half: two replicas, the sign-in provider, simulated people in Chromium ------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+GOAL_RATIO = 3.0  # at the most people, p95 slider -> draft at most 3 x the single person's p95, same run
+ROLE = "Analyste de données"
+SLIDER = "Longueur · Très court ↔ Détaillé"
+BODY = ".st-key-draft_body_email [data-testid='stCode']"
+# True once the draft's body no longer shows the text it had before the slider moved.
+CHANGED = f"before => {{ const el = document.querySelector({json.dumps(BODY)}); return !!el && el.innerText !== before; }}"
+REPLY = (
+    "Bonjour,\n\nMerci pour votre message. Votre entrevue était agréable, mais il vous manquait de l'expérience en "
+    "gestion de projet et nous cherchions une maîtrise plus avancée de SQL. Je vous encourage à postuler de nouveau."
+    "\n\nCordialement,\nMarie Lefebvre"
+)
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def person(n: int) -> dict[str, str]:
+    return {"sub": f"person-{n:02d}", "name": f"Personne {n:02d}", "email": f"person-{n:02d}@example.test"}
+
+
+def _stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds) of a process, from /proc; None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+class CpuMeter:
+    """CPU seconds of the processes the benchmark started, by part: the Streamlit replicas, PostgreSQL, Chromium,
+    the sign-in provider and this driver; and how busy the whole machine was (other work shares its 2 cores)."""
+
+    def __init__(self, postmaster: int) -> None:
+        self.postmaster = postmaster
+
+    def snapshot(self) -> tuple[float, dict[int, tuple[str, float]], tuple[int, int]]:
+        stats = {int(p.name): s for p in Path("/proc").iterdir() if p.name.isdigit() and (s := _stat(int(p.name)))}
+        children: dict[int, list[int]] = {}
+        for pid, (parent, _) in stats.items():
+            children.setdefault(parent, []).append(pid)
+
+        def tree(root: int) -> list[int]:
+            out, todo = [], [root]
+            while todo:
+                pid = todo.pop()
+                out.append(pid)
+                todo += children.get(pid, [])
+            return out
+
+        parts: dict[int, tuple[str, float]] = {}
+        for pid in tree(os.getpid()):
+            line = _cmdline(pid)
+            part = ("streamlit" if "streamlit" in line else "provider" if "oidc_provider_mock" in line
+                    else "chromium" if "chrom" in line else "driver")  # fmt: skip
+            parts[pid] = (part, stats[pid][1])
+        for pid in tree(self.postmaster):
+            parts[pid] = ("postgresql", stats[pid][1])
+        cpu = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+        busy = sum(int(v) for v in cpu[:3]) + sum(int(v) for v in cpu[5:8])
+        return time.perf_counter(), parts, (busy, busy + int(cpu[3]) + int(cpu[4]))
+
+    @staticmethod
+    def between(before, after) -> dict[str, float]:
+        """Per part, percent of one core over the interval (200 % = both cores); 'machine' = all of its work."""
+        wall = after[0] - before[0]
+        used: dict[str, float] = {}
+        for pid, (part, seconds) in after[1].items():
+            start = before[1].get(pid, (part, 0.0))[1]
+            used[part] = used.get(part, 0.0) + max(0.0, seconds - start)
+        out = {part: round(100 * seconds / wall, 1) for part, seconds in sorted(used.items())}
+        (b0, t0), (b1, t1) = before[2], after[2]
+        out["machine (all processes, 200 = both cores)"] = round(200 * (b1 - b0) / max(1, t1 - t0), 1)
+        return out
+
+
+async def _settled(page) -> None:
+    await page.wait_for_timeout(200)
+    await page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=120_000)
+
+
+async def _sign_in_and_draft(browser, url: str, n: int):
+    """A new browser for person ``n``: signed in through the provider, with a draft on the page."""
+    who = person(n)
+    context = await browser.new_context(locale="fr-CA", viewport={"width": 1300, "height": 1000})
+    context.set_default_timeout(120_000)
+    page = await context.new_page()
+    await page.goto(url)
+    await page.get_by_role("button", name="Se connecter").click()
+    await page.get_by_role("button", name=who["sub"], exact=True).click()  # the provider's account picker
+    await page.get_by_text(f"Connecté·e : {who['name']}").wait_for()
+    await _settled(page)
+    company = page.get_by_role("textbox", name="Organisation", exact=True)
+    if not await company.input_value():  # a returning person's form is restored from the journal
+        for label, value in (("Votre nom", who["name"]), ("Organisation", f"Entreprise {n:02d}"), ("Poste", ROLE)):
+            field = page.get_by_role("textbox", name=label, exact=True)
+            await field.fill(value)
+            await field.press("Tab")
+            await _settled(page)
+    await page.locator(BODY).wait_for()
+    await _settled(page)
+    return context, page
+
+
+async def _slider_to_draft(page) -> float:
+    """Move the length slider to its other end; ms until the draft's body shows the new text."""
+    slider = page.get_by_role("slider", name=SLIDER)
+    before = await page.locator(BODY).inner_text()
+    value = int(await slider.input_value() or 0)
+    await slider.focus()
+    started = time.perf_counter()
+    await slider.press("End" if value < 100 else "Home")
+    await page.wait_for_function(CHANGED, arg=before, polling=10)
+    elapsed = (time.perf_counter() - started) * 1000
+    await _settled(page)  # the rerun ends (its draft saved) before the next move
+    return elapsed
+
+
+async def _open(page, url: str, path: str, title: str, navigation: str) -> None:
+    """Go to a page as a person does, with the sidebar's link (the app stays loaded), or by loading its address."""
+    if navigation == "sidebar":
+        await page.locator("[data-testid='stSidebarNav'] a").filter(has_text=title).first.click()
+    else:
+        await page.goto(f"{url}/{path}")
+
+
+async def _analyse(page, url: str, navigation: str) -> float:
+    await _open(page, url, "analyse", "Analyser une réponse", navigation)
+    field = page.get_by_role("textbox", name="Réponse du recruteur", exact=True)
+    await field.fill(REPLY)
+    await field.press("Tab")
+    await _settled(page)
+    started = time.perf_counter()
+    await page.get_by_role("button", name="Analyser la réponse").click()
+    await page.get_by_role("heading", name="Ce que la réponse pointe").wait_for()
+    elapsed = (time.perf_counter() - started) * 1000
+    await _settled(page)
+    return elapsed
+
+
+async def _journal(page, url: str, n: int, navigation: str) -> float:
+    started = time.perf_counter()
+    await _open(page, url, "journal", "Journal", navigation)
+    await page.get_by_role("heading", name="Journal", exact=True).first.wait_for()
+    await page.locator("[data-testid='stExpander']").filter(has_text=f"Entreprise {n:02d} · {ROLE}").first.wait_for()
+    elapsed = (time.perf_counter() - started) * 1000
+    await _settled(page)
+    return elapsed
+
+
+async def _back_to_draft(page, url: str, navigation: str) -> float:
+    started = time.perf_counter()
+    await _open(page, url, "", "Demander une rétroaction", navigation)
+    await page.get_by_role("heading", name="Demander une rétroaction", exact=True).first.wait_for()
+    await page.locator(BODY).wait_for()
+    elapsed = (time.perf_counter() - started) * 1000
+    await _settled(page)
+    return elapsed
+
+
+async def _one_level(browser, urls: list[str], people: int, options: argparse.Namespace, meter: CpuMeter) -> dict:
+    """``people`` at once, spread over the replicas, each doing ``rounds`` rounds of: ``moves`` slider moves,
+    analyse a reply, open the journal, back to the draft page; ``think_ms`` between actions."""
+    import asyncio
+
+    signed = await asyncio.gather(*(_sign_in_and_draft(browser, urls[n % len(urls)], n) for n in range(people)))
+    timings: dict[str, list[float]] = {"slider_to_draft": [], "journal_load": [], "analyse": [], "draft_page_load": []}
+
+    async def act(n: int, page) -> None:
+        url = urls[n % len(urls)]
+        await page.wait_for_timeout(150 * n)  # people do not all start in the same millisecond
+        nav, think = options.navigation, options.think_ms
+        for _ in range(options.rounds):
+            for _ in range(options.moves):
+                timings["slider_to_draft"].append(await _slider_to_draft(page))
+                await page.wait_for_timeout(think)
+            timings["analyse"].append(await _analyse(page, url, nav))
+            await page.wait_for_timeout(think)
+            timings["journal_load"].append(await _journal(page, url, n, nav))
+            await page.wait_for_timeout(think)
+            timings["draft_page_load"].append(await _back_to_draft(page, url, nav))
+            await page.wait_for_timeout(think)
+
+    before = meter.snapshot()
+    await asyncio.gather(*(act(n, page) for n, (_, page) in enumerate(signed)))
+    after = meter.snapshot()
+    for context, _ in signed:
+        await context.close()
+    return {
+        "people": people, "seconds": round(after[0] - before[0], 1),
+        "ms": {name: {"n": len(v), "p50": round(statistics.median(v)), "p95": round(percentile(v, 0.95))}
+               for name, v in timings.items()},
+        "cpu_percent_of_one_core": CpuMeter.between(before, after),
+    }  # fmt: skip
+
+
+def browser_bench(levels: list[int], options: argparse.Namespace) -> dict[str, object]:
+    """Two hosted replicas on one PostgreSQL with the sign-in provider, all on loopback, stopped after."""
+    import asyncio
+    import tempfile
+
+    from playwright.async_api import async_playwright
+
+    from demo.hosted import hosted_replicas, running_provider
+
+    users = [person(n) for n in range(max(levels))]
+    with PostgresServer() as pg, tempfile.TemporaryDirectory(prefix="rebond-bench-hosted-") as tmp:
+        upgrade(pg.owner_url)
+        postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
+        env = {"REBOND_DATABASE_URL": pg.app_url}
+        with running_provider(Path(tmp), users=users) as issuer, hosted_replicas(Path(tmp), issuer, 2, env) as urls:
+
+            async def run() -> list[dict]:
+                async with async_playwright() as playwright:
+                    browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                    try:
+                        warm = argparse.Namespace(**{**vars(options), "rounds": 1, "moves": 1})
+                        await _one_level(browser, urls, 2, warm, CpuMeter(postmaster))  # both servers warmed up
+                        return [await _one_level(browser, urls, people, options, CpuMeter(postmaster))
+                                for people in levels]  # fmt: skip
+                    finally:
+                        await browser.close()
+
+            results = asyncio.run(run())
+    single = next(r for r in results if r["people"] == min(levels))["ms"]["slider_to_draft"]["p95"]
+    most = max(results, key=lambda r: r["people"])
+    ratio = most["ms"]["slider_to_draft"]["p95"] / max(single, 1)
+    return {"replicas": 2, "rounds": options.rounds, "slider_moves_per_round": options.moves,
+            "think_ms": options.think_ms, "navigation": options.navigation, "levels": results,
+            "goal": f"p95 slider -> draft at {most['people']} people <= {GOAL_RATIO} x at {min(levels)}",
+            "ratio": round(ratio, 2), "result": "PASS" if ratio <= GOAL_RATIO else "MISS"}  # fmt: skip
+
+
+def _pair(ms: dict):
+    return lambda name: f"{ms[name]['p50']}/{ms[name]['p95']}"
+
+
+def print_browser(result: dict) -> None:
+    print(f"\nTwo replicas, one PostgreSQL, Chromium: {result['rounds']} rounds a person of {result['slider_moves_per_round']}"
+          f" slider moves, an analysis, the journal, back to the draft ({result['navigation']} navigation), "
+          f"{result['think_ms']} ms between actions")  # fmt: skip
+    print(f"{'people':>6} {'slider->draft p50/p95 ms':>25} {'journal p50/p95 ms':>19} {'analyse p50/p95':>16} "
+          f"{'draft page p50/p95':>19}  CPU % of one core")  # fmt: skip
+    for level in result["levels"]:
+        pair = _pair(level["ms"])
+        cpu = ", ".join(f"{k} {v}" for k, v in level["cpu_percent_of_one_core"].items())
+        print(f"{level['people']:>6} {pair('slider_to_draft'):>25} {pair('journal_load'):>19} {pair('analyse'):>16} "
+              f"{pair('draft_page_load'):>19}  {cpu}")  # fmt: skip
+    print(f"goal: {result['goal']}: ratio {result['ratio']} -> {result['result']}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("all", "browser", "queries"), default="all")
     parser.add_argument("--owners", type=int, default=10_000)
     parser.add_argument("--apps", type=int, default=20)
     parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--people", default="1,5,10", help="concurrent people, one level after the other")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds a person does at each level")
+    parser.add_argument("--moves", type=int, default=4, help="slider moves a round")
+    parser.add_argument("--think-ms", type=int, default=1000, help="a person's pause between two actions")
+    parser.add_argument("--navigation", choices=("sidebar", "reload"), default="sidebar",
+                        help="go to a page with the sidebar's link (as people do) or by loading its address")
     args = parser.parse_args()
+    ok = True
+    if args.part in ("all", "browser"):
+        if not Path(CHROMIUM).exists():
+            print(f"browser part skipped: {CHROMIUM} is missing (apt-get install chromium)")
+        else:
+            levels = [int(n) for n in args.people.split(",")]
+            browser = browser_bench(levels, args)
+            print_browser(browser)
+            out = ROOT / "benchmarks" / "results"
+            out.mkdir(parents=True, exist_ok=True)
+            (out / "hosted_browser.json").write_text(json.dumps(browser, indent=2) + "\n", encoding="utf-8")
+            ok = browser["result"] == "PASS"
+    if args.part in ("all", "queries"):
+        ok = queries(args) and ok
+    return 0 if ok else 1
+
+
+def queries(args: argparse.Namespace) -> bool:
     with PostgresServer() as pg:
         upgrade(pg.owner_url)
         seconds = load(pg.owner_url, args.owners, args.apps)
@@ -151,7 +449,7 @@ def main() -> int:
     out = ROOT / "test-artifacts" / "bench_hosted.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
-    return 0 if result["uses_owner_index"] else 1
+    return bool(result["uses_owner_index"])
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,12 +75,12 @@ def running_provider(workdir: Path, port: int | None = None, users=TEST_USERS) -
         _stop(proc)
 
 
-def write_secrets(path: Path, app_url: str, issuer: str) -> Path:
+def write_secrets(path: Path, app_url: str, issuer: str, cookie_secret: str | None = None) -> Path:
     """A secrets.toml whose ``[auth]`` section turns hosted mode on against ``issuer``."""
     path.write_text(
         "[auth]\n"
         f'redirect_uri = "{app_url}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+        f'cookie_secret = "{cookie_secret or secrets.token_urlsafe(32)}"\n'
         'client_id = "rebond-demo"\n'
         'client_secret = "rebond-demo-secret"\n'
         f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
@@ -95,10 +95,14 @@ def write_secrets(path: Path, app_url: str, issuer: str) -> Path:
 def running_rebond(
     workdir: Path, secrets_file: Path | None, port: int, env: Mapping[str, str] | None = None
 ) -> Iterator[str]:
-    """`streamlit run app.py` on 127.0.0.1:``port``, offline, journal in ``workdir``; yields its URL."""
-    log = workdir / "streamlit.log"
+    """`streamlit run app.py` on 127.0.0.1:``port``, offline, journal in ``workdir``; yields its URL.
+
+    ``env`` adds to (or overrides) that environment: several replicas on one ``REBOND_DATABASE_URL``, the LLM engine.
+    """
+    log = workdir / f"streamlit-{port}.log"  # one per replica when several share a folder
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "REBOND_"))}
-    environment.update(REBOND_DB_PATH=str(workdir / "journal.sqlite3"), REBOND_ENGINE="offline", **(env or {}))
+    environment.update(REBOND_DB_PATH=str(workdir / "journal.sqlite3"), REBOND_ENGINE="offline")
+    environment.update(env or {})  # may set another engine, a database server, an endpoint
     args = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
             "--browser.gatherUsageStats", "false"]  # fmt: skip
@@ -112,6 +116,24 @@ def running_rebond(
         yield url
     finally:
         _stop(proc)
+
+
+@contextmanager
+def hosted_replicas(workdir: Path, issuer: str, count: int = 2, env: Mapping[str, str] | None = None) -> Iterator[list[str]]:
+    """``count`` Rebond replicas in hosted mode against ``issuer``, each on its own port; yields their URLs.
+
+    They share one cookie secret, as replicas behind a proxy must; with ``REBOND_DATABASE_URL`` in ``env`` they
+    share one journal. Without a proxy here, each browser stays on the replica it signed in to (sticky sessions).
+    """
+    cookie_secret = secrets.token_urlsafe(32)
+    with ExitStack() as stack:
+        urls = []
+        for index in range(count):
+            port = free_port()
+            secrets_file = write_secrets(workdir / f"secrets-{index}.toml", f"http://127.0.0.1:{port}", issuer,
+                                         cookie_secret)  # fmt: skip
+            urls.append(stack.enter_context(running_rebond(workdir, secrets_file, port, env)))
+        yield urls
 
 
 @contextmanager
