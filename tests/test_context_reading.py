@@ -198,3 +198,11 @@ def test_tutoyer_is_all_or_nothing():
         "Merci pour ta réponse. Selon toi, que devrais-je travailler ?")
     assert tutoyer("Merci pour votre réponse. Vous êtes formidable.") is None
     assert tutoyer("J'ai bien compris que vous avez retenu une autre candidate.") is not None  # « vous », the team
+
+
+def test_an_offer_to_talk_it_over_is_taken_up():
+    rejection = "Désolée pour la réponse négative, je reste dispo si tu veux en parler !"
+    body = compose(request("fr-FR", rejection=rejection, recruiter="Audrey", formality=50)).body
+    assert "quel moment vous conviendrait" in body, body
+    english = compose(request("en", rejection="We went another way, but I'm happy to chat if you'd like.")).body
+    assert "When would suit you?" in english, english

@@ -630,7 +630,10 @@ def _linkedin(w: _Writer) -> str:
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
         # « Au plaisir de vous recroiser » to someone never met rings false.
-        body.append(w.pick("future_short" if s.interviewed else "future_short_new"))
+        if s.invited_back == "call" and not w.tight:
+            body.append(w.pick("future_invited", "call"))  # the recruiter offered to talk: taken up
+        else:
+            body.append(w.pick("future_short" if s.interviewed else "future_short_new"))
         note = "\n\n".join([_greeting(w), " ".join(body), w.request.context.candidate_name])
         w.tight = False
         return note

@@ -323,7 +323,8 @@ def _praised(rejection: str, moment_terms: tuple[str, ...]) -> bool:
 
 def _invitation(rejection: str) -> str:
     """What a personal rejection invites: a new application ("reapply"), staying in touch ("contact"), or ""."""
-    for kind in ("reapply", "contact"):
+    # An offer to talk it over comes first: it is the feedback the candidate is asking for.
+    for kind in ("call", "reapply", "contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
