@@ -630,7 +630,7 @@ def _linkedin(w: _Writer) -> str:
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
         # « Au plaisir de vous recroiser » to someone never met rings false.
-        if s.invited_back == "call" and not w.tight:
+        if s.invited_back == "call" and not parts["tight"]:
             body.append(w.pick("future_invited", "call"))  # the recruiter offered to talk: taken up
         else:
             body.append(w.pick("future_short" if s.interviewed else "future_short_new"))
@@ -736,6 +736,10 @@ def compose(request: DraftRequest) -> Draft:
         converted = [tutoyer(part) if part else part for part in (subject, body, voicemail)]
         if all(part is not None for part, original in zip(converted, (subject, body, voicemail)) if original):
             subject, body, voicemail = converted
+    if request.tone.warmth < _COOL_BELOW:
+        # A cool message does not exclaim: « Je repostulerai avec plaisir ! » becomes a plain statement.
+        body = re.sub(r"\s?!(?=\s|$)", ".", body)
+        voicemail = re.sub(r"\s?!(?=\s|$)", ".", voicemail) if voicemail else voicemail
     guidance_ids = list(_ALWAYS_APPLIED)
     if situation.news == "automatic":
         guidance_ids.insert(5, "worth_a_few_minutes")
