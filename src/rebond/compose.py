@@ -514,8 +514,8 @@ def _greeting(w: _Writer, prefix: str = "") -> str:
 def _closing(w: _Writer, greeting: str) -> str:
     """The sign-off: by register and variety; a formal French one names the person as the greeting did."""
     bank, language = w.bank, w.request.language
-    if language is Language.FR and w.reg == "formal":
-        return w.pick("closing_formal_fr")
+    if language is Language.FR and w.reg == "formal" and not (w.request.tone.formality >= 90 and w.names.civility):
+        return w.pick("closing_formal_fr")  # Québec e-mails close in few words, except the most formal to a named person
     if language is Language.FR_FR and w.reg != "formal":
         return w.pick("closing_fr_FR", w.reg)
     if w.reg != "formal":
