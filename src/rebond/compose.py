@@ -659,7 +659,9 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
         return [w.pick("ask_tight")]
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
-    merged = parts["merged"] and reason is not None and reason.area_gap not in ("internal", "experience", *_AREAS)
+    # (Not a reason whose question points back to it: "Apart from that…" needs the sentence before it.)
+    merged = parts["merged"] and reason is not None and reason.area_gap not in (
+        "internal", "experience", "requirement", "salary", "availability", "location", *_AREAS)
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     if (s.moments or _asked_np(w)) and directness >= _OPEN_BELOW and not merged:
         # The notes' moment as the question itself: the shortest way to use them; the question the notes say
