@@ -452,9 +452,9 @@ def _moment_line(w: _Writer, *, besides: str = "") -> str:
 
     A moment the worry ``besides`` names is left to the question about it.
     """
-    if not w.situation.moments and not _asked_np(w):
-        return ""
     asked = _asked_np(w)
+    if not w.situation.moments and not asked:
+        return ""
     moments = [m for m in _moments_besides_asked(w) if not (besides and has_term(besides, moment_terms()[m]))]
     named = [w.fill(w.bank["moments"][m]) for m in moments[: 1 if asked else 2]] + ([asked] if asked else [])
     if not named:
@@ -472,8 +472,7 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
             return [questions[0]], []
         return [w.pick("ask_list")], questions
     worry = _worry_of(w)
-    lines = [_moment_line(w, besides=worry)] if w.situation.moments or _asked_np(w) else []
-    lines = [line for line in lines if line]
+    lines = [line] if (line := _moment_line(w, besides=worry)) else []
     if worry and lines and _names_a_moment(w, worry):
         lines.append(_worry_question(w))  # the moment it names is asked about there, the others before
     elif worry and lines:

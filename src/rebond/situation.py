@@ -16,6 +16,14 @@ from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term
 
 
+# A text's sentences: after a full stop, a question or an exclamation mark, and at each line break.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_BREAK.split(text)
+
+
 @dataclass(frozen=True)
 class StatedReason:
     """The reason a rejection gives, in pieces a sentence can use."""
@@ -56,8 +64,10 @@ class StatedReason:
         """The gap by its area alone, without the description of the hire (for a note with no room for it)."""
         if self.internal:
             return "internal"
+        if self.term_kind in ("tool", "language", "salary", "availability", "location"):
+            return self.term_kind
         if self.term_kind:
-            return self.term_kind if self.term_kind in ("tool", "language", "salary", "availability", "location") else self.gap if self.gap != "hire" else "experience"
+            return "experience" if self.gap == "hire" else self.gap
         if self.topic and self.category is Category.EXPERIENCE:
             return "experience_topic"
         return self.category.value if self.category else "internal"
@@ -142,7 +152,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=_invitation(rejection) if not automatic else "",
         **_asked(notes, lang, reason),
-        worry=_worry(notes, lang) if not _names_reason(_worry(notes, lang), reason) else "",
+        worry="" if _names_reason(worry := _worry(notes, lang), reason) else worry,
         praised=() if automatic else _praised_moments(rejection),
         reference=_reference(rejection),
         tutoie=lang != "en" and _says_tu(rejection),
@@ -300,12 +310,15 @@ def _reference(rejection: str) -> str:
     return match.group(1).strip("-") if match else ""
 
 
+def _praising_sentences(rejection: str) -> list[str]:
+    """The sentences of a rejection that praise something."""
+    praise = tuple(_cues()["praise"])
+    return [sentence for sentence in _sentences(rejection) if has_term(sentence, praise)]
+
+
 def _praised_moments(rejection: str) -> tuple[str, ...]:
     """The interview moments a rejection praises (« votre étude de cas a été appréciée »), at most one."""
-    praise = tuple(_cues()["praise"])
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", rejection):
-        if not has_term(sentence, praise):
-            continue
+    for sentence in _praising_sentences(rejection):
         for name, terms in _cues()["moments"].items():
             if name not in ("panel", "video", "second_interview", "bilingual") and has_term(sentence, tuple(terms)):
                 return (name,)
@@ -314,11 +327,7 @@ def _praised_moments(rejection: str) -> tuple[str, ...]:
 
 def _praised(rejection: str, moment_terms: tuple[str, ...]) -> bool:
     """Whether the rejection praises this moment ("the panel loved your presentation"): then it is not asked about."""
-    praise = tuple(_cues()["praise"])
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", rejection):
-        if has_term(sentence, moment_terms) and has_term(sentence, praise):
-            return True
-    return False
+    return any(has_term(sentence, moment_terms) for sentence in _praising_sentences(rejection))
 
 
 def _invitation(rejection: str) -> str:
@@ -344,15 +353,15 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
 
     analysis = analyse_reply(AnalysisRequest(reply=rejection, language=None))
     internal = has_term(rejection, tuple(_cues()["internal_hire"]))
-    findings = list(analysis.categories)
-    if analysis.kind is Kind.MALICIOUS or analysis.discrimination_warning:
-        # A protected ground or an insult is not a reason to answer to: no gap to close.
-        findings = []
-    elif not internal and not required_as_said(rejection, lang) and (logistics := _logistics(rejection, lang)):
+    # A protected ground or an insult is not a reason to answer to: no gap to close.
+    malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
+    findings = [] if malicious else list(analysis.categories)
+    needed = "" if internal else required_as_said(rejection, lang)
+    if not malicious and not internal and not needed and (logistics := _logistics(rejection, lang)):
         # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
         # to build, so nothing to "strengthen"; the draft says so and asks what else it could improve.
         return StatedReason(category=None, term=logistics[1], term_kind=logistics[0], evidence=logistics[1])
-    if not internal and (needed := required_as_said(rejection, lang)) and not _names_tool_or_language(findings, lang, needed):
+    if needed and not _names_tool_or_language(findings, lang, needed):
         # « le poste exige le CACES R489 … en cours de validité », "we need you to be registered with the College":
         # what the post requires, said as the recruiter said it (a clipped name would garble it). A tool or a
         # language the analyser named keeps its own question ("how best to learn SAP?").
@@ -438,7 +447,7 @@ def _requirement(rejection: str) -> str:
 def _sentence_with(text: str, cue: str) -> str:
     """The first sentence of ``text`` that one of the cues named ``cue`` matches, or ""."""
     terms = tuple(_cues()[cue])
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in _sentences(text):
         if has_term(sentence, terms):
             return sentence.strip()
     return ""
@@ -470,7 +479,7 @@ def _wanted(rejection: str, hire: str = "") -> bool:
     that describes the person, when there is one)."""
     first = " ".join(hire.split()[:3])
     if first:
-        rejection = next((part for part in re.split(r"(?<=[.!?])\s+|\n+", rejection) if first in part), rejection)
+        rejection = next((part for part in _sentences(rejection) if first in part), rejection)
     return has_term(rejection, ("(re)?cherch(ions|ons|ait|aient|iez|ez)", "voul(ais|ait|aient|ions|ons)", "(avions|avons|a|avait|ont|avaient) besoin d",
                                 "looking for", "look for", "wanted", "needed", "need(s)? (someone|a candidate|an? )"))
 
@@ -493,7 +502,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
     """
     # Inclusive writing (« un·e autre candidat·e », « candidat(e) ») reads as the plain masculine form here.
     rejection = re.sub(r"[·.](?:e|es|ne|fe|ice|rice)\b|\((?:e|es|ne)\)", "", rejection)
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", rejection):
+    for sentence in _sentences(rejection):
         if chosen_only and not has_term(sentence, tuple(_cues()["hire_choice"])):
             continue
         match = _HIRE[lang].search(sentence)
@@ -571,7 +580,7 @@ def required_as_said(rejection: str, lang: str) -> str:
 
 
 def _sentence_containing(text: str, part: str) -> str:
-    return next((s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if part in s), "")
+    return next((s.strip() for s in _sentences(text) if part in s), "")
 
 
 # « ça s'est joué sur l'expérience en gestion de bénévoles », "it came down to experience with …".
