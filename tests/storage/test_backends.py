@@ -186,3 +186,16 @@ def test_the_app_role_owns_nothing_and_cannot_bypass_row_level_security(postgres
                 conn.execute(text("ALTER TABLE applications DISABLE ROW LEVEL SECURITY"))
         finally:
             engine.dispose()
+
+
+def test_the_form_restores_the_newest_draft_of_its_own_owner_only(database: Database) -> None:
+    """``latest_request`` reads one row: the owner's most recently saved draft, never another person's."""
+    alice, bob = Store(database, ALICE), Store(database, BOB)
+    assert alice.latest_request() is None
+    made = fill(alice, "LATEST-A")
+    newest = request("LATEST-A", "Hydro LATEST-A")
+    assert alice.latest_request() == newest == alice.drafts()[0].request
+    assert made["request"] != newest  # the first one saved is not the one restored
+    assert bob.latest_request() is None
+    bob.save_draft(request("LATEST-B"), compose(request("LATEST-B")))
+    assert bob.latest_request() == request("LATEST-B") and alice.latest_request() == newest

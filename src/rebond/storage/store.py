@@ -44,6 +44,10 @@ _APPLICATIONS = (
 T = TypeVar("T")
 
 
+# The order "newest draft" means everywhere: last updated, then last written.
+_DRAFTS_NEWEST_FIRST = "updated_at DESC, id DESC"
+
+
 class NotFound(LookupError):
     """No row of this owner has that id."""
 
@@ -230,17 +234,19 @@ class Store:
         """One application, or None."""
         return next((app for app in self.applications() if app.id == application_id), None)
 
-    def _owned_rows(self, table: str, order: str, application_id: int | None) -> list[Any]:
-        """This owner's rows of ``table`` (of one application, or all), in ``order``."""
+    def _owned_rows(self, table: str, order: str, application_id: int | None, limit: int | None = None) -> list[Any]:
+        """This owner's rows of ``table`` (of one application, or all), in ``order``; the first ``limit`` only."""
         query = f"SELECT * FROM {table} WHERE {_MINE}"
         if application_id is not None:
             query += " AND application_id = :application_id"
         query += f" ORDER BY {order}"
-        return self._run(lambda conn: self._rows(conn, query, application_id=application_id))
+        if limit is not None:
+            query += " LIMIT :limit"
+        return self._run(lambda conn: self._rows(conn, query, application_id=application_id, limit=limit))
 
     def drafts(self, application_id: int | None = None) -> list[SavedDraft]:
         """Drafts of one application (or all), newest first."""
-        rows = self._owned_rows("drafts", "updated_at DESC, id DESC", application_id)
+        rows = self._owned_rows("drafts", _DRAFTS_NEWEST_FIRST, application_id)
         return [
             SavedDraft(
                 id=row["id"],
@@ -255,8 +261,9 @@ class Store:
 
     def latest_request(self) -> DraftRequest | None:
         """The request behind the most recently saved draft, to restore the form after a reload."""
-        drafts = self.drafts()
-        return drafts[0].request if drafts else None
+        # Read on every page load: one row, one request parsed, not every draft of the journal.
+        rows = self._owned_rows("drafts", _DRAFTS_NEWEST_FIRST, None, limit=1)
+        return DraftRequest.model_validate_json(rows[0]["request_json"]) if rows else None
 
     def analyses(self, application_id: int | None = None) -> list[SavedAnalysis]:
         """Analyses of one application (or all), newest first."""
