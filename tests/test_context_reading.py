@@ -169,7 +169,53 @@ def test_salary_and_availability_reasons_are_said_and_not_turned_into_a_skill_to
     assert "attentes salariales a pesé" in salary and "renforcer mon profil sur ce point" not in salary
     start = compose(request("en", "phone", rejection="We needed someone who could start right away, and you're not "
                                                      "available until January.", directness=60)).body
-    assert "my availability was the sticking point" in start and "If my availability changes" in start
+    assert "my start date was the sticking point" in start and "If my availability changes" in start
+    # The question after a logistic reason goes past it, never back to "was my experience a match?".
+    assert "experience a good match" not in start and "beyond that, is there anything in my interview" in start
+    notice = compose(request("fr-FR", rejection="Votre profil nous a plu, mais nous avons besoin de quelqu'un en poste "
+                                                "avant la période fiscale, et votre préavis de trois mois ne nous le permet pas.",
+                             directness=60)).body
+    assert "mon préavis a pesé dans votre décision" in notice and "expérience" not in notice
+    distance = compose(request("fr", rejection="Le poste demande une présence à Rivière-du-Loup quatre jours par semaine "
+                                               "et le comité avait des doutes avec la distance de Québec.", directness=60)).body
+    assert "la distance a pesé" in distance and "renforcer" not in distance
+
+
+def test_an_invitation_in_the_rejection_is_taken_up_with_its_time_or_condition():
+    reapply = compose(request("en", "phone", rejection="We were impressed by your mock discovery call, and we'd love for "
+                                                       "you to reapply in six months.")).body
+    assert "As you suggested, I'll apply again in six months." in reapply and "if a similar role opens up" not in reapply
+    assert "you liked my mock discovery call" in reapply  # praise outside the notes' moments is answered too
+    once = compose(request("fr", "phone", rejection="Julie m'a appelé : le gestionnaire veut quelqu'un qui est déjà Fellow "
+                                                    "(FICA). Elle m'a dit de reposer ma candidature quand j'aurai mon titre.",
+                           news="phone")).body
+    assert "je postulerai de nouveau quand j'aurai mon titre" in once
+    kept = compose(request("fr-FR", "linkedin", rejection="Je garde ton profil sous le coude pour les postes Python qui "
+                                                          "vont ouvrir début 2027.")).body
+    assert "Merci de garder mon profil en tête" in kept
+
+
+def test_it_was_close_asks_what_made_the_difference_and_a_praised_area_is_not_asked_about():
+    close = compose(request("fr-FR", "phone", rejection="Karim m'a appelé : ça s'est joué entre nous deux, le directeur "
+                                                        "avait un petit faible pour l'autre profil.", news="phone",
+                            directness=100)).body
+    assert "Qu'est-ce qui a fait la différence" in close
+    praised = compose(request("en", "email", rejection="We went with someone else. This was not a reflection of your "
+                                                       "interview; the panel was impressed with your background.",
+                              directness=90)).body
+    assert "interview answers" not in praised and "experience match" not in praised
+
+
+def test_a_french_title_agrees_with_the_writer_and_takes_both_forms_when_the_gender_is_not_given():
+    from rebond.french import role_for
+
+    assert role_for("Chargé(e) de projets en ingénierie", "") == "chargé ou chargée de projets en ingénierie"
+    assert role_for("Directeur adjoint de magasin", "") == "directeur adjoint ou directrice adjointe de magasin"
+    assert role_for("Coordonnateur(trice) marketing", "feminine") == "coordonnatrice marketing"
+    assert role_for("Coordonnateur(trice) marketing", "masculine") == "coordonnateur marketing"
+    assert role_for("Responsable qualité", "") == "responsable qualité"  # epicene, and « qualité » is a noun
+    body = compose(request("fr", role="Technicien en télécommunications")).body
+    assert "technicien ou technicienne en télécommunications" in body
 
 
 def test_an_automated_notice_with_no_interview_is_not_thanked_and_says_why_the_candidate_writes():

@@ -137,11 +137,13 @@ def _mentions(name: str, value: str, s: _Subject) -> CheckResult:
 
 
 def check_mentions_role(s: _Subject) -> CheckResult:
-    from rebond.french import clean_role
+    from rebond.french import clean_role, role_compact, role_for, role_forms
 
-    # A job ad's labels (« H/F », « (CDD) ») are not part of the role a sentence names.
+    # A job ad's labels (« H/F », « (CDD) ») are not part of the role a sentence names; in French the title
+    # may agree with the writer (« coordonnatrice », « chargé ou chargée »): either form counts.
     role = s.request.context.role
-    return _result("mentions_role", s.lang, fold(clean_role(role)) in fold(s.text), role)
+    forms = {clean_role(role), *((*role_forms(role), role_for(role, ""), role_compact(role)) if s.lang == "fr" else ())}
+    return _result("mentions_role", s.lang, any(fold(form) in fold(s.text) for form in forms), role)
 
 
 def check_mentions_company(s: _Subject) -> CheckResult:

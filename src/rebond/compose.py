@@ -20,6 +20,8 @@ from rebond.french import (
     clean_role,
     of_phrase,
     of_role,
+    role_compact,
+    role_for,
     role_in_sentence,
     spoken_name,
     starts_with_vowel_sound,
@@ -138,6 +140,11 @@ class _Writer:
         self.reg = register(req.tone.formality)
         self.english = req.language is Language.EN
         self.names = _Names.parse(ctx.recruiter_name, req.language)
+        # (A civility only: « Docteure Vidal » stays a doctor whatever the signature.)
+        titled = bool(self.names.first) and self.names.first == self.names.polite and self.names.polite.split()[0] in _CIVILITY_WORDS
+        if self.reg != "formal" and titled and (signed := _signed_first_name(ctx.rejection_message, self.names.polite)):
+            # "Ms. Harrington" signed "Claire Harrington": a message that is not formal answers "Hi Claire".
+            self.names = _Names(first=signed, polite=self.names.polite, civility=self.names.civility)
         self.gender = ctx.candidate_gender
         self._order = 0
         vocab = dict(self.bank["vocab"][str(req.language)])
@@ -198,11 +205,15 @@ class _Writer:
             org = Organisation.parse(spoken_name(ctx.company) if req.channel is Channel.PHONE else ctx.company)
             self.slots |= {
                 "of_second_interview": of_phrase(vocab["second_interview"]),
-                "role": role_in_sentence(ctx.role), "of_role": of_role(ctx.role), "org": org.typed,
+                # The title agrees with the writer; with no gender given, both forms (« chargé ou chargée »).
+                "role": (role := role_for(ctx.role, str(ctx.candidate_gender))), "of_role": of_phrase(role), "org": org.typed,
                 "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject,
             }
         if s.reason is not None:
             self.slots |= self._reason_slots(s.reason)
+        # The recruiter's invitation and praise, in the candidate's words.
+        self.slots |= {"when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
+                       "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np}
         if not self.english and (panel := _panel_word(ctx.notes)):
             self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
 
@@ -342,9 +353,11 @@ def _has_gap(w: _Writer) -> bool:
 
 
 def _area_order(w: _Writer) -> list[str]:
-    hinted = list(w.situation.hinted_areas)
+    # An area the recruiter praised or said was not the issue is not asked about (« votre profil nous a plu »).
+    praised = set(w.situation.praised_areas)
+    hinted = [a for a in w.situation.hinted_areas if a not in praised]
     # After an interview, "did my CV show…?" is filler unless the notes point to the CV.
-    rest = [a for a in w.bank["default_areas"] if a not in hinted and not (a == "cv" and w.situation.interviewed)]
+    rest = [a for a in w.bank["default_areas"] if a not in hinted and a not in praised and not (a == "cv" and w.situation.interviewed)]
     return hinted + rest
 
 
@@ -427,13 +440,20 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
             areas = [a for a in _area_order(w) if a not in ("cv", _AREA_OF.get(_reason(w).category, ""))]
             asked = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas[:1]]
         return asked
-    lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire
+    lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire, a logistic reason
+    if _reason(w) is None and w.situation.close_call:
+        lead = [w.fill(w.bank["difference_question_spoken" if spoken else "difference_question"])]  # "it was close": what tipped it
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
     areas = [a for a in _area_order(w) if not ((moments or not w.situation.interviewed) and a == "interview")]
     if spoken:
         by_area = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas]
     else:
         by_area = [w.fill(w.options(w.bank["questions"][a])[0]) for a in areas]
+    if _reason(w) is not None and _reason(w).gap in ("availability", "location"):
+        # Dates or distance decided it: "was my experience a match?" would ask what was not the issue.
+        by_area = [w.fill(w.bank["beyond_logistics_spoken" if spoken else "beyond_logistics"])]
+    elif _reason(w) is not None and _reason(w).gap == "salary":
+        by_area = []  # its own question already asks what else to strengthen
     return (lead + moments + by_area)[:count]
 
 
@@ -507,7 +527,23 @@ def _open_ask_with_moment(w: _Writer, *, count: int = 2) -> str:
 # ---- greeting and closing ------------------------------------------------------------
 
 def _greeting(w: _Writer, prefix: str = "") -> str:
+    if w.names.first and w.reg == "relaxed" and w.situation.casual_hello and f"{prefix}greeting_casual" in w.bank:
+        return w.pick(f"{prefix}greeting_casual")  # « Salut Amélie! » is answered « Salut Karine, »
     return w.pick(f"{prefix}greeting_named" if w.names.first else f"{prefix}greeting_plain")
+
+
+_CIVILITY_WORDS = frozenset({"Monsieur", "Madame", "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Miss"})
+_NOT_FIRST_NAMES = frozenset({"Dr", "Dre", "Mme", "Mlle", "Mr", "Ms", "Mrs", "Miss", "Monsieur", "Madame", "Docteur", "Docteure", "Prof", "Me"})
+
+
+def _signed_first_name(rejection: str, polite: str) -> str:
+    """The first name the recruiter signed with, when the signature's surname is the one we were given, or ""."""
+    surname = polite.split()[-1] if polite.split() else ""
+    if not surname or not rejection.strip():
+        return ""
+    tail = rejection.strip()[-200:]
+    match = re.search(rf"(?m)^[-–—\s]*([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+{re.escape(surname)}\b", tail)
+    return match.group(1) if match and match.group(1) not in _NOT_FIRST_NAMES else ""
 
 
 def _closing(w: _Writer, greeting: str) -> str:
@@ -539,9 +575,23 @@ def _kind_words(w: _Writer) -> list[str]:
     s = w.situation
     if s.praised:
         return [w.pick("praise_thanks", moment=w.fill(w.bank["moments"][s.praised[0]]))]
+    if s.praised_np:
+        return [w.pick("praise_thanks_np")]
     if s.close_call:
         return [w.pick("close_call")]
     return []
+
+
+def _invitation_short(w: _Writer, *, details: bool = True) -> str:
+    """The recruiter's invitation taken up in one sentence (a LinkedIn note, the end of a call), or "";
+    without ``details``, no time and no "for which posts" (a note at its limit)."""
+    s = w.situation
+    kind = "contact_when" if s.invited_back == "contact" and s.invite_when and details else s.invited_back
+    if kind not in w.bank["future_short_invited"]:
+        return ""
+    if details:
+        return w.pick("future_short_invited", kind)
+    return w.pick("future_short_invited", kind, when_sp="", kept_for="")
 
 
 def _automatic_ack(w: _Writer, *, first: bool = False) -> str:
@@ -566,8 +616,10 @@ def _email(w: _Writer) -> tuple[str, str]:
         # An automated notice and no interview: nothing was given to thank for; why the candidate writes comes first.
         intro = [_automatic_ack(w, first=True), w.pick("regret_short" if short else "regret")]
     else:
-        intro = [w.pick("short_thanks" if short else "thanks", s.news), *_kind_words(w)]
-        if tone.warmth >= _WARM_FROM and not short and s.interviewed:
+        kind = _kind_words(w)
+        intro = [w.pick("short_thanks" if short else "thanks", s.news), *kind]
+        # The thanks for a call already names the interview; kind words answered are warmth enough.
+        if tone.warmth >= _WARM_FROM and not short and s.interviewed and not kind and s.news != "phone":
             intro.append(_warm_line(w))  # said with the thanks for the interview, where it belongs
         intro.append(w.pick("regret_short" if short else "regret"))
         if s.news == "automatic":
@@ -581,8 +633,12 @@ def _email(w: _Writer) -> tuple[str, str]:
     if _names_organisation(w, " ".join(intro)):
         w.named_once()
     if tone.length >= _EXTRA_FROM:
-        ending.append(w.pick("extra"))
-    ending.append(w.pick("future_invited", s.invited_back) if s.invited_back else w.pick("future"))
+        # The recruiter already offered a call: the extra line is not the offer of one.
+        ending.append(w.fill(w.options(w.bank["extra"])[-1]) if s.invited_back == "call" else w.pick("extra"))
+    if s.invited_back == "contact" and s.invite_when:
+        ending.append(_invitation_short(w))  # "As you suggested, I'll check back in the spring."
+    else:
+        ending.append(w.pick("future_invited", s.invited_back) if s.invited_back else w.pick("future"))
     if s.news == "automatic" and not s.interviewed:
         ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
     bullets = "\n".join(f"- {q}" for q in questions)
@@ -601,9 +657,15 @@ def _linkedin(w: _Writer) -> str:
     s = w.situation
     limit = linkedin_char_limit(tone.length)
 
+    full_role = w.slots.get("role", "")
+
     def render(parts: dict[str, bool]) -> str:
         w._order = 0  # each render picks the same wordings
         w.tight = parts["tight"]
+        if not w.english and w.gender is GrammaticalGender.UNSPECIFIED:
+            # At the limit, both forms of the title in their short writing: « chargé(e) de clientèle ».
+            role = role_compact(w.request.context.role) if parts["tight"] else full_role
+            w.slots |= {"role": role, "of_role": of_phrase(role)}
         thanks_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
         body = [thanks_line, w.pick("regret_short")]
         if parts["automatic"] and s.news == "automatic":
@@ -626,24 +688,29 @@ def _linkedin(w: _Writer) -> str:
             body.append(w.pick("thanks_in_advance"))
         if parts["warm"]:
             body.insert(1, _warm_line(w))  # with the thanks
+        if parts["kind"] and (kind := _kind_words(w)):
+            body[1:1] = kind  # praise or "it was close", answered right after the thanks
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
         # « Au plaisir de vous recroiser » to someone never met rings false.
         if s.invited_back == "call" and not parts["tight"]:
             body.append(w.pick("future_invited", "call"))  # the recruiter offered to talk: taken up
+        elif invited := _invitation_short(w, details=parts["invited"]):
+            body.append(invited)  # "As you suggested, I'll apply again in six months."
         else:
             body.append(w.pick("future_short" if s.interviewed else "future_short_new"))
         note = "\n\n".join([_greeting(w), " ".join(body), w.request.context.candidate_name])
         w.tight = False
         return note
 
-    parts = {"automatic": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
+    parts = {"automatic": True, "invited": True, "kind": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
              "warm": tone.warmth >= _WARM_FROM and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
-    for part in ("extra", "warm", "purpose", "automatic", "tight", "area", "merged", "bare"):
+    # (The invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)
+    for part in ("extra", "warm", "purpose", "kind", "automatic", "tight", "invited", "area", "merged", "bare"):
         if len(body) <= limit:
             break
         parts[part] = part in ("tight", "area", "merged", "bare")
@@ -690,7 +757,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     ask = [thanks, *([] if short else _kind_words(w))]
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
-    if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank:
+    if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank and len(ask) == 1:
         ask.append(w.pick("phone_warm_line"))
     ask.append(w.pick("phone_regret"))
     if reason := _reason_sentence(w):
@@ -706,7 +773,11 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
-    closing = [w.pick("phone_closing")]
+    invited = _invitation_short(w)
+    if s.invited_back == "keep":
+        closing = [w.pick("phone_closing_keep")]  # one thanks for the advice and for keeping the profile in mind
+    else:
+        closing = [w.pick("phone_closing_invited", invited=invited) if invited else w.pick("phone_closing")]
     body = "\n\n".join([f"{labels['opening']} {' '.join(opening)}", f"{labels['ask']} {' '.join(ask)}",
                         labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
                         f"{labels['closing']} {' '.join(closing)}"])

@@ -220,3 +220,99 @@ def tutoyer(text: str) -> str | None:
 
 
 __all__ = ["Organisation", "tutoyer", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "spoken_name", "starts_with_vowel_sound"]
+
+
+# ---- a job title by the writer's gender ------------------------------------------------
+
+# « coordonnateur(trice) », « chargé(e) », « technicien·ne », « conseiller/ère »: the ending the posting gives the feminine.
+_MARKED = re.compile(r"(\w+)(?:\((e|ne|le|se|ère|ière|rice|trice|euse|fe|es|ive)\)|[·•](e|ne|le|se|ère|rice|trice|euse|fe|ive)\b|/(e|ne|ère|ière|rice|trice|euse|ive)\b)")
+
+
+def _with_ending(word: str, ending: str) -> str:
+    """The feminine of ``word`` by the ending a posting gives: (e), (ne), (trice), (euse), (ère), (ive)."""
+    if ending in ("e", "ne", "le", "se", "fe", "es"):
+        return word + ending
+    if ending in ("rice", "trice") and word.endswith("teur"):
+        return word[:-3] + "rice"
+    if ending == "euse" and word.endswith("eur"):
+        return word[:-3] + "euse"
+    if ending in ("ère", "ière") and word.endswith("er"):
+        return word[:-2] + "ère"
+    if ending == "ive" and word.endswith("if"):
+        return word[:-2] + "ive"
+    return word
+
+
+def _feminine_word(word: str, *, head: bool) -> str:
+    """The feminine of one word of a French title, or the word itself when it has none (or we cannot tell).
+
+    The head takes the usual endings (directeur → directrice, technicien → technicienne, chargé → chargée);
+    other words only when they are adjectives a title carries (adjoint, principal, associé).
+    """
+    data = load_data("french.yaml")["role_feminine"]
+    lower = word.lower()
+    if lower in data["exceptions"]:
+        return _match_case(word, data["exceptions"][lower])
+    if not head and lower not in data["adjectives"]:
+        return word
+    if "-" in word:  # « aide-soignant »: the last part agrees
+        first, _, last = word.rpartition("-")
+        return f"{first}-{_feminine_word(last, head=head)}"
+    for masculine, feminine in data["endings"]:
+        if lower.endswith(masculine) and not any(lower.endswith(keep) for keep in data["keep_endings"]):
+            return word[: len(word) - len(masculine)] + feminine
+    return word
+
+
+def _match_case(word: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if word[:1].isupper() else replacement
+
+
+def role_forms(role: str) -> tuple[str, str]:
+    """The title as it reads in a sentence, masculine and feminine (the same when the title is epicene).
+
+    The feminine comes from the posting's own marks (« Coordonnateur(trice) ») or, failing that, from the usual
+    endings of the words before the first complement (« directeur adjoint de magasin » → « directrice adjointe
+    de magasin »). Words after « de », « en »… are left as typed, except the adjectives a title carries.
+    """
+    masculine_raw = _MARKED.sub(lambda m: m.group(1), role)
+    feminine_raw = _MARKED.sub(lambda m: _with_ending(m.group(1), m.group(2) or m.group(3) or m.group(4)), role)
+    masculine = role_in_sentence(masculine_raw)
+    marked = _MARKED.search(role) is not None
+    words = role_in_sentence(feminine_raw).split(" ")
+    out, complement = [], False
+    for index, word in enumerate(words):
+        if fold(word) in ("de", "d'", "du", "des", "en", "au", "aux", "a", "pour", "chez", "sur") or word.startswith(("d'", "l'")):
+            complement = True
+        if not marked:
+            word = _feminine_word(word, head=index == 0 and not complement)
+            if complement:
+                word = word if fold(word) not in load_data("french.yaml")["role_feminine"]["adjectives"] else _feminine_word(word, head=False)
+        out.append(word)
+    return masculine, " ".join(out)
+
+
+def role_for(role: str, gender: str) -> str:
+    """The title for a writer of this gender (« masculine », « feminine »), or both forms when it is not given:
+    « chargé ou chargée de projets », « directeur adjoint ou directrice adjointe de magasin »."""
+    masculine, feminine = role_forms(role)
+    if gender == "feminine":
+        return feminine
+    if gender == "masculine" or masculine == feminine:
+        return masculine
+    m, f = masculine.split(" "), feminine.split(" ")
+    if len(m) != len(f):
+        return masculine
+    first = next(i for i in range(len(m)) if m[i] != f[i])
+    last = max(i for i in range(len(m)) if m[i] != f[i])
+    return " ".join(m[:first] + m[first:last + 1] + ["ou"] + f[first:last + 1] + m[last + 1:])
+
+
+def role_compact(role: str) -> str:
+    """Both forms in the posting's short writing, for a note at its length limit: « chargé(e) de clientèle »;
+    the full doublet where the feminine is not the masculine plus an ending (« directeur ou directrice »)."""
+    masculine, feminine = role_forms(role)
+    m, f = masculine.split(" "), feminine.split(" ")
+    if masculine == feminine or len(m) != len(f) or not all(b.startswith(a) for a, b in zip(m, f)):
+        return role_for(role, "")
+    return " ".join(a if a == b else f"{a}({b[len(a):]})" for a, b in zip(m, f))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rebond.check_base import _result, _sentence_texts, _Subject
-from rebond.french import Organisation, clean_role, role_in_sentence
+from rebond.french import Organisation, clean_role, role_compact, role_for, role_forms, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
 from rebond.situation import moment_terms, read_situation
@@ -319,7 +319,9 @@ def check_agreement(s: _Subject) -> CheckResult:
     # The role as the user typed it (« adjoint(e) ») is theirs: only the draft's own words are judged.
     role = clean_role(s.request.context.role)
     own = text
-    for form in {role, role_in_sentence(role)}:
+    masculine, feminine = role_forms(s.request.context.role)
+    both, compact = role_for(s.request.context.role, ""), role_compact(s.request.context.role)
+    for form in sorted({role, role_in_sentence(role), masculine, feminine, both, compact}, key=len, reverse=True):
         own = own.replace(form, " " * len(form))
     for pattern in _lex("inclusive_marks"):
         if match := re.search(pattern, own):

@@ -83,7 +83,10 @@ class Situation:
     video: bool
     hinted_areas: tuple[str, ...] = field(default=())
     interviewed: bool = True  # something shows an interview took place: a date, notes, the rejection's words
-    invited_back: str = ""  # "reapply" or "contact": what the recruiter invited, if anything
+    invited_back: str = ""  # "call", "reapply", "keep" or "contact": what the recruiter invited, if anything
+    # When or on what condition, in the candidate's words: "in six months", « l'an prochain », "once I've retested".
+    invite_when: str = ""
+    invite_for: str = ""  # what the profile is kept for: « pour les postes Python », "for future openings"
     # A question the notes say was asked, in the candidate's words: « mes réponses aux questions sur le budget »,
     # "my answer to the question about disagreeing with a manager"; or what was asked, for "when I was asked how…".
     asked: str = ""
@@ -92,7 +95,14 @@ class Situation:
     # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
     worry: str = ""
     praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
+    # What else the rejection praises, in the candidate's words: "my mock discovery call", « ma présentation sur
+    # Instagram ». Thanked for when no moment was.
+    praised_np: str = ""
+    # Areas the rejection praises or says were not the issue ("your interview was very good", « votre profil nous
+    # a plu »): a question about them would ask what was already answered.
+    praised_areas: tuple[str, ...] = ()
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
+    casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
     reference: str = ""  # the posting's reference in the rejection ("Req #WH-22917", « réf. 2026-0412 »): a handle on the file
     close_call: bool = False  # the rejection says it was close
     rest_was_fine: bool = False  # "everything else was a good fit": no "anything else?" question
@@ -150,19 +160,23 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         hinted_areas=hinted,
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
-        invited_back=_invitation(rejection) if not automatic else "",
+        invited_back=(invited := _invitation(rejection) if not automatic else ""),
+        **(_invitation_details(rejection, lang, invited) if invited else {}),
         **_asked(notes, lang, reason),
         worry="" if _names_reason(worry := _worry(notes, lang), reason) else worry,
-        praised=() if automatic else _praised_moments(rejection),
+        praised=() if automatic else (praised := _praised_moments(rejection)),
+        praised_np="" if automatic or praised else _praised_np(rejection, lang),
+        praised_areas=() if automatic else _praised_areas(rejection),
         reference=_reference(rejection),
         tutoie=lang != "en" and _says_tu(rejection),
+        casual_hello=bool(re.match(r"(?i)\s*(salut|allo|allô|coucou|hey|hiya)\b", rejection)),
         close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
         rest_was_fine=not automatic and has_term(rejection, tuple(_cues()["rest_was_fine"])),
     )
 
 
 # Where a topic taken from the notes stops: punctuation, or the next clause.
-_TOPIC_END = re.compile(r"\s*(?:[.,;:!?()\n]|\s[-–—]\s|\b(?:que|qui|mais|et j|j'|je|m'|me|car|parce|alors|puis|ensuite|a ete|a été|etait|était|s'est"
+_TOPIC_END = re.compile(r"\s*(?:[.,;:!?()\n]|\s[-–—]\s|\boù\b|\b(?:que|qui|mais|et j|j'|je|m'|me|car|parce|alors|puis|ensuite|a ete|a été|etait|était|s'est"
                         r"|which|that|but|and i|i|so|then|because|since|when|quand|lorsque|threw|tripped|was|went|got|had)\b)", re.IGNORECASE)
 _ASKED = {
     "fr": [
@@ -331,12 +345,102 @@ def _praised(rejection: str, moment_terms: tuple[str, ...]) -> bool:
 
 
 def _invitation(rejection: str) -> str:
-    """What a personal rejection invites: a new application ("reapply"), staying in touch ("contact"), or ""."""
+    """What a personal rejection invites: a call, a new application ("reapply"), keeping the profile in mind
+    ("keep"), staying in touch ("contact"), or ""."""
     # An offer to talk it over comes first: it is the feedback the candidate is asking for.
-    for kind in ("call", "reapply", "contact"):
+    for kind in ("call", "reapply", "keep", "contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
+
+
+# When a new application is invited: a time, or a condition the candidate can meet.
+_WHEN = {
+    "fr": re.compile(r"(?i)\b(l'an prochain|l'année prochaine|dans (?:six|trois|quatre|huit|douze|quelques|\d+) mois|au printemps|à l'automne|a l'automne|cet (?:hiver|été|automne)"
+                     r"|(?:en|début|fin|d'ici) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|20\d\d)(?: 20\d\d)?"
+                     r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai) [^.,;!?]{3,50}"
+                     r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?))"),
+    "en": re.compile(r"(?i)\b(in (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
+                     r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
+                     r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?) [^.,;!?—–]{3,50})"),
+}
+# The recruiter's "you" turned to the candidate's "I" inside a time or condition: "once you've retested" → "once I've retested".
+_TO_FIRST_PERSON = {
+    "fr": [(r"\btu auras\b", "j'aurai"), (r"\bvous aurez\b", "j'aurai"), (r"\btu seras\b", "je serai"), (r"\bvous serez\b", "je serai"),
+           (r"\b(?:ton|votre)\b", "mon"), (r"\bta\b", "ma"), (r"\b(?:tes|vos)\b", "mes")],
+    "en": [(r"(?i)\byou've\b", "I've"), (r"(?i)\byou're\b", "I'm"), (r"(?i)\byou have\b", "I have"), (r"(?i)\byou are\b", "I am"),
+           (r"(?i)\byour\b", "my"), (r"(?i)\byou\b", "I")],
+}
+_KEPT_FOR = {
+    "fr": re.compile(r"(?i)\b(?:garde|gardons|conserve|conservons|garderai|garderons|conserverons)\b[^.;!?]{0,40}?\b(pour (?:les|de|des|d'|nos|d'autres|un|une|le|la) [^.,;!?:]{3,60})"),
+    "en": re.compile(r"(?i)\b(?:keep|keeping)\b[^.;!?]{0,40}?\b(for (?:future|other|upcoming|the|any|similar|our) [^.,;!?:]{3,60})"),
+}
+
+
+def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
+    """When a new application is invited, and what a kept profile is kept for, in the candidate's words."""
+    lang = "en" if lang == "en" else "fr"
+    details: dict[str, str] = {}
+    if kind in ("reapply", "keep", "contact"):
+        for sentence in _sentences(rejection):
+            if has_term(sentence, tuple(_cues()["invited_back"][kind])):
+                if match := _WHEN[lang].search(sentence):
+                    when = match.group(1).strip()
+                    for pattern, replacement in _TO_FIRST_PERSON[lang]:
+                        when = re.sub(pattern, replacement, when)
+                    details["invite_when"] = _without_dangling_end(when)
+                    break
+    if kind == "keep" and (match := _KEPT_FOR[lang].search(rejection)):
+        kept = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1)).strip())
+        for pattern, replacement in _POINT_OF_VIEW[lang]:
+            kept = re.sub(pattern, replacement, kept)
+        if len(kept.split()) <= 12 and not re.search(r"(?i)\b(période|periode|period|mois|months?|ans?|years?|semaines|weeks)\b", kept):
+            details["invite_for"] = kept
+            if fold(details.get("invite_when", "")) in fold(kept):
+                details.pop("invite_when", None)  # « pour les postes Python qui vont ouvrir début 2027 » says when
+    return details
+
+
+# Praise in the recruiter's words, with what it praises: "we were impressed by your mock discovery call",
+# « ta présentation sur Instagram nous a vraiment accrochés », "your case presentation stood out".
+_PRAISE_NP = {
+    "fr": [re.compile(r"(?i)\b(?:aimé|apprécié|adoré|retenu)\s+((?:ton|ta|tes|votre|vos)\s+[^.,;!?:]{3,70}?)(?=\s*(?:[.,;!?:]|\bet\b|\bmais\b|\bvraiment\b|\bpar contre\b|$))"),
+           re.compile(r"(?i)\b((?:ton|ta|tes|votre|vos|mon|ma|mes)\s+[^.,;!?:]{3,60}?)\s+(?:nous\s+|m'|les\s+|l'\s*)?(?:a|ont|avait|avaient|était|étaient)\s+(?:vraiment\s+|beaucoup\s+|particulièrement\s+|très\s+|été\s+)*(?:plu|accroch\w*|séduit\w*|impressionn\w*|marqu\w*|excellente?s?|remarquables?|très bonne?s?|convaincante?s?|appréciée?s?)")],
+    "en": [re.compile(r"(?i)\b(?:loved|liked|enjoyed|appreciated|impressed (?:by|with)|struck by)\s+((?:your|my)\s+[^.,;!?:—–]{3,70}?)(?=\s*(?:[.,;!?:—–]|\band\b|\bbut\b|\bwhich\b|$))"),
+           re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:was|were|really)\s+(?:really\s+|very\s+|truly\s+)?(?:excellent|great|impressive|outstanding|strong|one of the (?:best|strongest)|stood out|a highlight)"),
+           re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+stood out")],
+}
+# « votre » says nothing of the noun's gender: « ma » before the usual feminine endings (connaissance, présentation).
+_VOTRE_FEMININE = re.compile(r"(?i)\bvotre\s+(?=[^\W\daeiouhàâéèêëîïôöûü]\w*(?:ion|ance|ence|ité|ure|ie|ise|ude|ette|ée|ade|ique|èse|yse|onse|ode|ine|elle)\b)")
+_TO_MINE = {"fr": [(_VOTRE_FEMININE, "ma "), (r"(?i)\b(?:ton|votre)\b", "mon"), (r"(?i)\bta\b", "ma"), (r"(?i)\b(?:tes|vos)\b", "mes")],
+            "en": [(r"(?i)\byour\b", "my")]}
+
+
+def _praised_np(rejection: str, lang: str) -> str:
+    """What the rejection praises, as the candidate would name it (« ma présentation sur Instagram »), or ""."""
+    lang = "en" if lang == "en" else "fr"
+    for sentence in _praising_sentences(rejection):
+        for pattern in _PRAISE_NP[lang]:
+            if match := pattern.search(sentence):
+                praised = _without_dangling_end(match.group(1).strip())
+                for mine, replacement in _TO_MINE[lang]:
+                    praised = re.sub(mine, replacement, praised)
+                if 2 <= len(praised.split()) <= 10 and not re.search(r"(?i)\b(intérêt|interest|temps|time|candidature|application|patience|profil|profile|dossier|cv|résumé|entrevue|entretien|interview)\b", praised):
+                    return praised
+    return ""
+
+
+# The areas a praising sentence (or "not a reflection of your interview") speaks well of.
+_PRAISED_AREA_WORDS = {"experience": r"\b(profil|parcours|experience|background|profile|expertise)\b",
+                       "interview": r"\b(entrevue|entretien|interview|reponses|answers)\b",
+                       "cv": r"\b(cv|resume|candidature ecrite|dossier)\b"}
+
+
+def _praised_areas(rejection: str) -> tuple[str, ...]:
+    """The question areas the rejection already answered well: « votre profil nous a plu », "not a reflection of your interview"."""
+    sentences = [fold(s) for s in _praising_sentences(rejection)]
+    sentences += [fold(s) for s in _sentences(rejection) if has_term(s, tuple(_cues()["not_the_issue"]))]
+    return tuple(area for area, words in _PRAISED_AREA_WORDS.items() if any(re.search(words, s) for s in sentences))
 
 
 @cache
@@ -431,11 +535,15 @@ def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
 
 
 def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
-    """("salary" | "availability", the word a draft uses for it) when a rejection gives one of them as its reason."""
+    """("salary" | "availability" | "location", the words a draft uses for it) when a rejection gives one of them
+    as its reason: the finer words when the rejection says them (« mon préavis », "the distance")."""
     cues = _cues()["logistics"]
+    words = cues["words"]["en" if lang == "en" else "fr"]
     for kind in ("salary", "availability", "location"):
         if has_term(rejection, tuple(cues[kind])):
-            return kind, cues["words"][lang][kind]
+            finer = {"availability": ("notice", "start"), "location": ("distance",)}.get(kind, ())
+            word = next((words[name] for name in finer if has_term(rejection, tuple(cues["specific"][name]))), words[kind])
+            return kind, word
     return None
 
 
@@ -463,7 +571,7 @@ _HIRE = {
                      r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150})", re.IGNORECASE),
 }
 # Where the description of the hire stops: a comment on it, a cause, or the next clause.
-_HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors)\b"
+_HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine)\b"
                        r"|\s+(?:ce qui|which|and we|mais|but|given|because|since|due to|parce que|car|vu|etant donne|étant donné|puisque)\b",
                        re.IGNORECASE)
 # The recruiter's point of view turned to the candidate's: "our needs" → "your needs", "than you" → "than me".
@@ -480,7 +588,7 @@ def _wanted(rejection: str, hire: str = "") -> bool:
     first = " ".join(hire.split()[:3])
     if first:
         rejection = next((part for part in _sentences(rejection) if first in part), rejection)
-    return has_term(rejection, ("(re)?cherch(ions|ons|ait|aient|iez|ez)", "voul(ais|ait|aient|ions|ons)", "(avions|avons|a|avait|ont|avaient) besoin d",
+    return has_term(rejection, ("(re)?cherch(ions|ons|ait|aient|iez|ez)", "voul(ais|ait|aient|ions|ons)", "veu(t|lent)", "wants?", "(avions|avons|a|avait|ont|avaient) besoin d",
                                 "looking for", "look for", "wanted", "needed", "need(s)? (someone|a candidate|an? )"))
 
 
