@@ -107,7 +107,7 @@ def test_kind_words_are_answered_and_a_praised_moment_is_not_asked_about():
     rejection = ("Votre étude de cas a été appréciée par le jury, mais nous avons retenu un profil ayant déjà "
                  "plusieurs années dans le conseil en stratégie.")
     body = compose(request("fr-FR", rejection=rejection, notes="étude de cas puis jury", directness=90)).body
-    assert "Vos bons mots sur mon étude de cas m'ont fait plaisir." in body
+    assert "Vos mots aimables sur mon étude de cas m'ont fait plaisir." in body
     assert "améliorer dans mon étude de cas" not in body
     close = compose(request("en", rejection="It was a close decision, but we went with another candidate.")).body
     assert "encouraging to hear" in close
