@@ -166,7 +166,7 @@ def test_a_role_typed_in_both_genders_or_inclusive_writing_reads_as_one_title():
 def test_salary_and_availability_reasons_are_said_and_not_turned_into_a_skill_to_build():
     salary = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature en raison de l'écart avec vos "
                                                 "prétentions salariales.", directness=60)).body
-    assert "attentes salariales a pesé" in salary and "renforcer mon profil sur ce point" not in salary
+    assert "l'écart salarial a pesé" in salary and "renforcer mon profil sur ce point" not in salary
     start = compose(request("en", "phone", rejection="We needed someone who could start right away, and you're not "
                                                      "available until January.", directness=60)).body
     assert "my start date was the sticking point" in start and "If my availability changes" in start
@@ -249,6 +249,39 @@ def test_tutoyer_is_all_or_nothing():
 def test_an_offer_to_talk_it_over_is_taken_up():
     rejection = "Désolée pour la réponse négative, je reste dispo si tu veux en parler !"
     body = compose(request("fr-FR", rejection=rejection, recruiter="Audrey", formality=50)).body
-    assert "quel moment vous conviendrait" in body, body
+    assert "quel moment te conviendrait" in body, body  # she wrote « tu »: a middling formality answers in kind
+    formal = compose(request("fr-FR", rejection=rejection, recruiter="Audrey", formality=60)).body
+    assert "quel moment vous conviendrait" in formal, formal
     english = compose(request("en", rejection="We went another way, but I'm happy to chat if you'd like.")).body
     assert "When would suit you?" in english, english
+
+
+def test_an_offer_of_other_work_or_a_list_is_accepted_by_name_and_a_pool_is_acknowledged():
+    supply = compose(request("en", "phone", rejection="We've decided to offer the position to another candidate, but we'd be "
+                                                      "happy to add you to our supply list if you're interested.")).body
+    assert "I'd be glad to be on your supply list" in supply and "if a similar role opens up" not in supply
+    cdd = compose(request("fr-FR", rejection="Le poste en CDI a été pourvu. Je peux en revanche vous proposer des remplacements "
+                                             "en CDD sur décembre et janvier, si cela vous intéresse.")).body
+    assert "les remplacements en CDD sur décembre et janvier, cela m'intéresse beaucoup" in cdd
+    pool = compose(request("en", rejection="The position has been filled by an internal candidate. Your name will remain in "
+                                           "the pool for similar positions for 12 months.")).body
+    assert "in the pool" in pool
+
+
+def test_a_moment_the_notes_say_went_fine_is_not_the_question_and_what_went_wrong_is():
+    body = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature.", directness=60,
+                           notes="simulation d'appel → j'ai suivi la procédure mais oublié de demander les antécédents "
+                                 "au début. questions sur le travail de nuit ok")).body
+    assert "travail de nuit" not in body and "j'ai oublié de demander les antécédents au début" in body.lower()
+    english = compose(request("en", rejection="We went with someone else.", directness=60,
+                              notes="sys design: warehouse for order events → froze on slowly changing dimensions, ugh 😬")).body
+    assert "I froze on slowly changing dimensions" in english and "ugh" not in english and "😬" not in english
+
+
+def test_a_recruiter_who_wrote_tu_is_answered_in_tu_up_to_a_middling_formality():
+    rejection = "Salut Dominique, on n'arrive pas à s'entendre sur le salaire : tes attentes (68k) sont au-dessus de l'échelle."
+    middling = compose(request("fr", "linkedin", rejection=rejection, recruiter="Kevin Lachance", formality=40, length=35)).body
+    assert "ta réponse" in middling and "votre réponse" not in middling
+    assert "l'écart salarial a pesé" in middling  # the salary reason, said in few words, fits the note
+    formal = compose(request("fr", "linkedin", rejection=rejection, recruiter="Kevin Lachance", formality=70)).body
+    assert "votre réponse" in formal or "votre" in formal

@@ -225,7 +225,7 @@ def check_formality_match(s: _Subject) -> CheckResult:
     problems = []
     from rebond.situation import read_situation  # « tu » is right in a relaxed answer to a recruiter who wrote « tu »
 
-    answers_tu = formality <= 33 and read_situation(s.request).tutoie
+    answers_tu = formality <= 50 and read_situation(s.request).tutoie  # compose._TU_UP_TO
     if s.lang == "fr" and formality > 15 and not answers_tu and has_term(s.body, _lex("tutoiement", "fr")):
         problems.append("tutoiement" if s.lang == "fr" else "tu")
     if formality >= 50 and (slang := find_terms(s.text, _lex("slang", s.lang))):

@@ -118,6 +118,8 @@ def _first_name_gender(first: str) -> str:
     """ "f" or "m" for a common first name whose bearers are nearly all women or men; "" otherwise."""
     names = load_data("first_names.yaml")
     folded = fold(first)
+    if folded not in names["feminine"] and folded not in names["masculine"] and "-" in folded:
+        folded = folded.split("-")[0]  # « Claire-Marie », « Jean-François »: the first part says
     return "f" if folded in names["feminine"] else "m" if folded in names["masculine"] else ""
 
 
@@ -212,8 +214,13 @@ class _Writer:
         if s.reason is not None:
             self.slots |= self._reason_slots(s.reason)
         # The recruiter's invitation and praise, in the candidate's words.
+        offer = re.sub(r"^(?:des|une)\b", "les", s.offer) if not self.english else s.offer  # « pour les remplacements… »
+        listed = fold(s.invite_list)
+        in_list = f"{'on' if 'list' in listed else 'in'} {s.invite_list}" if self.english else (
+            f"{'sur' if 'liste' in listed else 'dans'} {s.invite_list}")
         self.slots |= {"when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
-                       "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np}
+                       "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np,
+                       "offer": offer, "in_list": in_list}
         if not self.english and (panel := _panel_word(ctx.notes)):
             self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
 
@@ -582,11 +589,27 @@ def _kind_words(w: _Writer) -> list[str]:
     return []
 
 
+def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
+    """Which wording takes up the invitation: the kind, refined by what the rejection named."""
+    s = w.situation
+    kind = s.invited_back
+    if kind == "contact" and s.invite_when and details:
+        return "contact_when"
+    if kind == "offer":
+        if not s.offer or not details:
+            return "offer_unnamed"
+        return "offer_list" if re.search(r"\b(list|pool|roster|liste)\b", fold(s.offer)) else "offer"
+    if kind == "keep" and s.invite_list and details:
+        return "keep_list"
+    return kind
+
+
 def _invitation_short(w: _Writer, *, details: bool = True) -> str:
     """The recruiter's invitation taken up in one sentence (a LinkedIn note, the end of a call), or "";
     without ``details``, no time and no "for which posts" (a note at its limit)."""
-    s = w.situation
-    kind = "contact_when" if s.invited_back == "contact" and s.invite_when and details else s.invited_back
+    kind = _invitation_kind(w, details=details)
+    if kind == "will_contact" and not details:
+        return ""  # at the limit, the usual short open door says as much in fewer words
     if kind not in w.bank["future_short_invited"]:
         return ""
     if details:
@@ -635,10 +658,12 @@ def _email(w: _Writer) -> tuple[str, str]:
     if tone.length >= _EXTRA_FROM:
         # The recruiter already offered a call: the extra line is not the offer of one.
         ending.append(w.fill(w.options(w.bank["extra"])[-1]) if s.invited_back == "call" else w.pick("extra"))
-    if s.invited_back == "contact" and s.invite_when:
+    if s.invited_back and (kind := _invitation_kind(w)) in w.bank["future_invited"]:
+        ending.append(w.pick("future_invited", kind))
+    elif s.invited_back:
         ending.append(_invitation_short(w))  # "As you suggested, I'll check back in the spring."
     else:
-        ending.append(w.pick("future_invited", s.invited_back) if s.invited_back else w.pick("future"))
+        ending.append(w.pick("future"))
     if s.news == "automatic" and not s.interviewed:
         ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
     bullets = "\n".join(f"- {q}" for q in questions)
@@ -755,6 +780,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
     thanks = w.pick("call_thanks") if s.news == "phone" else w.pick("short_thanks", s.news)
     short = tone.length < _SHORT_BELOW  # a short call keeps to the thanks, the regret and the questions
     ask = [thanks, *([] if short else _kind_words(w))]
+    if s.invited_back == "call":
+        ask.append(w.pick("phone_call_taken_up"))  # the recruiter offered to talk it over: this call takes it up
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
     if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank and len(ask) == 1:
@@ -791,6 +818,10 @@ def _phone_greeting(w: _Writer) -> str:
     return _greeting(w, "phone_")
 
 
+# A recruiter who wrote « tu » is answered in « tu » up to a middling formality (a studio, a startup, a kitchen).
+_TU_UP_TO = 50
+
+
 def compose(request: DraftRequest) -> Draft:
     """A checked offline draft for the request."""
     situation = read_situation(request)
@@ -802,7 +833,7 @@ def compose(request: DraftRequest) -> Draft:
         body = _linkedin(writer)
     else:
         subject, body = _email(writer)
-    if situation.tutoie and request.language is not Language.EN and writer.reg == "relaxed":
+    if situation.tutoie and request.language is not Language.EN and request.tone.formality <= _TU_UP_TO:
         # The recruiter wrote « tu » and the draft is relaxed: it answers in « tu », or stays in « vous » if it can't
         # do so throughout.
         converted = [tutoyer(part) if part else part for part in (subject, body, voicemail)]

@@ -313,6 +313,19 @@ def role_compact(role: str) -> str:
     the full doublet where the feminine is not the masculine plus an ending (« directeur ou directrice »)."""
     masculine, feminine = role_forms(role)
     m, f = masculine.split(" "), feminine.split(" ")
-    if masculine == feminine or len(m) != len(f) or not all(b.startswith(a) for a, b in zip(m, f)):
+    if masculine == feminine or len(m) != len(f):
         return role_for(role, "")
-    return " ".join(a if a == b else f"{a}({b[len(a):]})" for a, b in zip(m, f))
+    words = []
+    for a, b in zip(m, f):
+        if a == b:
+            words.append(a)
+        elif b.startswith(a):
+            words.append(f"{a}({b[len(a):]})")  # chargé(e), technicien(ne)
+        elif (ending := next((fe for me, fe in _COMPACT_ENDINGS if a.endswith(me) and b.endswith(fe)), "")):
+            words.append(f"{a}({ending})")  # répartiteur(trice), vendeur(euse), conseiller(ère)
+        else:
+            return role_for(role, "")
+    return " ".join(words)
+
+
+_COMPACT_ENDINGS = (("teur", "trice"), ("eur", "euse"), ("er", "ère"), ("if", "ive"))

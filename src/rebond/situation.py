@@ -87,6 +87,8 @@ class Situation:
     # When or on what condition, in the candidate's words: "in six months", « l'an prochain », "once I've retested".
     invite_when: str = ""
     invite_for: str = ""  # what the profile is kept for: « pour les postes Python », "for future openings"
+    offer: str = ""  # what the recruiter offers, when it can be named: « les remplacements en CDD sur décembre et janvier »
+    invite_list: str = ""  # the pool or list a kept profile is in, in the candidate's words: « votre vivier », "the eligible list"
     # A question the notes say was asked, in the candidate's words: « mes réponses aux questions sur le budget »,
     # "my answer to the question about disagreeing with a manager"; or what was asked, for "when I was asked how…".
     asked: str = ""
@@ -160,7 +162,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         hinted_areas=hinted,
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
         interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
-        invited_back=(invited := _invitation(rejection) if not automatic else ""),
+        invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
         **_asked(notes, lang, reason),
         worry="" if _names_reason(worry := _worry(notes, lang), reason) else worry,
@@ -209,8 +211,11 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
         if not match:
             continue
         before = fold(notes[max(0, match.start() - 30):match.start()])
-        if re.search(r"(pas eu|pas de|aucune?|n'ont pas|ne m'ont pas|no|never|didn't|did not|weren't|wasn't)\W+(\w+\W+){0,3}$", before):
+        if re.search(r"(pas eu|pas de|pas une?|aucune?|n'ont pas|ne m'ont pas|no|never|didn't|did not|weren't|wasn't)\W+(\w+\W+){0,3}$", before):
             continue  # « Pas eu de questions sur le budget »: nothing was asked
+        segment = re.split(r"[.;!?\n]", notes[match.start():], maxsplit=1)[0]
+        if _segment_went_well(segment):
+            continue  # « questions sur le travail de nuit ok »: the part that went well is not the one to ask about
         if kind == "np_before":
             words = match.group(1).split()
             if any(fold(word) in _NOT_BEFORE_QUESTION for word in words):
@@ -269,24 +274,43 @@ def _worry(notes: str, lang: str) -> str:
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", notes):
         for start in _WORRY_START["en" if lang == "en" else "fr"].finditer(sentence):
             clause = _CLAUSE_END.split(sentence[start.start():], maxsplit=1)[0].strip()
-            clause = _HEDGES.sub("", clause).strip()
+            clause = _HEDGES.sub("", _SYMBOLS.sub(" ", clause)).strip()
             words = clause.split()
-            if not 5 <= len(words) <= 16 or not has_term(clause, bad):
+            if not 3 <= len(words) <= 16 or not has_term(clause, bad):
                 continue
             if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|[→+=*]", clause):
                 continue  # "I've only used it a bit": the pronoun's noun is elsewhere
-            if re.search(r"(?i)\b(je pense|i think|je crois)\b$", clause):
-                continue
             for pattern, written in _WRITTEN_NEGATION:
                 clause = re.sub(pattern, written, clause)
             clause = clause.replace("/", " ou " if lang != "en" else " or ")
             return clause[:1].upper() + clause[1:]
-    # "Ran out of time before I got to usability testing": an English fragment without its subject.
-    if lang == "en" and (m := re.search(r"(?i)(?:^|[.;]\s*)((?:ran|froze|blanked|stumbled|forgot|struggled|talked|rambled)\b[^.;!?\n]{3,90})", notes)):
-        clause = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].strip()
-        if 3 <= len(clause.split()) <= 15:
+    # « j'ai suivi la procédure mais oublié de demander les antécédents »: what went wrong, after « mais ».
+    if lang != "en" and (m := re.search(r"(?i)\bj'ai\b[^.;!?\n]{0,60}?\bmais (oublié|raté|manqué|bâclé|échappé|mal \w+)\b([^.;!?\n→]{3,70})", notes)):
+        clause = _CLAUSE_END.split(f"{m.group(1)}{m.group(2)}", maxsplit=1)[0].strip()
+        if 2 <= len(clause.split()) <= 14:
+            return "J'ai " + _SYMBOLS.sub(" ", clause).strip()
+    # "Ran out of time before I got to usability testing", "→ froze on slowly changing dimensions": an English
+    # fragment without its subject.
+    if lang == "en" and (m := re.search(r"(?i)(?:^|[.;→,]\s*)((?:ran|froze|blanked|stumbled|forgot|struggled|talked|rambled|rushed)\b[^.;!?\n]{3,90})", notes)):
+        clause = _HEDGES.sub("", _CLAUSE_END.split(_SYMBOLS.sub(" ", m.group(1)), maxsplit=1)[0]).strip()
+        clause = re.sub(r"(?i)[\s,]+(ugh|lol|oops|meh)$", "", clause)
+        if 2 <= len(clause.split()) <= 15:
             return "I " + clause[:1].lower() + clause[1:]
+    # "my oral French was shaky": the candidate's own words about a weak spot.
+    if lang == "en" and (m := re.search(r"(?i)\b(my [a-z][\w' -]{2,30}?) (was|were|felt) (shaky|weak|rusty|rough|off|too \w+)\b", notes)):
+        return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} {m.group(2)} {m.group(3)}"
     return ""
+
+
+# Emojis and note symbols stay in the notes: « J'ai cherché mes mots 😬 » is quoted without them.
+_SYMBOLS = re.compile(r"[^\w\s'’,;:.!?()/«»\"-]+")
+
+
+def _segment_went_well(segment: str) -> bool:
+    """Whether a stretch of the notes says it went well (« → ok », « ça allait bien », "nailed it") and nothing bad."""
+    cues = _cues()
+    said_well = has_term(segment, tuple(cues["went_well"])) or re.search(r"(?i)(?:→|->|:|,)\s*(ok|okay|correct|fine|good|solid)\b|\b(ok|okay)\s*$", segment)
+    return bool(said_well) and not has_term(segment, tuple(cues["went_badly"]))
 
 
 def _went_well(notes: str) -> set[str]:
@@ -348,7 +372,7 @@ def _invitation(rejection: str) -> str:
     """What a personal rejection invites: a call, a new application ("reapply"), keeping the profile in mind
     ("keep"), staying in touch ("contact"), or ""."""
     # An offer to talk it over comes first: it is the feedback the candidate is asking for.
-    for kind in ("call", "reapply", "keep", "contact"):
+    for kind in ("call", "offer", "reapply", "keep", "contact", "will_contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
@@ -359,7 +383,8 @@ _WHEN = {
     "fr": re.compile(r"(?i)\b(l'an prochain|l'année prochaine|dans (?:six|trois|quatre|huit|douze|quelques|\d+) mois|au printemps|à l'automne|a l'automne|cet (?:hiver|été|automne)"
                      r"|(?:en|début|fin|d'ici) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|20\d\d)(?: 20\d\d)?"
                      r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai) [^.,;!?]{3,50}"
-                     r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?))"),
+                     r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
+                     r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;!?]{3,40})"),
     "en": re.compile(r"(?i)\b(in (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
                      r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
                      r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?) [^.,;!?—–]{3,50})"),
@@ -377,6 +402,22 @@ _KEPT_FOR = {
 }
 
 
+# What is offered, when the rejection names it: « des remplacements en CDD sur décembre et janvier », "our supply list",
+# "an Inbound Supervisor opening".
+_OFFERED = {
+    "fr": re.compile(r"(?i)\b((?:des|les|la|une)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
+    "en": re.compile(r"(?i)\b((?:our|the|an?|another)\s+(?:[\w-]+\s+){0,3}?(?:supply|substitute|casual|on-call|relief|float)\s+(?:list|pool|roster)"
+                     r"|(?:an?|another|the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:opening|role|position|vacancy))"),
+}
+
+
+# The pool or list a kept profile is in: « notre vivier », "the eligible list", "the pool".
+_LIST = {
+    "fr": re.compile(r"(?i)\b((?:notre|nos|votre|la|sa|leur)\s+(?:vivier(?: de candidat\w*)?|banque de (?:talents|candidat\w*)|réserve de candidat\w*|liste (?:de priorité|d'admissibilité|de rappel|de réserve)))"),
+    "en": re.compile(r"(?i)\b((?:the|our)\s+(?:eligible list|eligibility list|talent pool|candidate pool|pool|talent community))\b"),
+}
+
+
 def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
     """When a new application is invited, and what a kept profile is kept for, in the candidate's words."""
     lang = "en" if lang == "en" else "fr"
@@ -390,6 +431,17 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                         when = re.sub(pattern, replacement, when)
                     details["invite_when"] = _without_dangling_end(when)
                     break
+    if kind == "offer" and (match := _OFFERED[lang].search(rejection)):
+        offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1)).strip())
+        for pattern, replacement in _POINT_OF_VIEW[lang]:
+            offered = re.sub(pattern, replacement, offered)
+        if 2 <= len(offered.split()) <= 12:
+            details["offer"] = offered
+    if kind == "keep" and (match := _LIST[lang].search(rejection)):
+        listed = match.group(1).strip()
+        for pattern, replacement in _POINT_OF_VIEW[lang]:
+            listed = re.sub(pattern, replacement, listed)
+        details["invite_list"] = listed
     if kind == "keep" and (match := _KEPT_FOR[lang].search(rejection)):
         kept = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1)).strip())
         for pattern, replacement in _POINT_OF_VIEW[lang]:
@@ -502,8 +554,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         described = hired_as_said_by_candidate(rejection, lang)
         return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire,
                             hire=described, wanted=_wanted(rejection, described))
+    if internal:
+        return StatedReason(category=None, internal=True, evidence="")  # nothing to close: the post went inside
     if not findings:
-        return StatedReason(category=None, internal=True, evidence="") if internal else None
+        return None
     first = findings[0]
     # Experience reads best by its field ("more experience in payroll"); a skill by its name.
     topic = _topic(first.evidence) if first.category is Category.EXPERIENCE else ""
