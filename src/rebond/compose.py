@@ -342,11 +342,27 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
     after = w.bank.get("reason_question_after_spoken" if spoken else "reason_question_after", {})
     if after_reason and gap in after:
         return w.fill(after[gap])
+    if gap == "hire" and _credential_hire(reason):
+        return w.fill(questions["requirement"])  # "someone who already holds a Red Seal": nothing to "strengthen" today
     if gap == "requirement" and reason.category is Category.EXPERIENCE:
         gap = "experience"  # « trois ans d'expérience minimum »: how to get it, not "anything else"
     if gap == "credential" and len(w.slots.get("term_np", "").split()) > 4 and (after_reason or not w.tight):
         gap = "requirement"  # a long name said once: « En dehors de ce point… »
     return w.fill(questions.get(gap, questions["area"]))
+
+
+# A hire described by a credential they hold: a card, a licence, a certificate, a title.
+_CREDENTIAL_WORDS = re.compile(r"\b(carte|certificat\w*|certification|permis|licen[cs]e|red seal|endorsement|designation|titre|diplome|caces|certiphyto|fellow|fica|cpa|pmp|cissp|ticket)\b")
+
+
+def _credential_hire(reason: StatedReason) -> bool:
+    return reason.gap == "hire" and bool(_CREDENTIAL_WORDS.search(fold(reason.hire)))
+
+
+def _asks_anything_else(w: _Writer) -> bool:
+    """Whether the question past the reason already asks about anything else (a credential, a requirement)."""
+    reason = _reason(w)
+    return reason is not None and (reason.gap in ("credential", "requirement") or _credential_hire(reason))
 
 
 # The question areas by the analyser's category: a call does not ask again about the area the reason named.
@@ -440,7 +456,7 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     if _has_gap(w):
         gap = [] if gap_asked else [_gap_question(w, spoken=spoken)]
         # A credential's question already asks about anything else.
-        tail = [] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine else [other]
+        tail = [] if _asks_anything_else(w) or w.situation.rest_was_fine else [other]
         asked = (gap + moments + tail)[: max(count, len(gap) + 1)]
         if not asked and spoken:
             # A call's list is never empty: after the question past the reason, how the interview went.
@@ -513,7 +529,7 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
         # The question past the reason comes right after it; the notes' moments, then anything else.
         if directness < _OPEN_BELOW:
             return [w.pick("ask_open_after_reason"), *lines], []
-        tail = ([] if _reason(w).gap in ("credential", "requirement") or w.situation.rest_was_fine or worry
+        tail = ([] if _asks_anything_else(w) or w.situation.rest_was_fine or worry
                 else [w.fill(w.bank["else_question"])])
         return [_gap_question(w, after_reason=True), *lines, *tail], []
     if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better
@@ -804,7 +820,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if s.invited_back == "keep":
         closing = [w.pick("phone_closing_keep")]  # one thanks for the advice and for keeping the profile in mind
     else:
-        closing = [w.pick("phone_closing_invited", invited=invited) if invited else w.pick("phone_closing")]
+        heat = "_warm" if tone.warmth >= _WARM_FROM else "_cool" if tone.warmth < _COOL_BELOW else ""
+        closing = [w.pick("phone_closing_invited", invited=invited) if invited else w.pick(f"phone_closing{heat}")]
     body = "\n\n".join([f"{labels['opening']} {' '.join(opening)}", f"{labels['ask']} {' '.join(ask)}",
                         labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
                         f"{labels['closing']} {' '.join(closing)}"])

@@ -632,7 +632,8 @@ _HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|
 # Case matters for "us": "US tax exposure" is a country.
 _POINT_OF_VIEW = {
     "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous")],
-    "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you")],
+    "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you"),
+           (r"\b(?:his|her)\b", "their")],  # "a candidate who holds his Red Seal": not the candidate's guess at a gender
 }
 
 
