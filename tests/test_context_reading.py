@@ -107,7 +107,7 @@ def test_kind_words_are_answered_and_a_praised_moment_is_not_asked_about():
     rejection = ("Votre étude de cas a été appréciée par le jury, mais nous avons retenu un profil ayant déjà "
                  "plusieurs années dans le conseil en stratégie.")
     body = compose(request("fr-FR", rejection=rejection, notes="étude de cas puis jury", directness=90)).body
-    assert "Vos mots aimables sur mon étude de cas m'ont fait plaisir." in body
+    assert "Vos mots encourageants sur mon étude de cas m'ont fait plaisir." in body  # « bons mots » are witticisms in France
     assert "améliorer dans mon étude de cas" not in body
     close = compose(request("en", rejection="It was a close decision, but we went with another candidate.")).body
     assert "encouraging to hear" in close
@@ -285,3 +285,22 @@ def test_a_recruiter_who_wrote_tu_is_answered_in_tu_up_to_a_middling_formality()
     assert "l'écart salarial a pesé" in middling  # the salary reason, said in few words, fits the note
     formal = compose(request("fr", "linkedin", rejection=rejection, recruiter="Kevin Lachance", formality=70)).body
     assert "votre réponse" in formal or "votre" in formal
+
+
+def test_an_application_stage_automated_notice_is_not_thanked_as_an_interview_whatever_the_date():
+    body = compose(request("en", rejection="Thank you for your interest. We have reviewed your application and decided to "
+                                           "move forward with other candidates. This is an automated message, please do not "
+                                           "reply.")).body
+    assert "interview" not in body.lower().split("\n\n", 2)[1]
+
+
+def test_leave_to_forward_the_cv_is_granted_by_name():
+    body = compose(request("fr-FR", "linkedin", rejection="Nous avons retenu un candidat qui avait déjà l'habilitation. Avec "
+                                                          "votre accord, je transmets votre CV à la plateforme d'imagerie "
+                                                          "d'Orsay.", length=60)).body
+    assert "transmettre mon CV à la plateforme d'imagerie d'Orsay" in body
+
+
+def test_a_language_test_in_the_notes_is_not_called_a_technical_test():
+    body = compose(request("fr", notes="entrevue de groupe, puis petit test d'anglais au téléphone → ça a été", directness=90)).body
+    assert "test technique" not in body

@@ -218,7 +218,8 @@ class _Writer:
         listed = fold(s.invite_list)
         in_list = f"{'on' if 'list' in listed else 'in'} {s.invite_list}" if self.english else (
             f"{'sur' if 'liste' in listed else 'dans'} {s.invite_list}")
-        self.slots |= {"when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
+        self.slots |= {"to": s.offer if s.invited_back == "forward" else "", "for_target": s.invite_for,
+                       "when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
                        "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np,
                        "offer": offer, "in_list": in_list}
         if not self.english and (panel := _panel_word(ctx.notes)):
@@ -283,7 +284,11 @@ class _Writer:
         options = self.options(entry)
         self._order += 1
         if self.tight:
-            return min((self.fill(option, **extra) for option in options), key=len)
+            # The shortest wording; a variant may take another within a few characters of it, so variants still
+            # differ in a note at its limit.
+            filled = sorted((self.fill(option, **extra) for option in options), key=len)
+            near = [text for text in filled if len(text) <= len(filled[0]) + 8]
+            return near[self.request.variant % len(near)]
         index = _option_index("/".join(path), self.request.variant, len(options), self._order)
         return self.fill(options[index], **extra)
 
@@ -617,6 +622,10 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
         return "offer_list" if re.search(r"\b(list|pool|roster|liste)\b", fold(s.offer)) else "offer"
     if kind == "keep" and s.invite_list and details:
         return "keep_list"
+    if kind == "reapply" and s.invite_for and details and w.english:
+        return "reapply_for"  # "As you suggested, I'll apply to the English-only team."
+    if kind == "forward":
+        return "forward" if s.offer and details else "forward_unnamed"
     return kind
 
 
@@ -768,7 +777,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
     # (Not a reason whose question points back to it: "Apart from that…" needs the sentence before it.)
     merged = parts["merged"] and reason is not None and reason.area_gap not in (
-        "internal", "experience", "requirement", "salary", "availability", "location", *_AREAS)
+        "internal", "experience", "requirement", "salary", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     if (s.moments or _asked_np(w)) and directness >= _OPEN_BELOW and not merged:
         # The notes' moment as the question itself: the shortest way to use them; the question the notes say

@@ -148,7 +148,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
             fold(notes)):
         moments = tuple(m for m in moments if m != "presentation")  # one moment: the case study, presented
     if reason is not None and reason.term_kind == "language":
-        moments = tuple(m for m in moments if m != "bilingual")  # the language is the reason: one question on it
+        moments = tuple(m for m in moments if m not in ("bilingual", "language_test"))  # the language is the reason: one question on it
     # The moments the notes say went well come last: a reader asks first about what did not.
     well = _went_well(notes)
     moments = tuple(m for m in moments if m not in well) + tuple(m for m in moments if m in well)
@@ -161,7 +161,10 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         video="video" in moments,
         hinted_areas=hinted,
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
-        interviewed=dated or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
+        # (An automated notice about "your application", with no notes and no word of an interview, comes before
+        # any interview, whatever date the form was given.)
+        interviewed=(dated and not (automatic and not notes.strip() and not has_term(rejection, tuple(_cues()["interview_evidence"]))))
+        or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
         **_asked(notes, lang, reason),
@@ -171,7 +174,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         praised_areas=() if automatic else _praised_areas(rejection),
         reference=_reference(rejection),
         tutoie=lang != "en" and _says_tu(rejection),
-        casual_hello=bool(re.match(r"(?i)\s*(salut|allo|allô|coucou|hey|hiya)\b", rejection)),
+        casual_hello=bool(re.match(r"(?i)\s*(salut|allo|allô|coucou|hey|hiya)\b", rejection)
+                          or (lang != "en" and re.match(r"(?i)\s*hello\b", rejection))),
         close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
         rest_was_fine=not automatic and has_term(rejection, tuple(_cues()["rest_was_fine"])),
     )
@@ -372,7 +376,7 @@ def _invitation(rejection: str) -> str:
     """What a personal rejection invites: a call, a new application ("reapply"), keeping the profile in mind
     ("keep"), staying in touch ("contact"), or ""."""
     # An offer to talk it over comes first: it is the feedback the candidate is asking for.
-    for kind in ("call", "offer", "reapply", "keep", "contact", "will_contact"):
+    for kind in ("call", "forward", "offer", "reapply", "keep", "contact", "will_contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
@@ -384,10 +388,12 @@ _WHEN = {
                      r"|(?:en|début|fin|d'ici) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|20\d\d)(?: 20\d\d)?"
                      r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai) [^.,;!?]{3,50}"
                      r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
-                     r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;!?]{3,40})"),
+                     r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;!?]{3,40})"
+                     r"|si (?:jamais )?(?:tu|vous) (?:complètes|complétez|obtiens|obtenez|termines|terminez|passes|passez|réussis|réussissez|as|avez) ((?:ton|ta|tes|votre|vos) [^.,;!?]{3,40})"),
     "en": re.compile(r"(?i)\b(in (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
                      r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
-                     r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?) [^.,;!?—–]{3,50})"),
+                     r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?) [^.,;!?—–]{3,50}"
+                     r"|if you (?:complete|get|obtain|earn|finish|pass) [^.,;!?—–]{3,40})"),
 }
 # The recruiter's "you" turned to the candidate's "I" inside a time or condition: "once you've retested" → "once I've retested".
 _TO_FIRST_PERSON = {
@@ -405,9 +411,10 @@ _KEPT_FOR = {
 # What is offered, when the rejection names it: « des remplacements en CDD sur décembre et janvier », "our supply list",
 # "an Inbound Supervisor opening".
 _OFFERED = {
-    "fr": re.compile(r"(?i)\b((?:des|les|la|une)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
+    "fr": re.compile(r"(?i)\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
     "en": re.compile(r"(?i)\b((?:our|the|an?|another)\s+(?:[\w-]+\s+){0,3}?(?:supply|substitute|casual|on-call|relief|float)\s+(?:list|pool|roster)"
-                     r"|(?:an?|another|the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:opening|role|position|vacancy))"),
+                     r"|(?:an?|another|the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
+                     r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
 
@@ -415,6 +422,13 @@ _OFFERED = {
 _LIST = {
     "fr": re.compile(r"(?i)\b((?:notre|nos|votre|la|sa|leur)\s+(?:vivier(?: de candidat\w*)?|banque de (?:talents|candidat\w*)|réserve de candidat\w*|liste (?:de priorité|d'admissibilité|de rappel|de réserve)))"),
     "en": re.compile(r"(?i)\b((?:the|our)\s+(?:eligible list|eligibility list|talent pool|candidate pool|pool|talent community))\b"),
+}
+
+
+# Where the recruiter offers to send the CV: « à la plateforme d'imagerie d'Orsay », "to our Tigard clinic".
+_FORWARD_TO = {
+    "fr": re.compile(r"(?i)\b(?:cv|profil|dossier|candidature)\s+((?:à|au|aux)\s+[^.,;!?]{3,60})"),
+    "en": re.compile(r"(?i)\b(?:resume|résumé|cv|profile|application)\s+(?:along |on )?(to\s+[^.,;!?]{3,60})"),
 }
 
 
@@ -427,10 +441,17 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
             if has_term(sentence, tuple(_cues()["invited_back"][kind])):
                 if match := _WHEN[lang].search(sentence):
                     when = match.group(1).strip()
+                    if lang == "fr" and match.lastindex and match.lastindex >= 2 and match.group(2):
+                        when = f"une fois {match.group(2).strip()} en poche"  # « si tu complètes ta certification »
+                    when = re.sub(r"(?i)^if you ", "once you ", when)  # "if you complete your certification"
                     for pattern, replacement in _TO_FIRST_PERSON[lang]:
                         when = re.sub(pattern, replacement, when)
                     details["invite_when"] = _without_dangling_end(when)
                     break
+    if kind == "forward" and (match := _FORWARD_TO[lang].search(rejection)):
+        details["offer"] = _without_dangling_end(match.group(1).strip())  # where the CV goes: « à la plateforme d'Orsay »
+    if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) (the [^.,;!?]{3,40})", rejection)):
+        details["invite_for"] = match.group(1).strip()  # "I could apply to the English-only team"
     if kind == "offer" and (match := _OFFERED[lang].search(rejection)):
         offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1)).strip())
         for pattern, replacement in _POINT_OF_VIEW[lang]:
@@ -457,10 +478,12 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
 # « ta présentation sur Instagram nous a vraiment accrochés », "your case presentation stood out".
 _PRAISE_NP = {
     "fr": [re.compile(r"(?i)\b(?:aimé|apprécié|adoré|retenu)\s+((?:ton|ta|tes|votre|vos)\s+[^.,;!?:]{3,70}?)(?=\s*(?:[.,;!?:]|\bet\b|\bmais\b|\bvraiment\b|\bpar contre\b|$))"),
-           re.compile(r"(?i)\b((?:ton|ta|tes|votre|vos|mon|ma|mes)\s+[^.,;!?:]{3,60}?)\s+(?:nous\s+|m'|les\s+|l'\s*)?(?:a|ont|avait|avaient|était|étaient)\s+(?:vraiment\s+|beaucoup\s+|particulièrement\s+|très\s+|été\s+)*(?:plu|accroch\w*|séduit\w*|impressionn\w*|marqu\w*|excellente?s?|remarquables?|très bonne?s?|convaincante?s?|appréciée?s?)")],
+           re.compile(r"(?i)\b((?:ton|ta|tes|votre|vos|mon|ma|mes)\s+[^.,;!?:]{3,60}?)\s+(?:nous\s+|m'|les\s+|l'\s*)?(?:a|ont|avait|avaient|était|étaient)\s+(?:vraiment\s+|beaucoup\s+|particulièrement\s+|très\s+|été\s+)*(?:plu|accroch\w*|séduit\w*|impressionn\w*|marqu\w*|excellente?s?|remarquables?|très bonne?s?|convaincante?s?|appréciée?s?|solides?|fait (?:forte|grande|bonne|très bonne) impression)")],
     "en": [re.compile(r"(?i)\b(?:loved|liked|enjoyed|appreciated|impressed (?:by|with)|struck by)\s+((?:your|my)\s+[^.,;!?:—–]{3,70}?)(?=\s*(?:[.,;!?:—–]|\band\b|\bbut\b|\bwhich\b|$))"),
            re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:was|were|really)\s+(?:really\s+|very\s+|truly\s+)?(?:excellent|great|impressive|outstanding|strong|one of the (?:best|strongest)|stood out|a highlight)"),
-           re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+stood out")],
+           re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+stood out"),
+           re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:is|was) (?:a (?:real |big |definite )?(?:plus|asset|strength)|(?:really |very )?valuable)"),
+           re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:was|were) (?:some|one) of the (?:strongest|best)")],
 }
 # « votre » says nothing of the noun's gender: « ma » before the usual feminine endings (connaissance, présentation).
 _VOTRE_FEMININE = re.compile(r"(?i)\bvotre\s+(?=[^\W\daeiouhàâéèêëîïôöûü]\w*(?:ion|ance|ence|ité|ure|ie|ise|ude|ette|ée|ade|ique|èse|yse|onse|ode|ine|elle)\b)")
