@@ -304,3 +304,21 @@ def test_leave_to_forward_the_cv_is_granted_by_name():
 def test_a_language_test_in_the_notes_is_not_called_a_technical_test():
     body = compose(request("fr", notes="entrevue de groupe, puis petit test d'anglais au téléphone → ça a été", directness=90)).body
     assert "test technique" not in body
+
+
+def test_what_went_wrong_at_a_question_is_asked_once_with_the_question():
+    body = compose(request("fr", rejection="Nous avons retenu une autre candidature.", directness=90,
+                           notes="question sur un problème de douanes au Mexique → j'ai perdu mes moyens, phrases courtes")).body
+    assert "J'ai perdu mes moyens à la question sur un problème de douanes au Mexique" in body
+    assert body.count("douanes") == 1
+
+
+def test_a_moment_the_notes_say_did_not_happen_is_not_asked_about():
+    body = compose(request("fr-FR", notes="2e entretien en visio avec le manager, en anglais. Pas de test écrit.",
+                           directness=90)).body
+    assert "test écrit" not in body
+
+
+def test_a_french_call_names_the_post_by_its_field_when_the_gender_is_not_given():
+    body = compose(request("fr", "phone", role="Technicien(ne) en assurance qualité")).body
+    assert "le poste en assurance qualité" in body and "technicienne" not in body

@@ -21,6 +21,7 @@ from rebond.french import (
     of_phrase,
     of_role,
     role_compact,
+    role_spoken_epicene,
     role_for,
     role_in_sentence,
     spoken_name,
@@ -211,6 +212,11 @@ class _Writer:
                 "role": (role := role_for(ctx.role, str(ctx.candidate_gender))), "of_role": of_phrase(role), "org": org.typed,
                 "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject,
             }
+        if (not self.english and req.channel is Channel.PHONE and self.gender is GrammaticalGender.UNSPECIFIED
+                and (spoken := role_spoken_epicene(ctx.role))):
+            # Said aloud, « technicien ou technicienne en assurance qualité » sounds like a form being read:
+            # « le poste en assurance qualité », « le poste d'AED ».
+            self.slots["of_role"] = spoken
         if s.reason is not None:
             self.slots |= self._reason_slots(s.reason)
         # The recruiter's invitation and praise, in the candidate's words.
@@ -779,6 +785,9 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     merged = parts["merged"] and reason is not None and reason.area_gap not in (
         "internal", "experience", "requirement", "salary", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
+    if _worry_of(w) and directness >= _OPEN_BELOW and not merged:
+        # What the notes say went wrong is the most telling question a short note can ask.
+        return [*lines, _worry_question(w)]
     if (s.moments or _asked_np(w)) and directness >= _OPEN_BELOW and not merged:
         # The notes' moment as the question itself: the shortest way to use them; the question the notes say
         # was asked first, the most telling. (At the very limit the recruiter's reason comes first: a

@@ -329,3 +329,23 @@ def role_compact(role: str) -> str:
 
 
 _COMPACT_ENDINGS = (("teur", "trice"), ("eur", "euse"), ("er", "ère"), ("if", "ive"))
+
+
+def role_spoken_epicene(role: str) -> str:
+    """« de/d' … » or « en … » naming the post without a gendered title, for a voice when the writer's gender is not
+    given (« technicien ou technicienne en assurance qualité » read aloud sounds like a form): its acronym
+    (« d'AED »), else its field (« en assurance qualité »); "" when neither can be said."""
+    masculine, feminine = role_forms(role)
+    if masculine == feminine:
+        return ""
+    if acronym := re.search(r"\(([A-ZÉ]{2,6})\)", role):
+        return of_phrase(acronym.group(1))
+    field = re.search(r"\s(en|à|au|aux)\s+(.+)$", masculine)
+    if field and len(field.group(2).split()) <= 6 and not re.search(r"\s(de|d'|du|des)\s*$", field.group(0)):
+        return f"{field.group(1)} {field.group(2)}"
+    # « technicien assurance qualité », « coordonnateur marketing »: the head, then its field without a preposition.
+    head, _, rest = masculine.partition(" ")
+    adjectives = set(load_data("french.yaml")["role_feminine"]["adjectives"]) | {"conseil", "expert", "confirmé", "ou"}
+    if rest and 1 <= len(rest.split()) <= 4 and rest.split()[0] not in adjectives and not re.match(r"(de|d'|du|des)\b", rest):
+        return f"en {rest}"
+    return ""

@@ -141,7 +141,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         news = "written"
     else:
         news = "none"
-    moments = tuple(name for name, terms in _cues()["moments"].items() if notes and has_term(notes, tuple(terms))
+    moments = tuple(name for name, terms in _cues()["moments"].items() if notes and _named_not_denied(notes, tuple(terms))
                     and not _praised(rejection, tuple(terms)))
     if "case_study" in moments and "presentation" in moments and re.search(
             r"case stud(?:y|ies) presentation|present\w* (?:it|the case|my case)|pr[ée]sent\w* (?:de |d')?(?:mon |l'|son |une )?[ée]tude de cas|restitution",
@@ -167,8 +167,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
-        **_asked(notes, lang, reason),
-        worry="" if _names_reason(worry := _worry(notes, lang), reason) else worry,
+        **_asked_and_worry(notes, lang, reason),
         praised=() if automatic else (praised := _praised_moments(rejection)),
         praised_np="" if automatic or praised else _praised_np(rejection, lang),
         praised_areas=() if automatic else _praised_areas(rejection),
@@ -188,6 +187,8 @@ _ASKED = {
     "fr": [
         # « la question des fonctions de fenêtrage », « questions sur le budget », « une question piège sur … »
         ("np", re.compile(r"(?i)\b(questions?)((?:\s+(?:techniques?|pièges?|pieges?|précises?|difficiles?))?\s+(?:sur\b|des\b|du\b|de\b|d'))\s*(\S.*)")),
+        # « Question HASTUS : j'ai été honnête »: a name right after the word, then a colon or an arrow.
+        ("np_name", re.compile(r"\b([Qq]uestions?)\s+((?:[A-Z][\w+#/-]{1,20})(?:\s+[A-Z][\w+#/-]{1,20})?)\s*(?::|→|->)")),
         # « il m'a demandé comment je gérerais … », « m'a demandé pourquoi … »
         ("when", re.compile(r"(?i)\bm'(?:a|ont) demandé\s+((?:comment|pourquoi|si|s'|combien|quand)\b.*)")),
     ],
@@ -220,6 +221,13 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
         segment = re.split(r"[.;!?\n]", notes[match.start():], maxsplit=1)[0]
         if _segment_went_well(segment):
             continue  # « questions sur le travail de nuit ok »: the part that went well is not the one to ask about
+        if kind == "np_name":
+            topic = match.group(2)
+            found = {"asked": f"mes réponses aux questions sur {topic}" if match.group(1).lower().endswith("s")
+                     else f"ma réponse à la question sur {topic}"}
+            if reason is not None and _overlaps(topic, " ".join((reason.term, reason.topic, reason.hire))):
+                return {}
+            return found
         if kind == "np_before":
             words = match.group(1).split()
             if any(fold(word) in _NOT_BEFORE_QUESTION for word in words):
@@ -229,7 +237,7 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
         else:
             tail = re.split(r"\s*(?:→|->|=>|\+|&|/|\*)\s*", match.group(match.lastindex))[0]  # a note's arrows and pluses end it
             topic = _TOPIC_END.split(tail, maxsplit=1)[0].strip() if kind != "when" else re.split(r"\s*[.;:!?()\n]|,\s", tail, maxsplit=1)[0].strip()
-            if not 1 <= len(topic.split()) <= (12 if kind == "when" else 8):
+            if not 1 <= len(topic.split()) <= (12 if kind == "when" else 10):
                 continue
             topic = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b", "votre", topic)) if lang != "en" else \
                 re.sub(r"(?i)\btheir\b", "your", topic)
@@ -280,7 +288,7 @@ def _worry(notes: str, lang: str) -> str:
             clause = _CLAUSE_END.split(sentence[start.start():], maxsplit=1)[0].strip()
             clause = _HEDGES.sub("", _SYMBOLS.sub(" ", clause)).strip()
             words = clause.split()
-            if not 3 <= len(words) <= 16 or not has_term(clause, bad):
+            if not 2 <= len(words) <= 16 or not has_term(clause, bad):
                 continue
             if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|[→+=*]", clause):
                 continue  # "I've only used it a bit": the pronoun's noun is elsewhere
@@ -300,6 +308,16 @@ def _worry(notes: str, lang: str) -> str:
         clause = re.sub(r"(?i)[\s,]+(ugh|lol|oops|meh)$", "", clause)
         if 2 <= len(clause.split()) <= 15:
             return "I " + clause[:1].lower() + clause[1:]
+    # "did ok on the customer side, fuzzy on depreciation / ACV vs RCV": the weak spot, said in the first person.
+    if lang == "en" and (m := re.search(r"(?i)\b(fuzzy|shaky|weak|rusty|unsure|vague)\s+on\s+([^.;→\n]{3,50})", notes)):
+        topic = _HEDGES.sub("", _SYMBOLS.sub(" ", m.group(2)).replace("/", " and ")).strip(" ,")
+        topic = re.sub(r"\s+", " ", topic)
+        if 1 <= len(topic.split()) <= 8:
+            return f"I was {m.group(1).lower()} on {topic}"
+    # "Presentation ✅, in-basket rushed": what felt rushed.
+    if lang == "en" and (m := re.search(r"(?i)(?:^|[,.;/✅]\s*)([a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:was |felt |went )?rushed\b", notes)):
+        if m.group(1).lower() not in ("i", "it", "that", "this", "everything", "the interview", "hr part"):
+            return f"I rushed the {m.group(1).lower()}"
     # "my oral French was shaky": the candidate's own words about a weak spot.
     if lang == "en" and (m := re.search(r"(?i)\b(my [a-z][\w' -]{2,30}?) (was|were|felt) (shaky|weak|rusty|rough|off|too \w+)\b", notes)):
         return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} {m.group(2)} {m.group(3)}"
@@ -308,6 +326,40 @@ def _worry(notes: str, lang: str) -> str:
 
 # Emojis and note symbols stay in the notes: « J'ai cherché mes mots 😬 » is quoted without them.
 _SYMBOLS = re.compile(r"[^\w\s'’,;:.!?()/«»\"-]+")
+
+
+def _asked_and_worry(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]:
+    """The question the notes say was asked and what went wrong; one sentence when what went wrong was the answer
+    to that question (« question sur les douanes → j'ai perdu mes moyens »): « J'ai perdu mes moyens à la question
+    sur les douanes », asked about once."""
+    found = _asked(notes, lang, reason)
+    worry = _worry(notes, lang)
+    if _names_reason(worry, reason):
+        worry = ""
+    asked = found.get("asked", "")
+    if asked and worry and len(worry.split()) <= 5 and not re.search(r"(?i)\b(sur|on|about|à la|au|with|avec)\b", worry):
+        # Only when the worry follows the question in the same stretch of the notes.
+        segment = next((part for part in re.split(r"[/\n.;]", notes) if re.search(r"(?i)\bquestions?\b", part)
+                        and fold(worry.split(" ", 1)[-1])[:12] in fold(part)), "")
+        if segment:
+            question = re.sub(r"^(?:ma réponse à |mes réponses aux |my answer to |my answers to )", "", asked)
+            if lang == "en":
+                worry = f"{worry} on {question}"
+            else:
+                question = re.sub(r"^questions\b", "les questions", re.sub(r"^la question\b", "la question", question))
+                worry = f"{worry} {'aux' if question.startswith('les ') else 'à'} {question.removeprefix('les ')}"
+            found = {}
+    return {**found, "worry": worry}
+
+
+def _named_not_denied(notes: str, terms: tuple[str, ...]) -> bool:
+    """Whether the notes name a moment other than to say it did not happen (« Pas de test écrit », "no case study")."""
+    folded = fold(notes)
+    for match in find_terms(notes, terms):
+        before = folded[max(0, match.start() - 12):match.start()]
+        if not re.search(r"(pas de|pas d'|pas eu de|aucune?|sans|no|without|never had an?)\s*$", before):
+            return True
+    return False
 
 
 def _segment_went_well(segment: str) -> bool:
@@ -440,7 +492,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         for sentence in _sentences(rejection):
             if has_term(sentence, tuple(_cues()["invited_back"][kind])):
                 if match := _WHEN[lang].search(sentence):
-                    when = match.group(1).strip()
+                    when = (match.group(1) or "").strip()
                     if lang == "fr" and match.lastindex and match.lastindex >= 2 and match.group(2):
                         when = f"une fois {match.group(2).strip()} en poche"  # « si tu complètes ta certification »
                     when = re.sub(r"(?i)^if you ", "once you ", when)  # "if you complete your certification"
