@@ -220,7 +220,8 @@ class _Writer:
         if s.reason is not None:
             self.slots |= self._reason_slots(s.reason)
         # The recruiter's invitation and praise, in the candidate's words.
-        offer = re.sub(r"^(?:des|une)\b", "les", s.offer) if not self.english else s.offer  # « pour les remplacements… »
+        # « pour les remplacements… », « pour le poste de coach à Villeurbanne »: the one offered.
+        offer = re.sub(r"^(des|une|un)\b", lambda m: {"des": "les", "une": "la", "un": "le"}[m.group(1)], s.offer) if not self.english else s.offer
         listed = fold(s.invite_list)
         in_list = f"{'on' if 'list' in listed else 'in'} {s.invite_list}" if self.english else (
             f"{'sur' if 'liste' in listed else 'dans'} {s.invite_list}")
@@ -363,7 +364,7 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
 
 
 # A hire described by a credential they hold: a card, a licence, a certificate, a title.
-_CREDENTIAL_WORDS = re.compile(r"\b(carte|certificat\w*|certification|permis|licen[cs]e|red seal|endorsement|designation|titre|diplome|caces|certiphyto|fellow|fica|cpa|pmp|cissp|ticket)\b")
+_CREDENTIAL_WORDS = re.compile(r"\b(carte|certificat\w*|certification|permis|licen[cs]e|red seal|endorsement|designation|titre|diplome|caces|certiphyto|fellow|fica|cpa|pmp|cissp|ticket|dec|aec|dep|bts|dut|cap|habilitation)\b")
 
 
 def _credential_hire(reason: StatedReason) -> bool:

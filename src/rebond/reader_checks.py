@@ -236,6 +236,8 @@ def check_stated_reason_used(s: _Subject) -> CheckResult:
     terms = list(words["acknowledged"][s.lang].get(key, ()))
     if reason.term:
         terms.append(re.escape(fold(reason.term)))
+        # « le DEC en techniques d'éducation à l'enfance » is named by « le DEC » too.
+        terms += [rf"\b{re.escape(fold(acronym))}\b" for acronym in re.findall(r"\b[A-Z][A-Z0-9]{1,6}\b", reason.term)]
     if reason.topic:
         terms.append(re.escape(fold(reason.topic)))
     if reason.hire:

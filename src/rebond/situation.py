@@ -239,6 +239,7 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
             topic = _TOPIC_END.split(tail, maxsplit=1)[0].strip() if kind != "when" else re.split(r"\s*[.;:!?()\n]|,\s", tail, maxsplit=1)[0].strip()
             if not 1 <= len(topic.split()) <= (12 if kind == "when" else 10):
                 continue
+            topic = re.sub(r"(?i)\bpis\b", "et", topic)  # spoken Québec « pis » is written « et »
             topic = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b", "votre", topic)) if lang != "en" else \
                 re.sub(r"(?i)\btheir\b", "your", topic)
             if kind == "when":
@@ -438,6 +439,7 @@ def _invitation(rejection: str) -> str:
 _WHEN = {
     "fr": re.compile(r"(?i)\b(l'an prochain|l'année prochaine|dans (?:six|trois|quatre|huit|douze|quelques|\d+) mois|au printemps|à l'automne|a l'automne|cet (?:hiver|été|automne)"
                      r"|(?:en|début|fin|d'ici) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|20\d\d)(?: 20\d\d)?"
+                     r"|d'ici (?:le printemps|l'été|l'automne|l'hiver|la fin de l'année|l'an prochain)"
                      r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai) [^.,;!?]{3,50}"
                      r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
                      r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;!?]{3,40})"
@@ -463,9 +465,10 @@ _KEPT_FOR = {
 # What is offered, when the rejection names it: « des remplacements en CDD sur décembre et janvier », "our supply list",
 # "an Inbound Supervisor opening".
 _OFFERED = {
-    "fr": re.compile(r"(?i)\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
+    "fr": re.compile(r"(?i)(?<=propos\w\s)((?:un|une)\s+(?:poste|contrat|mission|remplacement)\b[^.,;!?:]{0,40})|\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
     "en": re.compile(r"(?i)\b((?:our|the|an?|another)\s+(?:[\w-]+\s+){0,3}?(?:supply|substitute|casual|on-call|relief|float)\s+(?:list|pool|roster)"
-                     r"|(?:an?|another|the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
+                     r"|(?:an?|another|the)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
+                     r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
                      r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
@@ -502,10 +505,14 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                     break
     if kind == "forward" and (match := _FORWARD_TO[lang].search(rejection)):
         details["offer"] = _without_dangling_end(match.group(1).strip())  # where the CV goes: « à la plateforme d'Orsay »
-    if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) (the [^.,;!?]{3,40})", rejection)):
-        details["invite_for"] = match.group(1).strip()  # "I could apply to the English-only team"
+    if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) ((?:the|our|your) [^.,;!?]{3,40})", rejection)):
+        target = match.group(1).strip()
+        for pattern, replacement in _POINT_OF_VIEW["en"]:
+            target = re.sub(pattern, replacement, target)
+        details["invite_for"] = target  # "I could apply to the English-only team", "our seasonal front-of-house roles"
     if kind == "offer" and (match := _OFFERED[lang].search(rejection)):
-        offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1)).strip())
+        offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", next(g for g in match.groups() if g)).strip())
+        offered = re.sub(r"(?i)\s+en attendant$", "", offered)
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             offered = re.sub(pattern, replacement, offered)
         if 2 <= len(offered.split()) <= 12:
@@ -611,8 +618,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # the person chosen or wanted, described, is the reason even where the analyser saw no area.
         topic = _topic(hire)
         term, kind = ("", "") if topic else _term(hire, Category.EXPERIENCE, lang)
-        if kind == "credential_phrase":  # « un agent lauréat du concours » says it better than « le concours »
-            term, kind = "", ""
+        if kind == "credential_phrase" and not re.match(r"le (DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP)\b", term):
+            term, kind = "", ""  # « un agent lauréat du concours » says it better than « le concours »
         return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire, hire=hire,
                             wanted=_wanted(rejection, hire))
     if not findings and not internal and (language := _bilingual_hire(rejection, lang)):
@@ -726,6 +733,13 @@ def _wanted(rejection: str, hire: str = "") -> bool:
 _DANGLING = re.compile(r"(?i)(?:[\s,;:]+(?:notamment|en particulier|surtout|including|especially|particularly|en|de|du|des|d'|à|au|aux|a|an|the|of|in|on|with|for|to|and|or|et|ou|le|la|les|l'|un|une|sur|par|pour|avec|dans))+\s*$")
 
 
+def _balanced(phrase: str) -> str:
+    """A phrase cut inside a parenthesis ends before it: « des outils statistiques (R » → « des outils statistiques »."""
+    if phrase.count("(") > phrase.count(")"):
+        phrase = phrase[: phrase.rfind("(")]
+    return phrase.strip()
+
+
 def _without_dangling_end(phrase: str) -> str:
     return _DANGLING.sub("", phrase.strip(" ,;:")).strip(" ,;:")
 
@@ -746,7 +760,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         match = _HIRE[lang].search(sentence)
         if not match:
             continue
-        hire = _without_dangling_end(_HIRE_END.split(match.group(1))[0])
+        hire = _without_dangling_end(_balanced(_HIRE_END.split(match.group(1))[0]))
         folded = fold(hire)
         if re.search(r"\b(votre|vos|vous|your|you|te|ton|ta|tes|toi)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
             continue
@@ -803,7 +817,10 @@ def required_as_said(rejection: str, lang: str) -> str:
     for pattern in _REQUIRED[lang]:
         if not (match := pattern.search(rejection)):
             continue
-        phrase = _without_dangling_end(match.group(1))
+        # The recruiter's own clause after it is theirs, not the post's: « … dès l'embauche et nous ne sommes pas
+        # en mesure de les financer », "… and we can't train on it".
+        phrase = re.split(r"(?i)\s+(?:et|mais|and|but)\s+(?:nous|on|we|I|je)\b", match.group(1))[0]
+        phrase = _without_dangling_end(_balanced(phrase))
         if lang == "en":
             phrase = re.sub(r"(?i)^(?:to\s+)?be\s+", "being ", phrase)
             phrase = re.sub(r"(?i)^(?:to\s+)?(?:have|hold)\s+", "", phrase)
@@ -858,9 +875,12 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     """What the reason names: a language (its level), a certification or a tool; ("", "") when none."""
     cues = _cues()
     if category in (Category.LANGUAGE_REGISTER, Category.SKILLS):
-        for word, shown in cues["languages"][lang].items():
-            if re.search(rf"\b{word}\b", fold(evidence)):
-                return shown, "language"
+        named = [shown for word, shown in cues["languages"][lang].items() if re.search(rf"\b{word}\b", fold(evidence))]
+        # "fully bilingual in English and Spanish" to someone writing in English: the gap is Spanish.
+        own = {"en": "english", "fr": "francais"}[lang]
+        other = [shown for shown in named if fold(shown) != own]
+        if named:
+            return (other or named)[0], "language"
     if category not in (Category.SKILLS, Category.EXPERIENCE):
         return "", ""
     not_terms = {fold(word) for word in cues["not_terms"]}
@@ -878,6 +898,9 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
         if not re.match(r"(?i)(le|la|l'|les|the)\b", named):
             named = ("the " if lang == "en" else "le ") + named
         return named, "credential_phrase"
+    # A diploma named by its acronym (« son DEC en éducation à l'enfance », « un BTS »): « le DEC… », never « la maîtrise de DEC ».
+    if lang != "en" and (diploma := re.search(r"\b(DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP)\b((?: en| de| d')[^,.;:!?()]{3,40})?", evidence)):
+        return "le " + (diploma.group(1) + (diploma.group(2) or "")).strip(), "credential_phrase"
     # A named tool or an acronym ("Power BI", "SAP BW", "PMP"), with the names that follow it.
     candidates = [m.group(0) for m in _NAME.finditer(evidence)
                   if (fold(m.group(0).split()[0]) in keep or _ACRONYM.fullmatch(m.group(0).split()[0]))
