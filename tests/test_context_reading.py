@@ -322,3 +322,19 @@ def test_a_moment_the_notes_say_did_not_happen_is_not_asked_about():
 def test_a_french_call_names_the_post_by_its_field_when_the_gender_is_not_given():
     body = compose(request("fr", "phone", role="Technicien(ne) en assurance qualité")).body
     assert "le poste en assurance qualité" in body and "technicienne" not in body
+
+
+def test_warmth_names_a_moment_the_notes_say_went_well_and_a_warm_call_asks_after_the_person():
+    notes = "mise en situation avec un client fâché → très bien passé. question sur le budget → j'ai bafouillé"
+    email = compose(request("fr", rejection="Nous avons retenu une autre candidature.", notes=notes, warmth=90, length=80)).body
+    assert "J'ai beaucoup aimé la mise en situation." in email
+    call = compose(request("en", "phone", rejection="We went with someone else.", warmth=90)).body
+    assert "I hope you're doing well." in call.split("\n\n")[0]
+    cool = compose(request("en", "phone", rejection="We went with someone else.", warmth=10)).body
+    assert "I hope you're doing well." not in cool
+
+
+def test_an_eligibility_list_that_may_bring_a_replacement_is_a_kept_profile_not_an_offer_to_act_on():
+    body = compose(request("fr", rejection="Votre nom demeure sur notre liste d'admissibilité pour la prochaine année, ce qui "
+                                           "veut dire que nous pourrions vous recontacter pour un remplacement.")).body
+    assert "liste d'admissibilité" in body and "comment procéder" not in body

@@ -658,7 +658,11 @@ def _automatic_ack(w: _Writer, *, first: bool = False) -> str:
 
 
 def _warm_line(w: _Writer) -> str:
-    """Warmth about the interview; after thanks for a call, "our conversation" would be the call with the bad news."""
+    """Warmth about the interview: a moment the notes say went well, enjoyed (« J'ai beaucoup aimé la mise en
+    situation. »); else a stock line. After thanks for a call, "our conversation" would be the call with the news."""
+    enjoyed = [m for m in w.situation.went_well if m not in w.situation.praised]
+    if enjoyed and enjoyed[0] in w.bank["moment_enjoyed"]:
+        return w.fill(w.bank["moment_enjoyed"][enjoyed[0]])
     return w.pick("phone_warm_line" if w.situation.news == "phone" and "phone_warm_line" in w.bank else "warm_line")
 
 def _email(w: _Writer) -> tuple[str, str]:
@@ -743,9 +747,10 @@ def _linkedin(w: _Writer) -> str:
             body.append(w.pick("linkedin_extra"))  # why it helps, right after the ask: the open door closes
         if s.news == "automatic" and not s.interviewed:
             body.append(w.pick("thanks_in_advance"))
-        if parts["warm"]:
-            body.insert(1, _warm_line(w))  # with the thanks
-        if parts["kind"] and (kind := _kind_words(w)):
+        kind = _kind_words(w) if parts["kind"] else []
+        if parts["warm"] and not kind:
+            body.insert(1, _warm_line(w))  # with the thanks; kind words answered are warmth enough
+        if kind:
             body[1:1] = kind  # praise or "it was close", answered right after the thanks
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
@@ -820,7 +825,11 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
     if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank and len(ask) == 1:
-        ask.append(w.pick("phone_warm_line"))
+        ask.append(_warm_line(w) if s.went_well else w.pick("phone_warm_line"))
+    if tone.warmth >= _WARM_FROM:
+        # A warm call asks after the person, right after saying who is calling.
+        first, sep, rest = opening[0].partition(". ")
+        opening[0] = f"{first}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
     ask.append(w.pick("phone_regret"))
     if reason := _reason_sentence(w):
         ask.append(reason)

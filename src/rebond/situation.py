@@ -97,6 +97,7 @@ class Situation:
     # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
     worry: str = ""
     praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
+    went_well: tuple[str, ...] = ()  # moments the notes say went well: the warm line names one
     # What else the rejection praises, in the candidate's words: "my mock discovery call", « ma présentation sur
     # Instagram ». Thanked for when no moment was.
     praised_np: str = ""
@@ -155,6 +156,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     hints = load_data("phrases.en.yaml" if lang == "en" else "phrases.fr.yaml")["note_hints"]
     hinted = tuple(area for area, terms in hints.items() if notes and has_term(notes, tuple(terms)))
     return Situation(
+        went_well=tuple(m for m in moments if m in well and m != "video"),
         news=news,
         reason=reason,
         moments=tuple(m for m in moments if m != "video"),
@@ -429,6 +431,8 @@ def _invitation(rejection: str) -> str:
     """What a personal rejection invites: a call, a new application ("reapply"), keeping the profile in mind
     ("keep"), staying in touch ("contact"), or ""."""
     # An offer to talk it over comes first: it is the feedback the candidate is asking for.
+    if has_term(rejection, tuple(_cues()["invited_back"]["keep"])) and any(pattern.search(rejection) for pattern in _LIST.values()):
+        return "keep"  # « votre nom demeure sur notre liste d'admissibilité … pour un remplacement »: the list is the offer
     for kind in ("call", "forward", "offer", "reapply", "keep", "contact", "will_contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
