@@ -338,3 +338,17 @@ def test_an_eligibility_list_that_may_bring_a_replacement_is_a_kept_profile_not_
     body = compose(request("fr", rejection="Votre nom demeure sur notre liste d'admissibilité pour la prochaine année, ce qui "
                                            "veut dire que nous pourrions vous recontacter pour un remplacement.")).body
     assert "liste d'admissibilité" in body and "comment procéder" not in body
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin", "phone"])
+def test_no_decision_yet_gets_a_follow_up_that_regrets_nothing_and_asks_where_things_stand(channel):
+    notes = "Entrevue avec un comité de 3. Questions sur le statut → petit malaise. Aucune nouvelle depuis 5 semaines."
+    draft = compose(request("fr-FR", channel, notes=notes, news="unknown", length=70))
+    text = draft.body + (draft.voicemail or "")
+    assert "où en est le processus" in text
+    assert "déception" not in text and "regrette" not in text and "aurais aimé" not in text
+    assert "questions sur le statut" in draft.body
+    assert not [c.name for c in draft.checks.failed()]
+    # A message pasted means a decision came: the usual reply.
+    replied = compose(request("fr-FR", channel, notes=notes, rejection="Nous avons retenu une autre candidature."))
+    assert "où en est le processus" not in replied.body

@@ -80,7 +80,9 @@ def check_thanks(s: _Subject) -> CheckResult:
 
 
 def check_regret(s: _Subject) -> CheckResult:
-    return _result("regret", s.lang, bool(_affirmed(s.body, "regret", s.lang)))
+    from rebond.situation import read_situation  # no decision has come: nothing to regret yet
+
+    return _result("regret", s.lang, read_situation(s.request).undecided or bool(_affirmed(s.body, "regret", s.lang)))
 
 
 def _first_ask(s: _Subject) -> tuple[list[str], int]:

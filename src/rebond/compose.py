@@ -872,7 +872,11 @@ def compose(request: DraftRequest) -> Draft:
     situation = read_situation(request)
     writer = _Writer(request, situation)
     subject = voicemail = None
-    if request.channel is Channel.PHONE:
+    if situation.undecided:
+        from rebond.follow_up import follow_up  # no decision yet: where things stand, not a reply to a rejection
+
+        subject, body, voicemail = follow_up(writer)
+    elif request.channel is Channel.PHONE:
         body, voicemail = _phone(writer)
     elif request.channel is Channel.LINKEDIN:
         body = _linkedin(writer)

@@ -272,7 +272,8 @@ def check_notes_used(s: _Subject) -> CheckResult:
     # A reader expects the notes' main moments back: two of them (one in a short LinkedIn note).
     # The question the notes name, or what they say went wrong, is the most telling: with it, one moment is enough.
     telling = {"asked", "worry"} & set(used)
-    needed = 1 if s.request.channel is Channel.LINKEDIN or telling else min(2, len(named))
+    # A follow-up on a decision not yet given asks about one moment.
+    needed = 1 if s.request.channel is Channel.LINKEDIN or telling or situation.undecided else min(2, len(named))
     missing = [name for name in named if name not in used]
     return _result("notes_used", s.lang, len(used) >= needed, ", ".join(missing))
 

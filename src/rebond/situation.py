@@ -98,6 +98,7 @@ class Situation:
     worry: str = ""
     praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
     went_well: tuple[str, ...] = ()  # moments the notes say went well: the warm line names one
+    undecided: bool = False  # no message, and the notes say nothing has come: a follow-up, not a reply to a rejection
     # What else the rejection praises, in the candidate's words: "my mock discovery call", « ma présentation sur
     # Instagram ». Thanked for when no moment was.
     praised_np: str = ""
@@ -156,6 +157,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     hints = load_data("phrases.en.yaml" if lang == "en" else "phrases.fr.yaml")["note_hints"]
     hinted = tuple(area for area, terms in hints.items() if notes and has_term(notes, tuple(terms)))
     return Situation(
+        undecided=not rejection.strip() and news_channel != NewsChannel.PHONE and bool(notes) and has_term(notes, tuple(_cues()["no_news"])),
         went_well=tuple(m for m in moments if m in well and m != "video"),
         news=news,
         reason=reason,

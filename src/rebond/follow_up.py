@@ -1,0 +1,73 @@
+"""A follow-up when no decision has come: where does the process stand, and feedback only if the answer was no.
+
+A candidate who has heard nothing (no message, and notes that say so: « aucune nouvelle », "haven't heard back") gets
+a draft that regrets nothing and thanks for nothing that did not happen. Wordings live under ``follow_up`` in the
+phrase banks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rebond.models import Channel
+
+if TYPE_CHECKING:
+    from rebond.compose import _Writer
+
+
+def _moment(w: _Writer) -> str:
+    """What the feedback is asked on: the question the notes say was asked, else their first moment that did not
+    go well (« mes réponses aux questions sur le statut », « mon test écrit »)."""
+    if w.situation.asked:
+        return w.situation.asked
+    moments = [m for m in w.situation.moments if m in w.bank["moments"] and m not in w.situation.went_well]
+    moments = moments or [m for m in w.situation.moments if m in w.bank["moments"]]
+    return w.fill(w.bank["moments"][moments[0]]) if moments else ""
+
+
+def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
+    """(subject, body, voicemail) for a follow-up on a decision not yet given, by channel."""
+    from rebond.compose import _closing, _greeting, _phone_greeting  # the same greeting and sign-off as any draft
+
+    bank = w.bank["follow_up"]
+    moment = _moment(w)
+    feedback = w.slots.get("feedback", "your feedback")
+    slots = {"on_moment": w.fill(bank["on_moment"], moment=moment) if moment else "",
+             "on_moment_q": w.fill(bank["on_moment_q"], moment=moment) if moment else "",
+             "feedback_lower": feedback}
+    # « vos commentaires … m'aideraient », « votre retour … m'aiderait »: the verb agrees with the vocabulary's noun.
+    decided = bank["if_decided"] if feedback.startswith(("vos ", "your")) or w.english else bank["if_decided_one"]
+    if_decided = w.fill(decided, **slots)
+    if_decided = if_decided[:1].upper() + if_decided[1:]
+    reg = w.reg
+    if w.request.channel is Channel.PHONE:
+        opening = w.pick("phone_opening", greeting=_phone_greeting(w))
+        questions = [w.fill(q, **slots) for q in bank["phone_questions"]]
+        labels = w.bank["phone_labels"]
+        body = "\n\n".join([f"{labels['opening']} {opening}", f"{labels['ask']} {w.fill(bank['phone_ask'])}",
+                            labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
+                            f"{labels['closing']} {w.fill(bank['phone_closing'])}"])
+        phone = w.request.context.candidate_phone
+        callback = w.fill(w.bank["callback_number" if phone else "callback_no_number"])
+        return None, body, w.fill(bank["voicemail"], greeting=_phone_greeting(w), callback=callback)
+    lines = [w.fill(bank["intro"]), w.fill(bank["status"][reg])]
+    if w.request.channel is Channel.LINKEDIN:
+        from rebond.checks import linkedin_char_limit
+
+        limit = linkedin_char_limit(w.request.tone.length)
+        short = [w.fill(bank["intro_short"]), w.fill(bank["status_short"])]
+        bare = w.fill(decided, **{**slots, "on_moment": ""})
+        bare = bare[:1].upper() + bare[1:]
+        # Fewer words until the note fits: the shorter opening, then the moment, then the thanks.
+        for parts in ([*lines, if_decided, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
+                      [*short, if_decided, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
+                      [*short, if_decided, w.fill(bank["still"][reg])],
+                      [*short, bare, w.fill(bank["still"][reg])]):
+            body = "\n\n".join([_greeting(w), " ".join(parts), w.request.context.candidate_name])
+            if len(body) <= limit:
+                break
+        return None, body, None
+    greeting = _greeting(w)
+    paragraphs = [greeting, " ".join(lines), if_decided, " ".join([w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])]),
+                  f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
+    return w.fill(bank["subject"]), "\n\n".join(paragraphs), None
