@@ -328,8 +328,8 @@ def test_warmth_names_a_moment_the_notes_say_went_well_and_a_warm_call_asks_afte
     notes = "mise en situation avec un client fâché → très bien passé. question sur le budget → j'ai bafouillé"
     email = compose(request("fr", rejection="Nous avons retenu une autre candidature.", notes=notes, warmth=90, length=80)).body
     assert "J'ai beaucoup aimé la mise en situation." in email
-    call = compose(request("en", "phone", rejection="We went with someone else.", warmth=90)).body
-    assert "I hope you're doing well." in call.split("\n\n")[0]
+    call = compose(request("en", "phone", rejection="We went with someone else.", recruiter="Mr. Delgado", warmth=90)).body
+    assert "Hi Mr. Delgado, this is Léa Tremblay. I hope you're doing well." in call.split("\n\n")[0]
     cool = compose(request("en", "phone", rejection="We went with someone else.", warmth=10)).body
     assert "I hope you're doing well." not in cool
 

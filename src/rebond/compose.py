@@ -145,7 +145,8 @@ class _Writer:
         self.names = _Names.parse(ctx.recruiter_name, req.language)
         # (A civility only: « Docteure Vidal » stays a doctor whatever the signature.)
         titled = bool(self.names.first) and self.names.first == self.names.polite and self.names.polite.split()[0] in _CIVILITY_WORDS
-        if self.reg != "formal" and titled and (signed := _signed_first_name(ctx.rejection_message, self.names.polite)):
+        # (English only: in French, « Monsieur Caradec » signed « Yann Caradec » is still « Monsieur Caradec ».)
+        if self.english and self.reg != "formal" and titled and (signed := _signed_first_name(ctx.rejection_message, self.names.polite)):
             # "Ms. Harrington" signed "Claire Harrington": a message that is not formal answers "Hi Claire".
             self.names = _Names(first=signed, polite=self.names.polite, civility=self.names.civility)
         self.gender = ctx.candidate_gender
@@ -626,7 +627,10 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
     if kind == "offer":
         if not s.offer or not details:
             return "offer_unnamed"
-        return "offer_list" if re.search(r"\b(list|pool|roster|liste)\b", fold(s.offer)) else "offer"
+        if re.search(r"\b(list|pool|roster|liste)\b", fold(s.offer)):
+            return "offer_list"
+        # "a senior lift operator", "a yard tech for winter haul-outs": a person to be, not a thing to get.
+        return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
     if kind == "keep" and s.invite_list and details:
         return "keep_list"
     if kind == "reapply" and s.invite_for and details and w.english:
@@ -828,8 +832,10 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(_warm_line(w) if s.went_well else w.pick("phone_warm_line"))
     if tone.warmth >= _WARM_FROM:
         # A warm call asks after the person, right after saying who is calling.
-        first, sep, rest = opening[0].partition(". ")
-        opening[0] = f"{first}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
+        # (After the caller's name, never at the first full stop: "Mr. Delgado" has one.)
+        name = w.request.context.candidate_name.strip()
+        first, sep, rest = opening[0].partition(f"{name}. ")
+        opening[0] = f"{first}{name}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
     ask.append(w.pick("phone_regret"))
     if reason := _reason_sentence(w):
         ask.append(reason)

@@ -135,6 +135,9 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     automatic = looks_automatic(rejection)[0]
     # An automated notice carries no reason meant for this candidate.
     reason = None if automatic else stated_reason(rejection, lang)
+    if reason is not None and reason.evidence and has_term(_sentence_containing(rejection, reason.evidence) or reason.evidence,
+                                                           tuple(_cues()["invited_back"]["offer"])):
+        reason = None  # « Nous recherchons un(e) employé(e) polyvalent(e)… si cela vous intéresse »: an offer, not a reason
     if news_channel == NewsChannel.PHONE:
         news = "phone"
     elif automatic:
@@ -290,8 +293,9 @@ def _worry(notes: str, lang: str) -> str:
     bad = tuple(_cues()["worry"])
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", notes):
         for start in _WORRY_START["en" if lang == "en" else "fr"].finditer(sentence):
-            clause = _CLAUSE_END.split(sentence[start.start():], maxsplit=1)[0].strip()
+            clause = re.split(r"\s*(?:→|->|=>)\s*", _CLAUSE_END.split(sentence[start.start():], maxsplit=1)[0], maxsplit=1)[0].strip()
             clause = _HEDGES.sub("", _SYMBOLS.sub(" ", clause)).strip()
+            clause = re.sub(r"\s{2,}", " ", clause)
             words = clause.split()
             if not 2 <= len(words) <= 16 or not has_term(clause, bad):
                 continue
@@ -475,6 +479,7 @@ _OFFERED = {
     "en": re.compile(r"(?i)\b((?:our|the|an?|another)\s+(?:[\w-]+\s+){0,3}?(?:supply|substitute|casual|on-call|relief|float)\s+(?:list|pool|roster)"
                      r"|(?:an?|another|the)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
                      r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
+                     r"|(?<=\bshort )an?\s+[a-z][\w -]{2,30}?\s+for\s+[\w -]{2,30}?(?=\s+if\b|[.,;]|$)"
                      r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
@@ -552,7 +557,9 @@ _PRAISE_NP = {
 }
 # « votre » says nothing of the noun's gender: « ma » before the usual feminine endings (connaissance, présentation).
 _VOTRE_FEMININE = re.compile(r"(?i)\bvotre\s+(?=[^\W\daeiouhàâéèêëîïôöûü]\w*(?:ion|ance|ence|ité|ure|ie|ise|ude|ette|ée|ade|ique|èse|yse|onse|ode|ine|elle)\b)")
-_TO_MINE = {"fr": [(_VOTRE_FEMININE, "ma "), (r"(?i)\b(?:ton|votre)\b", "mon"), (r"(?i)\bta\b", "ma"), (r"(?i)\b(?:tes|vos)\b", "mes")],
+# « votre » before a consonant whose gender the endings do not tell (« votre façon »): the phrase is not used.
+_VOTRE_MASCULINE = re.compile(r"(?i)\bvotre\s+(?=[^\W\daeiouhàâéèêëîïôöûü]\w*(?:ment|age|isme|eau|oir|et|at|ier|eur|ail|ard|ing|ol|ain|in)\b)")
+_TO_MINE = {"fr": [(_VOTRE_FEMININE, "ma "), (_VOTRE_MASCULINE, "mon "), (r"(?i)\bvotre\s+(?=[aeiouhàâéèêëîïôöûü])", "mon "), (r"(?i)\bton\b", "mon"), (r"(?i)\bta\b", "ma"), (r"(?i)\b(?:tes|vos)\b", "mes")],
             "en": [(r"(?i)\byour\b", "my")]}
 
 
@@ -565,6 +572,8 @@ def _praised_np(rejection: str, lang: str) -> str:
                 praised = _without_dangling_end(match.group(1).strip())
                 for mine, replacement in _TO_MINE[lang]:
                     praised = re.sub(mine, replacement, praised)
+                if re.search(r"(?i)\bvotre\b", praised):
+                    continue  # a noun whose gender we cannot tell: « ma » or « mon » would be a guess
                 if 2 <= len(praised.split()) <= 10 and not re.search(r"(?i)\b(intérêt|interest|temps|time|candidature|application|patience|profil|profile|dossier|cv|résumé|entrevue|entretien|interview)\b", praised):
                     return praised
     return ""
@@ -599,7 +608,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     internal = has_term(rejection, tuple(_cues()["internal_hire"]))
     # A protected ground or an insult is not a reason to answer to: no gap to close.
     malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
-    findings = [] if malicious else list(analysis.categories)
+    findings = [] if malicious else [f for f in analysis.categories if not _only_praises(f.evidence)]
     needed = "" if internal else required_as_said(rejection, lang)
     if not malicious and not internal and not needed and (logistics := _logistics(rejection, lang)):
         # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
@@ -664,6 +673,12 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         hire=hire,
         wanted=_wanted(rejection, hire),
     )
+
+
+def _only_praises(evidence: str) -> bool:
+    """Whether a finding's words praise and fault nothing (« l'équipe a beaucoup apprécié votre façon de travailler»)."""
+    return has_term(evidence, tuple(_cues()["praise"])) and not re.search(
+        r"(?i)\b(manqu\w*|lack\w*|pas (assez|suffisamment|encore|tout à fait)|not (enough|yet|quite)|moins|less|insuffisan\w*|weak\w*|faible\w*|needs?|besoin)\b", evidence)
 
 
 def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
@@ -867,7 +882,9 @@ def _reason_topic(rejection: str) -> str:
 
 
 _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
-                         r"|titre|course|cours|programme|program|designation|d[ée]signation|concours|habilitation)\b[^,.;()!?]{0,70}")
+                         r"|titre|course|cours|programme|program|designation|d[ée]signation|concours|habilitation)\b"
+                         # up to the verb that says it is required (« … sont indispensables », "… is required")
+                         r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
 _CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w&+/-]*\s+){1,4}(?:designation|course|certificate|certification|licen[cs]e|degree|diploma|Course|Certificate)\b")
 
@@ -915,7 +932,7 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     order = (m.group(0) if (m := re.search(r"\b(?:Ordre|Order)\b[^,.;()]{3,80}", evidence)) else "").strip()
     if not candidates and not order:
         return "", ""
-    if has_term(evidence, ("membres?", "membership", "ordre", "order")):
+    if has_term(evidence, ("membres?", "membership", "ordre", "order", "registration", "registered", "in good standing", "inscription", "inscrite?")):
         return (candidates[0] if candidates else order), "membership"
     if has_term(evidence, ("licences?", "licenses?", "permis")) and candidates:
         return candidates[0], "licence"
