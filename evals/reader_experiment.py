@@ -8,6 +8,8 @@ design  — without heldout6 and heldout7. Train/threshold by 5-fold CV on every
           replies the current rules were tuned on (model out of fold). The policy is chosen here.
 measure — the model trained on every set but heldout6 and heldout7, thresholds from the design's CV, the
           policy frozen in ``rebond.second_opinion.Policy()``; rules alone vs combined on heldout6 and heldout7.
+          Run twice in issue 16e, once per policy, as evals/README.md reports: the ungated policy, then the
+          clause gate (``measure --policy`` picks one).
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from rebond.text import fold
 OLD_READINGS = tr.DATASETS / "reader_experiment_rules.json"
 POLICIES = {
     "rules alone": None,
-    "shipped": Policy(),
-    "no veto": Policy(veto=False),
-    "raise malicious": Policy(raise_malicious=True),
+    "shipped (gate clause)": Policy(),
+    "ungated (measured 1st)": Policy(gate="none"),
+    "ungated, no veto": Policy(gate="none", veto=False),
+    "ungated + malicious": Policy(gate="none", raise_malicious=True),
+    "gate named": Policy(gate="named"),
+    "gate sentence": Policy(gate="sentence"),
     "doubt only": Policy(add_categories=False),
     "no doubt": Policy(doubt_factor=0.0),
     "doubt 0.3": Policy(doubt_factor=0.3),
@@ -167,9 +172,9 @@ def design(show: Callable[[str], None] = print) -> dict:
     return report
 
 
-def measure(show: Callable[[str], None] = print) -> dict:
+def measure(show: Callable[[str], None] = print, policy: Policy | None = None) -> dict:
     """Rules alone vs combined on heldout6 and heldout7, through ``analyse_reply`` itself."""
-    from rebond import second_opinion
+    from rebond import analyse, second_opinion
     from rebond.analyse import analyse_reply
     from rebond.models import AnalysisRequest
 
@@ -178,8 +183,10 @@ def measure(show: Callable[[str], None] = print) -> dict:
     model = replace(tr.train(rows), thresholds=thresholds)
     show("thresholds: " + json.dumps(thresholds))
     report: dict = {"thresholds": thresholds}
-    shipped = second_opinion.model
+    shipped, shipped_policy = second_opinion.model, analyse.Policy
     second_opinion.model = lambda: model  # the leave-set-out model, not the shipped one
+    if policy is not None:
+        analyse.Policy = lambda: policy
     try:
         for name in tr.TEST_SETS:
             test = tr.load([name])
@@ -196,7 +203,7 @@ def measure(show: Callable[[str], None] = print) -> dict:
                 report[name][label] = m
                 show(_line(label, m) + f" | fp/fn {m['fp_fn']}")
     finally:
-        second_opinion.model = shipped
+        second_opinion.model, analyse.Policy = shipped, shipped_policy
     return report
 
 
@@ -208,6 +215,9 @@ def _group(row: dict) -> str:
     return row["id"].split("-")[0] if row["set"] == "replies.jsonl" else row["set"]
 
 
-def run(step: str) -> int:
-    design() if step == "design" else measure()
+def run(step: str, gate: str | None = None) -> int:
+    if step == "design":
+        design()
+    else:
+        measure(policy=None if gate is None else Policy(gate=gate))
     return 0

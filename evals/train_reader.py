@@ -2,7 +2,7 @@
 
     python -m evals.train_reader train [--out PATH]     # every labelled reply set -> prompts/second_opinion.json
     python -m evals.train_reader experiment design      # leave-set-out, without heldout6/heldout7
-    python -m evals.train_reader experiment measure     # the one measurement on heldout6 and heldout7
+    python -m evals.train_reader experiment measure [--gate none]  # heldout6 and heldout7 (evals/README.md, 16e)
 
 Pure Python (no numpy): stochastic gradient descent on the logistic loss with an L2 penalty, a fixed seed
 and a fixed order, so the same data always gives the same weights (rounded, so the same file bytes).
@@ -200,7 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train")
     t.add_argument("--out", type=Path, default=None)
-    sub.add_parser("experiment").add_argument("step", choices=("design", "measure"))
+    experiment = sub.add_parser("experiment")
+    experiment.add_argument("step", choices=("design", "measure"))
+    experiment.add_argument("--gate", choices=("none", "named", "sentence", "clause"), default=None,
+                            help="measure: the policy's gate (default: the shipped policy)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.command == "train":
@@ -211,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from evals import reader_experiment
 
-    return reader_experiment.run(args.step)
+    return reader_experiment.run(args.step, args.gate)
 
 
 if __name__ == "__main__":

@@ -134,8 +134,9 @@ def second_reading(
     """
     probs = model.probabilities(folded)
     found = {str(a.category) for a in areas}
+    policy = policy or Policy()
     opinion = decide(
-        probs, model.thresholds, str(kind), found, lambda c: model.evidence(c, text, folded, lex), policy or Policy()
+        probs, model.thresholds, str(kind), found, lambda c: model.evidence(c, text, folded, lex, policy.gate), policy
     )
     added = []
     for category, (start, end) in opinion.added:

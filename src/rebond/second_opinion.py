@@ -107,12 +107,17 @@ class Model:
         """P(label) for each label, for a folded text."""
         return {label: _sigmoid(z) for label, z in zip(LABELS, self.logits(folded), strict=True)}
 
-    def evidence(self, category: str, text: str, folded: str, lex: Lexicon) -> tuple[int, int] | None:
+    def evidence(
+        self, category: str, text: str, folded: str, lex: Lexicon, gate: str = "clause"
+    ) -> tuple[int, int] | None:
         """Where the reply points to a category: the sentence that reads most like it, among those that name
         it in a clause neither praised, set aside nor boilerplate ("your CV was excellent", "experience was not
         the issue", "we keep your CV on file"). None when the reply names the category only in such clauses.
-        A reply that never names it (words the lexicon does not know) offers every sentence that holds no
-        such clause.
+
+        ``gate`` narrows it: "none" — a reply that never names the category (words the lexicon does not know)
+        offers every sentence that holds no such clause; "named" — the reply must name it; "sentence" — and the
+        sentence must hold an evaluative cue of the rules (a deficit, a negation, something missing); "clause" —
+        that cue must be in a clause that names the category.
         """
         topic = lex.topics[Category(category)]
         named = False
@@ -124,11 +129,16 @@ class Model:
             naming = [i for i, c in enumerate(parts) if topic.search(folded, c.start, c.end)]
             if naming:
                 named = True
-                if not all(aside[i] for i in naming):
+                kept = [i for i in naming if not aside[i]]
+                if gate == "clause":
+                    kept = [i for i in kept if _judges(folded, parts[i].start, parts[i].end, lex)]
+                elif gate == "sentence" and not _judges(folded, start, end, lex):
+                    kept = []
+                if kept:
                     live.append((start, end))
             elif not any(aside):
                 unnamed.append((start, end))
-        candidates = live if named else unnamed
+        candidates = live if named or gate != "none" else unnamed
         if not candidates:
             return None
         index = LABELS.index(category)
@@ -187,17 +197,25 @@ def _set_aside(folded: str, parts: list, index: int, lex: Lexicon) -> bool:
     return praised and lex.deficit.search(folded, clause.start, clause.end) is None
 
 
+def _judges(folded: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a span holds an evaluative cue of the rules: a deficit or negation, or something missing."""
+    return bool(lex.deficit.search(folded, start, end) or lex.missing.search(folded, start, end))
+
+
 @dataclass(frozen=True)
 class Policy:
     """How the model's probabilities revise the rules' reading (chosen in ``evals/reader_experiment.py``)."""
 
     add_categories: bool = True  # add an area the rules missed when the model is confident of it
-    # A confident "malicious" raising the kind: off. Before the blind measurement it helped where the rules were
-    # untuned (+8 of 341 replies) but cost more on the sets they know (realworld: 0 right, 5 wrong): curt real
-    # templates ("Not moving forward. Thanks") read as contempt. The model's doubt still lowers kind confidence.
+    # A confident "malicious" raising the kind: off. Before the held-out measurement it helped where the rules were
+    # untuned (+8 of 341 replies) but was wrong on all 6 real-world replies it raised (polite or curt templates
+    # read as contempt). The model's lean still lowers the kind's confidence.
     raise_malicious: bool = False
     doubt_factor: float = 0.5  # the model at this share of a threshold, against the reading, lowers confidence
     veto: bool = True  # never add an area the reply only praises or sets aside
+    # What else an added area needs (Model.evidence): "none", "named", "sentence", "clause". "none" won more on the
+    # held-out sets but turned praise into weaknesses in the hand-written tests; see evals/README.md, issue 16e.
+    gate: str = "clause"
 
 
 @dataclass(frozen=True)
