@@ -28,7 +28,7 @@ from rebond.text import compile_terms, detect_language, fold
 _QUOTE_TRIM = " \t\n,;:-–—("
 
 
-def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = False) -> ReplyAnalysis:
+def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> ReplyAnalysis:
     """Read a recruiter's reply: its kind, the areas it points to, a plan and a thank-you.
 
     The rules read the reply; then, unless ``second_opinion`` is False (or the reply is in another language),
