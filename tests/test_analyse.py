@@ -32,6 +32,12 @@ def analyse(reply: str, **fields: object) -> ReplyAnalysis:
     return analyse_reply(AnalysisRequest(reply=reply, **fields))
 
 
+def rules(reply: str) -> ReplyAnalysis:
+    """The rules' own reading, without the statistical second opinion. For the tests of a reading mechanism on
+    a reply the second opinion adds to: what it adds there is pinned in test_second_opinion.py."""
+    return analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
+
+
 def found(analysis: ReplyAnalysis) -> set[Category]:
     return {finding.category for finding in analysis.categories}
 
@@ -509,7 +515,7 @@ PHRASINGS = [
 
 @pytest.mark.parametrize(("reply", "expected"), PHRASINGS)
 def test_varied_phrasings_of_each_area(reply: str, expected: set[Category]) -> None:
-    analysis = analyse(reply)
+    analysis = rules(reply)
     assert found(analysis) == expected
     assert analysis.kind is Kind.CONSTRUCTIVE
 
@@ -725,7 +731,7 @@ STYLE_EXAMPLES = [
 
 @pytest.mark.parametrize(("reply", "expected"), STYLE_EXAMPLES)
 def test_feedback_in_other_styles_names_its_area(reply: str, expected: set[Category]) -> None:
-    analysis = analyse(reply)
+    analysis = rules(reply)
     assert found(analysis) == expected
     assert analysis.kind is Kind.CONSTRUCTIVE
 
@@ -839,7 +845,7 @@ def test_ordinary_courtesy_and_process_words_are_not_threats(reply: str) -> None
 
 def test_a_clause_naming_only_the_setting_judges_its_neighbour() -> None:
     reply = "Le poste exige une bonne connaissance de la norme ISO 9001, que vous n'avez pas su démontrer lors de l'entretien."
-    assert found(analyse(reply)) == {SKL}
+    assert found(rules(reply)) == {SKL}
     praised = "Ton CV est très clair, mais en entrevue tu as eu du mal à expliquer tes choix."
     assert found(analyse(praised)) == {INT}
 
@@ -902,7 +908,7 @@ def test_what_an_agency_client_wanted_is_a_reason(reply: str, expected: set[Cate
     ],
 )
 def test_answers_about_a_subject_judge_the_subject(reply: str, expected: set[Category]) -> None:
-    assert found(analyse(reply)) == expected
+    assert found(rules(reply)) == expected
 
 
 @pytest.mark.parametrize(

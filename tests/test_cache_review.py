@@ -48,6 +48,7 @@ REVIEWED = {
     "src/rebond/reader_checks.py:_wrong_forms": "a pattern built from shipped word lists, keyed by a gender value",
     "src/rebond/reader_checks.py:_object_forms": "a pattern built from shipped word lists, keyed by a gender value",
     "src/rebond/grounds.py:data": "prompts/protected_grounds.yaml",
+    "src/rebond/second_opinion.py:model": "prompts/second_opinion.json: weights trained on the shipped datasets",
     "src/rebond/grounds.py:_compiled": "patterns compiled from prompts/protected_grounds.yaml",
     "src/rebond/prompting.py:grounds_for_prompt": "prompt text built from prompts/protected_grounds.yaml",
     "src/rebond/prompting.py:examples_for_prompt": "few-shot examples from prompts/analyse_examples.yaml",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import chain, zip_longest
 
+from rebond import second_opinion as opinions
 from rebond.analysis_rules import Area, Cues, Lexicon, find_areas, lexicon, settings
 from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
 from rebond.guidance import category_info, kind_info, principle
@@ -20,14 +21,21 @@ from rebond.models import (
     Language,
     ReplyAnalysis,
 )
+from rebond.second_opinion import Model, Opinion, Policy, decide
 from rebond.text import compile_terms, detect_language, fold
 
 # Characters trimmed from the ends of an evidence quote (it stays a verbatim slice).
 _QUOTE_TRIM = " \t\n,;:-–—("
 
 
-def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
-    """Read a recruiter's reply: its kind, the areas it points to, a plan and a thank-you."""
+def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> ReplyAnalysis:
+    """Read a recruiter's reply: its kind, the areas it points to, a plan and a thank-you.
+
+    The rules read the reply; then, unless ``second_opinion`` is False (or the reply is in another language),
+    the statistical second opinion (``rebond.second_opinion``) adds an area they missed when it is confident
+    of it (a generic reading then becomes constructive) and lowers the confidence where it disagrees. What it
+    adds is always low confidence; ground ids and discrimination warnings come from the rules alone.
+    """
     text = request.reply
     folded = fold(text)
     language, other_code = _reply_language(request, folded)
@@ -41,19 +49,26 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
     if grounds:
         # Beside a protected ground, another area counts only when stated as a further reason ("also", « en plus »).
         areas = [a for a in areas if not a.insult and lex.additive.search(folded, *a.sentence)]
+    protected = bool(grounds)
+    insulting = _insulting(text, folded, lex, language.base)
+    opinion = None
+    if second_opinion and not other_code:
+        rules_kind = Kind.MALICIOUS if insulting or protected else Kind.CONSTRUCTIVE if areas else Kind.GENERIC
+        opinion, added = second_reading(text, folded, lex, rules_kind, areas, grounds, opinions.model())
+        areas = sorted([*areas, *added], key=lambda a: a.start)
     findings = [_finding(area, text, folded, language, lex) for area in areas]
     # Advice and reasons come only from areas the reply judges, never from mockery.
     actionable = [f for f, area in zip(findings, areas, strict=True) if not area.insult]
-    protected = bool(grounds)
-    insulting = _insulting(text, folded, lex, language.base)
     # A protected ground given as a reason is malicious however polite: it says more about the employer.
-    if insulting or protected:
+    if insulting or protected or (opinion is not None and opinion.malicious):
         kind = Kind.MALICIOUS
     else:
         kind = Kind.CONSTRUCTIVE if findings else Kind.GENERIC
     # How to answer: a reply that gives a protected ground gets no "thank you for the lead".
     reading = "protected" if protected else str(kind)
     kind_confidence = _kind_confidence(kind, areas, cues[0], protected, other_code, folded, lex)
+    if opinion is not None and opinion.doubt_kind:
+        kind_confidence = Confidence.LOW
     for finding, area in zip(findings, areas, strict=True):
         # An area borrowed from a neighbour, shown only by mockery, or named in a malicious reply (a
         # pretext beside a protected ground, a point inside mockery) is a guess.
@@ -63,6 +78,7 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
     # evaluative statement that judged nothing the reader knows (an area may be missing).
     unplaced = kind is Kind.CONSTRUCTIVE and cues[0].unplaced > 0
     low = kind_confidence is Confidence.LOW or unplaced or any(f.confidence is Confidence.LOW for f in findings)
+    low = low or (opinion is not None and opinion.doubt)
     confidence = Confidence.LOW if low else Confidence.HIGH
 
     notices = []
@@ -99,6 +115,36 @@ def analyse_reply(request: AnalysisRequest) -> ReplyAnalysis:
         "engine": "offline",
     }
     return ReplyAnalysis.model_validate(analysis, context={"reply": text})
+
+
+def second_reading(
+    text: str,
+    folded: str,
+    lex: Lexicon,
+    kind: Kind,
+    areas: list[Area],
+    grounds: list[GroundHit],
+    model: Model,
+    policy: Policy | None = None,
+) -> tuple[Opinion, list[Area]]:
+    """The second opinion on the rules' reading (its kind and areas), and the areas it adds.
+
+    An added area is the sentence the model reads as that area, marked inferred (low confidence); beside a
+    protected ground it follows the rules' own limits (not the ground's clause, only as a further reason).
+    """
+    probs = model.probabilities(folded)
+    found = {str(a.category) for a in areas}
+    policy = policy or Policy()
+    opinion = decide(
+        probs, model.thresholds, str(kind), found, lambda c: model.evidence(c, text, folded, lex, policy.gate), policy
+    )
+    added = []
+    for category, (start, end) in opinion.added:
+        area = Area(Category(category), start, end, (start, end), inferred=True)
+        if _dressed_ground(area, grounds) or (grounds and not lex.additive.search(folded, start, end)):
+            continue
+        added.append(area)
+    return opinion, added
 
 
 def _reply_language(request: AnalysisRequest, folded: str) -> tuple[Language, str | None]:

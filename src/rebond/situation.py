@@ -604,7 +604,9 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # Imported here: the analyser's lexicons load on first use, not when drafting starts.
     from rebond.analyse import analyse_reply
 
-    analysis = analyse_reply(AnalysisRequest(reply=rejection, language=None))
+    # The rules alone: a draft names only a reason the rules found (the second opinion's areas are guesses,
+    # measured on replies' analyses, not on the drafts written from them).
+    analysis = analyse_reply(AnalysisRequest(reply=rejection, language=None), second_opinion=False)
     internal = has_term(rejection, tuple(_cues()["internal_hire"]))
     # A protected ground or an insult is not a reason to answer to: no gap to close.
     malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
