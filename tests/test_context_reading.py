@@ -352,3 +352,12 @@ def test_no_decision_yet_gets_a_follow_up_that_regrets_nothing_and_asks_where_th
     # A message pasted means a decision came: the usual reply.
     replied = compose(request("fr-FR", channel, notes=notes, rejection="Nous avons retenu une autre candidature."))
     assert "où en est le processus" not in replied.body
+
+
+@pytest.mark.parametrize(("typed", "at"), [("Cour du Québec", "à la Cour du Québec"), ("Stade Toulousain", "au Stade Toulousain"),
+                                           ("Érablière Au Sous-Bois", "à l'Érablière Au Sous-Bois"),
+                                           ("Pompes funèbres Roblot", "aux Pompes funèbres Roblot"), ("Desjardins", "chez Desjardins")])
+def test_a_name_typed_without_its_article_takes_the_one_its_head_noun_needs(typed, at):
+    from rebond.french import Organisation
+
+    assert Organisation.parse(typed).at == at

@@ -80,6 +80,8 @@ class Organisation:
             return cls("l'" if starts_with_vowel_sound(text) else known, text)
         gender = _heads().get(first_word)
         if gender and " " in text:
+            if first_word.endswith(("s", "x")) and first_word not in ("cours", "bureaux"):
+                return cls("les", text)  # « Ateliers Jean Dupont », « Pompes funèbres Roblot »: aux…
             article = "l'" if starts_with_vowel_sound(text) else "la" if gender == "f" else "le"
             return cls(article, text)
         words = [fold(word) for word in re.split(r"[\s-]+", text)]
