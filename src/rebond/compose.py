@@ -104,6 +104,10 @@ class _Names:
             if not gender:
                 return cls(first=rest[0], polite=" ".join(rest))
             title = bank["feminine_titles"].get(title, title) if gender == "f" else title
+        if title in ("Docteur", "Docteure") and language is Language.FR_FR:
+            # In France a doctor of research or medicine is « Madame Fabre » in a letter about a job, when we can tell.
+            gender = "f" if title == "Docteure" else _first_name_gender(rest[0]) if len(rest) > 1 else ""
+            title = bank["civilities"][gender] if gender else title
         if title:
             polite = f"{title} {rest[-1]}"
             return cls(first=polite, polite=polite, civility=_CIVILITY.get(title, ""))
@@ -134,6 +138,7 @@ class _Writer:
     reg: str = field(init=False)
     slots: dict[str, str] = field(init=False)
     tight: bool = False  # a LinkedIn note at its limit: the shortest wording of each move
+    shortest: bool = False  # past every stage and still over the limit: no variant's near-shortest wording either
 
     def __post_init__(self) -> None:
         req = self.request
@@ -295,7 +300,9 @@ class _Writer:
             # The shortest wording; a variant may take another within a few characters of it, so variants still
             # differ in a note at its limit.
             filled = sorted((self.fill(option, **extra) for option in options), key=len)
-            near = [text for text in filled if len(text) <= len(filled[0]) + 8]
+            # (Still over the limit: every move after the first takes its shortest wording; the first keeps the
+            # variant's, so variants differ.)
+            near = [text for text in filled if len(text) <= len(filled[0]) + 8] if not (self.shortest and self._order > 1) else filled[:1]
             return near[self.request.variant % len(near)]
         index = _option_index("/".join(path), self.request.variant, len(options), self._order)
         return self.fill(options[index], **extra)
@@ -565,6 +572,13 @@ def _open_ask_with_moment(w: _Writer, *, count: int = 2) -> str:
 def _greeting(w: _Writer, prefix: str = "") -> str:
     if w.names.first and w.reg == "relaxed" and w.situation.casual_hello and f"{prefix}greeting_casual" in w.bank:
         return w.pick(f"{prefix}greeting_casual")  # « Salut Amélie! » is answered « Salut Karine, »
+    names = w.names
+    if (w.request.language is Language.FR_FR and w.request.tone.formality >= 90 and not prefix
+            and names.civility in ("Madame", "Monsieur")):
+        return f"{names.civility},"  # the most formal French letter opens « Madame, » alone
+    if w.situation.civility_hello and names.polite and names.first != names.polite and w.reg != "formal":
+        # « Bonjour Monsieur Caron » from the recruiter: « Bonjour Monsieur Fortier », not a first name.
+        return f"{'Hello' if w.english else 'Bonjour'} {names.polite},"
     return w.pick(f"{prefix}greeting_named" if w.names.first else f"{prefix}greeting_plain")
 
 
@@ -731,13 +745,16 @@ def _linkedin(w: _Writer) -> str:
             # At the limit, both forms of the title in their short writing: « chargé(e) de clientèle ».
             role = role_compact(w.request.context.role) if parts["tight"] else full_role
             w.slots |= {"role": role, "of_role": of_phrase(role)}
-        thanks_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
-        body = [thanks_line, w.pick("regret_short")]
-        if parts["automatic"] and s.news == "automatic":
-            if not s.interviewed:
-                body[0] = _automatic_ack(w, first=True)  # no thanks for a notice: why the note comes first
-            else:
-                body.append(_automatic_ack(w))
+        if s.news == "automatic" and not s.interviewed:
+            # No thanks for a notice, even at the limit: why the note comes first (its shortest wording there).
+            first_line = _automatic_ack(w, first=True)
+        else:
+            first_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
+        body = [first_line, w.pick("regret_short")]
+        if s.news == "automatic" and not s.interviewed:
+            pass
+        elif parts["automatic"] and s.news == "automatic":
+            body.append(_automatic_ack(w))
         asks = _linkedin_ask(w, parts)
         if parts["extra"]:
             # A long message (length 70+) has room for a second precise question.
@@ -781,6 +798,10 @@ def _linkedin(w: _Writer) -> str:
             break
         parts[part] = part in ("tight", "area", "merged", "bare")
         body = render(parts)
+    if len(body) > limit:
+        w.shortest = True
+        body = render(parts)
+        w.shortest = False
     return body
 
 

@@ -107,6 +107,7 @@ class Situation:
     praised_areas: tuple[str, ...] = ()
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
+    civility_hello: bool = False  # the rejection greets the candidate « Bonjour Monsieur Caron », "Dear Ms. Lee": answered in kind
     reference: str = ""  # the posting's reference in the rejection ("Req #WH-22917", « réf. 2026-0412 »): a handle on the file
     close_call: bool = False  # the rejection says it was close
     rest_was_fine: bool = False  # "everything else was a good fit": no "anything else?" question
@@ -180,6 +181,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         praised_areas=() if automatic else _praised_areas(rejection),
         reference=_reference(rejection),
         tutoie=lang != "en" and _says_tu(rejection),
+        civility_hello=bool(re.match(r"(?i)\s*(?:bonjour|dear|hello|chère|cher)?\s*(?:m\.|mme|monsieur|madame|mr\.?|ms\.?|mrs\.?)\s+[A-ZÀ-Ý]", rejection)),
         casual_hello=bool(re.match(r"(?i)\s*(salut|allo|allô|coucou|hey|hiya)\b", rejection)
                           or (lang != "en" and re.match(r"(?i)\s*hello\b", rejection))),
         close_call=not automatic and has_term(rejection, tuple(_cues()["close_call"])),
