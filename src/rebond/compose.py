@@ -107,7 +107,11 @@ class _Names:
             gender = "f" if title == "Docteure" else _first_name_gender(rest[0]) if len(rest) > 1 else ""
             title = bank["civilities"][gender] if gender else title
         if title:
-            polite = f"{title} {rest[-1]}"
+            surname = rest[-1]
+            particle = next((i for i, word in enumerate(rest) if fold(word) in _PARTICLES), None)
+            if particle is not None and particle < len(rest) - 1:
+                surname = " ".join(rest[particle:])  # « Mme Da Silva », "Dr. Van der Berg": the whole surname
+            polite = f"{title} {surname}"
             return cls(first=polite, polite=polite, civility=_CIVILITY.get(title, ""))
         if len(rest) > 1 and (gender := _first_name_gender(rest[0])):
             # A full name: « Bonjour Élodie » when relaxed, « Bonjour Madame Vasseur » when formal, as a native
@@ -182,7 +186,7 @@ class _Writer:
             "of_met": of_phrase(met) if not self.english else met,
             "of_met_short": of_phrase(met_short) if not self.english else met_short,
             "my_met": my_met,
-            "phone": ctx.candidate_phone,
+            "phone": re.sub(r"\s*\([^)]*\)", "", ctx.candidate_phone).strip(),  # « (cell) » is not read aloud
             "Similar_post": capitalise(vocab["similar_post"]),
             # « la mise en situation », or « les mises en situation » when the notes say there were several.
             "role_play_np": vocab.get("role_play_np") or ("les mises en situation" if "mises en situation" in fold(ctx.notes)
@@ -202,14 +206,16 @@ class _Writer:
         if self.english:
             role = title_case(clean_role(ctx.role))
             # On a call the name is said without its legal ending ("Greyhaven Brewing", not "… Co.").
-            company = spoken_name(ctx.company) if req.channel is Channel.PHONE else ctx.company
+            typed = _as_a_name(ctx.company)
+            company = spoken_name(typed) if req.channel is Channel.PHONE else typed
             self.slots |= {
                 "role": role, "company": company, "Company": capitalise(company),
-                "company_again": ctx.company, "Company_again": capitalise(ctx.company),
+                "company_again": typed, "Company_again": capitalise(typed),
                 "a_role": ("an " if role[:1].lower() in "aeiou" else "a ") + role,
             }
         else:
-            org = Organisation.parse(spoken_name(ctx.company) if req.channel is Channel.PHONE else ctx.company)
+            typed = _as_a_name(ctx.company)
+            org = Organisation.parse(spoken_name(typed) if req.channel is Channel.PHONE else typed)
             self.slots |= {
                 "of_second_interview": of_phrase(vocab["second_interview"]),
                 # The title agrees with the writer; with no gender given, both forms (« chargé ou chargée »).
@@ -250,7 +256,9 @@ class _Writer:
         term_np = self.bank["term_forms"][kind].format(name=term) if kind in self.bank["term_forms"] else term
         if kind == "credential_phrase":  # « le diplôme d'État d'assistante de service social »: said as written
             term_np = term
-        if kind == "membership" and fold(term).startswith(("ordre", "order")):
+        if kind == "membership" and self.english and re.search(r"(?i)\bregist(ration|ered)\b", reason.evidence):
+            term_np = f"registration with the {term}"  # "active NMLS registration", "registration with the CNO"
+        elif kind == "membership" and fold(term).startswith(("ordre", "order")):
             # The order named in full: « l'adhésion à l'Ordre des … », "membership in the Order of …".
             term_np = f"membership in the {term}" if self.english else f"l'adhésion à l'{term}"
         language = term if kind == "language" else ""
@@ -580,6 +588,18 @@ def _greeting(w: _Writer, prefix: str = "") -> str:
     return w.pick(f"{prefix}greeting_named" if w.names.first else f"{prefix}greeting_plain")
 
 
+def _as_a_name(company: str) -> str:
+    """An organisation typed all in lower case, capitalised as a name (« sobeys centre de distribution terrebonne »
+    → « Sobeys Centre de distribution Terrebonne »); anything typed with a capital stays as typed."""
+    if company != company.lower() or not company.strip():
+        return company
+    small = {"de", "du", "des", "la", "le", "les", "et", "à", "a", "au", "aux", "en", "of", "the", "and", "for", "in", "d", "l"}
+    words = company.split()
+    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+# Surname particles: « Da Silva », « de la Fontaine », "Van der Berg", "O'Neil" stays one word.
+_PARTICLES = frozenset({"da", "de", "del", "della", "des", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "st", "st.", "saint", "sainte", "mac", "al", "el", "ben", "bin"})
 _CIVILITY_WORDS = frozenset({"Monsieur", "Madame", "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Miss"})
 _NOT_FIRST_NAMES = frozenset({"Dr", "Dre", "Mme", "Mlle", "Mr", "Ms", "Mrs", "Miss", "Monsieur", "Madame", "Docteur", "Docteure", "Prof", "Me"})
 
@@ -641,6 +661,8 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
             return "offer_unnamed"
         if re.search(r"\b(list|pool|roster|liste)\b", fold(s.offer)):
             return "offer_list"
+        if w.english and re.search(r"(?i)\b(put|recommend|refer|consider) you (forward )?for\b", w.request.context.rejection_message):
+            return "offer_for"  # "I'd like to put you forward for our Retention team": considered for it
         # "a senior lift operator", "a yard tech for winter haul-outs": a person to be, not a thing to get.
         return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
     if kind == "keep" and s.invite_list and details:

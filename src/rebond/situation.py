@@ -456,7 +456,7 @@ _WHEN = {
                      r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
                      r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;!?]{3,40})"
                      r"|si (?:jamais )?(?:tu|vous) (?:complètes|complétez|obtiens|obtenez|termines|terminez|passes|passez|réussis|réussissez|as|avez) ((?:ton|ta|tes|votre|vos) [^.,;!?]{3,40})"),
-    "en": re.compile(r"(?i)\b(in (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
+    "en": re.compile(r"(?i)\b((?:in|after) (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
                      r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
                      r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?) [^.,;!?—–]{3,50}"
                      r"|if you (?:complete|get|obtain|earn|finish|pass) [^.,;!?—–]{3,40})"),
@@ -482,6 +482,7 @@ _OFFERED = {
                      r"|(?:an?|another|the)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
                      r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
                      r"|(?<=\bshort )an?\s+[a-z][\w -]{2,30}?\s+for\s+[\w -]{2,30}?(?=\s+if\b|[.,;]|$)"
+                     r"|(?<=you forward for )(?:our|the|a|an)\s+[^.,;!?]{3,50}|(?<=recommend you for )(?:our|the|a|an)\s+[^.,;!?]{3,50}"
                      r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
@@ -632,6 +633,9 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         if not findings or (term and kind in ("certification", "licence", "membership", "credential_phrase")):
             return StatedReason(category=Category.SKILLS, term=term, term_kind=kind, evidence=requirement,
                                 hire=hired_as_said_by_candidate(requirement, lang), wanted=_wanted(requirement))
+    if not internal and (language := _language_level(rejection, lang)) and not (findings and findings[0].category is Category.LANGUAGE_REGISTER):
+        # « un anglais courant et une deuxième langue étrangère (espagnol) »: the language is the reason.
+        return StatedReason(category=Category.LANGUAGE_REGISTER, term=language, term_kind="language", evidence=language)
     if not findings and not internal and (hire := hired_as_said_by_candidate(rejection, lang, chosen_only=True)):
         # "They wanted someone who had already shipped a game", « on part sur un profil qui maîtrise HubSpot »:
         # the person chosen or wanted, described, is the reason even where the analyser saw no area.
@@ -867,6 +871,19 @@ def _sentence_containing(text: str, part: str) -> str:
 _DECIDED_ON = re.compile(r"(?i)\b(?:s'(?:est|était|etait) jou[ée]e?|se jouait|s'est fait[e]?|a fait la différence|came down to|was decided on|the deciding factor was)\s+(?:sur\s+)?([^.;!?]{3,90})")
 
 
+def _language_level(rejection: str, lang: str) -> str:
+    """The language a rejection says was needed at a level (« un anglais courant », "conversational French"), or ""."""
+    folded = fold(rejection)
+    own = {"en": "english", "fr": "francais"}["en" if lang == "en" else "fr"]
+    for word, shown in _cues()["languages"]["en" if lang == "en" else "fr"].items():
+        if word == own:
+            continue
+        if re.search(rf"\b{word}\s+(courant|fluide|professionnel|operationnel|de niveau|niveau|c1|b2)\b|\b(fluent|conversational|business|advanced|working)\s+{word}\b"
+                     rf"|\b(maitrise|niveau|level|proficiency)\s+(de l'|d'|en |in |of )?{word}\b", folded):
+            return shown
+    return ""
+
+
 def _bilingual_hire(rejection: str, lang: str) -> str:
     """The language a rejection says the chosen profile had to be bilingual in ("" when it does not say)."""
     folded = fold(rejection)
@@ -931,7 +948,9 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     # A named tool or an acronym ("Power BI", "SAP BW", "PMP"), with the names that follow it.
     candidates = [m.group(0) for m in _NAME.finditer(evidence)
                   if (fold(m.group(0).split()[0]) in keep or _ACRONYM.fullmatch(m.group(0).split()[0]))
-                  and fold(m.group(0).split()[0]) not in not_terms]
+                  and fold(m.group(0).split()[0]) not in not_terms
+                  # « une ASV déjà titulaire du titre », "a CPA": a person's title, not a tool to learn
+                  and not re.search(r"(?i)\b(un|une|a|an)\s+$", evidence[max(0, m.start() - 5):m.start()])]
     # A professional order named in full, with no acronym: « l'Ordre des diététistes-nutritionnistes du Québec ».
     order = (m.group(0) if (m := re.search(r"\b(?:Ordre|Order)\b[^,.;()]{3,80}", evidence)) else "").strip()
     if not candidates and not order:
