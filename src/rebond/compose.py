@@ -42,6 +42,7 @@ _GENDERED = re.compile(r"\{g:([^|{}]*)\|([^{}]*)\}")
 _OPEN_BELOW, _LIST_FROM = 35, 70
 # Warmth: "thank you" plain below 35, warmer from 70 (and a warm line when length allows).
 _COOL_BELOW, _WARM_FROM = 35, 70
+_VERY_DIRECT_FROM = 85  # a call's questions go straight to what held the candidate back
 # Length: a short message below 35; why it helps from 50; one more line from 70.
 _SHORT_BELOW, _PURPOSE_FROM, _EXTRA_FROM = 35, 50, 70
 # English small words that stay lower case in a job title ("Head of Data").
@@ -494,7 +495,9 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         lead = [w.fill(w.bank["difference_question_spoken" if spoken else "difference_question"])]  # "it was close": what tipped it
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
     areas = [a for a in _area_order(w) if not ((moments or not w.situation.interviewed) and a == "interview")]
-    if spoken:
+    if spoken and w.request.tone.directness >= _VERY_DIRECT_FROM:
+        by_area = [w.fill(w.bank["questions_spoken_direct"][a]) for a in areas]  # straight to what held me back
+    elif spoken:
         by_area = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas]
     else:
         by_area = [w.fill(w.options(w.bank["questions"][a])[0]) for a in areas]

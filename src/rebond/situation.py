@@ -812,7 +812,8 @@ _EMPTY_HIRE_WORDS = frozenset(fold(w) for w in """un une des d'autres autre autr
     poste mandat nos notre vos votre leurs ce cette étroitement etroitement precisement précisément particulierement particulièrement adapte adapté
     a an another other someone somebody candidate candidates applicant applicants person people profile profiles who whose that which with
     the of to our your their more most better closely match matches matched matching fit fits fitted aligns aligned align suited suits
-    needs need requirements current currently role position what we are is was were have has had for at in this these those""".split())
+    needs need requirements current currently role position what we are is was were have has had for at in this these those
+    pris prise ete été choisi choisie retenue chosen picked selected hired taken""".split())
 
 
 def _says_nothing(hire: str) -> bool:
