@@ -698,6 +698,13 @@ def _automatic_ack(w: _Writer, *, first: bool = False) -> str:
     return w.pick(key)
 
 
+def _warm_line_wanted(w: _Writer) -> bool:
+    """Warmth from 70; and, at a long length (80+) and a warmth that is not cool, when the notes name a moment that
+    went well: a long message has room for it, and it is the notes' own fact."""
+    tone = w.request.tone
+    return tone.warmth >= _WARM_FROM or (tone.length >= 80 and tone.warmth >= _COOL_BELOW and bool(w.situation.went_well))
+
+
 def _warm_line(w: _Writer) -> str:
     """Warmth about the interview: a moment the notes say went well, enjoyed (« J'ai beaucoup aimé la mise en
     situation. »); else a stock line. After thanks for a call, "our conversation" would be the call with the news."""
@@ -719,7 +726,7 @@ def _email(w: _Writer) -> tuple[str, str]:
         kind = _kind_words(w)
         intro = [w.pick("short_thanks" if short else "thanks", s.news), *kind]
         # The thanks for a call already names the interview; kind words answered are warmth enough.
-        if tone.warmth >= _WARM_FROM and not short and s.interviewed and not kind and s.news != "phone":
+        if _warm_line_wanted(w) and not short and s.interviewed and not kind and s.news != "phone":
             intro.append(_warm_line(w))  # said with the thanks for the interview, where it belongs
         intro.append(w.pick("regret_short" if short else "regret"))
         if s.news == "automatic":
@@ -810,7 +817,7 @@ def _linkedin(w: _Writer) -> str:
         return note
 
     parts = {"automatic": True, "invited": True, "kind": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
-             "warm": tone.warmth >= _WARM_FROM and tone.length > 50 and s.interviewed,
+             "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
