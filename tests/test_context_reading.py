@@ -361,3 +361,11 @@ def test_a_name_typed_without_its_article_takes_the_one_its_head_noun_needs(type
     from rebond.french import Organisation
 
     assert Organisation.parse(typed).at == at
+
+
+def test_a_date_the_rejection_puts_on_another_weekday_is_not_repeated_as_the_interview_date():
+    # 2026-11-12 is a Thursday; the recruiter thanks her for coming in on Tuesday: the date is the news's.
+    body = compose(request("en", rejection="Thanks for coming in on Tuesday. We went with someone else.")).body
+    assert "November 12" not in body
+    kept = compose(request("en", rejection="Thanks for coming in on Thursday. We went with someone else.")).body
+    assert "November 12" in kept

@@ -28,7 +28,7 @@ from rebond.french import (
 )
 from rebond.models import Category, Channel, Draft, DraftRequest, GrammaticalGender, Language
 from rebond.resources import load_data
-from rebond.situation import Situation, StatedReason, looks_automatic, moment_terms, read_situation
+from rebond.situation import date_contradicted, Situation, StatedReason, looks_automatic, moment_terms, read_situation
 from rebond.text import fold, has_term
 
 # Guidance principles every draft applies, plus those applied conditionally.
@@ -268,8 +268,8 @@ class _Writer:
 
     def _dated(self, interview_np: str) -> str:
         """The interview with its date when there is one: « notre entrevue du 12 novembre », "my interview on November 12"."""
-        if self.request.context.interview_date is None:
-            return interview_np
+        if self.request.context.interview_date is None or date_contradicted(self.request):
+            return interview_np  # (a date the rejection's weekday contradicts is the news's, not the interview's)
         return self.bank["dated"].format(interview_np=interview_np, date=self._date())
 
     def _date(self) -> str:

@@ -124,6 +124,23 @@ def looks_automatic(text: str) -> tuple[bool, str]:
     return False, ""
 
 
+_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MET_ON = re.compile(r"(?i)\b(?:entrevue|entretien|rencontr\w*|interview\w*|met|meeting|visite|essai|venue|passage|came in|coming in)\b[^.!?\n]{0,40}?"
+                     r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def date_contradicted(request: DraftRequest) -> bool:
+    """Whether the rejection or the notes put the interview on another weekday than the date given (« merci d'être
+    venue mardi » with a Wednesday date): the date is then likely the news's, and a draft does not repeat it."""
+    date = request.context.interview_date
+    if date is None:
+        return False
+    text = f"{request.context.rejection_message}\n{request.context.notes}"
+    days = {_WEEKDAYS[m.group(1).lower()] for m in _MET_ON.finditer(text)}
+    return bool(days) and date.weekday() not in days
+
+
 def read_situation(request: DraftRequest) -> Situation:
     """The request's context, read (cached: the engine and the checks read the same request)."""
     ctx = request.context
