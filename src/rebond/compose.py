@@ -187,7 +187,9 @@ class _Writer:
             "of_met": of_phrase(met) if not self.english else met,
             "of_met_short": of_phrase(met_short) if not self.english else met_short,
             "my_met": my_met,
-            "phone": re.sub(r"\s*\([^)]*\)", "", ctx.candidate_phone).strip(),  # « (cell) » is not read aloud
+            # « (cell) » is not read aloud; an area code in brackets, "(416) 555-0117", is.
+            "phone": re.sub(r"(?i)^(?:cell(?:ulaire)?|mobile|portable|tél\.?|tel\.?|phone)\s*:?\s*", "",
+                            re.sub(r"\s*\((?![\d\s+.-]+\))[^)]*\)", "", ctx.candidate_phone).strip()),
             "Similar_post": capitalise(vocab["similar_post"]),
             # « la mise en situation », or « les mises en situation » when the notes say there were several.
             "role_play_np": vocab.get("role_play_np") or ("les mises en situation" if "mises en situation" in fold(ctx.notes)

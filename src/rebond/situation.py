@@ -207,7 +207,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
 
 
 # Where a topic taken from the notes stops: punctuation, or the next clause.
-_TOPIC_END = re.compile(r"\s*(?:[.,;:!?()\n]|\s[-–—]\s|\boù\b|\b(?:que|qui|mais|et j|j'|je|m'|me|car|parce|alors|puis|ensuite|a ete|a été|etait|était|s'est"
+_TOPIC_END = re.compile(r"\s*(?:[.,;:!?()\n]|\s[-–—]\s|\boù\b|\b(?:auxquel\w*|auquel|lesquel\w*|laquelle|lequel|desquel\w*|duquel|que|qui|mais|et j|j'|je|m'|me|car|parce|alors|puis|ensuite|a ete|a été|etait|était|s'est"
                         r"|which|that|but|and i|i|so|then|because|since|when|quand|lorsque|threw|tripped|was|went|got|had)\b)", re.IGNORECASE)
 _ASKED = {
     "fr": [
@@ -263,6 +263,9 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
         else:
             tail = re.split(r"\s*(?:→|->|=>|\+|&|/|\*)\s*", match.group(match.lastindex))[0]  # a note's arrows and pluses end it
             topic = _TOPIC_END.split(tail, maxsplit=1)[0].strip() if kind != "when" else re.split(r"\s*[.;:!?()\n]|,\s", tail, maxsplit=1)[0].strip()
+            if re.search(r"(?i)\b(how|why|what|when|where|whether|if|comment|pourquoi|si|quand|où)$", topic):
+                # "questions on how I ran the risk register": the clause is the topic, in the candidate's own words.
+                topic = re.split(r"\s*[.;:!?()\n]|,\s|\s(?:→|->)\s*", tail, maxsplit=1)[0].strip()
             if not 1 <= len(topic.split()) <= (12 if kind == "when" else 10):
                 continue
             topic = re.sub(r"(?i)\bpis\b", "et", topic)  # spoken Québec « pis » is written « et »
@@ -658,7 +661,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # the person chosen or wanted, described, is the reason even where the analyser saw no area.
         topic = _topic(hire)
         term, kind = ("", "") if topic else _term(hire, Category.EXPERIENCE, lang)
-        if kind == "credential_phrase" and not re.match(r"le (DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP)\b", term):
+        if kind == "credential_phrase" and not re.match(r"le (DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES)\b", term):
             term, kind = "", ""  # « un agent lauréat du concours » says it better than « le concours »
         return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire, hire=hire,
                             wanted=_wanted(rejection, hire))
@@ -748,9 +751,9 @@ def _sentence_with(text: str, cue: str) -> str:
 _HIRE = {
     "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
                      r"\s*\b(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?"
-                     r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?)\b[^.;!?:]{3,150})"),
+                     r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?)\b[^.;!?:]{3,150}\b)"),
     "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,3}?"
-                     r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150})", re.IGNORECASE),
+                     r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150}\b)", re.IGNORECASE),
 }
 # Where the description of the hire stops: a comment on it, a cause, or the next clause.
 _HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine)\b"
@@ -810,7 +813,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         folded = fold(hire)
         if re.search(r"\b(votre|vos|vous|your|you|te|ton|ta|tes|toi)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
             continue
-        if chosen_only and re.match(r"(?i)(a|an|un|une)\s+(role|position|job|poste|opportunit\w*|occasion|ouverture|offre)\b", hire):
+        if re.match(r"(?i)(a|an|un|une)\s+(?:(?:hard|tough|difficult|close|difficile|serré)\s+)?(role|position|job|poste|opportunit\w*|occasion|ouverture|offre|choice|decision|call|choix|décision|decision|processus|process|débrief|debrief|entretien|échange|retour|feedback|meeting|rencontre|visite|étape|step|direction|orientation)\b", hire):
             continue  # "a role that fits": an opening, not a person
         if chosen_only and _says_nothing(hire):
             continue  # « une candidature dont le profil correspond davantage à nos besoins »: a template, no reason
@@ -923,7 +926,7 @@ def _reason_topic(rejection: str) -> str:
 _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
                          r"|titre|course|cours|programme|program|designation|d[ée]signation|concours|habilitation)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
-                         r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}")
+                         r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}\b")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
 _CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w&+/-]*\s+){1,4}(?:designation|course|certificate|certification|licen[cs]e|degree|diploma|Course|Certificate)\b")
 
@@ -961,8 +964,10 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
             named = ("the " if lang == "en" else "le ") + named
         return named, "credential_phrase"
     # A diploma named by its acronym (« son DEC en éducation à l'enfance », « un BTS »): « le DEC… », never « la maîtrise de DEC ».
-    if lang != "en" and (diploma := re.search(r"\b(DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP)\b((?: en| de| d')[^,.;:!?()]{3,40})?", evidence)):
+    if lang != "en" and (diploma := re.search(r"\b(DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES)\b((?: en| de| d')[^,.;:!?()]{3,40}\b|(?: [A-Z][A-Z0-9]{1,8})+)?", evidence)):
         return "le " + (diploma.group(1) + (diploma.group(2) or "")).strip(), "credential_phrase"
+    if "Ruby on Rails" in evidence:  # a name with a lower-case word inside it
+        return "Ruby on Rails", "tool"
     # A named tool or an acronym ("Power BI", "SAP BW", "PMP"), with the names that follow it.
     candidates = [m.group(0) for m in _NAME.finditer(evidence)
                   if (fold(m.group(0).split()[0]) in keep or _ACRONYM.fullmatch(m.group(0).split()[0]))
