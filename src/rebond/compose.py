@@ -810,7 +810,7 @@ def _linkedin(w: _Writer) -> str:
         # « Au plaisir de vous recroiser » to someone never met rings false.
         if s.invited_back == "call" and not parts["tight"]:
             body.append(w.pick("future_invited", "call"))  # the recruiter offered to talk: taken up
-        elif invited := _invitation_short(w, details=parts["invited"]):
+        elif invited := _invitation_short(w, details=parts["invited"]):  # (a call, in fewer words at the limit)
             body.append(invited)  # "As you suggested, I'll apply again in six months."
         else:
             body.append(w.pick("future_short" if s.interviewed else "future_short_new"))

@@ -472,13 +472,13 @@ _WHEN = {
     "fr": re.compile(r"(?i)\b(l'an prochain|l'année prochaine|dans (?:six|trois|quatre|huit|douze|quelques|\d+) mois|au printemps|à l'automne|a l'automne|cet (?:hiver|été|automne)"
                      r"|(?:en|début|fin|d'ici) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|20\d\d)(?: 20\d\d)?"
                      r"|d'ici (?:le printemps|l'été|l'automne|l'hiver|la fin de l'année|l'an prochain)"
-                     r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai) [^.,;!?]{3,50}"
+                     r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai|je vais) [^.,;!?]{3,50}"
                      r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
                      r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;!?]{3,40})"
                      r"|si (?:jamais )?(?:tu|vous) (?:complètes|complétez|obtiens|obtenez|termines|terminez|passes|passez|réussis|réussissez|as|avez) ((?:ton|ta|tes|votre|vos) [^.,;!?]{3,40})"),
     "en": re.compile(r"(?i)\b((?:in|after) (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
                      r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
-                     r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?) [^.,;!?—–]{3,50}"
+                     r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?|I(?:'m| am|'ve| have)?) [^.,;!?—–]{3,50}"
                      r"|if you (?:complete|get|obtain|earn|finish|pass) [^.,;!?—–]{3,40})"),
 }
 # The recruiter's "you" turned to the candidate's "I" inside a time or condition: "once you've retested" → "once I've retested".
@@ -533,6 +533,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                     if lang == "fr" and match.lastindex and match.lastindex >= 2 and match.group(2):
                         when = f"une fois {match.group(2).strip()} en poche"  # « si tu complètes ta certification »
                     when = re.sub(r"(?i)^if you ", "once you ", when)  # "if you complete your certification"
+                    when = re.sub(r"(?i)\bquand je vais l'avoir\b", "quand je l'aurai", when)  # spoken future, written
                     for pattern, replacement in _TO_FIRST_PERSON[lang]:
                         when = re.sub(pattern, replacement, when)
                     details["invite_when"] = _without_dangling_end(when)
@@ -556,6 +557,8 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             listed = re.sub(pattern, replacement, listed)
         details["invite_list"] = listed
+    if kind == "keep" and lang == "fr" and (other := re.search(r"(?i)\b(pour (?:d'autres|de prochaines|les prochaines) (?:missions|postes|opportunités|offres))", rejection)):
+        details["invite_for"] = other.group(1)  # « Je reste à l'écoute pour d'autres missions »
     if kind == "keep" and (match := _KEPT_FOR[lang].search(rejection)):
         kept = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1)).strip())
         for pattern, replacement in _POINT_OF_VIEW[lang]:
@@ -764,7 +767,8 @@ _HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|
 _POINT_OF_VIEW = {
     "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous")],
     "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you"),
-           (r"\b(?:his|her)\b", "their")],  # "a candidate who holds his Red Seal": not the candidate's guess at a gender
+           (r"(?<!\bguy who )(?<!\bman who )(?<!\bwoman who )(?<!already has )\b(?:his|her)\b(?= Red Seal| license| licence| certification| ticket| designation)", "their")],
+    # ("a candidate who holds his Red Seal": their; "a guy who already has his Red Seal" stays his)
 }
 
 
