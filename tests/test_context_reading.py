@@ -369,3 +369,12 @@ def test_a_date_the_rejection_puts_on_another_weekday_is_not_repeated_as_the_int
     assert "November 12" not in body
     kept = compose(request("en", rejection="Thanks for coming in on Thursday. We went with someone else.")).body
     assert "November 12" in kept
+
+
+def test_a_complement_s_adjective_does_not_agree_with_the_writer_and_a_removed_label_leaves_no_brackets():
+    from rebond.french import clean_role, role_for
+
+    assert role_for("Agent du service commercial trains", "feminine") == "agente du service commercial trains"
+    assert role_for("Ingénieur en génie civil", "feminine") == "ingénieure en génie civil"
+    assert role_for("Analyste d'affaires principal", "feminine") == "analyste d'affaires principale"
+    assert clean_role("Ingénieur méthodes (H/F)") == "Ingénieur méthodes"

@@ -178,6 +178,7 @@ def clean_role(role: str) -> str:
     for label in load_data("french.yaml")["role_labels"]:
         role = role.replace(label, " ")
     role = re.sub(r"\s*\([^)]{4,}\)", " ", role)  # « (CDD saison) » goes; « chargé(e) » keeps its ending
+    role = re.sub(r"\s*\(\s*\)", " ", role)  # what a removed label leaves: « ( ) »
     # « technicien ou technicienne », « technicien·ne »: one title in a sentence, the first form typed.
     role = re.sub(r"(?i)\b(\w{4,})\s+ou\s+(\w{4,})\b", lambda m: m.group(1) if m.group(2).lower()[:4] == m.group(1).lower()[:4] else m.group(0), role)
     role = re.sub(r"(\w)[·•](?:ne|e|es|nes|rice|euse|fe)\b", r"\1", role)
@@ -287,9 +288,12 @@ def role_forms(role: str) -> tuple[str, str]:
         if fold(word) in ("de", "d'", "du", "des", "en", "au", "aux", "a", "pour", "chez", "sur") or word.startswith(("d'", "l'")):
             complement = True
         if not marked:
-            word = _feminine_word(word, head=index == 0 and not complement)
-            if complement:
-                word = word if fold(word) not in load_data("french.yaml")["role_feminine"]["adjectives"] else _feminine_word(word, head=False)
+            if not complement:
+                word = _feminine_word(word, head=index == 0)
+            elif fold(word) in {fold(a) for a in load_data("french.yaml")["role_feminine"]["person_adjectives"]}:
+                # After « de … », only an adjective that can only qualify the person agrees (« analyste d'affaires
+                # principale »); « du service commercial », « en génie civil » qualify the complement.
+                word = _feminine_word(word, head=False)
         out.append(word)
     return masculine, " ".join(out)
 
