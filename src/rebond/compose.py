@@ -783,9 +783,7 @@ def _linkedin(w: _Writer) -> str:
         else:
             first_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
         body = [first_line, w.pick("regret_short")]
-        if s.news == "automatic" and not s.interviewed:
-            pass
-        elif parts["automatic"] and s.news == "automatic":
+        if parts["automatic"] and s.news == "automatic" and s.interviewed:
             body.append(_automatic_ack(w))
         asks = _linkedin_ask(w, parts)
         if parts["extra"]:

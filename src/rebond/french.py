@@ -199,12 +199,6 @@ def spoken_name(company: str) -> str:
     return _LEGAL_ENDING.sub("", company.strip()) or company.strip()
 
 
-def of_role(role: str) -> str:
-    """« de » + a role in running text, elided before a vowel: « d'analyste », « de chargé de projet »."""
-    shown = role_in_sentence(role)
-    return f"d'{shown}" if starts_with_vowel_sound(shown) else f"de {shown}"
-
-
 def tutoyer(text: str) -> str | None:
     """``text`` with « tu » for « vous » where « vous » is the person; None when a « vous » would be left over.
 
@@ -222,7 +216,7 @@ def tutoyer(text: str) -> str | None:
     return text
 
 
-__all__ = ["Organisation", "tutoyer", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "of_role", "role_in_sentence", "spoken_name", "starts_with_vowel_sound"]
+__all__ = ["Organisation", "tutoyer", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "role_in_sentence", "spoken_name", "starts_with_vowel_sound"]
 
 
 # ---- a job title by the writer's gender ------------------------------------------------

@@ -664,7 +664,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # the person chosen or wanted, described, is the reason even where the analyser saw no area.
         topic = _topic(hire)
         term, kind = ("", "") if topic else _term(hire, Category.EXPERIENCE, lang)
-        if kind == "credential_phrase" and not re.match(r"le (DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES)\b", term):
+        if kind == "credential_phrase" and not re.match(rf"le ({_DIPLOMAS})\b", term):
             term, kind = "", ""  # « un agent lauréat du concours » says it better than « le concours »
         return StatedReason(category=Category.EXPERIENCE, term=term, term_kind=kind, topic=topic, evidence=hire, hire=hire,
                             wanted=_wanted(rejection, hire))
@@ -940,6 +940,11 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+#&]{1,7}\b")
 _NAME = re.compile(r"\b[A-Z][\w+#]*(?: (?!(?:In|Of|And|The|For|To|At|On|Du|De|Des|Et)\b)(?:[A-Z]{2,}|[A-Z][a-z]+)\b(?!-)){0,2}")
 
 
+# Diplomas and certificates a French rejection names by their acronym (« son DEC », « le CACES R489 »): said « le … »,
+# never « la maîtrise de … ».
+_DIPLOMAS = "DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES"
+
+
 def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     """What the reason names: a language (its level), a certification or a tool; ("", "") when none."""
     cues = _cues()
@@ -968,7 +973,7 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
             named = ("the " if lang == "en" else "le ") + named
         return named, "credential_phrase"
     # A diploma named by its acronym (« son DEC en éducation à l'enfance », « un BTS »): « le DEC… », never « la maîtrise de DEC ».
-    if lang != "en" and (diploma := re.search(r"\b(DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES)\b((?: en| de| d')[^,.;:!?()]{3,40}\b|(?: [A-Z][A-Z0-9]{1,8})+)?", evidence)):
+    if lang != "en" and (diploma := re.search(rf"\b({_DIPLOMAS})\b((?: en| de| d')[^,.;:!?()]{{3,40}}\b|(?: [A-Z][A-Z0-9]{{1,8}})+)?", evidence)):
         return "le " + (diploma.group(1) + (diploma.group(2) or "")).strip(), "credential_phrase"
     if "Ruby on Rails" in evidence:  # a name with a lower-case word inside it
         return "Ruby on Rails", "tool"

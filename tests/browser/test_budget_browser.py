@@ -104,6 +104,18 @@ def _write_with_ai(page) -> None:
     _settled(page)
 
 
+def _drafted_by_ai(browser, url: str, person: dict, llm: ScriptedServer, *, calls: int):
+    """``person`` signs in on ``url``, fills the form and has the AI write the draft: no budget notice, and the
+    scripted endpoint has now had ``calls`` requests in all."""
+    page = _sign_in(browser, url, person)
+    _fill(page, person)
+    _write_with_ai(page)
+    page.get_by_text(AI_BADGE).wait_for()
+    assert page.get_by_text(OVER_BUDGET).count() == 0
+    assert len(llm.requests) == calls
+    return page
+
+
 def test_the_llm_budget_holds_across_two_streamlit_replicas(replicas: list[str], llm: ScriptedServer) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -114,12 +126,7 @@ def test_the_llm_budget_holds_across_two_streamlit_replicas(replicas: list[str],
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             # Alice, on the first replica: the AI writes her draft, and spends more than her day's budget.
-            alice = _sign_in(browser, first, ALICE)
-            _fill(alice, ALICE)
-            _write_with_ai(alice)
-            alice.get_by_text(AI_BADGE).wait_for()
-            assert alice.get_by_text(OVER_BUDGET).count() == 0
-            assert len(llm.requests) == 1
+            alice = _drafted_by_ai(browser, first, ALICE, llm, calls=1)
 
             # Alice, signed in on the second replica (her form restored from the journal): the built-in engine,
             # with the notice saying why and when the budget resets.
@@ -138,12 +145,7 @@ def test_the_llm_budget_holds_across_two_streamlit_replicas(replicas: list[str],
             assert len(llm.requests) == 1, "an over-budget person's call never goes out"
 
             # Bob, on the second replica: unaffected, the AI writes his draft.
-            bob = _sign_in(browser, second, BOB)
-            _fill(bob, BOB)
-            _write_with_ai(bob)
-            bob.get_by_text(AI_BADGE).wait_for()
-            assert bob.get_by_text(OVER_BUDGET).count() == 0
-            assert len(llm.requests) == 2
+            _drafted_by_ai(browser, second, BOB, llm, calls=2)
             assert _who(llm.requests[1]) is BOB
         finally:
             browser.close()
