@@ -206,16 +206,20 @@ def test_it_was_close_asks_what_made_the_difference_and_a_praised_area_is_not_as
     assert "interview answers" not in praised and "experience match" not in praised
 
 
-def test_a_french_title_agrees_with_the_writer_and_takes_both_forms_when_the_gender_is_not_given():
+def test_a_french_title_agrees_with_the_writer_and_is_the_postings_title_when_the_gender_is_not_given():
     from rebond.french import role_for
 
-    assert role_for("Chargé(e) de projets en ingénierie", "") == "chargé ou chargée de projets en ingénierie"
-    assert role_for("Directeur adjoint de magasin", "") == "directeur adjoint ou directrice adjointe de magasin"
+    # Readers found « chargé ou chargée de projets » read like a form: the post keeps its posted title.
+    assert role_for("Chargé(e) de projets en ingénierie", "") == "chargé de projets en ingénierie"
+    assert role_for("Directeur adjoint de magasin", "") == "directeur adjoint de magasin"
+    assert role_for("Directeur adjoint de magasin", "feminine") == "directrice adjointe de magasin"
     assert role_for("Coordonnateur(trice) marketing", "feminine") == "coordonnatrice marketing"
     assert role_for("Coordonnateur(trice) marketing", "masculine") == "coordonnateur marketing"
     assert role_for("Responsable qualité", "") == "responsable qualité"  # epicene, and « qualité » is a noun
     body = compose(request("fr", role="Technicien en télécommunications")).body
-    assert "technicien ou technicienne en télécommunications" in body
+    assert "technicien en télécommunications" in body and " ou technicienne" not in body
+    call = compose(request("fr", channel="phone", role="Assistant d'éducation (AED)")).body
+    assert "poste d'AED" in call
 
 
 def test_an_automated_notice_with_no_interview_is_not_thanked_and_says_why_the_candidate_writes():
@@ -223,7 +227,7 @@ def test_an_automated_notice_with_no_interview_is_not_thanked_and_says_why_the_c
         candidate_name="Marcus Bell", company="Pinecrest Health", role="billing specialist",
         rejection_message="After reviewing your application we will not move forward. This is an automated message, "
                           "please do not reply.", news_channel="written"), tone=Tone())).body
-    assert body.split("\n\n")[1].startswith("I received an automated notice about my application")
+    assert body.split("\n\n")[1].startswith("I received the automated notice about my application")
     assert "Thank you for considering" not in body and "Thank you in advance for your time." in body
 
 
@@ -319,9 +323,9 @@ def test_a_moment_the_notes_say_did_not_happen_is_not_asked_about():
     assert "test écrit" not in body
 
 
-def test_a_french_call_names_the_post_by_its_field_when_the_gender_is_not_given():
+def test_a_french_call_names_the_post_by_its_posted_title_when_the_gender_is_not_given():
     body = compose(request("fr", "phone", role="Technicien(ne) en assurance qualité")).body
-    assert "le poste en assurance qualité" in body and "technicienne" not in body
+    assert "poste de technicien en assurance qualité" in body and "technicienne" not in body
 
 
 def test_warmth_names_a_moment_the_notes_say_went_well_and_a_warm_call_asks_after_the_person():
@@ -378,3 +382,84 @@ def test_a_complement_s_adjective_does_not_agree_with_the_writer_and_a_removed_l
     assert role_for("Ingénieur en génie civil", "feminine") == "ingénieure en génie civil"
     assert role_for("Analyste d'affaires principal", "feminine") == "analyste d'affaires principale"
     assert clean_role("Ingénieur méthodes (H/F)") == "Ingénieur méthodes"
+
+
+# ---- Round 14's readers: praise answered, an opening taken up, the questions that read as a form ----
+
+@pytest.mark.parametrize(("language", "channel", "rejection", "answered"), [
+    # Praise of the profile, in a long email: its own line.
+    ("fr", "email", "Ton profil a quand même beaucoup plu au gestionnaire, mais on a retenu quelqu'un qui connaît SAP.",
+     "bons mots sur mon profil"),
+    # No room in a short note: thanked with the reply.
+    ("fr", "linkedin", "Ton profil a quand même beaucoup plu au gestionnaire, mais on a retenu quelqu'un qui connaît SAP.",
+     "ta réponse et tes bons mots"),
+    ("en", "linkedin", "They really liked your campaign work at Lululemon, but we needed more financial services "
+                       "marketing experience.", "for the kind words"),
+    # The praise is the clause before "but", not the reason after it.
+    ("en", "email", "The feedback was really positive on your Ruby, but they're looking for someone with hands-on "
+                    "Kubernetes experience.", "liked my Ruby"),
+    # A call reported in the first person.
+    ("en", "email", "She said I was their top external candidate. They filled the role internally.", "kind words"),
+])
+def test_praise_in_the_rejection_is_answered(language, channel, rejection, answered):
+    body = compose(request(language, channel, rejection=rejection, recruiter="Mélanie", length=15 if channel == "linkedin" else 60)).body
+    assert answered in body, body
+
+
+def test_praise_of_no_one_or_of_other_candidates_is_not_thanked():
+    for rejection in ("Wishing you the best in your search!", "We received many excellent applications for this role.",
+                      "Nous avons reçu d'excellentes candidatures et avons retenu un autre profil."):
+        body = compose(request("en" if rejection[0] in "WR" else "fr", rejection=rejection)).body
+        assert "kind words" not in body and "bons mots" not in body, body
+
+
+def test_an_opening_the_recruiter_mentions_is_taken_up_with_its_time_or_name():
+    spring = compose(request("fr", "phone", rejection="Le Dr Nguyen a téléphoné lundi. Le comité a choisi une autre "
+                             "personne. Un autre poste pourrait s'ouvrir au printemps avec la nouvelle subvention.",
+                             recruiter="Dr Nguyen", news="phone")).body
+    assert "Le poste qui pourrait s'ouvrir au printemps m'intéresse" in spring
+    named = compose(request("fr-FR", "phone", rejection="Il m'a dit que c'était serré et que je pouvais postuler sur le "
+                            "prochain poste au bloc ortho.", news="phone")).body
+    assert "Le prochain poste au bloc ortho m'intéresse" in named
+    english = compose(request("en", rejection="She encouraged me to apply for the next opening.")).body
+    assert "considered for the next opening" in english
+
+
+def test_an_offer_to_talk_in_new_wordings_is_taken_up():
+    for rejection in ("Si tu veux en jaser, je suis disponible cette semaine pour un appel de 15 minutes.",
+                      "Je peux te faire un retour plus détaillé par téléphone, n'hésite pas à me proposer un créneau."):
+        body = compose(request("fr", rejection=rejection, recruiter="Jean-François", formality=20)).body
+        assert "de vive voix" in body and "Desjardins" in body, body
+
+
+def test_an_automated_notice_is_named_as_a_native_writes_it():
+    notice = "Ceci est un message automatique, merci de ne pas y répondre. Votre candidature n'a pas été retenue."
+    for variant in range(3):
+        body = compose(DraftRequest(
+            language="fr", channel="email", variant=variant, context=InterviewContext(
+                candidate_name="Léa Tremblay", company="Desjardins", role="Analyste", rejection_message=notice))).body
+        assert "Après un avis automatique" not in body and "alors je vous écris" not in body
+        assert "l'avis automatique" in body
+
+
+def test_after_an_internal_hire_no_lesson_is_drawn_and_a_short_note_keeps_the_reason():
+    internal = "Le poste a été comblé à l'interne, conformément à la convention collective."
+    body = compose(request("fr", rejection=internal, length=70)).body
+    assert "leçons" not in body and "à l'interne" in body
+    note = compose(request("en", "linkedin", rejection="They filled the role internally. It had nothing to do with "
+                           "my interview.", news="phone", warmth=100, length=40)).body
+    assert "internal candidate" in note and "Any advice on how to improve?" not in note and len(note) <= 300
+
+
+def test_a_very_direct_call_asks_straight_once_and_says_selon_vous_once():
+    call = compose(request("fr-FR", "phone", recruiter="Sandrine", directness=95, length=70, warmth=0)).body
+    questions = [line for line in call.splitlines() if line.startswith("- ")]
+    assert len(questions) == 3 and sum("selon vous" in q for q in questions) <= 1, questions
+    english = compose(request("en", "phone", directness=90, length=75)).body
+    assert sum(q in english for q in ("the weakest", "What was missing", "fall short", "most lack")) == 1, english
+
+
+def test_a_french_fragment_of_what_went_wrong_is_asked_in_the_first_person():
+    notes = "Entretien technique : exercice SQL en live et questions sur Power BI. Le SQL ça allait, bloquée sur une window function."
+    body = compose(request("fr-FR", notes=notes, directness=0, length=85)).body
+    assert "J'ai bloqué sur une window function" in body and "Power BI, car" not in body

@@ -139,14 +139,14 @@ def _mentions(name: str, value: str, s: _Subject) -> CheckResult:
 
 
 def check_mentions_role(s: _Subject) -> CheckResult:
-    from rebond.french import clean_role, role_compact, role_for, role_forms, role_spoken_epicene
+    from rebond.french import clean_role, role_compact, role_for, role_forms, role_spoken_acronym
 
     # A job ad's labels (« H/F », « (CDD) ») are not part of the role a sentence names; in French the title
     # may agree with the writer (« coordonnatrice », « chargé ou chargée »): either form counts.
     role = s.request.context.role
     forms = {clean_role(role), *((*role_forms(role), role_for(role, ""), role_compact(role)) if s.lang == "fr" else ())}
-    if s.lang == "fr" and (spoken := role_spoken_epicene(role)):
-        forms.add(f"poste {spoken}")  # a call names the post by its field: « le poste en assurance qualité »
+    if s.lang == "fr" and (spoken := role_spoken_acronym(role)):
+        forms.add(f"poste {spoken}")  # a call names the post by its acronym: « le poste d'AED »
     return _result("mentions_role", s.lang, any(fold(form) in fold(s.text) for form in forms), role)
 
 

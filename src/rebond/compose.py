@@ -19,16 +19,29 @@ from rebond.french import (
     capitalise,
     clean_role,
     of_phrase,
-    role_compact,
-    role_spoken_epicene,
     role_for,
+    role_spoken_acronym,
     spoken_name,
     starts_with_vowel_sound,
     tutoyer,
 )
-from rebond.models import Category, Channel, Draft, DraftRequest, GrammaticalGender, Language
+from rebond.models import (
+    Category,
+    Channel,
+    Draft,
+    DraftRequest,
+    GrammaticalGender,
+    Language,
+)
 from rebond.resources import load_data
-from rebond.situation import date_contradicted, Situation, StatedReason, looks_automatic, moment_terms, read_situation
+from rebond.situation import (
+    Situation,
+    StatedReason,
+    date_contradicted,
+    looks_automatic,
+    moment_terms,
+    read_situation,
+)
 from rebond.text import fold, has_term
 
 # Guidance principles every draft applies, plus those applied conditionally.
@@ -221,14 +234,12 @@ class _Writer:
             org = Organisation.parse(spoken_name(typed) if req.channel is Channel.PHONE else typed)
             self.slots |= {
                 "of_second_interview": of_phrase(vocab["second_interview"]),
-                # The title agrees with the writer; with no gender given, both forms (« chargé ou chargée »).
+                # The title agrees with the writer; with no gender given, it is the posting's title.
                 "role": (role := role_for(ctx.role, str(ctx.candidate_gender))), "of_role": of_phrase(role), "org": org.typed,
                 "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject,
             }
-        if (not self.english and req.channel is Channel.PHONE and self.gender is GrammaticalGender.UNSPECIFIED
-                and (spoken := role_spoken_epicene(ctx.role))):
-            # Said aloud, « technicien ou technicienne en assurance qualité » sounds like a form being read:
-            # « le poste en assurance qualité », « le poste d'AED ».
+        if not self.english and req.channel is Channel.PHONE and (spoken := role_spoken_acronym(ctx.role)):
+            # Said aloud, the posting's acronym is easier than its full title: « le poste d'AED ».
             self.slots["of_role"] = spoken
         if s.reason is not None:
             self.slots |= self._reason_slots(s.reason)
@@ -241,7 +252,7 @@ class _Writer:
         self.slots |= {"to": s.offer if s.invited_back == "forward" else "", "for_target": s.invite_for,
                        "when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
                        "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np,
-                       "offer": offer, "in_list": in_list}
+                       "offer": offer, "Offer": offer[:1].upper() + offer[1:], "in_list": in_list}
         if not self.english and (panel := _panel_word(ctx.notes)):
             self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
 
@@ -455,6 +466,14 @@ def _shares_words(one: str, other: str) -> bool:
     return len(set.intersection(*words)) >= 2
 
 
+def _same_subject(w: _Writer, one: str, other: str) -> bool:
+    """Whether two questions ask about the same thing: one mould, two long words, or the same question from the
+    notes (« mes réponses aux questions sur la mobilité » asked twice read as a glitch)."""
+    asked = fold(_asked_np(w))
+    return (_same_frame(one, other) or _shares_words(one, other)
+            or bool(asked) and asked in fold(one) and asked in fold(other))
+
+
 def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
     """How the answer to the question the notes name came across: the most telling question a call can ask."""
     s = w.situation
@@ -465,6 +484,21 @@ def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
     if s.asked_when:
         return w.fill(w.bank["asked_when_question_spoken" if spoken else "asked_when_question"], when=s.asked_when)
     return ""
+
+
+_OPINION_TAIL = re.compile(r"(?:,\s*(?:selon (?:vous|toi)|à votre avis|à ton avis|in your view|in your opinion))(?=\s*\?$)")
+
+
+def _one_opinion_tail(questions: list[str]) -> list[str]:
+    """« selon vous » once in a list: readers noticed it closing two questions in a row."""
+    out, said = [], False
+    for question in questions:
+        if _OPINION_TAIL.search(question):
+            if said:
+                question = _OPINION_TAIL.sub("", question)
+            said = True
+        out.append(question)
+    return out
 
 
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:
@@ -498,7 +532,9 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
     areas = [a for a in _area_order(w) if not ((moments or not w.situation.interviewed) and a == "interview")]
     if spoken and w.request.tone.directness >= _VERY_DIRECT_FROM:
-        by_area = [w.fill(w.bank["questions_spoken_direct"][a]) for a in areas]  # straight to what held me back
+        # Straight to what held me back, once: three such questions in a row sound like an interrogation.
+        by_area = [w.fill(w.bank["questions_spoken_direct"][a]) if i == 0 else w.fill(w.options(w.bank["questions_spoken"][a])[0])
+                   for i, a in enumerate(areas)]
     elif spoken:
         by_area = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas]
     else:
@@ -508,7 +544,7 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         by_area = [w.fill(w.bank["beyond_logistics_spoken" if spoken else "beyond_logistics"])]
     elif _reason(w) is not None and _reason(w).gap == "salary":
         by_area = []  # its own question already asks what else to strengthen
-    return (lead + moments + by_area)[:count]
+    return _one_opinion_tail((lead + moments + by_area)[:count])
 
 
 def _same_frame(one: str, other: str) -> bool:
@@ -549,6 +585,10 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     lines = [line] if (line := _moment_line(w, besides=worry)) else []
     if worry and lines and _names_a_moment(w, worry):
         lines.append(_worry_question(w))  # the moment it names is asked about there, the others before
+    elif worry and lines and not w.situation.moments and not _shares_words(worry, _asked_np(w)):
+        # The line names only the question the notes say was asked (« Power BI »), and what went wrong was elsewhere
+        # (« bloquée sur une window function »): « car » would tie them falsely; what went wrong is asked about.
+        lines = [_worry_question(w)]
     elif worry and lines:
         # « Votre avis sur mon test technique m'intéresserait particulièrement, car je n'ai pas fini la partie
         # tableaux croisés. »: what went wrong says why that moment matters, in one sentence.
@@ -644,7 +684,8 @@ def _names_organisation(w: _Writer, text: str) -> bool:
 
 
 def _kind_words(w: _Writer) -> list[str]:
-    """What the rejection said kindly, answered: praise for a moment, or that it was close."""
+    """What the rejection said kindly, answered: praise for a moment or a thing, that it was close, or praise of
+    the profile, the interview or the candidate."""
     s = w.situation
     if s.praised:
         return [w.pick("praise_thanks", moment=w.fill(w.bank["moments"][s.praised[0]]))]
@@ -652,7 +693,19 @@ def _kind_words(w: _Writer) -> list[str]:
         return [w.pick("praise_thanks_np")]
     if s.close_call:
         return [w.pick("close_call")]
+    if s.praise:
+        return [w.pick("praise_thanks_area", s.praise)]
     return []
+
+
+def _with_kind_words(w: _Writer, thanks: str) -> str:
+    """A thanks that also thanks for the rejection's praise (« Merci pour ta réponse et tes bons mots. »), for a
+    message with no room for the line that answers it: readers expect praise answered even in a short note."""
+    s = w.situation
+    if not (s.praise or s.praised_np or s.praised) or not thanks.endswith("."):
+        return thanks
+    tail = w.pick("thanks_kind_tail")
+    return thanks[:-1] + ("" if tail.startswith(",") else " ") + tail + "."
 
 
 def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
@@ -670,6 +723,8 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
             return "offer_for"  # "I'd like to put you forward for our Retention team": considered for it
         # "a senior lift operator", "a yard tech for winter haul-outs": a person to be, not a thing to get.
         return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
+    if kind == "opening":
+        return "opening_named" if s.offer and details else "opening"
     if kind == "keep" and s.invite_list and details:
         return "keep_list"
     if kind == "reapply" and s.invite_for and details and w.english:
@@ -715,6 +770,16 @@ def _warm_line(w: _Writer) -> str:
         return w.fill(w.bank["moment_enjoyed"][enjoyed[0]])
     return w.pick("phone_warm_line" if w.situation.news == "phone" and "phone_warm_line" in w.bank else "warm_line")
 
+def _regret_key(w: _Writer, short: bool) -> str:
+    """The regret, with "I'd like to learn from it" unless the message is short or the reason is nothing the
+    candidate could have done better (an internal hire, the salary, the dates, the distance): readers found
+    « en tirer des leçons » illogical there."""
+    reason = w.situation.reason
+    if short or (reason is not None and reason.gap in ("internal", "salary", "availability", "location")):
+        return "regret_short"
+    return "regret"
+
+
 def _email(w: _Writer) -> tuple[str, str]:
     tone = w.request.tone
     s = w.situation
@@ -723,14 +788,14 @@ def _email(w: _Writer) -> tuple[str, str]:
     # A short message thanks and regrets in fewer words; the facts stay.
     if s.news == "automatic" and not s.interviewed:
         # An automated notice and no interview: nothing was given to thank for; why the candidate writes comes first.
-        intro = [_automatic_ack(w, first=True), w.pick("regret_short" if short else "regret")]
+        intro = [_automatic_ack(w, first=True), w.pick(_regret_key(w, short))]
     else:
         kind = _kind_words(w)
         intro = [w.pick("short_thanks" if short else "thanks", s.news), *kind]
         # The thanks for a call already names the interview; kind words answered are warmth enough.
         if _warm_line_wanted(w) and not short and s.interviewed and not kind and s.news != "phone":
             intro.append(_warm_line(w))  # said with the thanks for the interview, where it belongs
-        intro.append(w.pick("regret_short" if short else "regret"))
+        intro.append(w.pick(_regret_key(w, short)))
         if s.news == "automatic":
             intro.append(_automatic_ack(w))
     middle, questions = _ask(w)
@@ -768,15 +833,10 @@ def _linkedin(w: _Writer) -> str:
     s = w.situation
     limit = linkedin_char_limit(tone.length)
 
-    full_role = w.slots.get("role", "")
 
     def render(parts: dict[str, bool]) -> str:
         w._order = 0  # each render picks the same wordings
         w.tight = parts["tight"]
-        if not w.english and w.gender is GrammaticalGender.UNSPECIFIED:
-            # At the limit, both forms of the title in their short writing: « chargé(e) de clientèle ».
-            role = role_compact(w.request.context.role) if parts["tight"] else full_role
-            w.slots |= {"role": role, "of_role": of_phrase(role)}
         if s.news == "automatic" and not s.interviewed:
             # No thanks for a notice, even at the limit: why the note comes first (its shortest wording there).
             first_line = _automatic_ack(w, first=True)
@@ -789,7 +849,7 @@ def _linkedin(w: _Writer) -> str:
         if parts["extra"]:
             # A long message (length 70+) has room for a second precise question.
             # (Not the question past the reason: it must follow the reason, and the ask already goes past it.)
-            more = [q for q in _questions(w, 3, gap_asked=True) if q not in asks and not any(_same_frame(q, a) or _shares_words(q, a) for a in asks)]
+            more = [q for q in _questions(w, 3, gap_asked=True) if q not in asks and not any(_same_subject(w, q, a) for a in asks)]
             asks += more[:1]
         body += asks
         if parts["purpose"]:
@@ -799,6 +859,8 @@ def _linkedin(w: _Writer) -> str:
         if s.news == "automatic" and not s.interviewed:
             body.append(w.pick("thanks_in_advance"))
         kind = _kind_words(w) if parts["kind"] else []
+        if not kind and parts["kind_tail"] and not (s.news == "automatic" and not s.interviewed):
+            body[0] = _with_kind_words(w, body[0])  # no room for the line: the praise is thanked with the reply
         if parts["warm"] and not kind:
             body.insert(1, _warm_line(w))  # with the thanks; kind words answered are warmth enough
         if kind:
@@ -818,7 +880,8 @@ def _linkedin(w: _Writer) -> str:
 
     parts = {"automatic": True, "invited": True, "kind": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
-             "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False}
+             "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
+             "kind_tail": True}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
@@ -831,6 +894,9 @@ def _linkedin(w: _Writer) -> str:
     if len(body) > limit:
         w.shortest = True
         body = render(parts)
+        if len(body) > limit:
+            parts["kind_tail"] = False  # the last words to go: thanks for the praise, before the reason
+            body = render(parts)
         w.shortest = False
     return body
 
@@ -840,6 +906,9 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     s, directness = w.situation, w.request.tone.directness
     reason = _reason(w)
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
+        if reason is not None and reason.gap == "internal":
+            # "Any advice on how to improve?" would not have heard that the post went inside.
+            return [_reason_sentence(w, short=True, area_only=True), w.pick("ask_tight_internal")]
         return [w.pick("ask_tight")]
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
     # (Not a reason whose question points back to it: "Apart from that…" needs the sentence before it.)
@@ -874,7 +943,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     # The news came by phone: the caller thanks for that call, in the past, not "thank you for your call".
     thanks = w.pick("call_thanks") if s.news == "phone" else w.pick("short_thanks", s.news)
     short = tone.length < _SHORT_BELOW  # a short call keeps to the thanks, the regret and the questions
-    ask = [thanks, *([] if short else _kind_words(w))]
+    ask = [_with_kind_words(w, thanks)] if short else [thanks, *_kind_words(w)]
     if s.invited_back == "call":
         ask.append(w.pick("phone_call_taken_up"))  # the recruiter offered to talk it over: this call takes it up
     if s.news == "automatic":
@@ -930,7 +999,9 @@ def compose(request: DraftRequest) -> Draft:
     writer = _Writer(request, situation)
     subject = voicemail = None
     if situation.undecided:
-        from rebond.follow_up import follow_up  # no decision yet: where things stand, not a reply to a rejection
+        from rebond.follow_up import (
+            follow_up,  # no decision yet: where things stand, not a reply to a rejection
+        )
 
         subject, body, voicemail = follow_up(writer)
     elif request.channel is Channel.PHONE:

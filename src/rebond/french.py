@@ -293,24 +293,16 @@ def role_forms(role: str) -> tuple[str, str]:
 
 
 def role_for(role: str, gender: str) -> str:
-    """The title for a writer of this gender (« masculine », « feminine »), or both forms when it is not given:
-    « chargé ou chargée de projets », « directeur adjoint ou directrice adjointe de magasin »."""
+    """The title for a writer of this gender (« masculine », « feminine »); when it is not given, the post's title
+    as the posting gives it (« le poste de chargé de projets »): it names the post, not the writer, and readers
+    found « chargé ou chargée de projets » read like a form."""
     masculine, feminine = role_forms(role)
-    if gender == "feminine":
-        return feminine
-    if gender == "masculine" or masculine == feminine:
-        return masculine
-    m, f = masculine.split(" "), feminine.split(" ")
-    if len(m) != len(f):
-        return masculine
-    first = next(i for i in range(len(m)) if m[i] != f[i])
-    last = max(i for i in range(len(m)) if m[i] != f[i])
-    return " ".join(m[:first] + m[first:last + 1] + ["ou"] + f[first:last + 1] + m[last + 1:])
+    return feminine if gender == "feminine" else masculine
 
 
 def role_compact(role: str) -> str:
-    """Both forms in the posting's short writing, for a note at its length limit: « chargé(e) de clientèle »;
-    the full doublet where the feminine is not the masculine plus an ending (« directeur ou directrice »)."""
+    """Both forms in the posting's short writing (« chargé(e) de clientèle », « directeur ou directrice »): how a
+    draft written by a model may name the post, which the role check accepts."""
     masculine, feminine = role_forms(role)
     m, f = masculine.split(" "), feminine.split(" ")
     if masculine == feminine or len(m) != len(f):
@@ -331,13 +323,12 @@ def role_compact(role: str) -> str:
 _COMPACT_ENDINGS = (("teur", "trice"), ("eur", "euse"), ("er", "ère"), ("if", "ive"))
 
 
-def role_spoken_epicene(role: str) -> str:
-    """« de/d' … » or « en … » naming the post without a gendered title, for a voice when the writer's gender is not
-    given (« technicien ou technicienne en assurance qualité » read aloud sounds like a form): its acronym
-    (« d'AED »), else its field (« en assurance qualité »); "" when neither can be said."""
-    masculine, feminine = role_forms(role)
-    if masculine == feminine:
-        return ""
+def role_spoken_acronym(role: str) -> str:
+    """« d'AED »: the post by the acronym its posting gives in brackets, which a voice says more easily than the
+    title (« le poste d'AED »); "" when it has none."""
+    if acronym := re.search(r"\(([A-ZÉ]{2,6})\)", role):
+        return of_phrase(acronym.group(1))
+    return ""
     if acronym := re.search(r"\(([A-ZÉ]{2,6})\)", role):
         return of_phrase(acronym.group(1))
     field = re.search(r"\s(en|à|au|aux)\s+(.+)$", masculine)

@@ -46,7 +46,11 @@ class StatedReason:
         if self.term_kind in ("salary", "availability", "location"):
             return self.term_kind
         if self.term_kind in ("certification", "licence", "membership", "credential_phrase"):
-            return "credential"
+            # « un candidat qui vient de l'automobile, avec une certification Green Belt »: the hire held it, and
+            # came with more; « le poste exige la certification » would misstate what the recruiter said.
+            hired_with_more = self.hire and not self.wanted and len(self.hire.split()) > len(self.term.split()) + 5 \
+                and len(self.hire.split()) <= 18 and re.search(r"(?i)\b(vient|venait|vienne|comes?|came|issu\w*|from)\b", self.hire)
+            return "hire" if hired_with_more else "credential"
         if self.term_kind == "requirement":
             return "requirement"
         if self.term_kind == "tool" and self.hire and self.category is Category.EXPERIENCE and len(self.hire.split()) <= 14:
@@ -105,6 +109,10 @@ class Situation:
     # Areas the rejection praises or says were not the issue ("your interview was very good", « votre profil nous
     # a plu »): a question about them would ask what was already answered.
     praised_areas: tuple[str, ...] = ()
+    # The rejection speaks well of the candidate in a way no moment or phrase above caught ("Ton profil a quand même
+    # beaucoup plu au gestionnaire", "you were our top external candidate"): what it praises ("experience",
+    # "interview", "cv") or "general". Answered once, so the praise is not left unanswered.
+    praise: str = ""
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
     civility_hello: bool = False  # the rejection greets the candidate « Bonjour Monsieur Caron », "Dear Ms. Lee": answered in kind
@@ -183,7 +191,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         news=news,
         reason=reason,
         moments=tuple(m for m in moments if m != "video"),
-        video="video" in moments,
+        # (Only when the interview was the one on video: with a second round, "our video interview" may be the wrong one.)
+        video="video" in moments and "second_interview" not in moments,
         hinted_areas=hinted,
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
         # (An automated notice about "your application", with no notes and no word of an interview, comes before
@@ -196,6 +205,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         praised=() if automatic else (praised := _praised_moments(rejection)),
         praised_np="" if automatic or praised else _praised_np(rejection, lang),
         praised_areas=() if automatic else _praised_areas(rejection),
+        praise="" if automatic else _praise(rejection),
         reference=_reference(rejection),
         tutoie=lang != "en" and _says_tu(rejection),
         civility_hello=bool(re.match(r"(?i)\s*(?:bonjour|dear|hello|chère|cher)?\s*(?:m\.|mme|monsieur|madame|mr\.?|ms\.?|mrs\.?)\s+[A-ZÀ-Ý]", rejection)),
@@ -332,6 +342,12 @@ def _worry(notes: str, lang: str) -> str:
         clause = _CLAUSE_END.split(f"{m.group(1)}{m.group(2)}", maxsplit=1)[0].strip()
         if 2 <= len(clause.split()) <= 14:
             return "J'ai " + _SYMBOLS.sub(" ", clause).strip()
+    # « Le SQL ça allait, bloquée sur une window function »: a French fragment without its subject, said as
+    # « J'ai bloqué sur une window function » (the participle with « avoir » does not agree).
+    if lang != "en" and (m := re.search(r"(?i)(?:^|[.;→,:]\s*)(bloqu|séch|sech)[ée]e?s?\s+((?:sur|à|au|aux|pendant|lors)\b[^.;!?\n→]{3,60})", notes)):
+        clause = _HEDGES.sub("", _CLAUSE_END.split(_SYMBOLS.sub(" ", m.group(2)), maxsplit=1)[0]).strip(" ,")
+        if 2 <= len(clause.split()) <= 12:
+            return f"J'ai {m.group(1).lower().replace('sech', 'séch')}é {clause}"
     # "Ran out of time before I got to usability testing", "→ froze on slowly changing dimensions": an English
     # fragment without its subject.
     if lang == "en" and (m := re.search(r"(?i)(?:^|[.;→,]\s*)((?:ran|froze|blanked|stumbled|forgot|struggled|talked|rambled|rushed)\b[^.;!?\n]{3,90})", notes)):
@@ -441,6 +457,32 @@ def _praising_sentences(rejection: str) -> list[str]:
     return [sentence for sentence in _sentences(rejection) if has_term(sentence, praise)]
 
 
+# The candidate's own account of a call pasted as the rejection: « Elle m'a dit que… », "She said I was…".
+_REPORTED = re.compile(r"\b(m'a (dit|appele\w*|rappele\w*|telephone|annonce|explique)|(called|told|phoned|emailed) me|(she|he|they) (said|told|mentioned)|(il|elle) (a dit|m'a))\b")
+_CONTRAST = re.compile(r"(?i),?\s+\b(?:but|however|mais|cependant|toutefois|par contre)\b")
+
+
+def _praise(rejection: str) -> str:
+    """What a rejection praises in the candidate (an area of ``_PRAISED_AREA_WORDS`` or "general"), or ""."""
+    cues = _cues()
+    praise = tuple(cues["praise"])
+    reported = bool(_REPORTED.search(fold(rejection)))
+    for sentence in _praising_sentences(rejection):
+        # The clause that praises, not the one after "but" that gives the reason ("positive on your Ruby, but
+        # they wanted Kubernetes experience" praises no experience).
+        sentence = next((c for c in _CONTRAST.split(sentence) if has_term(c, praise)), sentence)
+        folded = fold(sentence)
+        # (A note of what was said on the phone reports it in the first person: "she said I was their top…",
+        # « elle m'a dit que le manager avait bien aimé mon entretien technique ».)
+        mine = r"|mon|ma|mes|my|i|j'|m'" if reported else ""
+        if not re.search(rf"\b(votre|vos|ton|ta|tes|vous|tu|t'|your|you|i was|j'etais{mine})\b", folded):
+            continue  # praise of no one in particular
+        if has_term(sentence, tuple(cues["praise_not_of_candidate"])) and not has_term(sentence, tuple(cues["praise_candidate_was"])):
+            continue
+        return next((area for area, words in _PRAISE_THANKED_FOR.items() if re.search(words, folded)), "general")
+    return ""
+
+
 def _praised_moments(rejection: str) -> tuple[str, ...]:
     """The interview moments a rejection praises (« votre étude de cas a été appréciée »), at most one."""
     for sentence in _praising_sentences(rejection):
@@ -461,7 +503,7 @@ def _invitation(rejection: str) -> str:
     # An offer to talk it over comes first: it is the feedback the candidate is asking for.
     if has_term(rejection, tuple(_cues()["invited_back"]["keep"])) and any(pattern.search(rejection) for pattern in _LIST.values()):
         return "keep"  # « votre nom demeure sur notre liste d'admissibilité … pour un remplacement »: the list is the offer
-    for kind in ("call", "forward", "offer", "reapply", "keep", "contact", "will_contact"):
+    for kind in ("call", "forward", "offer", "reapply", "keep", "opening", "contact", "will_contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
@@ -514,6 +556,13 @@ _LIST = {
 }
 
 
+# The next opening, named: « le prochain poste au bloc ortho », "the next charge nurse opening".
+_NEXT_OPENING = {
+    "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"),
+    "en": re.compile(r"(?i)\b(the next (?:[\w-]+ ){0,3}?(?:opening|role|position|posting))\b"),
+}
+
+
 # Where the recruiter offers to send the CV: « à la plateforme d'imagerie d'Orsay », "to our Tigard clinic".
 _FORWARD_TO = {
     "fr": re.compile(r"(?i)\b(?:cv|profil|dossier|candidature)\s+((?:à|au|aux)\s+[^.,;!?]{3,60})"),
@@ -525,7 +574,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
     """When a new application is invited, and what a kept profile is kept for, in the candidate's words."""
     lang = "en" if lang == "en" else "fr"
     details: dict[str, str] = {}
-    if kind in ("reapply", "keep", "contact"):
+    if kind in ("reapply", "keep", "contact", "opening"):
         for sentence in _sentences(rejection):
             if has_term(sentence, tuple(_cues()["invited_back"][kind])):
                 if match := _WHEN[lang].search(sentence):
@@ -552,6 +601,8 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
             offered = re.sub(pattern, replacement, offered)
         if 2 <= len(offered.split()) <= 12:
             details["offer"] = offered
+    if kind == "opening" and (match := _NEXT_OPENING[lang].search(rejection)):
+        details["offer"] = _without_dangling_end(match.group(1).strip())  # « le prochain poste au bloc ortho »
     if kind == "keep" and (match := _LIST[lang].search(rejection)):
         listed = match.group(1).strip()
         for pattern, replacement in _POINT_OF_VIEW[lang]:
@@ -573,9 +624,9 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
 # Praise in the recruiter's words, with what it praises: "we were impressed by your mock discovery call",
 # « ta présentation sur Instagram nous a vraiment accrochés », "your case presentation stood out".
 _PRAISE_NP = {
-    "fr": [re.compile(r"(?i)\b(?:aimé|apprécié|adoré|retenu)\s+((?:ton|ta|tes|votre|vos)\s+[^.,;!?:]{3,70}?)(?=\s*(?:[.,;!?:]|\bet\b|\bmais\b|\bvraiment\b|\bpar contre\b|$))"),
-           re.compile(r"(?i)\b((?:ton|ta|tes|votre|vos|mon|ma|mes)\s+[^.,;!?:]{3,60}?)\s+(?:nous\s+|m'|les\s+|l'\s*)?(?:a|ont|avait|avaient|était|étaient)\s+(?:vraiment\s+|beaucoup\s+|particulièrement\s+|très\s+|été\s+)*(?:plu|accroch\w*|séduit\w*|impressionn\w*|marqu\w*|excellente?s?|remarquables?|très bonne?s?|convaincante?s?|appréciée?s?|solides?|fait (?:forte|grande|bonne|très bonne) impression)")],
-    "en": [re.compile(r"(?i)\b(?:loved|liked|enjoyed|appreciated|impressed (?:by|with)|struck by)\s+((?:your|my)\s+[^.,;!?:—–]{3,70}?)(?=\s*(?:[.,;!?:—–]|\band\b|\bbut\b|\bwhich\b|$))"),
+    "fr": [re.compile(r"(?i)\b(?:aimé|apprécié|adoré|retenu|(?:bluffé|impressionné|séduit|marqué)e?s?\s+par)\s+((?:ton|ta|tes|votre|vos)\s+[^.,;!?:]{3,70}?)(?=\s*(?:[.,;!?:]|\bet\b|\bmais\b|\bvraiment\b|\bpar contre\b|$))"),
+           re.compile(r"(?i)\b((?:ton|ta|tes|votre|vos|mon|ma|mes)\s+[^.,;!?:]{3,60}?)\s+(?:nous\s+|m'|les\s+|l'\s*)?(?:a|ont|avait|avaient|était|étaient)\s+(?:vraiment\s+|beaucoup\s+|particulièrement\s+|très\s+|été\s+)*(?:plu|accroch\w*|séduit\w*|impressionn\w*|marqu\w*|excellente?s?|remarquables?|très bonne?s?|convaincante?s?|appréciée?s?|solides?|fait (?:forte|grande|bonne|très bonne) impression|(?:très |vraiment |super )?bien (?:structuré|préparé|pensé|construit|mené|ficelé|articulé|amené)e?s?)")],
+    "en": [re.compile(r"(?i)\b(?:loved|liked|enjoyed|appreciated|impressed (?:by|with)|struck by|positive (?:on|about))\s+((?:your|my)\s+[^.,;!?:—–]{3,70}?)(?=\s*(?:[.,;!?:—–]|\band\b|\bbut\b|\bwhich\b|$))"),
            re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:was|were|really)\s+(?:really\s+|very\s+|truly\s+)?(?:excellent|great|impressive|outstanding|strong|one of the (?:best|strongest)|stood out|a highlight)"),
            re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+stood out"),
            re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:is|was) (?:a (?:real |big |definite )?(?:plus|asset|strength)|(?:really |very )?valuable)"),
@@ -611,6 +662,12 @@ _PRAISED_AREA_WORDS = {"experience": r"\b(profil|parcours|experience|background|
                        "cv": r"\b(cv|resume|candidature ecrite|dossier)\b"}
 
 
+# What a praise is thanked for (« dossier » can be a case file: « votre connaissance du dossier »).
+_PRAISE_THANKED_FOR = {"experience": r"\b(profil|parcours|experience|background|profile|expertise)\b",
+                       "interview": r"\b(entrevue|entretien|interview)\b",
+                       "cv": r"\b(cv|resume|candidature|application)\b"}
+
+
 def _praised_areas(rejection: str) -> tuple[str, ...]:
     """The question areas the rejection already answered well: « votre profil nous a plu », "not a reflection of your interview"."""
     sentences = [fold(s) for s in _praising_sentences(rejection)]
@@ -636,7 +693,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     internal = has_term(rejection, tuple(_cues()["internal_hire"]))
     # A protected ground or an insult is not a reason to answer to: no gap to close.
     malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
-    findings = [] if malicious else [f for f in analysis.categories if not _only_praises(f.evidence)]
+    findings = [] if malicious else [f for f in analysis.categories if not _only_praises(f.evidence)
+                                     and not has_term(f.evidence, tuple(_cues()["no_reason"]))]
     needed = "" if internal else required_as_said(rejection, lang)
     if not malicious and not internal and not needed and (logistics := _logistics(rejection, lang)):
         # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
