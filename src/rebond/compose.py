@@ -272,6 +272,8 @@ class _Writer:
             term_np = term
         if kind == "membership" and self.english and re.search(r"(?i)\bregist(ration|ered)\b", reason.evidence):
             term_np = f"registration with the {term}"  # "active NMLS registration", "registration with the CNO"
+        elif kind == "membership" and not self.english and fold(term) == "tableau":
+            term_np = "l'inscription au Tableau de l'Ordre"  # « inscrites au Tableau de l'Ordre », not « l'adhésion (Tableau) »
         elif kind == "membership" and fold(term).startswith(("ordre", "order")):
             # The order named in full: « l'adhésion à l'Ordre des … », "membership in the Order of …".
             term_np = f"membership in the {term}" if self.english else f"l'adhésion à l'{term}"
@@ -457,7 +459,10 @@ def _moments_besides_asked(w: _Writer) -> list[str]:
     """The notes' moments, less one the question the notes name already covers (« questions techniques »)."""
     asked = _asked_np(w)
     terms = moment_terms()
-    return [m for m in w.situation.moments if not (asked and has_term(asked, terms[m]))]
+    moments = [m for m in w.situation.moments if not (asked and has_term(asked, terms[m]))]
+    # A moment the notes say went well is asked about only when nothing else is (« je pense que ça a bien été »).
+    doubtful = [m for m in moments if m not in w.situation.went_well]
+    return doubtful if doubtful or asked or w.situation.worry else moments
 
 
 def _shares_words(one: str, other: str) -> bool:

@@ -201,7 +201,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
         invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
-        **_asked_and_worry(notes, lang, reason),
+        **_asked_and_worry(notes, lang, reason, rejection),
         praised=() if automatic else (praised := _praised_moments(rejection)),
         praised_np="" if automatic or praised else _praised_np(rejection, lang),
         praised_areas=() if automatic else _praised_areas(rejection),
@@ -315,7 +315,12 @@ _WRITTEN_NEGATION = [(r"(?i)\bj'ai pas\b", "je n'ai pas"), (r"(?i)\bj'étais pas
 def _names_reason(worry: str, reason: StatedReason | None) -> bool:
     """Whether the notes' worry is the stated reason again (« j'ai cherché mes mots en anglais » after "your
     English"): the question past the reason already covers it."""
-    return bool(worry) and reason is not None and reason.term_kind in ("language", "tool") and fold(reason.term) in fold(worry)
+    if not worry or reason is None:
+        return False
+    # « J'ai cherché mes mots », "I struggled to find the words" after a language reason speak of the same thing.
+    about_words = reason.term_kind == "language" and re.search(
+        r"\b(mots|vocabulaire|accent|prononciation|words|vocabulary|pronunciation|fluen\w*|cherche\w* (mes|my))\b", fold(worry))
+    return reason.term_kind in ("language", "tool") and (fold(reason.term) in fold(worry) or bool(about_words))
 
 
 def _worry(notes: str, lang: str) -> str:
@@ -375,19 +380,27 @@ def _worry(notes: str, lang: str) -> str:
 _SYMBOLS = re.compile(r"[^\w\s'’,;:.!?()/«»\"-]+")
 
 
-def _asked_and_worry(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]:
+def _asked_and_worry(notes: str, lang: str, reason: StatedReason | None, rejection: str = "") -> dict[str, str]:
     """The question the notes say was asked and what went wrong; one sentence when what went wrong was the answer
     to that question (« question sur les douanes → j'ai perdu mes moyens »): « J'ai perdu mes moyens à la question
     sur les douanes », asked about once."""
     found = _asked(notes, lang, reason)
+    if reason is not None and found.get("asked") and _overlaps(found["asked"], rejection):
+        # « Question sur mon permis » when the rejection's reason is the permit (named in another sentence than
+        # the one the analyser quoted): asking how that answer went would ask what was already answered.
+        found = {}
     worry = _worry(notes, lang)
     if _names_reason(worry, reason):
         worry = ""
     asked = found.get("asked", "")
     if asked and worry and len(worry.split()) <= 5 and not re.search(r"(?i)\b(sur|on|about|à la|au|with|avec)\b", worry):
         # Only when the worry follows the question in the same stretch of the notes.
-        segment = next((part for part in re.split(r"[/\n.;]", notes) if re.search(r"(?i)\bquestions?\b", part)
+        parts = re.split(r"[/\n.;]", notes)
+        segment = next((part for part in parts if re.search(r"(?i)\bquestions?\b", part)
                         and fold(worry.split(" ", 1)[-1])[:12] in fold(part)), "")
+        # « …pour les questions sur la gestion des parties prenantes. J'ai figé un peu. »: the next sentence.
+        segment = segment or next((part for part, after in zip(parts, parts[1:]) if re.search(r"(?i)\bquestions?\b", part)
+                                   and fold(asked.split()[-1]) in fold(part) and fold(worry)[-12:] in fold(after)), "")
         if segment:
             question = re.sub(r"^(?:ma réponse à |mes réponses aux |my answer to |my answers to )", "", asked)
             if lang == "en":
@@ -429,7 +442,7 @@ def _went_well(notes: str) -> set[str]:
 def _overlaps(asked: str, reason: str) -> bool:
     """Whether the question the notes name is about the stated reason: a name or a long word they share."""
     names = {fold(w) for w in re.findall(r"\b(?:[A-Z][\w+#-]*[A-Z0-9][\w+#-]*|[A-Z][a-z]+[A-Z]\w*)\b", asked)}  # AWS, HubSpot, k8s-like
-    words = {fold(w) for w in re.findall(r"\w{7,}", asked)} - {"reponses", "question", "questions", "answers"}
+    words = {fold(w) for w in re.findall(r"\w{6,}", asked)} - {"reponses", "question", "questions", "answers", "answer", "reponse"}
     folded = fold(reason)
     return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in names | words)
 
@@ -680,6 +693,18 @@ def _cues() -> dict:
     return load_data("context_cues.yaml")
 
 
+def _internal_hire(rejection: str) -> bool:
+    """Whether the post went to someone inside: not the candidate's own in-house experience (« moi j'ai surtout de
+    l'expérience à l'interne », "my experience is mostly in-house")."""
+    terms = tuple(_cues()["internal_hire"])
+    for sentence in _sentences(rejection):
+        for hit in find_terms(sentence, terms):
+            before = fold(sentence[max(0, hit.start() - 50):hit.start()])
+            if not re.search(r"\b(experience|j'ai|moi|mon|ma|mes|my|i have|i've|worked|travaille)\b", before):
+                return True
+    return False
+
+
 def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     """The reason a rejection states, or None (no message, a template, praise alone, a protected ground)."""
     if not rejection.strip():
@@ -690,7 +715,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # The rules alone: a draft names only a reason the rules found (the second opinion's areas are guesses,
     # measured on replies' analyses, not on the drafts written from them).
     analysis = analyse_reply(AnalysisRequest(reply=rejection, language=None), second_opinion=False)
-    internal = has_term(rejection, tuple(_cues()["internal_hire"]))
+    internal = _internal_hire(rejection)
     # A protected ground or an insult is not a reason to answer to: no gap to close.
     malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
     findings = [] if malicious else [f for f in analysis.categories if not _only_praises(f.evidence)
@@ -780,11 +805,16 @@ def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
     return kind == "language" or (kind == "tool" and bool(knowing))
 
 
+_THANKS = re.compile(r"\b(merci|remerci\w*|thank\w*)\b")
+
+
 def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     """("salary" | "availability" | "location", the words a draft uses for it) when a rejection gives one of them
     as its reason: the finer words when the rejection says them (« mon préavis », "the distance")."""
     cues = _cues()["logistics"]
     words = cues["words"]["en" if lang == "en" else "fr"]
+    # « Nous vous remercions pour votre disponibilité lors de l'entrevue » thanks; it gives no reason.
+    rejection = " ".join(sentence for sentence in _sentences(rejection) if not _THANKS.search(fold(sentence)))
     for kind in ("salary", "availability", "location"):
         if has_term(rejection, tuple(cues[kind])):
             finer = {"availability": ("notice", "start"), "location": ("distance",)}.get(kind, ())
