@@ -99,7 +99,7 @@ def test_advice_comes_from_guidance() -> None:
 @pytest.mark.parametrize(
     "reply",
     [
-        "Your CV was not the issue and your experience is very relevant; we hired someone available sooner.",
+        "Your CV was not the issue and your experience is very relevant; the role went to someone else.",
         "Ce n'est pas votre expérience qui est en cause : le poste a finalement été annulé.",
         "The decision had nothing to do with your skills or your interview.",
         "Votre CV était excellent et votre entrevue très réussie.",
