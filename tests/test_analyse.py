@@ -99,7 +99,7 @@ def test_advice_comes_from_guidance() -> None:
 @pytest.mark.parametrize(
     "reply",
     [
-        "Your CV was not the issue and your experience is very relevant; we hired someone available sooner.",
+        "Your CV was not the issue and your experience is very relevant; the role went to someone else.",
         "Ce n'est pas votre expérience qui est en cause : le poste a finalement été annulé.",
         "The decision had nothing to do with your skills or your interview.",
         "Votre CV était excellent et votre entrevue très réussie.",
@@ -1079,3 +1079,119 @@ def test_a_description_of_the_hire_is_a_reason(reply: str, expected: Category) -
     analysis = analyse(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE
     assert expected in {f.category for f in analysis.categories}
+
+
+# ---- Issue 16f: general mechanisms (each reply written fresh, none from a dataset) ----
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a lesser role said to suit the candidate, in words no lexicon lists
+        "Thanks for applying. Perhaps a job with fewer moving parts, maybe data entry, would be a better fit for you.",
+        "Merci pour ta candidature. Des postes moins exigeants, genre caissier, t'iraient sûrement mieux.",
+        # praise aimed at a flaw
+        "We really enjoyed the nine typos in your opening paragraph.",
+        "Bravo pour votre présentation : on a rarement vu si peu de contenu en vingt minutes.",
+    ],
+)
+def test_condescension_and_irony_are_malicious_by_their_shape(reply: str) -> None:
+    assert analyse(reply).kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a lesser role without saying it would suit the candidate: a fact about the company
+        "We also have simpler roles in the warehouse, and those are posted on our site.",
+        # praise, then a real flaw after a turn: blunt but fair
+        "We enjoyed meeting you, but your report had several errors in the totals.",
+        "J'ai apprécié ta franchise, mais ta lettre avait plusieurs fautes.",
+    ],
+)
+def test_a_lesser_role_or_praise_alone_is_not_bad_faith(reply: str) -> None:
+    assert analyse(reply).kind is not Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The team liked you a lot. The one problem is pay: what you asked for is well above the band we have.",
+        "Ton profil nous plaît, mais tu es seulement disponible à partir de mai, et on a besoin de quelqu'un dès février.",
+        "We hired someone available sooner; your notice period doesn't work with our launch.",
+    ],
+)
+def test_a_practical_condition_given_as_the_reason_is_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert analysis.categories == []
+    assert analysis.action_plan  # something to do: ask whether it can change
+
+
+def test_a_practical_condition_only_mentioned_is_no_reason() -> None:
+    analysis = rules("Thank you for your availability last week. We have decided to move forward with other candidates.")
+    assert analysis.kind is Kind.GENERIC
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # the file kept for other roles names no CV weakness, nor does the writer's own typo apology
+        ("Your SQL was too shaky for this role. I'll keep your resume in mind for other openings.", {SKL}),
+        ("Tes réponses en entrevue restaient vagues. Je garde ton dossier pour d'autres mandats.", {INT}),
+        ("Your portfolio lacked recent work. Sent from my phone, sorry for typos.", {CV}),
+    ],
+)
+def test_the_recruiters_next_step_names_no_area(reply: str, expected: set[Category]) -> None:
+    assert found(rules(reply)) == expected
+
+
+def test_the_recruiters_next_step_gives_no_ground() -> None:
+    analysis = rules("Ce sera pas toi cette fois. Je te reviens si j'ai d'autres mandats dans ton coin.")
+    assert analysis.discrimination_warning is None
+    assert analysis.kind is Kind.GENERIC
+
+
+def test_a_verdict_lends_nothing_across_but_to_what_follows() -> None:
+    # "flat" judges nothing of its own: the praised technique on the other side of "but" is not a weakness
+    assert SKL not in found(rules("Your sauces were flat, but the technique is there."))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Our mission serves people experiencing homelessness, and you didn't seem drawn to it.",
+        "Le poste consiste à accompagner des personnes en situation de handicap; ton expérience en relation d'aide est trop mince.",
+        "You asked whether your age played a part. It absolutely did not: the other finalist had run a plant for ten years.",
+    ],
+)
+def test_a_ground_about_the_people_served_or_denied_raises_no_flag(reply: str) -> None:
+    assert rules(reply).discrimination_warning is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        ("You told us you have diabetes, and we worry about the long shifts without breaks.", Ground.DISABILITY),
+        ("Vous nous avez dit que vous souffrez d'épilepsie; avec les machines, on préfère ne pas prendre le risque.", Ground.DISABILITY),
+        ("On va prendre un homme pour ce poste, c'est plus simple avec l'équipe.", Ground.SEX),
+        ("Your references said you led an organizing drive at your last plant, so we'll pass.", Ground.UNION),
+    ],
+)
+def test_a_ground_the_candidate_has_is_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.MALICIOUS
+    assert analysis.ground is ground
+
+
+@pytest.mark.parametrize(
+    ("reply", "category"),
+    [
+        ("We need someone with the hazmat endorsement and you only hold the basic licence.", SKL),
+        ("Il nous faut quelqu'un avec sa carte de cariste, tu l'as pas encore.", SKL),
+        # the company says what it needs; the level is named by the year, not by "experience"
+        ("We need someone with their fourth-year hours; you're in second year.", EXP),
+    ],
+)
+def test_a_credential_or_an_apprenticeship_level_is_read_by_its_kind(reply: str, category: Category) -> None:
+    assert category in found(rules(reply))

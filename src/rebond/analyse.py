@@ -9,7 +9,17 @@ from __future__ import annotations
 from itertools import chain, zip_longest
 
 from rebond import second_opinion as opinions
-from rebond.analysis_rules import Area, Cues, Lexicon, find_areas, lexicon, settings
+from rebond.analysis_rules import (
+    Area,
+    Cues,
+    Lexicon,
+    condescension,
+    find_areas,
+    irony,
+    lexicon,
+    logistics_reason,
+    settings,
+)
 from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
 from rebond.guidance import category_info, kind_info, principle
 from rebond.models import (
@@ -64,6 +74,11 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
         kind = Kind.MALICIOUS
     else:
         kind = Kind.CONSTRUCTIVE if findings else Kind.GENERIC
+    # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
+    # reply is constructive though it names no area.
+    logistics = logistics_reason(text, folded, lex) if kind is Kind.GENERIC else None
+    if logistics is not None:
+        kind = Kind.CONSTRUCTIVE
     # How to answer: a reply that gives a protected ground gets no "thank you for the lead".
     reading = "protected" if protected else str(kind)
     kind_confidence = _kind_confidence(kind, areas, cues[0], protected, other_code, folded, lex)
@@ -91,6 +106,8 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
 
     reasons = {f.category: _reason(f.category, language, lex) for f in actionable}
     circumstances = [reason for pattern, reason in lex.circumstances if pattern.search(folded)]
+    if logistics is not None:
+        circumstances.append(texts["logistics_reason"])
     ground = grounds[0].ground if grounds else None
     if ground is not None:
         circumstances.insert(0, texts["protected_reason"].format(ground=ground_label(ground, language)))
@@ -217,11 +234,13 @@ def _labels(findings: list[CategoryFinding], language: Language) -> str:
 def _insulting(text: str, folded: str, lex: Lexicon, base: str) -> bool:
     """Whether the reply demeans the candidate: a malicious or bad-faith cue outside a clause that sets it
     aside ("Your weight was never part of the discussion")."""
-    found = [*lex.malicious.finditer(folded), *lex.bad_faith.finditer(folded)]
+    found = [m.start() for m in (*lex.malicious.finditer(folded), *lex.bad_faith.finditer(folded))]
+    # Quiet bad faith by its shape: a lesser role said to suit the candidate, praise aimed at a flaw.
+    found += [start for start, _ in (*condescension(text, folded, lex), *irony(text, folded, lex))]
     if not found:
         return False
     negated = negated_clauses(text, folded, lex, base)
-    return any(not any(s <= m.start() < e for s, e in negated) for m in found)
+    return any(not any(s <= m < e for s, e in negated) for m in found)
 
 
 def _kind_confidence(
@@ -298,6 +317,8 @@ def _action_plan(
     steps = steps[:limit]
     if kind is Kind.MALICIOUS and not steps:
         steps = [lex.texts["malicious_step"]]
+    if kind is Kind.CONSTRUCTIVE and not steps:  # a practical condition, no area
+        steps = [lex.texts["logistics_step"]]
     if protected:
         steps.append(lex.texts["protected_step"])
     return steps

@@ -37,6 +37,7 @@ class Lexicon:
     """The compiled lexicons of one language (en or fr)."""
 
     contrast: Terms
+    opposition: Terms  # the contrast words that turn to another point ("but"), not those that compare ("whereas")
     new_subject: Terms
     link: re.Pattern[str]
     coordinator: re.Pattern[str]
@@ -66,6 +67,13 @@ class Lexicon:
     additive: Terms
     automatic: Terms
     boilerplate: Terms
+    process: Terms  # a clause about the recruiter's next step (other openings, the file kept): no reason
+    lesser_role: Terms  # a lesser role pointed to ...
+    suits_you: Terms  # ... as what would suit the candidate: condescension
+    ironic_praise: Terms  # praise or thanks ...
+    flaw: Terms  # ... aimed at a flaw in the same clause: sarcasm
+    logistics: Terms  # a practical condition of the job (pay, start date, availability)
+    mismatch: Terms  # ... said not to match: a concrete reason with no area
     circumstances: tuple[tuple[Terms, str], ...]
     texts: dict[str, Any]
 
@@ -103,6 +111,7 @@ def lexicon(base: str) -> Lexicon:
     cats = raw["categories"]
     return Lexicon(
         contrast=_terms(raw["contrast"]),
+        opposition=_terms(raw["opposition"]),
         new_subject=_terms(raw["new_subject"]),
         link=_link(raw["link"]["coordinators"], raw["link"]["fillers"]),
         coordinator=re.compile(r"(?<![\w'])(?:" + "|".join(raw["link"]["coordinators"]) + r")(?![\w'])"),
@@ -132,6 +141,13 @@ def lexicon(base: str) -> Lexicon:
         additive=_terms(raw["additive"]),
         automatic=_terms(raw["automatic"]),
         boilerplate=_terms(raw["boilerplate"]),
+        process=_terms(raw["process"]),
+        lesser_role=_terms(raw["lesser_role"]),
+        suits_you=_terms(raw["suits_you"]),
+        ironic_praise=_terms(raw["ironic_praise"]),
+        flaw=_terms(raw["flaw"]),
+        logistics=_terms(raw["logistics"]),
+        mismatch=_terms(raw["mismatch"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
         texts=raw["texts"],
     )
@@ -244,13 +260,18 @@ class _Reader:
         self.judged = set()
         for index, clause in enumerate(parts):
             cancel = lex.cancel.search(folded, clause.start, clause.end)
-            clause.neutral = bool(cancel or lex.boilerplate.search(folded, clause.start, clause.end))
+            clause.neutral = bool(
+                cancel
+                or lex.boilerplate.search(folded, clause.start, clause.end)
+                or lex.process.search(folded, clause.start, clause.end)  # the next step, not a reason
+            )
             if cancel and self._points_back(clause):
                 self._cancel_before(parts, index)
         topics = [
             [] if c.neutral else [t for t in self.topics if c.start <= t.start < c.end] for c in parts
         ]
         found_before = len(self.areas)
+        lesser = bool(lex.lesser_role.search(folded, start, end) and lex.suits_you.search(folded, start, end))
         labelled = self._note_label(parts, topics)
         for index, clause in enumerate(parts):
             if clause.neutral:
@@ -262,8 +283,9 @@ class _Reader:
                     strong = True
             if strong:  # about its strong cue: a later deficit does not judge its other topics
                 self.judged.add(clause.start)
-            # A clause that redirects the candidate's career judges the person, not a topic.
-            verdict = lex.bad_faith.search(folded, clause.start, clause.end) is not None
+            # A clause that redirects the candidate's career judges the person, not a topic; so does a sentence
+            # that points them to a lesser role ("jobs moins techniques qui t'iraient mieux").
+            verdict = lex.bad_faith.search(folded, clause.start, clause.end) is not None or lesser
             for match, insult in self.judgements:
                 if verdict:
                     break
@@ -367,7 +389,10 @@ class _Reader:
                 if parts[other].start not in self.judged:
                     self._judge(match, insult, topics[other], parts[other].start, clause.end, inferred=True)
                 return
-        if index + 1 < len(parts) and topics[index + 1] and (insult or not self._praised(parts[index + 1])):
+        # A verdict does not lend itself across a contrast to what follows ("your plates were bland, but the
+        # technique is there"): the other side of "but" says something else.
+        ahead = index + 1 < len(parts) and not self.lex.opposition.search(self.folded, clause.end, parts[index + 1].start)
+        if ahead and topics[index + 1] and (insult or not self._praised(parts[index + 1])):
             self._judge(match, insult, topics[index + 1], clause.start, parts[index + 1].end, inferred=True)
             if self.folded.startswith(":", clause.end):
                 # A heading before a colon ("Areas to develop: SQL, public speaking") judges each item listed.
@@ -475,3 +500,50 @@ def find_areas(text: str, folded: str, lex: Lexicon, cues: list[Cues] | None = N
         judgements = sum(not insult for _, insult in reader.judgements)
         cues.append(Cues(judgements, len(reader.topics), len(reader.read_judgements - reader.placed)))
     return sorted(best.values(), key=lambda a: a.start)
+
+
+def condescension(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Sentences that point the candidate to a lesser role as what would suit them ("a role with less technical
+    depth might be a more comfortable fit for you", « des postes moins ambitieux … vous conviendraient »): the
+    role and its fit to the person, in one sentence, whatever the words."""
+    return [
+        (start, end)
+        for start, end in sentences(text)
+        if lex.lesser_role.search(folded, start, end) and lex.suits_you.search(folded, start, end)
+    ]
+
+
+def irony(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Clauses that praise or thank a flaw ("We particularly enjoyed your creative approach: none of us had ever
+    seen one built with hard-coded numbers", « Nous avons beaucoup apprécié les quatorze fautes »): praise first,
+    then the flaw, in one clause or across a colon, with no turn ("but") between."""
+    found = []
+    for start, end in sentences(text):
+        for praise in lex.ironic_praise.finditer(folded, start, end):
+            flaw = lex.flaw.search(folded, praise.end(), end)
+            if flaw is None or lex.opposition.search(folded, praise.end(), flaw.start()):
+                continue
+            # the same clause, or the clause a colon opens right after it
+            between = folded[praise.end() : flaw.start()]
+            if "," in between.replace(":", "") and ":" not in between:
+                continue
+            found.append((praise.start(), flaw.end()))
+            break
+    return found
+
+
+def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The sentence that gives a practical condition of the job as the reason (pay above the band, a start date,
+    weekends the candidate cannot work): a concrete reason that names no area. None when there is none."""
+    for start, end in sentences(text):
+        if lex.boilerplate.search(folded, start, end) or lex.process.search(folded, start, end):
+            continue
+        if not lex.logistics.search(folded, start, end):
+            continue
+        for clause in clauses(folded, start, end, lex):
+            # a mismatch said not to be one ("your CV was not the issue") is none
+            if lex.mismatch.search(folded, clause.start, clause.end) and not lex.cancel.search(
+                folded, clause.start, clause.end
+            ):
+                return start, end
+    return None

@@ -6,7 +6,9 @@ A cue counts only when the reply gives it as a reason about the candidate:
 - not in a negated clause ("your accent was not a factor", « votre âge n'a joué aucun rôle »),
   nor in one that a following clause or sentence sets aside ("Your age? Not an issue.");
 - not in a sentence that states a policy or a benefit (an equal-opportunity line, "we offer parental leave");
-- not as the job's domain ("experience with older adults", « expérience en santé mentale »);
+- not as the job's domain ("experience with older adults", « expérience en santé mentale ») nor the people it
+  serves (« notre mission auprès des personnes en situation d'itinérance »);
+- not in a clause about the recruiter's next step (« je te reviens si j'ai d'autres mandats dans ton coin »);
 - not as seniority: a bare "too young" in a sentence that measures experience ("too young for this
   position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience.
 """
@@ -88,8 +90,8 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
             if terms.search(folded, clause.start, clause.end)
         }
         for number, clause in enumerate(parts):
-            if negated[number]:
-                continue
+            if negated[number] or lex.process.search(folded, clause.start, clause.end):
+                continue  # set aside, or the recruiter's next step ("other mandates in your area"): no reason
             found = []
             for ground, terms in compiled.cues:
                 if ground in set_aside:
