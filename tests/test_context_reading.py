@@ -210,7 +210,7 @@ def test_a_french_title_agrees_with_the_writer_and_is_the_postings_title_when_th
     from rebond.french import role_for
 
     # Readers found « chargé ou chargée de projets » read like a form: the post keeps its posted title.
-    assert role_for("Chargé(e) de projets en ingénierie", "") == "chargé de projets en ingénierie"
+    assert role_for("Chargé(e) de projets en ingénierie", "") == "chargé(e) de projets en ingénierie"  # as posted
     assert role_for("Directeur adjoint de magasin", "") == "directeur adjoint de magasin"
     assert role_for("Directeur adjoint de magasin", "feminine") == "directrice adjointe de magasin"
     assert role_for("Coordonnateur(trice) marketing", "feminine") == "coordonnatrice marketing"
@@ -257,7 +257,7 @@ def test_an_offer_to_talk_it_over_is_taken_up():
     formal = compose(request("fr-FR", rejection=rejection, recruiter="Audrey", formality=60)).body
     assert "quel moment vous conviendrait" in formal, formal
     english = compose(request("en", rejection="We went another way, but I'm happy to chat if you'd like.")).body
-    assert "When would suit you?" in english, english
+    assert "What works for you?" in english, english
 
 
 def test_an_offer_of_other_work_or_a_list_is_accepted_by_name_and_a_pool_is_acknowledged():
@@ -463,3 +463,64 @@ def test_a_french_fragment_of_what_went_wrong_is_asked_in_the_first_person():
     notes = "Entretien technique : exercice SQL en live et questions sur Power BI. Le SQL ça allait, bloquée sur une window function."
     body = compose(request("fr-FR", notes=notes, directness=0, length=85)).body
     assert "J'ai bloqué sur une window function" in body and "Power BI, car" not in body
+
+
+# ---- Round 15's readers: the call reported in the notes, a trial shift, « Salut » to a first name ----
+
+def test_a_call_reported_in_the_notes_is_read_as_the_rejection():
+    notes = ("Essai d'un soir en cuisine samedi, au garde-manger. Coup de fil d'Olivier lundi : c'était serré entre moi "
+             "et une autre personne. Il me garde en tête pour le brunch du dimanche qui s'en vient en janvier.")
+    situation = read_situation(request("fr", "phone", notes=notes, news="phone"))
+    assert situation.close_call and situation.invited_back == "keep" and "brunch" in situation.invite_for
+    english = read_situation(request("en", "phone", news="phone", notes=(
+        "Trial shift Fri dinner service on grill. Chef Maria called Mon: they went with someone with more high-volume "
+        "experience. Said my knife work was clean and I stayed calm. Told me to check back in April when the patio opens.")))
+    assert english.reason is not None and english.praise and english.invited_back == "contact"
+
+
+def test_a_trial_shift_is_named_as_one_and_not_asked_about_as_answers():
+    call = compose(request("en", "phone", news="phone", notes="Trial shift Friday on the grill, one steak sent back.")).body
+    assert "my trial shift on November 12" in call and "questions I could" not in call
+    email = compose(request("fr-FR", notes="Journée d'essai samedi en salle, six tables, ça a bien tourné.")).body
+    assert "la journée d'essai du 12 novembre" in email or "ma journée d'essai" in email
+
+
+def test_a_recruiter_who_wrote_tu_and_signed_a_first_name_is_greeted_by_it():
+    rejection = "Salut Kevin, merci pour ton temps jeudi au garage. On a choisi un gars qui a déjà son PEP.\n\nSteve Gagnon\nContremaître"
+    body = compose(request("fr", rejection=rejection, recruiter="M. Gagnon", formality=20)).body
+    assert body.startswith("Salut Steve,") and "Monsieur Gagnon" not in body
+
+
+def test_the_recruiter_answered_check_sees_praise_and_offers_left_unanswered():
+    from rebond.checks import run_checks
+    from rebond.models import Draft
+
+    req = request("en", rejection="Your case study really stood out. Happy to chat it through on a call if you'd like.")
+    def verdict(body: str) -> bool:
+        draft = Draft(channel="email", language="en", engine="hand-written", subject="Feedback", body=body)
+        return next(c for c in run_checks(draft, req).checks if c.name == "recruiter_answered").passed
+    assert not verdict("Hi,\n\nThank you for letting me know. Could you tell me what to improve?\n\nBest,\nLéa")
+    assert not verdict("Hi,\n\nI'm so glad you liked my case study. Could you tell me what to improve?\n\nBest,\nLéa")
+    assert verdict("Hi,\n\nI'm so glad you liked my case study. I'd love to take you up on a call; what works for you?\n\nBest,\nLéa")
+
+
+def test_public_bodies_take_their_article_and_preposition():
+    english = compose(request("en", company="Peel District School Board", role="Grade 4 Teacher")).body
+    assert "at the Peel District School Board" in english
+    french = compose(request("fr", company="Emploi et Développement social Canada", role="Agente de programmes")).body
+    assert "à Emploi et Développement social Canada" in french and "chez Emploi" not in french
+
+
+def test_an_offer_of_a_discussion_is_not_read_as_the_person_hired_and_a_second_language_is_named():
+    rejection = ("À la suite de l'évaluation de langue seconde (anglais), votre résultat en interaction orale (niveau A) ne "
+                 "satisfait pas au profil linguistique BBB exigé pour ce poste bilingue. Vous pouvez demander une discussion "
+                 "informelle avec la conseillère en ressources humaines dans les cinq jours ouvrables.")
+    body = compose(request("fr", rejection=rejection, formality=100, length=80)).body
+    assert "discussion informelle avec" not in body.split("J'ai bien")[1][:120] and "anglais" in body
+
+
+def test_a_posted_inclusive_title_is_kept_when_the_gender_is_not_given_and_said_plainly_on_a_call():
+    email = compose(request("fr", role="Gérant(e) adjoint(e) de magasin")).body
+    assert "gérant(e) adjoint(e) de magasin" in email
+    call = compose(request("fr", "phone", role="Gérant(e) adjoint(e) de magasin")).body
+    assert "gérant adjoint de magasin" in call and "(e)" not in call

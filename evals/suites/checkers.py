@@ -1,8 +1,10 @@
 """Checkers suite: the checks themselves, judged on labelled drafts (precision and recall of each check).
 
 A positive is a check that FAILS, i.e. flags a problem; a label ``false`` means the draft has that problem.
-Two files: ``checker_drafts.jsonl`` labels every check of its drafts; ``checker_drafts_reader.jsonl``
-(engine drafts with the defects a native reader flags, and hand-written ones) labels the reader's checks.
+Three files: ``checker_drafts.jsonl`` labels every check of its drafts; ``checker_drafts_reader.jsonl``
+(engine drafts with the defects a native reader flags, and hand-written ones) labels the reader's checks;
+``checker_drafts_answered.jsonl`` (engine drafts of blind reviews 10–14, labelled by readers who never saw the check)
+labels whether the recruiter's praise and offers are answered.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from rebond.checks import CHECK_NAMES, checks_for, run_checks
 from rebond.models import Draft, DraftRequest
 from rebond.reader_checks import READER_CHECKS
 
-DATASET = (DATASETS / "checker_drafts.jsonl", DATASETS / "checker_drafts_reader.jsonl")
+DATASET = (DATASETS / "checker_drafts.jsonl", DATASETS / "checker_drafts_reader.jsonl", DATASETS / "checker_drafts_answered.jsonl")
 READER_CHECK_NAMES = frozenset(name for name, _, _ in READER_CHECKS)
+# Labelled on its own set: whether a draft answers the recruiter's praise and offers.
+ANSWER_CHECK_NAMES = frozenset({"recruiter_answered"})
 
 
 class DraftText(BaseModel):
@@ -51,7 +55,8 @@ class Case(BaseModel):
             raise ValueError(f"expected: {extra} do not run on {self.request.channel} drafts")
         # Checks come in two groups, the structural ones and the reader's: a case labels whole groups,
         # so no check of a group it speaks for is silently left out.
-        groups = [[n for n in applies if n in READER_CHECK_NAMES], [n for n in applies if n not in READER_CHECK_NAMES]]
+        groups = [[n for n in applies if n in READER_CHECK_NAMES - ANSWER_CHECK_NAMES], [n for n in applies if n in ANSWER_CHECK_NAMES],
+                  [n for n in applies if n not in READER_CHECK_NAMES]]
         missing = [n for group in groups if set(group) & set(self.expected) for n in group if n not in self.expected]
         if missing:
             raise ValueError(f"expected: no label for {missing}")

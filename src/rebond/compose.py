@@ -166,8 +166,10 @@ class _Writer:
         self.names = _Names.parse(ctx.recruiter_name, req.language)
         # (A civility only: « Docteure Vidal » stays a doctor whatever the signature.)
         titled = bool(self.names.first) and self.names.first == self.names.polite and self.names.polite.split()[0] in _CIVILITY_WORDS
-        # (English only: in French, « Monsieur Caradec » signed « Yann Caradec » is still « Monsieur Caradec ».)
-        if self.english and self.reg != "formal" and titled and (signed := _signed_first_name(ctx.rejection_message, self.names.polite)):
+        # (In French, « Monsieur Caradec » signed « Yann Caradec » is still « Monsieur Caradec »; unless he wrote with
+        # « tu » and the draft answers in kind: « Salut Steve », never « Salut Monsieur Gagnon ».)
+        answers_tu = not self.english and s.tutoie and req.tone.formality <= _TU_UP_TO
+        if (self.english and self.reg != "formal" or answers_tu) and titled and (signed := _signed_first_name(ctx.rejection_message, self.names.polite)):
             # "Ms. Harrington" signed "Claire Harrington": a message that is not formal answers "Hi Claire".
             self.names = _Names(first=signed, polite=self.names.polite, civility=self.names.civility)
         self.gender = ctx.candidate_gender
@@ -177,14 +179,15 @@ class _Writer:
         heat = "cool" if warmth < _COOL_BELOW else "warm" if warmth >= _WARM_FROM else "plain"
         thank = self.bank["thank"][heat][self.reg]
         interview_np = vocab["video_interview"] if s.video else vocab["our_interview"]
+        trial = "trial" in s.moments  # a trial shift is thanked as one, not as "our interview"
         if self.english:
-            met = self._dated("meeting with me") if s.interviewed else vocab["application_considered"]
-            met_short = "the interview" if s.interviewed else vocab["application_considered"]
-            my_met = self._dated("my interview") if s.interviewed else "my application"
+            met = self._dated(vocab["trial_met"] if trial else "meeting with me") if s.interviewed else vocab["application_considered"]
+            met_short = ("the trial shift" if trial else "the interview") if s.interviewed else vocab["application_considered"]
+            my_met = self._dated(vocab["trial_np"] if trial else "my interview") if s.interviewed else "my application"
         else:
-            met = self._dated(interview_np) if s.interviewed else vocab["application_considered"]
-            met_short = vocab["our_interview"] if s.interviewed else vocab["application_considered"]
-            my_met = self._dated(vocab["my_interview"]) if s.interviewed else "ma candidature"
+            met = self._dated(vocab["trial_met"] if trial else interview_np) if s.interviewed else vocab["application_considered"]
+            met_short = (vocab["trial_met"] if trial else vocab["our_interview"]) if s.interviewed else vocab["application_considered"]
+            my_met = self._dated(vocab["trial_np"] if trial else vocab["my_interview"]) if s.interviewed else "ma candidature"
         self.slots = {
             **vocab,
             # Warmth is felt in the regret: « J'aurais vraiment aimé… » only from plain warmth up.
@@ -222,7 +225,7 @@ class _Writer:
         if self.english:
             role = title_case(clean_role(ctx.role))
             # On a call the name is said without its legal ending ("Greyhaven Brewing", not "… Co.").
-            typed = _as_a_name(ctx.company)
+            typed = _with_the(_as_a_name(ctx.company))
             company = spoken_name(typed) if req.channel is Channel.PHONE else typed
             self.slots |= {
                 "role": role, "company": company, "Company": capitalise(company),
@@ -235,7 +238,9 @@ class _Writer:
             self.slots |= {
                 "of_second_interview": of_phrase(vocab["second_interview"]),
                 # The title agrees with the writer; with no gender given, it is the posting's title.
-                "role": (role := role_for(ctx.role, str(ctx.candidate_gender))), "of_role": of_phrase(role), "org": org.typed,
+                # (Said aloud, « gérant(e) adjoint(e) » cannot be read: a call says the posting's title without marks.)
+                "role": (role := role_for(ctx.role, str(ctx.candidate_gender) or ("masculine" if req.channel is Channel.PHONE else ""))),
+                "of_role": of_phrase(role), "org": org.typed,
                 "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject,
             }
         if not self.english and req.channel is Channel.PHONE and (spoken := role_spoken_acronym(ctx.role)):
@@ -626,7 +631,8 @@ def _open_ask_with_moment(w: _Writer, *, count: int = 2) -> str:
 # ---- greeting and closing ------------------------------------------------------------
 
 def _greeting(w: _Writer, prefix: str = "") -> str:
-    if w.names.first and w.reg == "relaxed" and w.situation.casual_hello and f"{prefix}greeting_casual" in w.bank:
+    titled = bool(w.names.polite) and w.names.first == w.names.polite and w.names.polite.split()[0] in _CIVILITY_WORDS
+    if w.names.first and not titled and w.reg == "relaxed" and w.situation.casual_hello and f"{prefix}greeting_casual" in w.bank:
         return w.pick(f"{prefix}greeting_casual")  # « Salut Amélie! » is answered « Salut Karine, »
     names = w.names
     if (w.request.language is Language.FR_FR and w.request.tone.formality >= 90 and not prefix
@@ -636,6 +642,19 @@ def _greeting(w: _Writer, prefix: str = "") -> str:
         # « Bonjour Monsieur Caron » from the recruiter: « Bonjour Monsieur Fortier », not a first name.
         return f"{'Hello' if w.english else 'Bonjour'} {names.polite},"
     return w.pick(f"{prefix}greeting_named" if w.names.first else f"{prefix}greeting_plain")
+
+
+# English public bodies and institutions take "the": "at the Peel District School Board", "the City of Calgary".
+_TAKES_THE = re.compile(r"^(?:[A-Z]{2,}\s+of\s|(?:University|City|Town|County|Province|Government|Region|Municipality|District|Department|Ministry|Office|State|Commonwealth)\s+of\b"
+                        r"|.*\b(?:Board|Secretariat|Commission|Agency|Authority|Council|Ministry|Department|Office|Institute|Museum|Centre|Center|Library|Foundation)$)")
+
+
+def _with_the(company: str) -> str:
+    """The English name as a sentence says it: "the" before a public body or institution typed without it."""
+    name = company.strip()
+    if not name or re.match(r"(?i)the\s", name) or not _TAKES_THE.match(name):
+        return company
+    return f"the {name}"
 
 
 def _as_a_name(company: str) -> str:
@@ -696,10 +715,11 @@ def _kind_words(w: _Writer) -> list[str]:
         return [w.pick("praise_thanks", moment=w.fill(w.bank["moments"][s.praised[0]]))]
     if s.praised_np:
         return [w.pick("praise_thanks_np")]
-    if s.close_call:
-        return [w.pick("close_call")]
+    # Praise before "it was close": readers counted an answer to "it was close" as no answer to the praise.
     if s.praise:
         return [w.pick("praise_thanks_area", s.praise)]
+    if s.close_call:
+        return [w.pick("close_call")]
     return []
 
 
@@ -743,8 +763,6 @@ def _invitation_short(w: _Writer, *, details: bool = True) -> str:
     """The recruiter's invitation taken up in one sentence (a LinkedIn note, the end of a call), or "";
     without ``details``, no time and no "for which posts" (a note at its limit)."""
     kind = _invitation_kind(w, details=details)
-    if kind == "will_contact" and not details:
-        return ""  # at the limit, the usual short open door says as much in fewer words
     if kind not in w.bank["future_short_invited"]:
         return ""
     if details:
@@ -818,6 +836,8 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("future_invited", kind))
     elif s.invited_back:
         ending.append(_invitation_short(w))  # "As you suggested, I'll check back in the spring."
+        if not _names_organisation(w, " ".join(intro + ending)):
+            ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     else:
         ending.append(w.pick("future"))
     if s.news == "automatic" and not s.interviewed:

@@ -87,7 +87,7 @@ class Organisation:
         words = [fold(word) for word in re.split(r"[\s-]+", text)]
         data = load_data("french.yaml")
         institution = (any(word in data["heads_anywhere"] for word in words[1:]) or words[0] in data["a_names"]
-                       or (len(words) == 2 and words[1] == "quebec" and words[0] in data["quebec_agencies"]))
+                       or (words[-1] in ("quebec", "canada") and words[0] in data["quebec_agencies"]))  # « à Emploi et Développement social Canada »
         return cls("", text, at_a=institution)
 
     @property
@@ -157,14 +157,14 @@ def _keep_capitals() -> frozenset[str]:
     return frozenset(fold(word) for word in load_data("french.yaml")["role_words_keep_capital"])
 
 
-def role_in_sentence(role: str) -> str:
+def role_in_sentence(role: str, *, keep_marks: bool = False) -> str:
     """A job title as it reads inside a French sentence: common nouns in lower case, acronyms and names kept.
 
     « Analyste de Données » → « analyste de données »; « Développeur Python » and « Analyste BI » keep
-    Python and BI.
+    Python and BI. With ``keep_marks``, the posting's inclusive marks stay (« gérant(e) adjoint(e) »).
     """
     out = []
-    for word in clean_role(role).split(" "):
+    for word in clean_role(role, keep_marks=keep_marks).split(" "):
         letters = [c for c in word if c.isalpha()]
         capitalised_only = bool(letters) and letters[0].isupper() and not any(c.isupper() for c in letters[1:])
         if capitalised_only and fold(word.strip(".,()")) not in _keep_capitals():
@@ -173,16 +173,19 @@ def role_in_sentence(role: str) -> str:
     return " ".join(out)
 
 
-def clean_role(role: str) -> str:
-    """A job title without the job ad's labels: « Technicien H/F (CDD saison) » → « Technicien »."""
+def clean_role(role: str, *, keep_marks: bool = False) -> str:
+    """A job title without the job ad's labels: « Technicien H/F (CDD saison) » → « Technicien »; with
+    ``keep_marks``, « Préparateur(trice) » keeps its mark (the posting's own inclusive title)."""
     for label in load_data("french.yaml")["role_labels"]:
         role = role.replace(label, " ")
-    role = re.sub(r"\s*\([^)]{4,}\)", " ", role)  # « (CDD saison) » goes; « chargé(e) » keeps its ending
+    # « (CDD saison) » goes; « chargé(e) » keeps its ending
+    role = re.sub(r"\s+\([^)]{4,}\)" if keep_marks else r"\s*\([^)]{4,}\)", " ", role)
     role = re.sub(r"\s*\(\s*\)", " ", role)  # what a removed label leaves: « ( ) »
     # « technicien ou technicienne », « technicien·ne »: one title in a sentence, the first form typed.
     role = re.sub(r"(?i)\b(\w{4,})\s+ou\s+(\w{4,})\b", lambda m: m.group(1) if m.group(2).lower()[:4] == m.group(1).lower()[:4] else m.group(0), role)
-    role = re.sub(r"(\w)[·•](?:ne|e|es|nes|rice|euse|fe)\b", r"\1", role)
-    role = re.sub(r"(\w)\((?:e|ne|le|se|ère|rice|euse|fe|es)\)", r"\1", role)  # « technicien(ne) »
+    if not keep_marks:
+        role = re.sub(r"(\w)[·•](?:ne|e|es|nes|rice|euse|fe)\b", r"\1", role)
+        role = re.sub(r"(\w)\((?:e|ne|le|se|ère|rice|euse|fe|es)\)", r"\1", role)  # « technicien(ne) »
     role = re.split(r"\s[–—-]\s", role)[0]  # « gérance adjointe – magasin X »: the title, not the posting's label
     # « cariste / préparateur de commandes », "acheteuse / approvisionnement": a sentence holds the first title;
     # a slash inside a word (« SQL/Tableau », « conseiller/ère ») stays.
@@ -294,10 +297,15 @@ def role_forms(role: str) -> tuple[str, str]:
 
 def role_for(role: str, gender: str) -> str:
     """The title for a writer of this gender (« masculine », « feminine »); when it is not given, the post's title
-    as the posting gives it (« le poste de chargé de projets »): it names the post, not the writer, and readers
-    found « chargé ou chargée de projets » read like a form."""
+    as the posting gives it, inclusive marks and all (« le poste de gérant(e) adjoint(e) », « le poste de
+    cuisinier »): it names the post, not the writer. (Readers found « chargé ou chargée de projets » read like a
+    form, and a posting's « Gérant(e) » turned masculine read as a guess.)"""
     masculine, feminine = role_forms(role)
-    return feminine if gender == "feminine" else masculine
+    if gender == "feminine":
+        return feminine
+    if gender == "masculine":
+        return masculine
+    return role_in_sentence(role, keep_marks=True)
 
 
 def role_compact(role: str) -> str:

@@ -280,6 +280,27 @@ def check_notes_used(s: _Subject) -> CheckResult:
 
 # ---- language --------------------------------------------------------------------
 
+_OFFER_FILLER = frozenset({"future", "other", "autres", "prochains", "prochaines", "postes", "roles", "positions", "openings", "opportunites", "offres", "poste"})
+
+
+def check_recruiter_answered(s: _Subject) -> CheckResult:
+    """The recruiter's praise and offer, answered: readers found a warm "your case study impressed us" or "happy to
+    talk it through on a call" left without a word the most telling miss after the reason."""
+    situation = read_situation(s.request)
+    text = s.body + "\n" + s.voicemail
+    if (situation.praise or situation.praised or situation.praised_np) and not has_term(text, _lex("answers_praise", s.lang)):
+        return _result("recruiter_answered", s.lang, False, "compliments" if s.lang == "fr" else "praise")
+    kind = situation.invited_back
+    if kind and not has_term(text, tuple(_data()["answers_offer"][kind][s.lang])):
+        return _result("recruiter_answered", s.lang, False, "l'offre" if s.lang == "fr" else "offer")
+    # What the offer is for, when the recruiter named it ("our seasonal front-of-house roles"): a generic "apply
+    # again" does not take it up.
+    named = [w for w in re.findall(r"\w{5,}", fold(situation.invite_for or situation.offer)) if w not in _OFFER_FILLER]
+    if kind in ("reapply", "opening") and named and not any(re.search(rf"\b{re.escape(w)}", fold(text)) for w in named):
+        return _result("recruiter_answered", s.lang, False, "l'offre" if s.lang == "fr" else "offer")
+    return _result("recruiter_answered", s.lang, True)
+
+
 def check_variety_words(s: _Subject) -> CheckResult:
     language = s.request.language
     if language is Language.EN:
@@ -324,7 +345,8 @@ def check_agreement(s: _Subject) -> CheckResult:
     own = text
     masculine, feminine = role_forms(s.request.context.role)
     both, compact = role_for(s.request.context.role, ""), role_compact(s.request.context.role)
-    for form in sorted({role, role_in_sentence(role), masculine, feminine, both, compact}, key=len, reverse=True):
+    posted = role_in_sentence(s.request.context.role, keep_marks=True)
+    for form in sorted({role, role_in_sentence(role), masculine, feminine, both, compact, posted}, key=len, reverse=True):
         own = own.replace(form, " " * len(form))
     for pattern in _lex("inclusive_marks"):
         if match := re.search(pattern, own):
@@ -430,6 +452,7 @@ READER_CHECKS: list[tuple[str, Callable[[_Subject], CheckResult], set[Channel] |
     ("thanks_for_given", check_thanks_for_given, None),
     ("stated_reason_used", check_stated_reason_used, None),
     ("notes_used", check_notes_used, None),
+    ("recruiter_answered", check_recruiter_answered, None),
     ("variety_words", check_variety_words, None),
     ("no_calque", check_no_calque, None),
     ("spoken_script", check_spoken_script, {Channel.PHONE}),

@@ -152,8 +152,20 @@ def date_contradicted(request: DraftRequest) -> bool:
 def read_situation(request: DraftRequest) -> Situation:
     """The request's context, read (cached: the engine and the checks read the same request)."""
     ctx = request.context
-    return _read(ctx.rejection_message, str(ctx.news_channel), ctx.notes, request.language.base,
-                 ctx.interview_date is not None)
+    rejection, notes, news = ctx.rejection_message, ctx.notes, str(ctx.news_channel)
+    if not rejection.strip() and news != NewsChannel.WRITTEN and (call := _CALL_REPORT.search(notes)):
+        # « Elle m'a rappelée mardi : ils prennent quelqu'un qui… », "Chef Maria called Mon: they went with…":
+        # the notes report the call that brought the news; what was said there is read as the rejection.
+        rejection, notes, news = notes[call.start():], notes[:call.start()], NewsChannel.PHONE.value
+    return _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+
+
+# Where notes start reporting the call with the news (not a phone interview: « entrevue téléphonique »).
+_CALL_REPORT = re.compile(
+    r"(?i)(?:\b(?:il|elle|on|ils|elles|[A-ZÉ][\w-]+(?: \([^)]*\))?) m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
+    r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+)? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|le lendemain)"
+    r"|\b(?:he|she|they|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:called|phoned|rang) (?:me )?(?:back )?(?:on |this |yesterday|today|last |the next )?(?:mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|day)?\w*"
+    r"|\b(?:got|had) a (?:call|phone call) from\b)")
 
 
 @lru_cache(maxsize=512)
@@ -472,7 +484,12 @@ def _praising_sentences(rejection: str) -> list[str]:
 
 # The candidate's own account of a call pasted as the rejection: « Elle m'a dit que… », "She said I was…".
 _REPORTED = re.compile(r"\b(m'a (dit|appele\w*|rappele\w*|telephone|annonce|explique)|(called|told|phoned|emailed) me|(she|he|they) (said|told|mentioned)|(il|elle) (a dit|m'a))\b")
-_CONTRAST = re.compile(r"(?i),?\s+\b(?:but|however|mais|cependant|toutefois|par contre)\b")
+# A turn that starts a clause: "but", « mais » anywhere; « par contre », « toutefois »… only after a comma or a
+# full stop (« ta documentation étaient par contre excellents » keeps its praise in one clause).
+_CONTRAST = re.compile(r"(?i)(?:,?\s+\b(?:but|mais)\b|,\s*(?:however|cependant|toutefois|par contre|pourtant)\b)")
+# Clauses joined by « et », "and", a comma: a wish in one does not hide praise in the other
+# (« Ta candidature était très intéressante et nous te souhaitons bonne chance »).
+_CLAUSES = re.compile(r"(?i)\s+(?:et|and)\s+(?=(?:nous|on|je|we|i|they|ils|elles?)\b)|;\s*")
 
 
 def _praise(rejection: str) -> str:
@@ -484,6 +501,7 @@ def _praise(rejection: str) -> str:
         # The clause that praises, not the one after "but" that gives the reason ("positive on your Ruby, but
         # they wanted Kubernetes experience" praises no experience).
         sentence = next((c for c in _CONTRAST.split(sentence) if has_term(c, praise)), sentence)
+        sentence = next((c for c in _CLAUSES.split(sentence) if has_term(c, praise)), sentence)
         folded = fold(sentence)
         # (A note of what was said on the phone reports it in the first person: "she said I was their top…",
         # « elle m'a dit que le manager avait bien aimé mon entretien technique ».)
@@ -648,7 +666,7 @@ _PRAISE_NP = {
 # « votre » says nothing of the noun's gender: « ma » before the usual feminine endings (connaissance, présentation).
 _VOTRE_FEMININE = re.compile(r"(?i)\bvotre\s+(?=[^\W\daeiouhàâéèêëîïôöûü]\w*(?:ion|ance|ence|ité|ure|ie|ise|ude|ette|ée|ade|ique|èse|yse|onse|ode|ine|elle)\b)")
 # « votre » before a consonant whose gender the endings do not tell (« votre façon »): the phrase is not used.
-_VOTRE_MASCULINE = re.compile(r"(?i)\bvotre\s+(?=[^\W\daeiouhàâéèêëîïôöûü]\w*(?:ment|age|isme|eau|oir|et|at|ier|eur|ail|ard|ing|ol|ain|in)\b)")
+_VOTRE_MASCULINE = re.compile(r"(?i)\bvotre\s+(?=[^\W\daeiouhàâéèêëîïôöûü]\w*(?:ment|age|isme|eau|oir|et|at|ier|ail|ard|ing|ol|ain|in)\b)")  # (not -eur: « rigueur », « valeur »)
 _TO_MINE = {"fr": [(_VOTRE_FEMININE, "ma "), (_VOTRE_MASCULINE, "mon "), (r"(?i)\bvotre\s+(?=[aeiouhàâéèêëîïôöûü])", "mon "), (r"(?i)\bton\b", "mon"), (r"(?i)\bta\b", "ma"), (r"(?i)\b(?:tes|vos)\b", "mes")],
             "en": [(r"(?i)\byour\b", "my")]}
 
@@ -773,6 +791,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # Experience reads best by its field ("more experience in payroll"); a skill by its name.
     topic = _topic(first.evidence) if first.category is Category.EXPERIENCE else ""
     term, kind = ("", "") if topic else _term(first.evidence, first.category, lang)
+    if first.category is Category.LANGUAGE_REGISTER and not term and (language := _language_level(rejection, lang)):
+        term, kind = language, "language"  # « langue seconde (anglais) » named in another clause than the verdict
     hire = hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang)
     if not (term or topic):
         topic = _topic(first.evidence)
@@ -905,7 +925,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         folded = fold(hire)
         if re.search(r"\b(votre|vos|vous|your|you|te|ton|ta|tes|toi)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
             continue
-        if re.match(r"(?i)(a|an|un|une)\s+(?:(?:hard|tough|difficult|close|difficile|serré)\s+)?(role|position|job|poste|opportunit\w*|occasion|ouverture|offre|choice|decision|call|choix|décision|decision|processus|process|débrief|debrief|entretien|échange|retour|feedback|meeting|rencontre|visite|étape|step|direction|orientation)\b", hire):
+        if re.match(r"(?i)(a|an|un|une)\s+(?:(?:hard|tough|difficult|close|difficile|serré)\s+)?(role|position|job|poste|opportunit\w*|occasion|ouverture|offre|choice|decision|call|choix|décision|decision|processus|process|débrief|debrief|entretien|échange|retour|feedback|meeting|rencontre|visite|étape|step|direction|orientation|discussion|conversation|appel|chance|possibilité|formation|évaluation|examen|test|rétroaction|suivi|délai|période|liste|banque|contrat|mission|email|courriel|message|lettre|note)\b", hire):
             continue  # "a role that fits": an opening, not a person
         if chosen_only and _says_nothing(hire):
             continue  # « une candidature dont le profil correspond davantage à nos besoins »: a template, no reason
@@ -992,7 +1012,8 @@ def _language_level(rejection: str, lang: str) -> str:
         if word == own:
             continue
         if re.search(rf"\b{word}\s+(courant|fluide|professionnel|operationnel|de niveau|niveau|c1|b2)\b|\b(fluent|conversational|business|advanced|working)\s+{word}\b"
-                     rf"|\b(maitrise|niveau|level|proficiency)\s+(de l'|d'|en |in |of )?{word}\b", folded):
+                     rf"|\b(maitrise|niveau|level|proficiency)\s+(de l'|d'|en |in |of )?{word}\b"
+                     rf"|\b(langue seconde|second language|evaluation linguistique|language assessment)\s*\(?{word}\b", folded):
             return shown
     return ""
 
