@@ -524,3 +524,16 @@ def test_a_posted_inclusive_title_is_kept_when_the_gender_is_not_given_and_said_
     assert "gérant(e) adjoint(e) de magasin" in email
     call = compose(request("fr", "phone", role="Gérant(e) adjoint(e) de magasin")).body
     assert "gérant adjoint de magasin" in call and "(e)" not in call
+
+
+def test_in_office_days_are_named_and_an_invitation_back_is_not_asked_for_again():
+    rejection = ("The decision came down to the in-office requirement: this role sits with the deal team four days a week "
+                 "at our King Street office. If your situation changes, I'd genuinely love to hear from you.")
+    body = compose(request("en", rejection=rejection, directness=75, length=65)).body
+    assert "in-office days" in body and "would it be all right to get back in touch" not in body
+
+
+def test_an_opening_named_by_the_recruiter_and_a_forward_are_taken_up_by_name():
+    opening = compose(request("fr", rejection="On ouvre un poste de dev intermédiaire en février, moins axé DevOps. Si ça "
+                              "t'intéresse, fais-moi signe.", recruiter="Karine", formality=10)).body
+    assert "poste de dev intermédiaire en février" in opening and "Desjardins" in opening

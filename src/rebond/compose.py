@@ -395,6 +395,8 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
         gap = "experience"  # « trois ans d'expérience minimum »: how to get it, not "anything else"
     if gap == "credential" and len(w.slots.get("term_np", "").split()) > 4 and (after_reason or not w.tight):
         gap = "requirement"  # a long name said once: « En dehors de ce point… »
+    if gap in ("availability", "location") and w.situation.invited_back:
+        gap = "internal"  # the recruiter already invited them back: "may I get back in touch?" would ask it again
     return w.fill(questions.get(gap, questions["area"]))
 
 

@@ -545,14 +545,14 @@ _WHEN = {
     "fr": re.compile(r"(?i)\b(l'an prochain|l'année prochaine|dans (?:six|trois|quatre|huit|douze|quelques|\d+) mois|au printemps|à l'automne|a l'automne|cet (?:hiver|été|automne)"
                      r"|(?:en|début|fin|d'ici) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|20\d\d)(?: 20\d\d)?"
                      r"|d'ici (?:le printemps|l'été|l'automne|l'hiver|la fin de l'année|l'an prochain)"
-                     r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai|je vais) [^.,;!?]{3,50}"
-                     r"|une fois (?:ton|ta|votre|mon|ma) [^.,;!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
-                     r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;!?]{3,40})"
-                     r"|si (?:jamais )?(?:tu|vous) (?:complètes|complétez|obtiens|obtenez|termines|terminez|passes|passez|réussis|réussissez|as|avez) ((?:ton|ta|tes|votre|vos) [^.,;!?]{3,40})"),
+                     r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai|je vais) [^.,;:!?]{3,50}"
+                     r"|une fois (?:ton|ta|votre|mon|ma) [^.,;:!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
+                     r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;:!?]{3,40})"
+                     r"|si (?:jamais )?(?:tu|vous) (?:complètes|complétez|obtiens|obtenez|termines|terminez|passes|passez|réussis|réussissez|as|avez) ((?:ton|ta|tes|votre|vos) [^.,;:!?]{3,40})"),
     "en": re.compile(r"(?i)\b((?:in|after) (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
                      r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
-                     r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?|I(?:'m| am|'ve| have)?) [^.,;!?—–]{3,50}"
-                     r"|if you (?:complete|get|obtain|earn|finish|pass) [^.,;!?—–]{3,40})"),
+                     r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?|I(?:'m| am|'ve| have)?) [^.,;:!?—–]{3,50}"
+                     r"|if you (?:complete|get|obtain|earn|finish|pass) [^.,;:!?—–]{3,40})"),
 }
 # The recruiter's "you" turned to the candidate's "I" inside a time or condition: "once you've retested" → "once I've retested".
 _TO_FIRST_PERSON = {
@@ -570,12 +570,12 @@ _KEPT_FOR = {
 # What is offered, when the rejection names it: « des remplacements en CDD sur décembre et janvier », "our supply list",
 # "an Inbound Supervisor opening".
 _OFFERED = {
-    "fr": re.compile(r"(?i)(?<=propos\w\s)((?:un|une)\s+(?:poste|contrat|mission|remplacement)\b[^.,;!?:]{0,40})|\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
+    "fr": re.compile(r"(?i)(?<=propos\w\s)((?:un|une)\s+(?:poste|contrat|mission|remplacement)\b[^.,;!?:]{0,40})|\b(?:ouvre|ouvrons|ouvrira|ouvrirons|affiche|affichons|aura|aurons)\s(un\s+poste\s+(?:de|d')\s?[^.,;!?:]{3,50})|\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
     "en": re.compile(r"(?i)\b((?:our|the|an?|another)\s+(?:[\w-]+\s+){0,3}?(?:supply|substitute|casual|on-call|relief|float)\s+(?:list|pool|roster)"
                      r"|(?:an?|another|the)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
                      r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
                      r"|(?<=\bshort )an?\s+[a-z][\w -]{2,30}?\s+for\s+[\w -]{2,30}?(?=\s+if\b|[.,;]|$)"
-                     r"|(?<=you forward for )(?:our|the|a|an)\s+[^.,;!?]{3,50}|(?<=recommend you for )(?:our|the|a|an)\s+[^.,;!?]{3,50}"
+                     r"|(?<=you forward for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}|(?<=recommend you for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}"
                      r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
@@ -620,7 +620,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                     break
     if kind == "forward" and (match := _FORWARD_TO[lang].search(rejection)):
         details["offer"] = _without_dangling_end(match.group(1).strip())  # where the CV goes: « à la plateforme d'Orsay »
-    if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) ((?:the|our|your) [^.,;!?]{3,40})", rejection)):
+    if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) ((?:the|our|your) [^.,;:!?]{3,40})", rejection)):
         target = match.group(1).strip()
         for pattern, replacement in _POINT_OF_VIEW["en"]:
             target = re.sub(pattern, replacement, target)
@@ -657,7 +657,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
 _PRAISE_NP = {
     "fr": [re.compile(r"(?i)\b(?:aimé|apprécié|adoré|retenu|(?:bluffé|impressionné|séduit|marqué)e?s?\s+par)\s+((?:ton|ta|tes|votre|vos)\s+[^.,;!?:]{3,70}?)(?=\s*(?:[.,;!?:]|\bet\b|\bmais\b|\bvraiment\b|\bpar contre\b|$))"),
            re.compile(r"(?i)\b((?:ton|ta|tes|votre|vos|mon|ma|mes)\s+[^.,;!?:]{3,60}?)\s+(?:nous\s+|m'|les\s+|l'\s*)?(?:a|ont|avait|avaient|était|étaient)\s+(?:vraiment\s+|beaucoup\s+|particulièrement\s+|très\s+|été\s+)*(?:plu|accroch\w*|séduit\w*|impressionn\w*|marqu\w*|excellente?s?|remarquables?|très bonne?s?|convaincante?s?|appréciée?s?|solides?|fait (?:forte|grande|bonne|très bonne) impression|(?:très |vraiment |super )?bien (?:structuré|préparé|pensé|construit|mené|ficelé|articulé|amené)e?s?)")],
-    "en": [re.compile(r"(?i)\b(?:loved|liked|enjoyed|appreciated|impressed (?:by|with)|struck by|positive (?:on|about))\s+((?:your|my)\s+[^.,;!?:—–]{3,70}?)(?=\s*(?:[.,;!?:—–]|\band\b|\bbut\b|\bwhich\b|$))"),
+    "en": [re.compile(r"(?i)\b(?:(?:enjoyed|loved) (?:learning|hearing) (?:more )?about|loved|liked|enjoyed|appreciated|impressed (?:by|with)|struck by|positive (?:on|about))\s+((?:your|my)\s+[^.,;!?:—–]{3,70}?)(?=\s*(?:[.,;!?:—–]|\band\b|\bbut\b|\bwhich\b|$))"),
            re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:was|were|really)\s+(?:really\s+|very\s+|truly\s+)?(?:excellent|great|impressive|outstanding|strong|one of the (?:best|strongest)|stood out|a highlight)"),
            re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+stood out"),
            re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:—–]{3,60}?)\s+(?:is|was) (?:a (?:real |big |definite )?(?:plus|asset|strength)|(?:really |very )?valuable)"),
@@ -837,7 +837,7 @@ def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     rejection = " ".join(sentence for sentence in _sentences(rejection) if not _THANKS.search(fold(sentence)))
     for kind in ("salary", "availability", "location"):
         if has_term(rejection, tuple(cues[kind])):
-            finer = {"availability": ("notice", "start"), "location": ("distance",)}.get(kind, ())
+            finer = {"availability": ("notice", "start"), "location": ("office_days", "distance")}.get(kind, ())
             word = next((words[name] for name in finer if has_term(rejection, tuple(cues["specific"][name]))), words[kind])
             return kind, word
     return None
