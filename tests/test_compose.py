@@ -128,9 +128,9 @@ def test_an_article_opening_a_sentence_takes_a_capital():
 
 
 @pytest.mark.parametrize(("language", "company", "again"), [
-    ("fr", "la Clinique du Parc", "Votre clinique m'intéresse"),
-    ("fr", "Desjardins", "Votre équipe m'intéresse"),
-    ("fr-FR", "la Mairie de Lyon", "Votre équipe m'intéresse"),
+    ("fr", "la Clinique du Parc", "rejoindre votre clinique"),
+    ("fr", "Desjardins", "rejoindre votre équipe"),
+    ("fr-FR", "la Mairie de Lyon", "rejoindre votre équipe"),
     ("en", "Riverside Unified School District", "the district"),
     ("en", "Brightwell Analytics", "your team"),
 ])

@@ -838,10 +838,10 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("future_invited", kind))
     elif s.invited_back:
         ending.append(_invitation_short(w))  # "As you suggested, I'll check back in the spring."
-        if not _names_organisation(w, " ".join(intro + ending)):
-            ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     else:
         ending.append(w.pick("future"))
+    if s.invited_back and not _names_organisation(w, " ".join(intro + ending)):
+        ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:
         ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
     bullets = "\n".join(f"- {q}" for q in questions)
