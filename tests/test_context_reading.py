@@ -537,3 +537,12 @@ def test_an_opening_named_by_the_recruiter_and_a_forward_are_taken_up_by_name():
     opening = compose(request("fr", rejection="On ouvre un poste de dev intermédiaire en février, moins axé DevOps. Si ça "
                               "t'intéresse, fais-moi signe.", recruiter="Karine", formality=10)).body
     assert "poste de dev intermédiaire en février" in opening and "Desjardins" in opening
+
+
+def test_a_notice_that_gives_no_individual_feedback_is_acknowledged_and_consent_is_given():
+    notice = ("Nous ne sommes pas en mesure de fournir de rétroaction individuelle. Votre candidature n'a pas été retenue.")
+    body = compose(request("fr", rejection=notice, length=60)).body
+    assert "ne donnez habituellement pas de rétroaction individuelle" in body
+    consent = compose(request("fr", rejection="Si vous y consentez, nous conserverons votre dossier pour notre liste de rappel.",
+                              formality=85)).body
+    assert "J'accepte volontiers que vous conserviez mon dossier" in consent

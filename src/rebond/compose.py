@@ -752,6 +752,8 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
         return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
     if kind == "opening":
         return "opening_named" if s.offer and details else "opening"
+    if kind == "keep" and s.consent:
+        return "keep_consent"  # « Si vous y consentez, nous conserverons votre dossier »: consent given, not thanks
     if kind == "keep" and s.invite_list and details:
         return "keep_list"
     if kind == "reapply" and s.invite_for and details and w.english:
@@ -823,6 +825,8 @@ def _email(w: _Writer) -> tuple[str, str]:
         intro.append(w.pick(_regret_key(w, short)))
         if s.news == "automatic":
             intro.append(_automatic_ack(w))
+    if s.no_feedback and not short:
+        intro.append(w.pick("no_feedback_ack"))  # "I know you don't usually give individual feedback, but…"
     middle, questions = _ask(w)
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
@@ -975,6 +979,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(w.pick("phone_call_taken_up"))  # the recruiter offered to talk it over: this call takes it up
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
+    if s.no_feedback and not short:
+        ask.append(w.pick("no_feedback_ack"))
     if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank and len(ask) == 1:
         ask.append(_warm_line(w) if s.went_well else w.pick("phone_warm_line"))
     if tone.warmth >= _WARM_FROM:

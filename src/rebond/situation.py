@@ -113,6 +113,8 @@ class Situation:
     # beaucoup plu au gestionnaire", "you were our top external candidate"): what it praises ("experience",
     # "interview", "cv") or "general". Answered once, so the praise is not left unanswered.
     praise: str = ""
+    no_feedback: bool = False  # the notice says it gives no individual feedback: the draft says it knows
+    consent: bool = False  # the recruiter asks the candidate's consent to keep or forward the file
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
     civility_hello: bool = False  # the rejection greets the candidate « Bonjour Monsieur Caron », "Dear Ms. Lee": answered in kind
@@ -219,6 +221,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         praised_areas=() if automatic else _praised_areas(rejection),
         praise="" if automatic else _praise(rejection),
         reference=_reference(rejection),
+        no_feedback=has_term(rejection, tuple(_cues()["no_feedback"])),
+        consent=not automatic and has_term(rejection, tuple(_cues()["consent"])),
         tutoie=lang != "en" and _says_tu(rejection),
         civility_hello=bool(re.match(r"(?i)\s*(?:bonjour|dear|hello|chère|cher)?\s*(?:m\.|mme|monsieur|madame|mr\.?|ms\.?|mrs\.?)\s+[A-ZÀ-Ý]", rejection)),
         casual_hello=bool(re.match(r"(?i)\s*(salut|allo|allô|coucou|hey|hiya)\b", rejection)
