@@ -546,3 +546,11 @@ def test_a_notice_that_gives_no_individual_feedback_is_acknowledged_and_consent_
     consent = compose(request("fr", rejection="Si vous y consentez, nous conserverons votre dossier pour notre liste de rappel.",
                               formality=85)).body
     assert "J'accepte volontiers que vous conserviez mon dossier" in consent
+
+
+def test_the_praised_thing_is_named_when_the_recruiter_names_it():
+    body = compose(request("fr", rejection="Le comité a apprécié votre connaissance des programmes d'entretien et votre "
+                           "rigueur, mais nous avons retenu une autre candidature.", length=70)).body
+    assert "ma connaissance des programmes d'entretien" in body
+    wish = compose(request("en", rejection="We went with another candidate. Best of luck in your job search!")).body
+    assert "job search" not in wish.split("\n\n")[1]

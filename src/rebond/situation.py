@@ -678,17 +678,35 @@ _TO_MINE = {"fr": [(_VOTRE_FEMININE, "ma "), (_VOTRE_MASCULINE, "mon "), (r"(?i)
 def _praised_np(rejection: str, lang: str) -> str:
     """What the rejection praises, as the candidate would name it (« ma présentation sur Instagram »), or ""."""
     lang = "en" if lang == "en" else "fr"
+    praise = tuple(_cues()["praise"])
     for sentence in _praising_sentences(rejection):
-        for pattern in _PRAISE_NP[lang]:
-            if match := pattern.search(sentence):
-                praised = _without_dangling_end(match.group(1).strip())
-                for mine, replacement in _TO_MINE[lang]:
-                    praised = re.sub(mine, replacement, praised)
-                if re.search(r"(?i)\bvotre\b", praised):
-                    continue  # a noun whose gender we cannot tell: « ma » or « mon » would be a guess
-                if 2 <= len(praised.split()) <= 10 and not re.search(r"(?i)\b(intérêt|interest|temps|time|candidature|application|patience|profil|profile|dossier|cv|résumé|entrevue|entretien|interview)\b", praised):
-                    return praised
+        # The praise's own pattern first; else the first possessive noun phrase of the clause that praises
+        # (« le comité a apprécié votre connaissance des programmes d'entretien et votre rigueur »): readers
+        # wanted the praised thing named, not « vos bons mots » alone.
+        clause = next((c for c in _CONTRAST.split(sentence) if has_term(c, praise)), sentence)
+        found = [m.group(1) for pattern in _PRAISE_NP[lang] if (m := pattern.search(sentence))]
+        found += [m.group(1) for m in [_POSSESSIVE_NP[lang].search(clause)] if m]
+        for praised in found:
+            praised = _without_dangling_end(re.sub(r"(?i)\s+(?:though|too|as well|also|aussi|quand même)$", "", praised.strip()))
+            praised = re.sub(r"(?i)\s+pis\s+", " et ", praised)  # « ton sens du rythme pis ta documentation »
+            if re.search(r"(?i)\b(search|recherches?|endeavou?rs|démarches|future|avenir|suite|nom|name)\b", praised):
+                continue  # a wish for the candidate's search, or a name kept on a list: no praise
+            for mine, replacement in _TO_MINE[lang]:
+                praised = re.sub(mine, replacement, praised)
+            if re.search(r"(?i)\bvotre\b", praised):
+                continue  # a noun whose gender we cannot tell: « ma » or « mon » would be a guess
+            # (The head noun decides: « ma connaissance des programmes d'entretien » is not the interview.)
+            head = praised.split()[1] if len(praised.split()) > 1 else ""
+            if 2 <= len(praised.split()) <= 10 and not re.fullmatch(r"(?i)(intérêt|interest|temps|time|candidature|application|patience|profil|profile|dossier|cv|résumé|entrevue|entretien|interview|recherches?|search|démarches|parcours|background|expérience|experience)", head):
+                return praised
     return ""
+
+
+# A possessive noun phrase, up to the verb or the next clause: « votre connaissance des programmes d'entretien ».
+_POSSESSIVE_NP = {
+    "fr": re.compile(r"(?i)\b((?:votre|ton|ta|tes|vos|mon|ma|mes)\s+[^.,;!?:«»\"]{2,60}?)(?=\s+(?:était|étaient|est|sont|a|ont|avait|avaient|reste|restent|demeure|nous|m'|l'|lors|pendant|dans|durant|et\s+(?:la|le|les|nous|votre|vos|ton|ta|tes|on)|mais|qui|que)\b|\s*[.,;!?:«»\"]|$)"),
+    "en": re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:\"]{2,60}?)(?=\s+(?:was|were|is|are|really|truly|stood|came|during|in\s+the|and\s+(?:the|we|your|i)|but|which|that)\b|\s*[.,;!?:\"]|$)"),
+}
 
 
 # The areas a praising sentence (or "not a reflection of your interview") speaks well of.
