@@ -554,3 +554,27 @@ def test_the_praised_thing_is_named_when_the_recruiter_names_it():
     assert "ma connaissance des programmes d'entretien" in body
     wish = compose(request("en", rejection="We went with another candidate. Best of luck in your job search!")).body
     assert "job search" not in wish.split("\n\n")[1]
+
+
+@pytest.mark.parametrize(("language", "rejection", "said"), [
+    ("fr", "Je garde votre CV sous le coude : un poste de cheffe d'équipe de nuit pourrait se libérer à la rentrée.",
+     "poste de cheffe d'équipe de nuit"),
+    ("fr-FR", "Nous souhaiterions pouvoir faire appel à vous pour des remplacements cet été (CDD de juillet à août).",
+     "les remplacements cet été,"),
+    ("fr", "Coucou Inès, on part sur quelqu'un d'autre. Je te mets en haut de ma liste pour le prochain film (prépa au printemps).",
+     "pour le prochain film"),
+    ("en", "We have a Family Support Worker posting going up next month that would suit you well.",
+     "considered for the Family Support Worker posting"),
+    ("en", "If you would like to build experience, we would be glad to welcome you to our volunteer program or to our "
+           "education sessions.", "your volunteer program"),
+])
+def test_offers_in_more_forms_are_taken_up_by_name(language, rejection, said):
+    body = compose(request(language, rejection=rejection, length=60)).body
+    assert said in body, body
+
+
+def test_a_name_already_passed_on_is_thanked_not_granted():
+    notes = ("Dana (line producer) called Tue. Director went with the mixer from his last film. She said my reel was the "
+             "strongest they got and she's passing my name to a doc crew shooting in Newfoundland in March.")
+    body = compose(request("en", notes=notes, news="phone", length=30, formality=0, warmth=100)).body
+    assert "passing my name along to the doc crew" in body and "please do pass" not in body

@@ -333,10 +333,18 @@ _COMPACT_ENDINGS = (("teur", "trice"), ("eur", "euse"), ("er", "ère"), ("if", "
 
 def role_spoken_acronym(role: str) -> str:
     """« d'AED »: the post by the acronym its posting gives in brackets, which a voice says more easily than the
-    title (« le poste d'AED »); "" when it has none."""
-    if acronym := re.search(r"\(([A-ZÉ]{2,6})\)", role):
-        return of_phrase(acronym.group(1))
-    return ""
+    title (« le poste d'AED »); "" when it has none, or when the brackets name something else than the post
+    (« Responsable qualité (HACCP) »: HACCP is a food-safety system, not the title's initials)."""
+    acronym = re.search(r"\(([A-ZÉ]{2,6})\)", role)
+    if not acronym:
+        return ""
+    # The title's initials, small words included (AED: « Assistant d'éducation »): the acronym starts with the
+    # title's first letter and uses only its initials.
+    initials = [w[0] for w in re.split(r"[\s'’-]+", fold(role[:acronym.start()])) if w]
+    letters = fold(acronym.group(1))
+    if not initials or letters[0] != initials[0] or not set(letters) <= set(initials):
+        return ""
+    return of_phrase(acronym.group(1))
     if acronym := re.search(r"\(([A-ZÉ]{2,6})\)", role):
         return of_phrase(acronym.group(1))
     field = re.search(r"\s(en|à|au|aux)\s+(.+)$", masculine)

@@ -166,7 +166,7 @@ def read_situation(request: DraftRequest) -> Situation:
 _CALL_REPORT = re.compile(
     r"(?i)(?:\b(?:il|elle|on|ils|elles|[A-ZÉ][\w-]+(?: \([^)]*\))?) m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
     r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+)? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|le lendemain)"
-    r"|\b(?:he|she|they|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:called|phoned|rang) (?:me )?(?:back )?(?:on |this |yesterday|today|last |the next )?(?:mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|day)?\w*"
+    r"|\b(?:he|she|they|[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?: \([^)]*\))? (?:called|phoned|rang) (?:me )?(?:back )?(?:on |this |yesterday|today|last |the next )?(?:mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|day)?\w*"
     r"|\b(?:got|had) a (?:call|phone call) from\b)")
 
 
@@ -297,6 +297,9 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
             topic = re.sub(r"(?i)\bpis\b", "et", topic)  # spoken Québec « pis » is written « et »
             topic = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b", "votre", topic)) if lang != "en" else \
                 re.sub(r"(?i)\btheir\b", "your", topic)
+            if kind == "when" and re.match(r"(?i)(si j'|si je|s'il|whether i|if i|if my|si mon|si ma|si mes)\b", topic) \
+                    and not re.search(r"(?i)\b(comment|pourquoi|how|why)\b", topic):
+                continue  # « quand on m'a demandé si j'étais agréée »: a plain fact, no answer to improve
             if kind == "when":
                 found = {"asked_when": topic}
             elif kind == "about":
@@ -538,7 +541,9 @@ def _invitation(rejection: str) -> str:
     # An offer to talk it over comes first: it is the feedback the candidate is asking for.
     if has_term(rejection, tuple(_cues()["invited_back"]["keep"])) and any(pattern.search(rejection) for pattern in _LIST.values()):
         return "keep"  # « votre nom demeure sur notre liste d'admissibilité … pour un remplacement »: the list is the offer
-    for kind in ("call", "forward", "offer", "reapply", "keep", "opening", "contact", "will_contact"):
+    # (A named post that may open comes before a kept CV: « je garde votre CV : un poste de cheffe d'équipe de nuit
+    # pourrait se libérer » is answered by that post.)
+    for kind in ("call", "forward", "offer", "opening", "reapply", "keep", "contact", "will_contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
@@ -566,7 +571,7 @@ _TO_FIRST_PERSON = {
            (r"(?i)\byour\b", "my"), (r"(?i)\byou\b", "I")],
 }
 _KEPT_FOR = {
-    "fr": re.compile(r"(?i)\b(?:garde|gardons|conserve|conservons|garderai|garderons|conserverons)\b[^.;!?]{0,40}?\b(pour (?:les|de|des|d'|nos|d'autres|un|une|le|la) [^.,;!?:]{3,60})"),
+    "fr": re.compile(r"(?i)\b(?:garde|gardons|conserve|conservons|garderai|garderons|conserverons|mets|mettons|mettrai)\b[^.;!?]{0,40}?\b(pour (?:les|de|des|d'|nos|d'autres|un|une|le|la) [^.,;!?:]{3,60})"),
     "en": re.compile(r"(?i)\b(?:keep|keeping)\b[^.;!?]{0,40}?\b(for (?:future|other|upcoming|the|any|similar|our) [^.,;!?:]{3,60})"),
 }
 
@@ -580,6 +585,7 @@ _OFFERED = {
                      r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
                      r"|(?<=\bshort )an?\s+[a-z][\w -]{2,30}?\s+for\s+[\w -]{2,30}?(?=\s+if\b|[.,;]|$)"
                      r"|(?<=you forward for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}|(?<=recommend you for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}"
+                     r"|(?<=welcome you to )(?:our|the|a|an)\s+[^.,;!?]{3,40}?(?=\s+or\b|[.,;!?]|$)"
                      r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
@@ -593,15 +599,17 @@ _LIST = {
 
 # The next opening, named: « le prochain poste au bloc ortho », "the next charge nurse opening".
 _NEXT_OPENING = {
-    "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"),
-    "en": re.compile(r"(?i)\b(the next (?:[\w-]+ ){0,3}?(?:opening|role|position|posting))\b"),
+    "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"
+                     r"|\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|risque)\b)"),
+    "en": re.compile(r"(?i)\b(the next (?:[\w-]+ ){0,3}?(?:opening|role|position|posting))\b"
+                     r"|\b((?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:posting|role|position|opening))(?=\s+(?:going up|opening up|coming up|that|which|next)\b)"),
 }
 
 
 # Where the recruiter offers to send the CV: « à la plateforme d'imagerie d'Orsay », "to our Tigard clinic".
 _FORWARD_TO = {
-    "fr": re.compile(r"(?i)\b(?:cv|profil|dossier|candidature)\s+((?:à|au|aux)\s+[^.,;!?]{3,60})"),
-    "en": re.compile(r"(?i)\b(?:resume|résumé|cv|profile|application)\s+(?:along |on )?(to\s+[^.,;!?]{3,60})"),
+    "fr": re.compile(r"(?i)\b(?:cv|profil|dossier|candidature|nom)\s+((?:à|au|aux)\s+[^.,;!?]{3,60})"),
+    "en": re.compile(r"(?i)\b(?:resume|résumé|cv|profile|application|name)\s+(?:along |on )?(to\s+[^.,;!?]{3,60})"),
 }
 
 
@@ -623,21 +631,23 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                     details["invite_when"] = _without_dangling_end(when)
                     break
     if kind == "forward" and (match := _FORWARD_TO[lang].search(rejection)):
-        details["offer"] = _without_dangling_end(match.group(1).strip())  # where the CV goes: « à la plateforme d'Orsay »
+        # where the CV goes: « à la plateforme d'Orsay », "to the doc crew shooting in Newfoundland"
+        details["offer"] = _without_dangling_end(re.sub(r"(?i)^to an? ", "to the ", match.group(1).strip()))
     if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) ((?:the|our|your) [^.,;:!?]{3,40})", rejection)):
         target = match.group(1).strip()
         for pattern, replacement in _POINT_OF_VIEW["en"]:
             target = re.sub(pattern, replacement, target)
         details["invite_for"] = target  # "I could apply to the English-only team", "our seasonal front-of-house roles"
     if kind == "offer" and (match := _OFFERED[lang].search(rejection)):
-        offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", next(g for g in match.groups() if g)).strip())
+        offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", next(g for g in match.groups() if g).split("(")[0]).strip())
         offered = re.sub(r"(?i)\s+en attendant$", "", offered)
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             offered = re.sub(pattern, replacement, offered)
         if 2 <= len(offered.split()) <= 12:
             details["offer"] = offered
     if kind == "opening" and (match := _NEXT_OPENING[lang].search(rejection)):
-        details["offer"] = _without_dangling_end(match.group(1).strip())  # « le prochain poste au bloc ortho »
+        named = next(g for g in match.groups() if g)
+        details["offer"] = _without_dangling_end(re.sub(r"(?i)^(?:an?)\s", "the ", named.strip()))  # « le prochain poste au bloc ortho »
     if kind == "keep" and (match := _LIST[lang].search(rejection)):
         listed = match.group(1).strip()
         for pattern, replacement in _POINT_OF_VIEW[lang]:
@@ -646,7 +656,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
     if kind == "keep" and lang == "fr" and (other := re.search(r"(?i)\b(pour (?:d'autres|de prochaines|les prochaines) (?:missions|postes|opportunités|offres))", rejection)):
         details["invite_for"] = other.group(1)  # « Je reste à l'écoute pour d'autres missions »
     if kind == "keep" and (match := _KEPT_FOR[lang].search(rejection)):
-        kept = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1)).strip())
+        kept = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", match.group(1).split("(")[0]).strip())
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             kept = re.sub(pattern, replacement, kept)
         if len(kept.split()) <= 12 and not re.search(r"(?i)\b(période|periode|period|mois|months?|ans?|years?|semaines|weeks)\b", kept):
