@@ -848,7 +848,8 @@ def _email(w: _Writer) -> tuple[str, str]:
     elif s.invited_back:
         ending.append(_invitation_short(w))  # "As you suggested, I'll check back in the spring."
     else:
-        ending.append(w.pick("future"))
+        # A cool message keeps the open door plain: « J'aimerais toujours beaucoup rejoindre… » is warmth.
+        ending.append(w.pick("future_cool" if tone.warmth < _COOL_BELOW else "future"))
     if s.invited_back and not _names_organisation(w, " ".join(intro + ending)):
         ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:
