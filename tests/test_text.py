@@ -142,3 +142,12 @@ def test_sentences_end_where_the_definition_says(text: str):
     from rebond.text import sentences
 
     assert sentences(text) == _sentences_by_lookbehind(text)
+
+
+def test_whole_word_counts_and_positions_by_plain_search():
+    from rebond.text import count_word, word_positions
+
+    text = "Desjardins, chez Desjardins et DesjardinsX; la Banque Nationale."
+    assert count_word(text, "Desjardins") == 2
+    assert list(word_positions(text, "Banque Nationale")) == [text.index("Banque")]
+    assert count_word(text, "") == 0 and list(word_positions(text, "jardins")) == []

@@ -19,7 +19,7 @@ from rebond.french import Organisation, clean_role, role_compact, role_for, role
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
 from rebond.situation import moment_terms, read_situation
-from rebond.text import compile_terms, find_terms, fold, has_term
+from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions
 
 
 @cache
@@ -45,18 +45,14 @@ def _org_words(s: _Subject) -> str:
 
 
 def _count(haystack: str, needle: str) -> int:
-    if not needle:
-        return 0
-    return len(re.findall(rf"(?<!\w){re.escape(needle)}(?!\w)", fold(haystack)))
+    return count_word(fold(haystack), needle)
 
 
 def _count_name(s: _Subject, text: str) -> int:
     """Times the organisation is named, matching its capitals (« la Poste » is not « le poste »)."""
     company = s.request.context.company
     name = Organisation.parse(company).name if s.lang == "fr" else re.sub(r"^(?i:the)\s+", "", company)
-    if not name:
-        return 0
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return count_word(text, name)
 
 
 # ---- organisation and dates ------------------------------------------------------
@@ -67,22 +63,23 @@ def check_org_article(s: _Subject) -> CheckResult:
     org = Organisation.parse(s.request.context.company)
     text = s.text
     folded = fold(text)
-    name = re.escape(fold(org.name))
+    name = fold(org.name)
+    # Literal phrases, not a regex per organisation (see ``text.count_word``).
     bad: list[str] = []
     if org.article:
         # « chez » before a name that takes an article, or a contraction not made.
-        bad.append(rf"\bchez (?:la |le |les |l')?{name}\b")
-        bad.append(rf"\b(?:de|a) (?:le|les) {name}\b")
-        bad.append(rf"\b(?:a|de|pour|envers|avec|sur) {name}\b")
+        bad += [f"chez {article}{name}" for article in ("la ", "le ", "les ", "l'", "")]
+        bad += [f"{prep} {article} {name}" for prep in ("de", "a") for article in ("le", "les")]
+        bad += [f"{prep} {name}" for prep in ("a", "de", "pour", "envers", "avec", "sur")]
     else:
         if org.name[:1] and re.match(r"(?i)[aeiouàâéèêîôûœ]", org.name) and not org.name.startswith(("L'", "L’")):
-            bad.append(rf"\bde {name}\b")  # « d'Ubisoft »
+            bad.append(f"de {name}")  # « d'Ubisoft »
         if org.at_a:
-            bad.append(rf"\bchez {name}\b")  # « à Sorbonne Université », « à Revenu Québec »
+            bad.append(f"chez {name}")  # « à Sorbonne Université », « à Revenu Québec »
     # Any organisation: « chez la Banque », « de le CHU » before a capitalised name.
-    for pattern in bad:
-        if match := re.search(pattern, folded):
-            return _result("org_article", s.lang, False, text[match.start() : match.end()])
+    found = min(((start, phrase) for phrase in bad for start in word_positions(folded, phrase)), default=None)
+    if found:
+        return _result("org_article", s.lang, False, text[found[0] : found[0] + len(found[1])])
     if match := re.search(r"\bchez (?:la|le|les) [A-ZÀ-Ý]|\bchez l['’](?=[A-ZÀ-Ý])(?!Or[ée]al)|\b(?:de|à) (?:le|les) [A-ZÀ-Ý]", text):
         if not org.typed.startswith(text[match.start() + 5 : match.end()].strip()):
             return _result("org_article", s.lang, False, text[match.start() : match.end() + 12].split("\n")[0])
@@ -90,11 +87,12 @@ def check_org_article(s: _Subject) -> CheckResult:
         # An article that opens a sentence takes a capital: « La Banque Nationale m'intéresse ».
         # A bare name opening a sentence lacks its article (« Ville de Gatineau m'intéresse »).
         joiner = "" if org.article == "l'" else " "
-        lower = re.escape(org.article + joiner + org.name)
-        opening = rf"(?:^|[.!?]\s+|\n\s*)({lower}|{re.escape(org.name)})"
-        for match in re.finditer(opening, text):
-            if match.start(1) > 0 or not s.body.startswith(match.group(1)):
-                return _result("org_article", s.lang, False, match.group(1))
+        for phrase in (org.article + joiner + org.name, org.name):
+            for start in word_positions(text, phrase):
+                before = text[:start].rstrip(" \t")
+                opens = not before or before.endswith("\n") or (before[-1:] in ".!?" and start > len(before))
+                if opens and (start > 0 or not s.body.startswith(phrase)):
+                    return _result("org_article", s.lang, False, phrase)
     return _result("org_article", s.lang, True)
 
 

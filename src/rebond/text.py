@@ -277,6 +277,35 @@ def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
             yield index, char, depth
 
 
+def word_positions(haystack: str, needle: str) -> Iterator[int]:
+    """The start of every whole-word occurrence of ``needle`` (plain string search; see ``count_word``)."""
+    if not needle:
+        return
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if (start == 0 or not is_word_char(haystack[start - 1])) and (end == len(haystack) or not is_word_char(haystack[end])):
+            yield start
+        start = haystack.find(needle, start + 1)
+
+
+def count_word(haystack: str, needle: str) -> int:
+    """Whole-word occurrences of ``needle`` in ``haystack``, by plain string search.
+
+    (A per-request name turned into a regex would fill ``re``'s 512-pattern cache and push out the static
+    patterns every draft uses, which then recompile: a plain scan keeps the cache for them.)
+    """
+    if not needle:
+        return 0
+    count, start = 0, haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if (start == 0 or not is_word_char(haystack[start - 1])) and (end == len(haystack) or not is_word_char(haystack[end])):
+            count += 1
+        start = haystack.find(needle, start + 1)
+    return count
+
+
 def is_word_char(char: str) -> bool:
     # What ``\w`` matches in a str pattern: str.isalnum() characters and the underscore.
     return char.isalnum() or char == "_"
