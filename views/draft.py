@@ -216,15 +216,7 @@ def show_automatic_rejection(rejection_message: str) -> None:
 
 
 def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> None:
-    with st.container(horizontal=True, vertical_alignment="center"):
-        if draft.engine.startswith("llm"):
-            st.badge(t("draft.engine_llm", model=draft.engine.removeprefix("llm:")), icon="✨", color="violet")
-        else:
-            st.badge(t("draft.engine_offline"), icon=":material/offline_bolt:", color="gray")
-        st.badge(t(f"channel.{draft.channel}"), color="blue")
-        st.badge(t(f"language.{draft.language}"), color="blue")
-        if request.variant:
-            st.badge(t("draft.version", n=request.variant + 1), color="orange")
+    st.markdown(draft_badges(draft, request))
     # Each block is a named group for screen readers (views/a11y.js; names given in name_draft_parts).
     if draft.subject:
         with st.container(key="draft_subject"):
@@ -268,13 +260,25 @@ def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> Non
     checks = draft.checks.checks
     passed = sum(check.passed for check in checks)
     with st.expander(
-        t("draft.checks_title", passed=passed, total=len(checks)), expanded=True, icon=":material/checklist:"
+        t("draft.checks_title", passed=passed, total=len(checks)), expanded=True, icon=":material/checklist:",
+        key="draft_checks",
     ):
-        # Failed checks first: they are the ones to read.
-        ordered = sorted(checks, key=lambda check: check.passed)
-        half = (len(ordered) + 1) // 2
-        for column, part in zip(st.columns(2), (ordered[:half], ordered[half:]), strict=True):
-            column.markdown("\n\n".join(check_line(check) for check in part))
+        # Failed checks first: they are the ones to read. One list in one element: the browser draws a single block
+        # on every slider move; views/style.css lays it out in two columns on a wide screen.
+        st.markdown("\n".join(f"- {check_line(check)}" for check in sorted(checks, key=lambda check: check.passed)))
+
+
+def draft_badges(draft: Draft, request: DraftRequest) -> str:
+    """The engine, channel, language and version as badges, in one line of Markdown (one element, not four)."""
+    if draft.engine.startswith("llm"):
+        badges = [f":violet-badge[✨ {md(t('draft.engine_llm', model=draft.engine.removeprefix('llm:')))}]"]
+    else:
+        badges = [f":gray-badge[:material/offline_bolt: {md(t('draft.engine_offline'))}]"]
+    badges.append(f":blue-badge[{md(t(f'channel.{draft.channel}'))}]")
+    badges.append(f":blue-badge[{md(t(f'language.{draft.language}'))}]")
+    if request.variant:
+        badges.append(f":orange-badge[{md(t('draft.version', n=request.variant + 1))}]")
+    return " ".join(badges)
 
 
 def check_line(check) -> str:
@@ -323,9 +327,9 @@ def draft_column(settings, journal, aside) -> None:
         if request.context.rejection_message:
             show_automatic_rejection(request.context.rejection_message)
 
-        ai_slot = st.empty()
         draft: Draft | None = None
         if settings.engine_in_use == "llm":
+            ai_slot = st.empty()
             if st.button(t("draft.write_ai"), type="primary", icon="✨", key="draft_write_ai"):
                 from rebond.budget import stream_draft
 
