@@ -578,3 +578,18 @@ def test_a_name_already_passed_on_is_thanked_not_granted():
              "strongest they got and she's passing my name to a doc crew shooting in Newfoundland in March.")
     body = compose(request("en", notes=notes, news="phone", length=30, formality=0, warmth=100)).body
     assert "passing my name along to the doc crew" in body and "please do pass" not in body
+
+
+def test_transport_is_a_practical_reason_and_a_call_draws_no_lesson_from_it():
+    rejection = "Bonjour Annie, le transport est un problème, l'autobus passe pas avant 8h pis on commence à 6h. Réjean"
+    call = compose(request("fr", "phone", rejection=rejection, recruiter="Réjean", length=0)).body
+    assert "la question du transport" in call and "leçons" not in call and "Pour progresser" not in call
+
+
+def test_a_question_the_candidate_asked_is_not_read_as_one_put_to_them_and_that_part_went_well_is_linked():
+    notes = ("Panel interview. Written test after: CT calcs, got flustered. Tour of the plant, I asked about the UV system. "
+             "Then a 20-min written exercise in French. That part went well I think.")
+    situation = read_situation(request("en", notes=notes))
+    assert "UV" not in situation.asked
+    later = read_situation(request("en", notes="Then a 20-min written exercise in French. That part went well I think."))
+    assert "written_test" in later.went_well

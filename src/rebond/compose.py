@@ -995,7 +995,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         name = w.request.context.candidate_name.strip()
         first, sep, rest = opening[0].partition(f"{name}. ")
         opening[0] = f"{first}{name}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
-    ask.append(w.pick("phone_regret"))
+    practical = _regret_key(w, short=False) == "regret_short"  # an internal hire, pay, dates, distance
+    ask.append(w.pick("phone_regret_plain" if practical else "phone_regret"))  # no « leçons » to draw there
     if reason := _reason_sentence(w):
         ask.append(reason)
     # A short call keeps to two questions; a direct, longer one goes to three.
@@ -1005,7 +1006,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if gap_asked:
         ask.append(_gap_question(w, spoken=True, after_reason=True))  # the questions that follow go past it
     else:  # soft below 35: "if you have a moment"; direct above
-        lead = "phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead"
+        lead = "phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead_plain" if practical else "phone_ask_lead"
         ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question

@@ -270,6 +270,8 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
         before = fold(notes[max(0, match.start() - 30):match.start()])
         if re.search(r"(pas eu|pas de|pas une?|aucune?|n'ont pas|ne m'ont pas|no|never|didn't|did not|weren't|wasn't)\W+(\w+\W+){0,3}$", before):
             continue  # « Pas eu de questions sur le budget »: nothing was asked
+        if re.search(r"\b(i|j'ai|je)\s*$", before) or re.search(r"\b(i asked|i had|j'ai pose|j'ai demande|i posed)\W*(a |des |une |some |my own )?$", before):
+            continue  # "I asked about the UV system": the candidate's question, not one put to them
         segment = re.split(r"[.;!?\n]", notes[match.start():], maxsplit=1)[0]
         if _segment_went_well(segment):
             continue  # « questions sur le travail de nuit ok »: the part that went well is not the one to ask about
@@ -452,9 +454,15 @@ def _went_well(notes: str) -> set[str]:
     """The moments the notes say went well ("the demo lesson went great", « il a dit que mon code était propre »)."""
     cues = _cues()
     well: set[str] = set()
+    previous: set[str] = set()
     for clause in re.split(r"[.;!?\n]|,\s*(?:then|puis|ensuite)\b|\s(?:but|mais|though|alors que)\s", notes):
+        named = {name for name, terms in cues["moments"].items() if has_term(clause, tuple(terms))}
         if has_term(clause, tuple(cues["went_well"])) and not has_term(clause, tuple(cues["went_badly"])):
-            well |= {name for name, terms in cues["moments"].items() if has_term(clause, tuple(terms))}
+            # "…a 20-min written exercise. That part went well I think.": the part is the one just named.
+            if not named and re.match(r"(?i)\s*(that part|this part|that|it|cette partie(-la)?|cette partie-là|ça|ca|cela)\b", clause):
+                named = previous
+            well |= named
+        previous = named or previous
     return well
 
 
@@ -561,7 +569,7 @@ _WHEN = {
     "en": re.compile(r"(?i)\b((?:in|after) (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
                      r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
                      r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?|I(?:'m| am|'ve| have)?) [^.,;:!?—–]{3,50}"
-                     r"|if you (?:complete|get|obtain|earn|finish|pass) [^.,;:!?—–]{3,40})"),
+                     r"|if you (?:complete|get|obtain|earn|finish|pass|have completed|have obtained|have earned|have passed|have finished) [^.,;:!?—–]{3,40})"),
 }
 # The recruiter's "you" turned to the candidate's "I" inside a time or condition: "once you've retested" → "once I've retested".
 _TO_FIRST_PERSON = {
@@ -625,6 +633,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                     if lang == "fr" and match.lastindex and match.lastindex >= 2 and match.group(2):
                         when = f"une fois {match.group(2).strip()} en poche"  # « si tu complètes ta certification »
                     when = re.sub(r"(?i)^if you ", "once you ", when)  # "if you complete your certification"
+                    when = re.sub(r"(?i)\s+by then$", "", when)
                     when = re.sub(r"(?i)\bquand je vais l'avoir\b", "quand je l'aurai", when)  # spoken future, written
                     for pattern, replacement in _TO_FIRST_PERSON[lang]:
                         when = re.sub(pattern, replacement, when)
@@ -869,7 +878,7 @@ def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     rejection = " ".join(sentence for sentence in _sentences(rejection) if not _THANKS.search(fold(sentence)))
     for kind in ("salary", "availability", "location"):
         if has_term(rejection, tuple(cues[kind])):
-            finer = {"availability": ("notice", "start"), "location": ("office_days", "distance")}.get(kind, ())
+            finer = {"availability": ("notice", "start"), "location": ("transport", "office_days", "distance")}.get(kind, ())
             word = next((words[name] for name in finer if has_term(rejection, tuple(cues["specific"][name]))), words[kind])
             return kind, word
     return None
