@@ -593,3 +593,24 @@ def test_a_question_the_candidate_asked_is_not_read_as_one_put_to_them_and_that_
     assert "UV" not in situation.asked
     later = read_situation(request("en", notes="Then a 20-min written exercise in French. That part went well I think."))
     assert "written_test" in later.went_well
+
+
+def test_round_17_slips_are_gone():
+    # A cut name never ends on a preposition.
+    dep = compose(request("fr", rejection="Pour les postes permanents, le DEP en Assistance à la personne en établissement "
+                                         "et à domicile (APED) est exigé.", length=60)).body
+    assert "Assistance à la personne en." not in dep
+    # The recruiter's colleagues are « vos collègues ».
+    forward = compose(request("fr-FR", rejection="Je me permets de transmettre votre candidature à mes collègues chefs "
+                                                "d'établissement du réseau.", formality=100)).body
+    assert "vos collègues" in forward and "mes collègues" not in forward
+    # Praise of the person hired is not praise of the candidate.
+    hired = compose(request("fr-FR", rejection="Nous avons retenu un candidat ayant une solide expérience des dossiers "
+                                              "agricoles. Bonne continuation.")).body
+    assert "mots encourageants" not in hired
+    # "one of our own guys" is an internal hire, not an availability problem.
+    internal = compose(request("en", rejection="We went with one of our own guys for the lead spot. We're hiring night "
+                                              "shift leads in Jan.", formality=0, length=40)).body
+    assert "internal" in internal and "availability" not in internal
+    # A trade title is not a first name.
+    assert compose(request("en", recruiter="Chef Marco", formality=20)).body.startswith("Hi Marco,")

@@ -105,6 +105,10 @@ class _Names:
             return cls()
         key = parts[0].lower().rstrip(".")
         bank = _bank(language)
+        if key in _ROLE_TITLES and len(parts) > 1:
+            # "Chef Marco" is "Hi Marco"; "Captain Morrow" stays "Captain Morrow" (never "Hi Chef", "Hi Captain").
+            whole = " ".join(parts)
+            return cls(first=parts[1], polite=whole) if _first_name_gender(parts[1]) else cls(first=whole, polite=whole)
         title = bank["titles"].get(key)
         rest = parts[1:] if title else parts
         if not rest:  # a title alone ("Madame") is not a name
@@ -250,7 +254,7 @@ class _Writer:
             self.slots |= self._reason_slots(s.reason)
         # The recruiter's invitation and praise, in the candidate's words.
         # « pour les remplacements… », « pour le poste de coach à Villeurbanne »: the one offered.
-        offer = re.sub(r"^(des|une|un)\b", lambda m: {"des": "les", "une": "la", "un": "le"}[m.group(1)], s.offer) if not self.english else s.offer
+        offer = re.sub(r"^(?i:des|une|un)\b", lambda m: {"des": "les", "une": "la", "un": "le"}[m.group(0).lower()], s.offer) if not self.english else s.offer
         listed = fold(s.invite_list)
         in_list = f"{'on' if 'list' in listed else 'in'} {s.invite_list}" if self.english else (
             f"{'sur' if 'liste' in listed else 'dans'} {s.invite_list}")
@@ -672,6 +676,9 @@ def _as_a_name(company: str) -> str:
 # Surname particles: « Da Silva », « de la Fontaine », "Van der Berg", "O'Neil" stays one word.
 _PARTICLES = frozenset({"da", "de", "del", "della", "des", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "st", "st.", "saint", "sainte", "mac", "al", "el", "ben", "bin"})
 _CIVILITY_WORDS = frozenset({"Monsieur", "Madame", "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Miss"})
+# Titles of a trade or rank used as address: not a first name.
+_ROLE_TITLES = frozenset({"chef", "captain", "capt", "coach", "chief", "sergeant", "sgt", "pastor", "father", "sister", "rabbi", "imam",
+                          "capitaine", "commandant", "sergent", "pasteur", "abbé", "soeur", "sœur", "père"})
 _NOT_FIRST_NAMES = frozenset({"Dr", "Dre", "Mme", "Mlle", "Mr", "Ms", "Mrs", "Miss", "Monsieur", "Madame", "Docteur", "Docteure", "Prof", "Me"})
 
 

@@ -359,6 +359,8 @@ def _worry(notes: str, lang: str) -> str:
                 continue
             if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|[→+=*]", clause):
                 continue  # "I've only used it a bit": the pronoun's noun is elsewhere
+            if re.search(r"(?i)\b(forgot to ask|oublié de (demander|poser)|didn't ask|pas demandé)\b", clause):
+                continue  # "I forgot to ask about next steps": nothing the recruiter judged
             for pattern, written in _WRITTEN_NEGATION:
                 clause = re.sub(pattern, written, clause)
             clause = clause.replace("/", " ou " if lang != "en" else " or ")
@@ -525,6 +527,8 @@ def _praise(rejection: str) -> str:
             continue  # praise of no one in particular
         if has_term(sentence, tuple(cues["praise_not_of_candidate"])) and not has_term(sentence, tuple(cues["praise_candidate_was"])):
             continue
+        if has_term(sentence, tuple(cues["hire_choice"])) and not re.search(rf"\b(votre|vos|ton|ta|tes|your{'|mon|ma|mes|my|i' if reported else ''})\b", folded):
+            continue  # « nous avons retenu un candidat ayant une solide expérience »: praise of the hire
         return next((area for area, words in _PRAISE_THANKED_FOR.items() if re.search(words, folded)), "general")
     return ""
 
@@ -637,11 +641,15 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                     when = re.sub(r"(?i)\bquand je vais l'avoir\b", "quand je l'aurai", when)  # spoken future, written
                     for pattern, replacement in _TO_FIRST_PERSON[lang]:
                         when = re.sub(pattern, replacement, when)
+                    when = when[:1].lower() + when[1:] if when[:2] != "I " else when  # "…get back in touch once my…"
                     details["invite_when"] = _without_dangling_end(when)
                     break
     if kind == "forward" and (match := _FORWARD_TO[lang].search(rejection)):
         # where the CV goes: « à la plateforme d'Orsay », "to the doc crew shooting in Newfoundland"
-        details["offer"] = _without_dangling_end(re.sub(r"(?i)^to an? ", "to the ", match.group(1).strip()))
+        target = re.sub(r"(?i)^to an? ", "to the ", match.group(1).strip())
+        for pattern, replacement in _POINT_OF_VIEW[lang] + _RECRUITER_OWN[lang]:
+            target = re.sub(pattern, replacement, target)  # « à mes collègues » are the recruiter's: « à vos collègues »
+        details["offer"] = _without_dangling_end(target)
     if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) ((?:the|our|your) [^.,;:!?]{3,40})", rejection)):
         target = match.group(1).strip()
         for pattern, replacement in _POINT_OF_VIEW["en"]:
@@ -706,7 +714,7 @@ def _praised_np(rejection: str, lang: str) -> str:
         found = [m.group(1) for pattern in _PRAISE_NP[lang] if (m := pattern.search(sentence))]
         found += [m.group(1) for m in [_POSSESSIVE_NP[lang].search(clause)] if m]
         for praised in found:
-            praised = _without_dangling_end(re.sub(r"(?i)\s+(?:though|too|as well|also|aussi|quand même)$", "", praised.strip()))
+            praised = _without_dangling_end(re.sub(r"(?i)\s+(?:though|too|as well|also|aussi|quand même|as an? (?:highlight|standout|strength)|comme (?:un )?point fort)$", "", praised.strip()))
             praised = re.sub(r"(?i)\s+pis\s+", " et ", praised)  # « ton sens du rythme pis ta documentation »
             if re.search(r"(?i)\b(search|recherches?|endeavou?rs|démarches|future|avenir|suite|nom|name)\b", praised):
                 continue  # a wish for the candidate's search, or a name kept on a list: no praise
@@ -913,6 +921,9 @@ _HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|
                        re.IGNORECASE)
 # The recruiter's point of view turned to the candidate's: "our needs" → "your needs", "than you" → "than me".
 # Case matters for "us": "US tax exposure" is a country.
+# The recruiter's own (« mes collègues », "my colleagues"), said back by the candidate.
+_RECRUITER_OWN = {"fr": [(r"(?i)\bmes\b", "vos"), (r"(?i)\bmon\b", "votre"), (r"(?i)\bma\b", "votre")],
+                  "en": [(r"(?i)\bmy\b", "your")]}
 _POINT_OF_VIEW = {
     "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous")],
     "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you"),
@@ -1124,7 +1135,8 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
         return named, "credential_phrase"
     # A diploma named by its acronym (« son DEC en éducation à l'enfance », « un BTS »): « le DEC… », never « la maîtrise de DEC ».
     if lang != "en" and (diploma := re.search(rf"\b({_DIPLOMAS})\b((?: en| de| d')[^,.;:!?()]{{3,40}}\b|(?: [A-Z][A-Z0-9]{{1,8}})+)?", evidence)):
-        return "le " + (diploma.group(1) + (diploma.group(2) or "")).strip(), "credential_phrase"
+        # (Cut at 40 characters, a name may end on a preposition: « le DEP en Assistance à la personne en ».)
+        return _without_dangling_end("le " + (diploma.group(1) + (diploma.group(2) or "")).strip()), "credential_phrase"
     if "Ruby on Rails" in evidence:  # a name with a lower-case word inside it
         return "Ruby on Rails", "tool"
     # A named tool or an acronym ("Power BI", "SAP BW", "PMP"), with the names that follow it.

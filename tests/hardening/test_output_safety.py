@@ -53,7 +53,8 @@ PAYLOADS = [
 # image, a colour or LaTeX span, emphasis or code around the marker.
 LIVE = re.compile(r"(?<!\\)(?:<[A-Za-z!/?]|\[rbx|\]\(|\$|\*\*rbx|`rbx|:red\[)")
 # The checklist's own status mark opens each line; only what follows it can carry a payload.
-OWN_STATUS = re.compile(r"^:(?:red|green)\[\*\*[✓✗] [^*\]]+\*\*\] · ")  # "✓ réussi" / "✗ échoué"
+# "✓ réussi" / "✗ échoué" opening each line of the checks list: the page's own marks, not the user's text.
+OWN_STATUS = re.compile(r"(?m)^(?:- )?:(?:red|green)\[\*\*[✓✗] [^*\]]+\*\*\] · ")
 
 
 def _spread(limit: int, start: int) -> str:
