@@ -614,3 +614,14 @@ def test_round_17_slips_are_gone():
     assert "internal" in internal and "availability" not in internal
     # A trade title is not a first name.
     assert compose(request("en", recruiter="Chef Marco", formality=20)).body.startswith("Hi Marco,")
+
+
+def test_a_moment_that_went_well_is_praised_not_asked_about_and_a_bare_worry_is_left_out():
+    notes = ("Jeu de rôle : premier rendez-vous avec un jeune pas motivé. Je me suis sentie vraiment à l'aise, "
+             "j'ai réussi à le faire parler.")
+    body = compose(request("fr-FR", "linkedin", notes=notes, warmth=90, directness=0, length=70)).body
+    assert "J'ai beaucoup aimé la mise en situation" in body and "notamment dans la mise en situation" not in body
+    bare = compose(request("fr", notes="Test Excel fini avant le temps. Question sur les retenues CNESST pis la paie de "
+                           "vacances des gars de la construction (CCQ) — j'ai bafouillé, je connais pas bien ça.",
+                           directness=100, length=20)).body
+    assert "J'ai bafouillé :" not in bare

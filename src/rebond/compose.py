@@ -473,7 +473,10 @@ def _moments_besides_asked(w: _Writer) -> list[str]:
     moments = [m for m in w.situation.moments if not (asked and has_term(asked, terms[m]))]
     # A moment the notes say went well is asked about only when nothing else is (« je pense que ça a bien été »).
     doubtful = [m for m in moments if m not in w.situation.went_well]
-    return doubtful if doubtful or asked or w.situation.worry else moments
+    if doubtful or asked or w.situation.worry:
+        return doubtful
+    # Every moment went well: the warm line names it (« J'ai beaucoup aimé la mise en situation »), the ask does not.
+    return [] if _warm_line_wanted(w) and w.situation.interviewed else moments
 
 
 def _shares_words(one: str, other: str) -> bool:
@@ -486,8 +489,10 @@ def _same_subject(w: _Writer, one: str, other: str) -> bool:
     """Whether two questions ask about the same thing: one mould, two long words, or the same question from the
     notes (« mes réponses aux questions sur la mobilité » asked twice read as a glitch)."""
     asked = fold(_asked_np(w))
+    moments = [fold(w.fill(w.bank["moments"][m])) for m in w.situation.moments if m in w.bank["moments"]]
     return (_same_frame(one, other) or _shares_words(one, other)
-            or bool(asked) and asked in fold(one) and asked in fold(other))
+            or bool(asked) and asked in fold(one) and asked in fold(other)
+            or any(np in fold(one) and np in fold(other) for np in moments))
 
 
 def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
@@ -621,14 +626,14 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
         return [_gap_question(w, after_reason=True), *lines, *tail], []
     if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better
         return [_gap_question(w), *lines], []
-    if directness < _OPEN_BELOW and w.situation.moments:
+    if directness < _OPEN_BELOW and _moments_besides_asked(w):
         return [_open_ask_with_moment(w)], []
     return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")], []
 
 
 def _open_ask_with_moment(w: _Writer, *, count: int = 2) -> str:
     """The open ask naming the notes' moments: « …notamment dans mon étude de cas et dans ma présentation. »"""
-    named = [w.fill(w.bank["moments"][m]) for m in w.situation.moments[:count]]
+    named = [w.fill(w.bank["moments"][m]) for m in _moments_besides_asked(w)[:count]]
     if w.tight:
         return w.pick("ask_open_moment_tight", moment=named[0])
     return w.pick("ask_open_moment", moment=w.bank["moment_and_in"].join(named))
@@ -973,8 +978,8 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
         return [*lines, _gap_question(w, after_reason=not merged)]
     if _has_gap(w):
         # A soft ask after the reason still names the notes' moment when there is one.
-        return [*lines, _open_ask_with_moment(w, count=1) if s.moments else w.pick("ask_open_after_reason")]
-    if s.moments:
+        return [*lines, _open_ask_with_moment(w, count=1) if _moments_besides_asked(w) else w.pick("ask_open_after_reason")]
+    if _moments_besides_asked(w):
         return [*lines, _open_ask_with_moment(w, count=1)]
     return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")]
 

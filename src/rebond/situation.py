@@ -432,6 +432,8 @@ def _asked_and_worry(notes: str, lang: str, reason: StatedReason | None, rejecti
                 question = re.sub(r"^questions\b", "les questions", re.sub(r"^la question\b", "la question", question))
                 worry = f"{worry} {'aux' if question.startswith('les ') else 'à'} {question.removeprefix('les ')}"
             found = {}
+    if worry and len(worry.split()) <= 3 and not re.search(r"(?i)\b(sur|on|about|à|au|aux|with|avec|in|dans|during|pendant|lors)\b", worry):
+        worry = ""  # « J'ai bafouillé : comment…? » names nothing the recruiter could place
     return {**found, "worry": worry}
 
 
@@ -461,10 +463,11 @@ def _went_well(notes: str) -> set[str]:
         named = {name for name, terms in cues["moments"].items() if has_term(clause, tuple(terms))}
         if has_term(clause, tuple(cues["went_well"])) and not has_term(clause, tuple(cues["went_badly"])):
             # "…a 20-min written exercise. That part went well I think.": the part is the one just named.
-            if not named and re.match(r"(?i)\s*(that part|this part|that|it|cette partie(-la)?|cette partie-là|ça|ca|cela)\b", clause):
+            # (Also "Je me suis sentie vraiment à l'aise" right after the role play it speaks of.)
+            if not named:
                 named = previous
             well |= named
-        previous = named or previous
+        previous = named
     return well
 
 
