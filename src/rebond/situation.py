@@ -289,7 +289,8 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
             topic, plural = " ".join(words), match.group(2).lower().endswith("s")
             found = {"asked": f"my answers to the {topic} questions" if plural else f"my answer to the {topic} question"}
         else:
-            tail = re.split(r"\s*(?:→|->|=>|\+|&|/|\*)\s*", match.group(match.lastindex))[0]  # a note's arrows and pluses end it
+            # A note's arrows and pluses end it; a slash too, but not inside a word ("A/B test").
+            tail = re.split(r"\s*(?:→|->|=>|\+|&|\*|(?<!\w)/|/(?!\w)|\s/\s)\s*", match.group(match.lastindex))[0]
             topic = _TOPIC_END.split(tail, maxsplit=1)[0].strip() if kind != "when" else re.split(r"\s*[.;:!?()\n]|,\s", tail, maxsplit=1)[0].strip()
             if re.search(r"(?i)\b(how|why|what|when|where|whether|if|comment|pourquoi|si|quand|où)$", topic):
                 # "questions on how I ran the risk register": the clause is the topic, in the candidate's own words.
@@ -601,6 +602,7 @@ _OFFERED = {
                      r"|(?<=\bshort )an?\s+[a-z][\w -]{2,30}?\s+for\s+[\w -]{2,30}?(?=\s+if\b|[.,;]|$)"
                      r"|(?<=you forward for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}|(?<=recommend you for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}"
                      r"|(?<=welcome you to )(?:our|the|a|an)\s+[^.,;!?]{3,40}?(?=\s+or\b|[.,;!?]|$)"
+                     r"|(?<=offered me )[^.,;!?]{3,60}?(?=\s+(?:if|when|for the summer|,)\b|[.,;!?]|$)"
                      r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
@@ -649,7 +651,8 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
                     break
     if kind == "forward" and (match := _FORWARD_TO[lang].search(rejection)):
         # where the CV goes: « à la plateforme d'Orsay », "to the doc crew shooting in Newfoundland"
-        target = re.sub(r"(?i)^to an? ", "to the ", match.group(1).strip())
+        target = re.split(r"\s[-–—]\s", match.group(1).strip())[0]  # "…at another agency - she's hiring": the target ends
+        target = re.sub(r"(?i)^to an? ", "to the ", target)
         for pattern, replacement in _POINT_OF_VIEW[lang] + _RECRUITER_OWN[lang]:
             target = re.sub(pattern, replacement, target)  # « à mes collègues » are the recruiter's: « à vos collègues »
         details["offer"] = _without_dangling_end(target)
@@ -915,7 +918,7 @@ _HIRE = {
     "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
                      r"\s*\b(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?"
                      r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?)\b[^.;!?:]{3,150}\b)"),
-    "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,3}?"
+    "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,4}?"
                      r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150}\b)", re.IGNORECASE),
 }
 # Where the description of the hire stops: a comment on it, a cause, or the next clause.
@@ -987,6 +990,8 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             hire = re.sub(pattern, replacement, hire)
         words = hire.split()
+        if re.search(r"(?i)\b(that|this|it|ça|cela|celle-ci|celui-ci)\b(?! (?:is|was|has|had|a|est|était)\b)", hire) and not re.search(r"(?i)\b(that|which|qui|que) (?:is|was|has|had|a|est|était)\b", hire):
+            continue  # "someone who's done that before": "that" points to a sentence the draft does not repeat
         if 3 <= len(words) <= 28:
             return hire
     return ""
