@@ -557,7 +557,11 @@ def _invitation(rejection: str) -> str:
     # An offer to talk it over comes first: it is the feedback the candidate is asking for.
     if has_term(rejection, tuple(_cues()["invited_back"]["keep"])) and any(pattern.search(rejection) for pattern in _LIST.values()):
         return "keep"  # « votre nom demeure sur notre liste d'admissibilité … pour un remplacement »: the list is the offer
-    # (A named post that may open comes before a kept CV: « je garde votre CV : un poste de cheffe d'équipe de nuit
+    cues = _cues()["invited_back"]
+    if any(has_term(sentence, tuple(cues["keep"])) and has_term(sentence, tuple(cues["opening"]))
+           and any(pattern.search(sentence) for pattern in _KEPT_FOR.values()) for sentence in _sentences(rejection)):
+        return "keep"  # « Je garde ton profil sous le coude pour les postes Python qui vont ouvrir début 2027 »: kept for them
+    # (A named post that may open comes before a kept CV in another sentence: « je garde votre CV : un poste de cheffe d'équipe de nuit
     # pourrait se libérer » is answered by that post.)
     for kind in ("call", "forward", "offer", "opening", "reapply", "keep", "contact", "will_contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
@@ -1097,7 +1101,8 @@ def _reason_topic(rejection: str) -> str:
 
 
 _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
-                         r"|titre|course|cours|programme|program|designation|d[ée]signation|concours|habilitation)\b"
+                         r"|titre|course|cours|programme|program|designation|d[ée]signation|concours|habilitation"
+                         r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
                          r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}\b")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
