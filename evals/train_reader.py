@@ -3,6 +3,8 @@
     python -m evals.train_reader train [--out PATH]     # every labelled reply set -> prompts/second_opinion.json
     python -m evals.train_reader experiment design      # leave-set-out, without heldout6/heldout7
     python -m evals.train_reader experiment measure [--gate none]  # heldout6 and heldout7 (evals/README.md, 16e)
+    python -m evals.train_reader loso [--jobs 2] [--sets heldout9 ...] [-v]  # leave-one-set-out (16g)
+    python -m evals.train_reader measure PATH           # one file, shipped model: rules alone, merged, confidence
 
 Pure Python (no numpy): stochastic gradient descent on the logistic loss with an L2 penalty, a fixed seed
 and a fixed order, so the same data always gives the same weights (rounded, so the same file bytes).
@@ -34,7 +36,7 @@ from rebond.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT / "evals" / "datasets"
-# Every labelled reply file; the two newest blind sets are kept out of the experiment's training.
+# Every labelled reply file: the shipped model learns from all of them.
 ALL_SETS = (
     "replies.jsonl",
     "heldout/replies.jsonl",
@@ -45,8 +47,12 @@ ALL_SETS = (
     "realworld/replies.jsonl",
     "heldout6/replies.jsonl",
     "heldout7/replies.jsonl",
+    "heldout8/replies.jsonl",
+    "heldout9/replies.jsonl",
 )
 TEST_SETS = ("heldout6/replies.jsonl", "heldout7/replies.jsonl")
+# Issue 16e's experiment (evals/reader_experiment.py) ran before heldout8 and heldout9 existed.
+EXPERIMENT_SETS = ALL_SETS[:9]
 
 SEED = 16
 EPOCHS = 30
@@ -204,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     experiment.add_argument("step", choices=("design", "measure"))
     experiment.add_argument("--gate", choices=("none", "named", "sentence", "clause"), default=None,
                             help="measure: the policy's gate (default: the shipped policy)")
+    loso = sub.add_parser("loso", help="leave-one-set-out over heldout5-9: the yardstick of evals/README.md, 16g")
+    loso.add_argument("--sets", nargs="+", default=None, help="which held-out sets (default heldout5..heldout9)")
+    loso.add_argument("--jobs", type=int, default=1, help="sets trained in parallel (default 1)")
+    loso.add_argument("--out", type=Path, default=None, help="write the full report as JSON")
+    loso.add_argument("-v", "--verbose", action="store_true", help="list every merged error")
+    measure = sub.add_parser("measure", help="one labelled file with the shipped model: rules alone and merged")
+    measure.add_argument("path", type=Path)
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.command == "train":
@@ -212,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         out.write_text(model.to_json(), encoding="utf-8")
         print(f"wrote {out} ({out.stat().st_size} bytes) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         return 0
+    if args.command in ("loso", "measure"):
+        from evals import loso as leave_out
+
+        if args.command == "measure":
+            return leave_out.run_measure(args.path)
+        return leave_out.run_loso(tuple(args.sets or leave_out.LOSO_SETS), args.jobs, args.out, args.verbose)
     from evals import reader_experiment
 
     return reader_experiment.run(args.step, args.gate)
