@@ -75,10 +75,28 @@ def training_sets(left_out: str) -> list[str]:
     return [name for name in tr.ALL_SETS if name.split("/")[0] != left_out]
 
 
-def one_set(name: str) -> dict:
+def left_out_model(name: str, cache: Path | None = None) -> Model:
+    """The model trained without ``name``; with ``cache``, kept as ``cache/<name>.json`` and reused while its
+    training meta (sets, replies, hyper-parameters) is unchanged: use a new folder after changing the features."""
+    sets = training_sets(name)
+    if cache is not None:
+        path = cache / f"{name}.json"
+        if path.exists():
+            model = Model.from_json(path.read_text(encoding="utf-8"))
+            expected = {**tr.meta(tr.load(sets)), "sets": sets}
+            if all(model.meta.get(k) == v for k, v in expected.items()):
+                return model
+    model = tr.build(sets)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_text(model.to_json(), encoding="utf-8")
+    return model
+
+
+def one_set(name: str, cache: Path | None = None) -> dict:
     """Train without ``name``, then score rules alone and merged on it."""
     started = time.perf_counter()
-    model = tr.build(training_sets(name))
+    model = left_out_model(name, cache)
     path = tr.DATASETS / name / "replies.jsonl"
     out = {"rules": score(path, "rules")}
     with shipped_model(model):
@@ -88,14 +106,15 @@ def one_set(name: str) -> dict:
     return out
 
 
-def loso(sets: Sequence[str] = LOSO_SETS, jobs: int = 1) -> dict[str, dict]:
+def loso(sets: Sequence[str] = LOSO_SETS, jobs: int = 1, cache: Path | None = None) -> dict[str, dict]:
     if jobs > 1:
+        from functools import partial
         from multiprocessing import get_context
 
         with get_context("spawn").Pool(min(jobs, len(sets))) as pool:
-            results = pool.map(one_set, sets)
+            results = pool.map(partial(one_set, cache=cache), sets)
     else:
-        results = [one_set(name) for name in sets]
+        results = [one_set(name, cache) for name in sets]
     return dict(zip(sets, results, strict=True))
 
 
@@ -119,9 +138,9 @@ def table(report: dict[str, dict], show: Callable[[str], None] = print) -> None:
              f"errors {sum(r['errors'] for r in rs)}, in low {_mean([r['errors_in_low'] for r in rs]):.2f}")
 
 
-def run_loso(sets: Sequence[str], jobs: int, out: Path | None, verbose: bool) -> int:
+def run_loso(sets: Sequence[str], jobs: int, out: Path | None, verbose: bool, cache: Path | None = None) -> int:
     started = time.perf_counter()
-    report = loso(sets, jobs)
+    report = loso(sets, jobs, cache)
     table(report)
     if verbose:
         for name, r in report.items():
