@@ -144,11 +144,6 @@ KNOWN_CHANGES = {
 KNOWN_KIND_CHANGES = {
     # wrong: praise notes read as a reason (the one area added above)
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": ("generic", "constructive"),
-    # wrong: a practical condition, plainly said, read as contempt (the rules were unsure of the kind)
-    "We hired someone available sooner; your notice period doesn't work with our launch.": (
-        "constructive",
-        "malicious",
-    ),
 }
 
 

@@ -251,8 +251,9 @@ class Policy:
     # untuned (+8 of 341 replies) but was wrong on all 6 real-world replies it raised (polite or curt templates
     # read as contempt). The model's lean still lowers the kind's confidence.
     raise_malicious: bool = False
-    # ... or only when the rules' own kind is low confidence.
-    malicious_when_low: bool = True
+    # ... or only when the rules' own kind is low confidence: off too (16g). Leave-one-set-out it gained kind on
+    # heldout6/7/9 (+0.014 mean) but turned 4 real-world replies malicious, none rightly (curt templates again).
+    malicious_when_low: bool = False
     # A generic reading the rules are unsure of becomes constructive when the model is confident the reply is not
     # generic ("constructive" threshold on p(generic)) and finds the area it reads best in a sentence that is
     # neither praise, set aside nor a template line.
