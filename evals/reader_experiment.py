@@ -148,7 +148,7 @@ def _table(title: str, rows: Sequence[dict], base: Sequence[Reading], models: Se
 
 
 def design(show: Callable[[str], None] = print) -> dict:
-    rows = tr.load([n for n in tr.ALL_SETS if n not in tr.TEST_SETS])
+    rows = tr.load([n for n in tr.EXPERIMENT_SETS if n not in tr.TEST_SETS])
     probs, fold_models = tr.out_of_fold(rows)
     thresholds = tr.thresholds(rows, probs)
     show(f"thresholds (5-fold CV on the training replies, model alone >= {tr.TARGET_PRECISION:.2f} precise): "
@@ -178,7 +178,7 @@ def measure(show: Callable[[str], None] = print, policy: Policy | None = None) -
     from rebond.analyse import analyse_reply
     from rebond.models import AnalysisRequest
 
-    rows = tr.load([n for n in tr.ALL_SETS if n not in tr.TEST_SETS])
+    rows = tr.load([n for n in tr.EXPERIMENT_SETS if n not in tr.TEST_SETS])
     thresholds = tr.thresholds(rows, tr.out_of_fold(rows)[0])
     model = replace(tr.train(rows), thresholds=thresholds)
     show("thresholds: " + json.dumps(thresholds))

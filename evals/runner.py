@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="offline (default, CI) or llm: the endpoint configured by OPENAI_* / REBOND_* or .env")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="run each requests/analysis case N times to expose unstable cases (default 1)")
+    parser.add_argument("--reader", choices=["merged", "rules"], default="merged",
+                        help="analysis, offline: the shipped reader (rules + second opinion, default) or the rules alone")
     parser.add_argument("--judge", action="store_true",
                         help="with --engine llm: score each draft against each guidance principle with an LLM judge")
     parser.add_argument("--json", action="store_true", help="print the results as JSON (a list with 'all')")
@@ -113,8 +115,10 @@ def _options(args: argparse.Namespace) -> RunOptions:
                 "--engine llm needs an endpoint: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any "
                 "OpenAI-compatible server), in the environment or .env; nothing was run"
             )
+    if args.reader != "merged" and args.engine != "offline":
+        raise UsageError("--reader rules reads with the offline rules: it needs --engine offline")
     return RunOptions(engine=args.engine, repeat=args.repeat, judge=args.judge, settings=settings,
-                      dataset_given=args.dataset is not None)
+                      dataset_given=args.dataset is not None, reader=args.reader)
 
 
 def _load(name: str, dataset: Path | None) -> tuple[ModuleType, list[Any]]:

@@ -466,7 +466,7 @@ INDIRECT_CRITICISM = [
 
 @pytest.mark.parametrize(("reply", "expected"), INDIRECT_CRITICISM)
 def test_indirect_criticism_names_its_area(reply: str, expected: set[Category]) -> None:
-    analysis = analyse(reply)
+    analysis = rules(reply)
     assert found(analysis) == expected
     assert analysis.kind is Kind.CONSTRUCTIVE
     for finding in analysis.categories:
@@ -669,7 +669,7 @@ def test_language_and_french_region_are_read_from_the_words(reply: str, language
     ],
 )
 def test_general_reading_rules(reply: str, expected: set[Category]) -> None:
-    analysis = analyse(reply)
+    analysis = rules(reply)
     assert found(analysis) == expected
     assert analysis.kind is Kind.CONSTRUCTIVE
 
@@ -827,7 +827,7 @@ def test_contempt_in_its_many_forms_is_malicious(reply: str) -> None:
 
 def test_the_interview_as_setting_does_not_hide_what_was_judged() -> None:
     reply = "In the interview you said you prefer detailed instructions, and our team is very hands-off."
-    assert found(analyse(reply)) == {FIT}
+    assert found(rules(reply)) == {FIT}
 
 
 @pytest.mark.parametrize(
@@ -870,7 +870,7 @@ def test_a_clause_naming_only_the_setting_judges_its_neighbour() -> None:
 )
 def test_debrief_notes_judge_their_heading(reply: str, expected: set[Category]) -> None:
     """A pasted note "- SQL: below bar" judges its heading; praise in a note adds nothing."""
-    assert found(analyse(reply)) == expected
+    assert found(rules(reply)) == expected
 
 
 @pytest.mark.parametrize(
@@ -969,7 +969,7 @@ def test_firm_feedback_and_praise_are_not_malicious(reply: str) -> None:
     ],
 )
 def test_praise_stays_silent_and_one_criticism_is_found(reply: str, expected: set[Category]) -> None:
-    assert found(analyse(reply)) == expected
+    assert found(rules(reply)) == expected
 
 
 def test_a_long_heading_before_a_colon_is_read_quickly() -> None:

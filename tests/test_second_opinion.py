@@ -19,6 +19,7 @@ import pytest
 from evals import train_reader
 from rebond import second_opinion
 from rebond.analyse import analyse_reply
+from rebond.analysis_rules import lexicon
 from rebond.models import AnalysisRequest, Category, Confidence, Kind, ReplyAnalysis
 from rebond.resources import prompts_dir
 from rebond.second_opinion import CATEGORIES, LABELS, Policy, decide
@@ -35,14 +36,15 @@ def areas(analysis: ReplyAnalysis) -> set[Category]:
     return {finding.category for finding in analysis.categories}
 
 
-def probability(reply: str, label: str) -> float:
-    return second_opinion.model().probabilities(fold(reply))[label]
+def probability(reply: str, label: str, base: str) -> float:
+    """The model's probability as the analyser computes it: with the reply's lexicon (clause polarity features)."""
+    return second_opinion.model().probabilities(fold(reply), lexicon(base))[label]
 
 
 def test_the_model_file_loads_with_a_threshold_per_label() -> None:
     model = second_opinion.model()
     assert len(model.table) == second_opinion.BUCKETS * len(LABELS)
-    assert set(model.thresholds) == set(LABELS)
+    assert set(model.thresholds) == {*LABELS, "constructive"}
     assert all(0.0 < t < 1.0 for t in model.thresholds.values())
     assert sum(1 for w in model.table if w) > 10_000, "nearly every weight is zero: a broken or empty model"
     # The shipped model learnt from every labelled reply set, the blind sets of the experiment included.
@@ -100,19 +102,48 @@ KNOWN_CHANGES = {
     "I'll be direct: the case exercise did not meet the standard we require, and the code did not compile.": {
         "interview_performance"
     },
+    # right: answers are interview_performance in the brief
+    "Your answers leaned heavily on acronyms and buzzwords.": {"interview_performance"},
+    "Vos réponses sur le droit fiscal étaient approximatives.": {"interview_performance"},
     # arguable: "answers" are interview_performance in the brief; the rules read them as judging their subject
     "Your answers about Kubernetes stayed at the surface.": {"interview_performance"},
+    # arguable: the hire's description names a tool (skills) as well as what they did (experience)
+    "We hired someone who had already deployed SAP in three plants, which is what this project needs.": {"skills"},
+    # arguable: a named tool whose use was narrow
+    "Your Salesforce exposure is limited to reporting.": {"skills"},
+    # arguable: "domain knowledge" is knowledge (skills) said as experience
+    "The gap was domain knowledge: you've never worked in insurance.": {"skills"},
+    # arguable: motivation for the company is culture_fit in the brief, asked of the letter
+    "We would have liked your cover letter to say why you want to work with us.": {"culture_fit"},
+    # wrong: the test as performed is the interview; the rules read it so
+    "Je serai franc : l'exercice technique n'était pas au niveau attendu.": {"skills"},
     # wrong: the interview is only where the standard was not shown
     (
         "Le poste exige une bonne connaissance de la norme ISO 9001, que vous n'avez pas su démontrer lors de "
         "l'entretien."
     ): {"interview_performance"},
+    # wrong: the interview is only where the preference was said
+    "In the interview you said you prefer detailed instructions, and our team is very hands-off.": {
+        "interview_performance"
+    },
     # wrong: a company's size is experience here, not fit
     "Vous avez surtout travaillé en petite structure, alors que le poste se situe dans un grand groupe.": {
         "culture_fit"
     },
     # wrong: the résumé only reports the experience
     "Your resume shows only one year of team leadership.": {"cv_cover_letter"},
+    # wrong: years in a field are experience, not a skill
+    "The successful candidate has eight years in payroll.": {"skills"},
+    "Your accent? Not an issue. The other finalist simply had more payroll experience.": {"skills"},
+    # wrong: communication is marked fine
+    "- Case study: could not articulate the trade-offs\n- Communication: fine": {"language_register"},
+    # wrong: praise notes read as a reason (generic -> constructive)
+    "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": {"experience"},
+}
+# Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
+KNOWN_KIND_CHANGES = {
+    # wrong: praise notes read as a reason (the one area added above)
+    "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": ("generic", "constructive"),
 }
 
 
@@ -132,6 +163,7 @@ def _hand_written_replies() -> set[str]:
 
 def test_what_the_second_opinion_changes_in_the_hand_written_replies_is_known() -> None:
     changed = {}
+    kinds = {}
     replies = _hand_written_replies()
     assert len(replies) > 300
     for reply in replies:
@@ -139,27 +171,37 @@ def test_what_the_second_opinion_changes_in_the_hand_written_replies_is_known() 
             rules, combined = both(reply)
         except ValueError:  # a field the request refuses (empty, too long): not a reply
             continue
-        assert combined.kind is rules.kind, reply
+        if combined.kind is not rules.kind:
+            kinds[reply] = (str(rules.kind), str(combined.kind))
         assert (combined.ground, combined.discrimination_warning) == (rules.ground, rules.discrimination_warning)
         assert areas(rules) <= areas(combined), reply
         if areas(combined) != areas(rules):
             changed[reply] = {str(c) for c in areas(combined) - areas(rules)}
     assert changed == KNOWN_CHANGES
+    assert kinds == KNOWN_KIND_CHANGES
 
 
 @pytest.mark.parametrize(
-    ("reply", "category"),
+    ("reply", "category", "base", "confident"),
     [
-        # praise that judges nothing
-        ("Votre lettre de motivation était remarquable, mais nous avons retenu un autre profil.", "cv_cover_letter"),
-        # a remark set aside
-        ("Your experience was never the issue; we simply had an internal candidate.", "experience"),
-        # a template line
-        ("Nous conservons votre CV dans notre vivier et reviendrons vers vous.", "cv_cover_letter"),
+        # praise that judges nothing: the model is confident of the CV, the veto stops it
+        (
+            "Votre lettre de motivation était remarquable, mais nous avons retenu un autre profil.",
+            "cv_cover_letter",
+            "fr",
+            True,
+        ),
+        # a remark set aside, a template line: the model itself reads the clause as set aside (16g's clause
+        # polarity features); without them it was confident of both
+        ("Your experience was never the issue; we simply had an internal candidate.", "experience", "en", False),
+        ("Nous conservons votre CV dans notre vivier et reviendrons vers vous.", "cv_cover_letter", "fr", False),
     ],
 )
-def test_praise_a_set_aside_remark_or_a_template_is_never_added_however_confident(reply: str, category: str) -> None:
-    assert probability(reply, category) >= second_opinion.model().thresholds[category], "the veto is not tested"
+def test_praise_a_set_aside_remark_or_a_template_is_never_added_however_confident(
+    reply: str, category: str, base: str, confident: bool
+) -> None:
+    threshold = second_opinion.model().thresholds[category]
+    assert (probability(reply, category, base) >= threshold) is confident
     rules, combined = both(reply)
     assert areas(combined) == areas(rules) == set()
     assert combined.kind is Kind.GENERIC

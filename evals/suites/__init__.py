@@ -69,6 +69,7 @@ class RunOptions:
     judge: bool = False
     settings: Settings | None = None  # the configured endpoint, for --engine llm
     dataset_given: bool = False  # True when --dataset named the file (metamorphic then uses every line)
+    reader: Literal["merged", "rules"] = "merged"  # analysis offline: rules + second opinion, or the rules alone
 
 
 class DatasetError(ValueError):

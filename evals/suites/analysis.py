@@ -59,7 +59,7 @@ def read(request: AnalysisRequest, options: RunOptions) -> ReplyAnalysis:
     if options.engine == "offline":
         from rebond.analyse import analyse_reply
 
-        return analyse_reply(request)
+        return analyse_reply(request, second_opinion=options.reader == "merged")
     from rebond.reading import read_reply
 
     return read_reply(request, options.settings)

@@ -64,7 +64,17 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
     opinion = None
     if second_opinion and not other_code:
         rules_kind = Kind.MALICIOUS if insulting or protected else Kind.CONSTRUCTIVE if areas else Kind.GENERIC
-        opinion, added = second_reading(text, folded, lex, rules_kind, areas, grounds, opinions.model())
+        if rules_kind is Kind.GENERIC and logistics_reason(text, folded, lex) is not None:
+            rules_kind = Kind.CONSTRUCTIVE  # a practical condition: a reason with no area
+        rules_low = _kind_confidence(rules_kind, areas, cues[0], protected, None, folded, lex) is Confidence.LOW
+        # Areas the rules themselves are unsure of: borrowed from a neighbour, or in a reading whose kind is unsure.
+        doubtful = {str(a.category) for a in areas if a.inferred or rules_low or cues[0].unplaced > 0}
+        opinion, added = second_reading(
+            text, folded, lex, rules_kind, areas, grounds, opinions.model(), low_kind=rules_low, doubtful=doubtful
+        )
+        kept = [a for a in areas if str(a.category) not in opinion.removed]
+        if kept:  # the model drops a doubtful area beside another, never the reading's last reason
+            areas = kept
         areas = sorted([*areas, *added], key=lambda a: a.start)
     findings = [_finding(area, text, folded, language, lex) for area in areas]
     # Advice and reasons come only from areas the reply judges, never from mockery.
@@ -143,17 +153,28 @@ def second_reading(
     grounds: list[GroundHit],
     model: Model,
     policy: Policy | None = None,
+    *,
+    low_kind: bool = False,
+    doubtful: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[Opinion, list[Area]]:
     """The second opinion on the rules' reading (its kind and areas), and the areas it adds.
 
     An added area is the sentence the model reads as that area, marked inferred (low confidence); beside a
     protected ground it follows the rules' own limits (not the ground's clause, only as a further reason).
     """
-    probs = model.probabilities(folded)
+    probs = model.probabilities(folded, lex)
     found = {str(a.category) for a in areas}
     policy = policy or Policy()
     opinion = decide(
-        probs, model.thresholds, str(kind), found, lambda c: model.evidence(c, text, folded, lex, policy.gate), policy
+        probs,
+        model.thresholds,
+        str(kind),
+        found,
+        lambda c: model.evidence(c, text, folded, lex, policy.gate),
+        policy,
+        low_kind=low_kind,
+        doubtful=doubtful,
+        loose=lambda c: model.evidence(c, text, folded, lex, policy.loose_gate),
     )
     added = []
     for category, (start, end) in opinion.added:

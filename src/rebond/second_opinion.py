@@ -46,6 +46,7 @@ _NEGATION = frozenset(
     ["not", "no", "never", "nor", "without", "pas", "jamais", "aucun", "aucune", "ni", "sans", "plus"]
 )
 _CLAUSE_END = re.compile(r"[,;:.!?\n()«»\"]|\s-\s|\b(?:but|mais|however|cependant|toutefois)\b")
+FEATURES = 2  # 1: words, pairs, stems; 2: and each clause's polarity (the model file records it)
 _PREFIX = 5  # letters kept of a long word: a light stem that joins "experience", "experiences", "experimente"
 
 
@@ -63,9 +64,13 @@ def tokens(folded: str) -> list[str]:
     return out
 
 
-def features(folded: str) -> tuple[list[int], float]:
+def features(folded: str, lex: Lexicon | None = None) -> tuple[list[int], float]:
     """The hashed features of a folded text (sorted buckets, no repeats) and the value of each: all
-    features weigh 1/sqrt(their count), so the vector has unit length."""
+    features weigh 1/sqrt(their count), so the vector has unit length.
+
+    With the reply's lexicon, each clause also gives its polarity, as the rules see it (``_polarity``), joined to
+    the areas it names and to its words: "lettre" in a praised clause is another feature than in a faulted one.
+    """
     names: set[str] = set()
     plain: list[str] = []
     for word in tokens(folded):
@@ -76,10 +81,40 @@ def features(folded: str) -> tuple[list[int], float]:
         if len(word) > _PREFIX:
             names.add("p:" + word[:_PREFIX])
     names.update("b:" + a + " " + b for a, b in pairwise(plain))
+    if lex is not None and FEATURES >= 2:
+        names.update(clause_features(folded, lex))
     if not names:
         return [], 0.0
     buckets = sorted({zlib.crc32(name.encode()) & (BUCKETS - 1) for name in names})
     return buckets, 1.0 / math.sqrt(len(names))
+
+
+def clause_features(folded: str, lex: Lexicon) -> set[str]:
+    """Per clause: its polarity joined to the areas it names ("-t:skills") and to its words ("+:lettre")."""
+    names: set[str] = set()
+    for start, end in sentences(folded):
+        for clause in clauses(folded, start, end, lex):
+            mark = _polarity(folded, clause.start, clause.end, lex)
+            named = [c for c in CATEGORIES if lex.topics[Category(c)].search(folded, clause.start, clause.end)]
+            names.update(f"{mark}t:{c}" for c in named)
+            if mark != "0":
+                names.add("k:" + mark)
+                names.update(mark + ":" + w[:_PREFIX] for w in _TOKEN.findall(folded, clause.start, clause.end))
+    return names
+
+
+def _polarity(folded: str, start: int, end: int, lex: Lexicon) -> str:
+    """How a clause speaks of what it names: "x" set aside (a cancel, a template line, the recruiter's next
+    step), "-" judged (a deficit, something missing), "+" praised, "0" neither."""
+    if lex.cancel.search(folded, start, end) or lex.boilerplate.search(folded, start, end):
+        return "x"
+    if lex.process.search(folded, start, end):
+        return "x"
+    if lex.deficit.search(folded, start, end) or lex.missing.search(folded, start, end):
+        return "-"
+    if lex.praise.search(folded, start, end):
+        return "+"
+    return "0"
 
 
 @dataclass(frozen=True)
@@ -92,8 +127,8 @@ class Model:
     thresholds: dict[str, float] = field(default_factory=dict)
     meta: dict[str, object] = field(default_factory=dict)
 
-    def logits(self, folded: str) -> list[float]:
-        buckets, value = features(folded)
+    def logits(self, folded: str, lex: Lexicon | None = None) -> list[float]:
+        buckets, value = features(folded, lex)
         width = len(LABELS)
         sums = [0] * width
         table = self.table
@@ -103,9 +138,9 @@ class Model:
                 sums[k] += table[row + k]
         return [b + s * value * total for b, s, total in zip(self.bias, self.scales, sums, strict=True)]
 
-    def probabilities(self, folded: str) -> dict[str, float]:
-        """P(label) for each label, for a folded text."""
-        return {label: _sigmoid(z) for label, z in zip(LABELS, self.logits(folded), strict=True)}
+    def probabilities(self, folded: str, lex: Lexicon | None = None) -> dict[str, float]:
+        """P(label) for each label, for a folded text (read with its language's lexicon, as in training)."""
+        return {label: _sigmoid(z) for label, z in zip(LABELS, self.logits(folded, lex), strict=True)}
 
     def evidence(
         self, category: str, text: str, folded: str, lex: Lexicon, gate: str = "clause"
@@ -114,7 +149,7 @@ class Model:
         it in a clause neither praised, set aside nor boilerplate ("your CV was excellent", "experience was not
         the issue", "we keep your CV on file"). None when the reply names the category only in such clauses.
 
-        ``gate`` narrows it: "none" — a reply that never names the category (words the lexicon does not know)
+        ``gate`` narrows it: "judged" — as "none", in a sentence holding an evaluative cue; "none" — a reply that never names the category (words the lexicon does not know)
         offers every sentence that holds no such clause; "named" — the reply must name it; "sentence" — and the
         sentence must hold an evaluative cue of the rules (a deficit, a negation, something missing); "clause" —
         that cue must be in a clause that names the category.
@@ -138,11 +173,15 @@ class Model:
                     live.append((start, end))
             elif not any(aside):
                 unnamed.append((start, end))
-        candidates = live if named or gate != "none" else unnamed
+        candidates = live if named or gate not in ("none", "judged") else unnamed
+        if gate == "judged":
+            # As "none", and the sentence judges something (a deficit, a negation, something missing): never
+            # praise alone, nor a sentence that only tells a story.
+            candidates = [(s, e) for s, e in candidates if _judges(folded, s, e, lex)]
         if not candidates:
             return None
         index = LABELS.index(category)
-        return max(candidates, key=lambda span: (self.logits(folded[span[0] : span[1]])[index], -span[0]))
+        return max(candidates, key=lambda span: (self.logits(folded[span[0] : span[1]], lex)[index], -span[0]))
 
     def to_json(self) -> str:
         """The model file: sorted keys, the weights as one base64 blob, so a retrain writes the same bytes."""
@@ -204,13 +243,25 @@ def _judges(folded: str, start: int, end: int, lex: Lexicon) -> bool:
 
 @dataclass(frozen=True)
 class Policy:
-    """How the model's probabilities revise the rules' reading (chosen in ``evals/reader_experiment.py``)."""
+    """How the model's probabilities revise the rules' reading (chosen in ``evals/reader_experiment.py``, then
+    leave-one-set-out in ``evals/loso.py``)."""
 
     add_categories: bool = True  # add an area the rules missed when the model is confident of it
     # A confident "malicious" raising the kind: off. Before the held-out measurement it helped where the rules were
     # untuned (+8 of 341 replies) but was wrong on all 6 real-world replies it raised (polite or curt templates
     # read as contempt). The model's lean still lowers the kind's confidence.
     raise_malicious: bool = False
+    # ... or only when the rules' own kind is low confidence: off too (16g). Leave-one-set-out it gained kind on
+    # heldout6/7/9 (+0.014 mean) but turned 4 real-world replies malicious, none rightly (curt templates again).
+    malicious_when_low: bool = False
+    # A generic reading the rules are unsure of becomes constructive when the model is confident the reply is not
+    # generic ("constructive" threshold on p(generic)) and finds the area it reads best in a sentence that is
+    # neither praise, set aside nor a template line.
+    constructive_when_low: bool = True
+    loose_gate: str = "judged"  # Model.evidence's gate for that area: the sentence must judge something
+    # An area the rules are unsure of (inferred, or a low-confidence kind) is dropped when the model gives it less
+    # than this share of its threshold; 0 keeps every area.
+    remove_factor: float = 0.0
     doubt_factor: float = 0.5  # the model at this share of a threshold, against the reading, lowers confidence
     veto: bool = True  # never add an area the reply only praises or sets aside
     # What else an added area needs (Model.evidence): "none", "named", "sentence", "clause". "none" won more on the
@@ -226,6 +277,7 @@ class Opinion:
     malicious: bool = False  # the kind should be malicious
     doubt_kind: bool = False  # the model leans to another kind: the kind's confidence should be low
     doubt: bool = False  # the model disagrees with the reading somewhere: its confidence should be low
+    removed: tuple[str, ...] = ()  # areas of the rules the model reads as absent (only doubtful ones)
 
 
 def decide(
@@ -235,12 +287,20 @@ def decide(
     categories: set[str] | frozenset[str],
     evidence: Callable[[str], tuple[int, int] | None],
     policy: Policy = Policy(),
+    *,
+    low_kind: bool = False,
+    doubtful: set[str] | frozenset[str] = frozenset(),
+    loose: Callable[[str], tuple[int, int] | None] | None = None,
 ) -> Opinion:
     """The model's revisions of the rules' reading (its kind and its areas).
 
     - an area the rules did not find is added when its probability reaches its threshold and ``evidence``
       (category -> the sentence that shows it) finds a sentence: never one the reply only praises or sets aside;
-    - a kind other than malicious becomes malicious when "malicious" reaches its threshold;
+    - a kind other than malicious becomes malicious when "malicious" reaches its threshold (``raise_malicious``,
+      or ``malicious_when_low`` and the rules' kind is ``low_kind``);
+    - a generic reading that is ``low_kind`` gets the model's best area (found by ``loose``) when the model is
+      confident the reply is not generic (``constructive_when_low``);
+    - an area in ``doubtful`` is removed when the model gives it under ``remove_factor`` of its threshold;
     - the reading is in doubt when the model comes within ``doubt_factor`` of a threshold against it.
     """
     added = []
@@ -250,7 +310,31 @@ def decide(
                 span = evidence(c) if policy.veto else (0, 0)
                 if span is not None:
                     added.append((c, span))
-    malicious = policy.raise_malicious and kind != "malicious" and probs["malicious"] >= thresholds["malicious"]
+    malicious = kind != "malicious" and probs["malicious"] >= thresholds["malicious"] and (
+        policy.raise_malicious or (policy.malicious_when_low and low_kind)
+    )
+    if (
+        policy.constructive_when_low
+        and low_kind
+        and kind == "generic"
+        and not added
+        and not malicious
+        and loose is not None
+        and "constructive" in thresholds
+        and probs["generic"] <= thresholds["constructive"]
+        and probs["malicious"] < policy.doubt_factor * thresholds["malicious"]
+    ):
+        for c in sorted(CATEGORIES, key=lambda c: -probs[c] / thresholds[c]):
+            # the area must itself come near its threshold: a low p(generic) alone may only mean unknown words
+            if c not in categories and probs[c] >= policy.doubt_factor * thresholds[c]:
+                span = loose(c)
+                if span is not None:
+                    added.append((c, span))
+                    break
+    removed = tuple(
+        c for c in CATEGORIES if c in doubtful and policy.remove_factor > 0 and probs[c] < policy.remove_factor
+        * thresholds[c]
+    )
     f = policy.doubt_factor
     doubt_kind = malicious or (
         f > 0
@@ -260,8 +344,11 @@ def decide(
         )
     )
     near = f > 0 and any(c not in categories and probs[c] >= f * thresholds[c] for c in CATEGORIES)
-    doubt_areas = bool(added) or near
-    return Opinion(added=tuple(added), malicious=malicious, doubt_kind=doubt_kind, doubt=doubt_kind or doubt_areas)
+    doubt_areas = bool(added) or bool(removed) or near
+    return Opinion(
+        added=tuple(added), malicious=malicious, doubt_kind=doubt_kind, doubt=doubt_kind or doubt_areas,
+        removed=removed,
+    )
 
 
 @cache
