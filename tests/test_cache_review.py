@@ -21,6 +21,9 @@ REVIEWED = {
     # Pure functions of a text: an entry is only ever returned to a caller who passes that same text.
     "src/rebond/text.py:fold": "the folded form of a text, keyed by the text itself",
     "src/rebond/situation.py:_read": "a request's context read (reason, moments), keyed by that same context's text",
+    "src/rebond/french.py:role_forms": "a job title's two forms, keyed by the title typed",
+    "src/rebond/french.py:role_in_sentence": "a job title as a sentence writes it, keyed by the title typed",
+    "src/rebond/french.py:clean_role": "a job title without the posting's labels, keyed by the title typed",
     # Shipped data files, the same for everyone.
     "src/rebond/guidance.py:guidance": "prompts/guidance.yaml",
     "src/rebond/resources.py:load_text": "files under prompts/",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rebond.resources import load_data
 from rebond.text import fold
@@ -157,6 +157,7 @@ def _keep_capitals() -> frozenset[str]:
     return frozenset(fold(word) for word in load_data("french.yaml")["role_words_keep_capital"])
 
 
+@lru_cache(maxsize=2048)  # pure, and read several times per draft (compose and three checks)
 def role_in_sentence(role: str, *, keep_marks: bool = False) -> str:
     """A job title as it reads inside a French sentence: common nouns in lower case, acronyms and names kept.
 
@@ -173,6 +174,7 @@ def role_in_sentence(role: str, *, keep_marks: bool = False) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=2048)  # pure, and read several times per draft (compose and three checks)
 def clean_role(role: str, *, keep_marks: bool = False) -> str:
     """A job title without the job ad's labels: « Technicien H/F (CDD saison) » → « Technicien »; with
     ``keep_marks``, « Préparateur(trice) » keeps its mark (the posting's own inclusive title)."""
@@ -268,6 +270,7 @@ def _match_case(word: str, replacement: str) -> str:
     return replacement[:1].upper() + replacement[1:] if word[:1].isupper() else replacement
 
 
+@lru_cache(maxsize=2048)  # pure, and read several times per draft (compose and three checks)
 def role_forms(role: str) -> tuple[str, str]:
     """The title as it reads in a sentence, masculine and feminine (the same when the title is epicene).
 
