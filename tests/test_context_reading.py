@@ -107,7 +107,7 @@ def test_kind_words_are_answered_and_a_praised_moment_is_not_asked_about():
     rejection = ("Votre étude de cas a été appréciée par le jury, mais nous avons retenu un profil ayant déjà "
                  "plusieurs années dans le conseil en stratégie.")
     body = compose(request("fr-FR", rejection=rejection, notes="étude de cas puis jury", directness=90)).body
-    assert "Vos mots encourageants sur mon étude de cas m'ont fait plaisir." in body  # « bons mots » are witticisms in France
+    assert "Votre retour positif sur mon étude de cas m'a fait plaisir." in body  # « bons mots » are witticisms in France
     assert "améliorer dans mon étude de cas" not in body
     close = compose(request("en", rejection="It was a close decision, but we went with another candidate.")).body
     assert "encouraging to hear" in close
@@ -607,7 +607,7 @@ def test_round_17_slips_are_gone():
     # Praise of the person hired is not praise of the candidate.
     hired = compose(request("fr-FR", rejection="Nous avons retenu un candidat ayant une solide expérience des dossiers "
                                               "agricoles. Bonne continuation.")).body
-    assert "mots encourageants" not in hired
+    assert "retour positif" not in hired and "mots encourageants" not in hired
     # "one of our own guys" is an internal hire, not an availability problem.
     internal = compose(request("en", rejection="We went with one of our own guys for the lead spot. We're hiring night "
                                               "shift leads in Jan.", formality=0, length=40)).body
@@ -625,3 +625,18 @@ def test_a_moment_that_went_well_is_praised_not_asked_about_and_a_bare_worry_is_
                            "vacances des gars de la construction (CCQ) — j'ai bafouillé, je connais pas bien ça.",
                            directness=100, length=20)).body
     assert "J'ai bafouillé :" not in bare
+
+
+def test_round_18_france_french_slips_are_gone():
+    # « Vos mots encourageants » read as a calque in France: « Votre retour positif … m'a fait plaisir ».
+    body = compose(request("fr-FR", rejection="Votre raisonnement sur le cas clinique a été apprécié.", formality=90)).body
+    assert "Votre retour positif" in body and "m'a fait plaisir" in body
+    # A post offered by name, its inclusive mark read plainly; a yes/no fact from the notes not asked about.
+    offer = compose(request("fr-FR", "phone", rejection="En revanche, un poste d'hôte·sse de caisse / accueil est "
+                            "actuellement ouvert. S'il vous intéresse, répondez à ce message.",
+                            notes="Question sur mes dispos le samedi : oui.", directness=100, length=65)).body
+    assert "le poste d'hôte de caisse ou accueil" in offer and "dispos le samedi" not in offer
+    # « un chef d'équipe de chez eux qu'ils font monter » is an internal hire.
+    call = compose(request("fr-FR", "phone", news="phone", notes="Karim (RH) m'a appelé lundi midi. Le poste part "
+                           "finalement à un chef d'équipe de chez eux qu'ils font monter.")).body
+    assert "en interne" in call

@@ -273,6 +273,8 @@ def _asked(notes: str, lang: str, reason: StatedReason | None) -> dict[str, str]
         if re.search(r"\b(i|j'ai|je)\s*$", before) or re.search(r"\b(i asked|i had|j'ai pose|j'ai demande|i posed)\W*(a |des |une |some |my own )?$", before):
             continue  # "I asked about the UV system": the candidate's question, not one put to them
         segment = re.split(r"[.;!?\n]", notes[match.start():], maxsplit=1)[0]
+        if re.search(r"(?i)(?::|→|->|-)\s*(oui|non|yes|no|ok)\s*$", segment.strip()):
+            continue  # « Question sur mes dispos le samedi : oui. »: a fact given, no answer to improve
         if _segment_went_well(segment):
             continue  # « questions sur le travail de nuit ok »: the part that went well is not the one to ask about
         if kind == "np_name":
@@ -599,7 +601,7 @@ _KEPT_FOR = {
 # What is offered, when the rejection names it: « des remplacements en CDD sur décembre et janvier », "our supply list",
 # "an Inbound Supervisor opening".
 _OFFERED = {
-    "fr": re.compile(r"(?i)(?<=propos\w\s)((?:un|une)\s+(?:poste|contrat|mission|remplacement)\b[^.,;!?:]{0,40})|\b(?:ouvre|ouvrons|ouvrira|ouvrirons|affiche|affichons|aura|aurons)\s(un\s+poste\s+(?:de|d')\s?[^.,;!?:]{3,50})|\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
+    "fr": re.compile(r"(?i)\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:est|sera)\s+(?:actuellement\s+|aussi\s+|également\s+)?(?:ouvert|disponible|à pourvoir))|(?<=propos\w\s)((?:un|une)\s+(?:poste|contrat|mission|remplacement)\b[^.,;!?:]{0,40})|\b(?:ouvre|ouvrons|ouvrira|ouvrirons|affiche|affichons|aura|aurons)\s(un\s+poste\s+(?:de|d')\s?[^.,;!?:]{3,50})|\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
     "en": re.compile(r"(?i)\b((?:our|the|an?|another)\s+(?:[\w-]+\s+){0,3}?(?:supply|substitute|casual|on-call|relief|float)\s+(?:list|pool|roster)"
                      r"|(?:an?|another|the)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
                      r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
@@ -666,7 +668,10 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
             target = re.sub(pattern, replacement, target)
         details["invite_for"] = target  # "I could apply to the English-only team", "our seasonal front-of-house roles"
     if kind == "offer" and (match := _OFFERED[lang].search(rejection)):
-        offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", next(g for g in match.groups() if g).split("(")[0]).strip())
+        offered = next(g for g in match.groups() if g).split("(")[0]
+        offered = re.sub(r"(\w)[·•](?:e|ne|sse|rice|euse|es|fe)\b", r"\1", offered)  # « hôte·sse » reads « hôte »
+        offered = re.sub(r"\s*/\s*", " ou ", offered) if lang != "en" else re.sub(r"\s*/\s*", " or ", offered)
+        offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", offered).strip())
         offered = re.sub(r"(?i)\s+en attendant$", "", offered)
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             offered = re.sub(pattern, replacement, offered)
