@@ -640,3 +640,17 @@ def test_round_18_france_french_slips_are_gone():
     call = compose(request("fr-FR", "phone", news="phone", notes="Karim (RH) m'a appelé lundi midi. Le poste part "
                            "finalement à un chef d'équipe de chez eux qu'ils font monter.")).body
     assert "en interne" in call
+
+
+def test_a_posting_pointed_to_and_relief_cover_offered_are_taken_up_and_the_strongest_part_not_asked_about():
+    notes = ("Dr. Marsh called Thursday. They went with someone who already has GCP certification. She suggested I look "
+             "at the research assistant posting on their site that closes end of month.")
+    posting = compose(request("en", notes=notes, news="phone", formality=85)).body
+    assert "pointing me to the research assistant posting" in posting
+    relief = compose(request("en", "phone", rejection="We've gone with another candidate. We sometimes need relief "
+                             "coverage on Saturdays - let us know if you'd be open to that.", length=75)).body
+    assert "relief coverage on Saturdays" in relief
+    strongest = compose(request("en", notes="Panel: questions on lending targets, too general. Role play: member furious "
+                                "about fees. My strongest part, VP said that's exactly how they'd want it handled.",
+                                directness=85, length=100)).body
+    assert "better in the role play" not in strongest

@@ -763,6 +763,9 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
         # "a senior lift operator", "a yard tech for winter haul-outs": a person to be, not a thing to get.
         return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
     if kind == "opening":
+        if s.offer and details and re.search(r"(?i)\b(closes|closing|now open|currently open|is open|is up|on (?:our|their|the) (?:site|website|careers page)|est ouvert|actuellement ouvert|en ligne)\b",
+                                             w.request.context.rejection_message or w.request.context.notes):
+            return "opening_posted"  # "the research assistant posting … that closes end of month": already up
         return "opening_named" if s.offer and details else "opening"
     if kind == "keep" and s.consent:
         return "keep_consent"  # « Si vous y consentez, nous conserverons votre dossier »: consent given, not thanks

@@ -609,6 +609,7 @@ _OFFERED = {
                      r"|(?<=you forward for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}|(?<=recommend you for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}"
                      r"|(?<=welcome you to )(?:our|the|a|an)\s+[^.,;!?]{3,40}?(?=\s+or\b|[.,;!?]|$)"
                      r"|(?<=offered me )[^.,;!?]{3,60}?(?=\s+(?:if|when|for the summer|,)\b|[.,;!?]|$)"
+                     r"|(?<=need )(?:some )?(?:(?:relief|casual|weekend|on-call|part-time|seasonal|extra|holiday)\b[^.,;!?—–]{3,40}?)(?=\s+[-–—]|[.,;!?]|$)"
                      r"|(?:a|an)\s+(?:relief|casual|supply|part-time|temporary|contract|seasonal|weekend|junior)\b[\w\s-]{0,30}?\b(?:tech|technician|position|role|shifts?|spot|contract|job|opening)s?\b)"),
 }
 
@@ -625,7 +626,8 @@ _NEXT_OPENING = {
     "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"
                      r"|\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|risque)\b)"),
     "en": re.compile(r"(?i)\b(the next (?:[\w-]+ ){0,3}?(?:opening|role|position|posting))\b"
-                     r"|\b((?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:posting|role|position|opening))(?=\s+(?:going up|opening up|coming up|that|which|next)\b)"),
+                     r"|\b((?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:posting|role|position|opening))(?=\s+(?:going up|opening up|coming up|that|which|next)\b)"
+                     r"|(?:look at|apply (?:for|to)|check out|consider) (the [\w -]{3,40}? (?:posting|opening|role|position))\b"),
 }
 
 
