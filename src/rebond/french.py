@@ -348,14 +348,3 @@ def role_spoken_acronym(role: str) -> str:
     if not initials or letters[0] != initials[0] or not set(letters) <= set(initials):
         return ""
     return of_phrase(acronym.group(1))
-    if acronym := re.search(r"\(([A-ZÉ]{2,6})\)", role):
-        return of_phrase(acronym.group(1))
-    field = re.search(r"\s(en|à|au|aux)\s+(.+)$", masculine)
-    if field and len(field.group(2).split()) <= 6 and not re.search(r"\s(de|d'|du|des)\s*$", field.group(0)):
-        return f"{field.group(1)} {field.group(2)}"
-    # « technicien assurance qualité », « coordonnateur marketing »: the head, then its field without a preposition.
-    head, _, rest = masculine.partition(" ")
-    adjectives = set(load_data("french.yaml")["role_feminine"]["adjectives"]) | {"conseil", "expert", "confirmé", "ou"}
-    if rest and 1 <= len(rest.split()) <= 4 and rest.split()[0] not in adjectives and not re.match(r"(de|d'|du|des)\b", rest):
-        return f"en {rest}"
-    return ""
