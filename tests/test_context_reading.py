@@ -654,3 +654,10 @@ def test_a_posting_pointed_to_and_relief_cover_offered_are_taken_up_and_the_stro
                                 "about fees. My strongest part, VP said that's exactly how they'd want it handled.",
                                 directness=85, length=100)).body
     assert "better in the role play" not in strongest
+
+
+def test_a_referral_target_is_never_cut_mid_word():
+    rejection = ("Your sales numbers were impressive. I've passed your name to a contact at a food-service distributor in "
+                 "Saskatoon who's hiring inside reps; she should reach out.")
+    body = compose(request("en", "linkedin", rejection=rejection, length=40)).body
+    assert "distributor in Saskatoon" in body and "who's h" not in body

@@ -660,6 +660,12 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
     if kind == "forward" and (match := _FORWARD_TO[lang].search(rejection)):
         # where the CV goes: « à la plateforme d'Orsay », "to the doc crew shooting in Newfoundland"
         target = re.split(r"\s[-–—]\s", match.group(1).strip())[0]  # "…at another agency - she's hiring": the target ends
+        # A relative clause about the target is the recruiter's, not the candidate's ("…in Saskatoon who's hiring
+        # inside reps"); and a match cut at its length never ends mid-word.
+        cut = re.split(r"(?i)\s+(?:who|which|that|who's|qui|dont)\b", target)[0]
+        if cut == target and len(match.group(1)) >= 60 and " " in target:
+            cut = target.rsplit(" ", 1)[0]
+        target = cut
         target = re.sub(r"(?i)^to an? ", "to the ", target)
         for pattern, replacement in _POINT_OF_VIEW[lang] + _RECRUITER_OWN[lang]:
             target = re.sub(pattern, replacement, target)  # « à mes collègues » are the recruiter's: « à vos collègues »
