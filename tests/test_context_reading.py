@@ -661,3 +661,13 @@ def test_a_referral_target_is_never_cut_mid_word():
                  "Saskatoon who's hiring inside reps; she should reach out.")
     body = compose(request("en", "linkedin", rejection=rejection, length=40)).body
     assert "distributor in Saskatoon" in body and "who's h" not in body
+
+
+def test_a_language_said_not_to_be_the_problem_is_not_the_reason_and_a_place_s_initials_are_not_a_tool():
+    notes = ("Julie (RH) m'a appelé mardi matin. Ils ont pris celle qui avait déjà travaillé dans une fromagerie ici au "
+             "Québec. Elle a dit que mon français était très correct, que c'était pas ça le problème.")
+    body = compose(request("fr", notes=notes, news="phone", length=60)).body
+    assert "français" not in body.split("\n\n", 2)[2] and "fromagerie ici au Québec" in body
+    reason = read_situation(request("fr-FR", rejection="Ils ont pris une candidate qui utilise déjà le logiciel de "
+                                                     "reconnaissance vocale du CH.")).reason
+    assert reason is not None and reason.term != "CH"

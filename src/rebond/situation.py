@@ -809,7 +809,9 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # A protected ground or an insult is not a reason to answer to: no gap to close.
     malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
     findings = [] if malicious else [f for f in analysis.categories if not _only_praises(f.evidence)
-                                     and not has_term(f.evidence, tuple(_cues()["no_reason"]))]
+                                     and not has_term(f.evidence, tuple(_cues()["no_reason"]))
+                                     # « mon français était très correct, c'était pas ça le problème »: set aside
+                                     and not has_term(f.evidence, tuple(_cues()["not_the_issue"]))]
     needed = "" if internal else required_as_said(rejection, lang)
     if not malicious and not internal and not needed and (logistics := _logistics(rejection, lang)):
         # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
@@ -932,7 +934,7 @@ def _sentence_with(text: str, cue: str) -> str:
 # "nous avons retenu une candidature qui détenait …", « une technicienne qui faisait déjà des remplacements »,
 # "we went with a candidate whose experience …": a determiner, up to three words, then what describes the person.
 _HIRE = {
-    "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
+    "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre|celle|celui)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
                      r"\s*\b(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?"
                      r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?)\b[^.;!?:]{3,150}\b)"),
     "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,4}?"
@@ -1006,6 +1008,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
             continue  # « une candidature dont le profil correspond davantage à nos besoins »: a template, no reason
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             hire = re.sub(pattern, replacement, hire)
+        hire = re.sub(r"^(?:celle|celui) qui\b", "quelqu'un qui", hire)  # « ils ont pris celle qui avait déjà… »
         words = hire.split()
         if re.search(r"(?i)\b(that|this|it|ça|cela|celle-ci|celui-ci)\b(?! (?:is|was|has|had|a|est|était)\b)", hire) and not re.search(r"(?i)\b(that|which|qui|que) (?:is|was|has|had|a|est|était)\b", hire):
             continue  # "someone who's done that before": "that" points to a sentence the draft does not repeat
@@ -1170,7 +1173,9 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
                   if (fold(m.group(0).split()[0]) in keep or _ACRONYM.fullmatch(m.group(0).split()[0]))
                   and fold(m.group(0).split()[0]) not in not_terms
                   # « une ASV déjà titulaire du titre », "a CPA": a person's title, not a tool to learn
-                  and not re.search(r"(?i)\b(un|une|a|an)\s+$", evidence[max(0, m.start() - 5):m.start()])]
+                  and not re.search(r"(?i)\b(un|une|a|an)\s+$", evidence[max(0, m.start() - 5):m.start()])
+                  # « le logiciel … du CH »: the place that owns the tool, not the tool
+                  and not re.search(r"(?i)\b(du|au|aux|des)\s+$", evidence[max(0, m.start() - 5):m.start()])]
     # A professional order named in full, with no acronym: « l'Ordre des diététistes-nutritionnistes du Québec ».
     order = (m.group(0) if (m := re.search(r"\b(?:Ordre|Order)\b[^,.;()]{3,80}", evidence)) else "").strip()
     if not candidates and not order:
