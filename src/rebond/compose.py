@@ -762,9 +762,10 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
             return "offer_for"  # "I'd like to put you forward for our Retention team": considered for it
         # "a senior lift operator", "a yard tech for winter haul-outs": a person to be, not a thing to get.
         return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
+    said = w.request.context.rejection_message or w.request.context.notes  # the recruiter's words, pasted or noted
     if kind == "opening":
         if s.offer and details and re.search(r"(?i)\b(closes|closing|now open|currently open|is open|is up|on (?:our|their|the) (?:site|website|careers page)|est ouvert|actuellement ouvert|en ligne)\b",
-                                             w.request.context.rejection_message or w.request.context.notes):
+                                             said):
             return "opening_posted"  # "the research assistant posting … that closes end of month": already up
         return "opening_named" if s.offer and details else "opening"
     if kind == "keep" and s.consent:
@@ -774,10 +775,8 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
     if kind == "reapply" and s.invite_for and details and w.english:
         return "reapply_for"  # "As you suggested, I'll apply to the English-only team."
     if kind == "forward":
-        if s.offer and re.search(r"(?i)\b(is passing|passing|passed|has passed|i've passed|j'ai transmis|a transmis|transmet|je transmets\b(?!.{0,40}\?))",
-                                 w.request.context.rejection_message or w.request.context.notes) \
-                and not re.search(r"(?i)\b(if you|si (?:tu|vous|ça|cela)|avec (?:votre|ton) accord|would you|may i|can i|voulez|souhaitez)\b",
-                                  w.request.context.rejection_message or w.request.context.notes):
+        if s.offer and re.search(r"(?i)\b(is passing|passing|passed|has passed|i've passed|j'ai transmis|a transmis|transmet|je transmets\b(?!.{0,40}\?))", said) \
+                and not re.search(r"(?i)\b(if you|si (?:tu|vous|ça|cela)|avec (?:votre|ton) accord|would you|may i|can i|voulez|souhaitez)\b", said):
             return "forward_done"  # "she's passing my name to a doc crew": thanked, not granted
         return "forward" if s.offer and details else "forward_unnamed"
     return kind
@@ -817,14 +816,16 @@ def _warm_line(w: _Writer) -> str:
         return w.fill(w.bank["moment_enjoyed"][enjoyed[0]])
     return w.pick("phone_warm_line" if w.situation.news == "phone" and "phone_warm_line" in w.bank else "warm_line")
 
-def _regret_key(w: _Writer, short: bool) -> str:
-    """The regret, with "I'd like to learn from it" unless the message is short or the reason is nothing the
-    candidate could have done better (an internal hire, the salary, the dates, the distance): readers found
-    « en tirer des leçons » illogical there."""
+def _practical_reason(w: _Writer) -> bool:
+    """Whether the reason is nothing the candidate could have done better (an internal hire, the salary, the dates,
+    the distance): readers found « en tirer des leçons » and « pour progresser » illogical there."""
     reason = w.situation.reason
-    if short or (reason is not None and reason.gap in ("internal", "salary", "availability", "location")):
-        return "regret_short"
-    return "regret"
+    return reason is not None and reason.gap in ("internal", "salary", "availability", "location")
+
+
+def _regret_key(w: _Writer, short: bool) -> str:
+    """The regret, with "I'd like to learn from it" unless the message is short or the reason was practical."""
+    return "regret_short" if short or _practical_reason(w) else "regret"
 
 
 def _email(w: _Writer) -> tuple[str, str]:
@@ -1010,7 +1011,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
         name = w.request.context.candidate_name.strip()
         first, sep, rest = opening[0].partition(f"{name}. ")
         opening[0] = f"{first}{name}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
-    practical = _regret_key(w, short=False) == "regret_short"  # an internal hire, pay, dates, distance
+    practical = _practical_reason(w)
     ask.append(w.pick("phone_regret_plain" if practical else "phone_regret"))  # no « leçons » to draw there
     if reason := _reason_sentence(w):
         ask.append(reason)

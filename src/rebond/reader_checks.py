@@ -294,7 +294,10 @@ def check_recruiter_answered(s: _Subject) -> CheckResult:
     # What the offer is for, when the recruiter named it ("our seasonal front-of-house roles"): a generic "apply
     # again" does not take it up.
     named = [w for w in re.findall(r"\w{5,}", fold(situation.invite_for or situation.offer)) if w not in _OFFER_FILLER]
-    if kind in ("reapply", "opening") and named and not any(re.search(rf"\b{re.escape(w)}", fold(text)) for w in named):
+    # (A word of the draft starting with one of them counts: "season" in "seasonal". One scan of the draft's words,
+    # not a regex per named word: see ``text.count_word``.)
+    words = re.findall(r"\w+", fold(text)) if named else []
+    if kind in ("reapply", "opening") and named and not any(word.startswith(n) for word in words for n in named):
         return _result("recruiter_answered", s.lang, False, "l'offre" if s.lang == "fr" else "offer")
     return _result("recruiter_answered", s.lang, True)
 
