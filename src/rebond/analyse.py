@@ -62,9 +62,13 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
     protected = bool(grounds)
     insulting = _insulting(text, folded, lex, language.base)
     opinion = None
+    # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
+    # reply is constructive though it names no area. Read once: the rules' reading and the final one both ask it,
+    # and the final reading is generic only when the rules' was.
+    practical = logistics_reason(text, folded, lex) if not (insulting or protected or areas) else None
     if second_opinion and not other_code:
         rules_kind = Kind.MALICIOUS if insulting or protected else Kind.CONSTRUCTIVE if areas else Kind.GENERIC
-        if rules_kind is Kind.GENERIC and logistics_reason(text, folded, lex) is not None:
+        if rules_kind is Kind.GENERIC and practical is not None:
             rules_kind = Kind.CONSTRUCTIVE  # a practical condition: a reason with no area
         rules_low = _kind_confidence(rules_kind, areas, cues[0], protected, None, folded, lex) is Confidence.LOW
         # Areas the rules themselves are unsure of: borrowed from a neighbour, or in a reading whose kind is unsure.
@@ -84,9 +88,7 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
         kind = Kind.MALICIOUS
     else:
         kind = Kind.CONSTRUCTIVE if findings else Kind.GENERIC
-    # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
-    # reply is constructive though it names no area.
-    logistics = logistics_reason(text, folded, lex) if kind is Kind.GENERIC else None
+    logistics = practical if kind is Kind.GENERIC else None
     if logistics is not None:
         kind = Kind.CONSTRUCTIVE
     # How to answer: a reply that gives a protected ground gets no "thank you for the lead".
