@@ -88,6 +88,9 @@ def test_formality_changes_greeting_and_closing():
 
 def test_a_title_that_hides_gender_takes_it_from_the_first_name_or_gives_way_to_the_full_name():
     assert compose(request("fr", recruiter="Dr Amira Haddad", formality=100)).body.startswith("Bonjour Docteure Haddad,")
+    # The most formal letter in France opens with the title alone, as its formula closes.
+    letter = compose(request("fr-FR", recruiter="Dre Fabre", formality=100)).body
+    assert letter.startswith("Madame,\n") and "agréer, Madame," in letter
     # In France a doctor is « Monsieur Sanchez » in a letter about a job, when the first name tells.
     assert compose(request("fr-FR", recruiter="Dr Olivier Sanchez", formality=80)).body.startswith("Bonjour Monsieur Sanchez,")
     assert compose(request("fr", recruiter="Dr Camille Haddad", formality=100)).body.startswith("Bonjour Camille Haddad,")
@@ -244,3 +247,105 @@ def test_dataset_requests_all_pass_their_checks():
     assert len(requests) >= 30
     failed = {r.id: [c.name for c in compose(r).checks.failed()] for r in requests}
     assert {k: v for k, v in failed.items() if v} == {}
+
+
+# ---- round 20's mechanisms: sliders felt, calls spoken, nothing said twice -------------------------------------
+
+_INVERTED = re.compile(r"\b\w+-(?:t-)?(?:vous|tu|je|il|elle|ils|elles)\s[^?]*\?")
+
+
+@pytest.mark.parametrize("language", ["fr", "fr-FR"])
+@pytest.mark.parametrize("directness", [0, 50, 100])
+def test_a_french_call_asks_with_est_ce_que_never_by_inversion(language, directness):
+    """Readers heard « Pourriez-vous… », « Mon expérience correspondait-elle… » as a letter read out."""
+    for formality in (0, 50, 100):
+        draft = compose(request(language, "phone", rejection="Nous avons retenu une candidature plus expérimentée.",
+                                formality=formality, directness=directness, length=100))
+        for part in (draft.body, draft.voicemail):
+            assert not _INVERTED.search(part), (formality, _INVERTED.search(part).group(0))
+        assert "?" in draft.body
+
+
+def test_an_english_call_contracts_below_the_most_formal_and_the_checks_still_weigh_its_register():
+    casual = compose(request("en", "phone", recruiter="Ms. Patel", formality=70, length=80))
+    assert "I'd" in casual.full_text() and "I would" not in casual.full_text()
+    assert casual.checks.passed, [c.name for c in casual.checks.failed()]
+    formal = compose(request("en", "phone", recruiter="Ms. Patel", formality=95, length=80))
+    assert "I'd " not in formal.full_text()
+
+
+def test_a_voicemail_with_no_number_says_when_and_how_else_never_this_number():
+    for language in ("fr", "fr-FR", "en"):
+        draft = compose(request(language, "phone"))
+        assert not re.search(r"(?i)à ce numéro|at this number", draft.voicemail)
+        assert re.search(r"(?i)courriel|e-mail|email", draft.voicemail) and re.search(r"(?i)quelques jours|few days", draft.voicemail)
+        assert draft.checks.passed, (language, [c.name for c in draft.checks.failed()])
+
+
+def test_the_voicemail_check_fails_this_number_when_none_is_given():
+    from rebond.checks import run_checks
+
+    draft = compose(request("fr", "phone"))
+    said = draft.model_copy(update={"voicemail": draft.voicemail.replace(
+        "Je réessaierai dans quelques jours ; vous pouvez aussi me répondre par courriel.",
+        "Vous pouvez me rappeler à ce numéro ; sinon, je réessaierai dans quelques jours.")})
+    assert said.voicemail != draft.voicemail
+    failed = {c.name for c in run_checks(said, request("fr", "phone")).failed()}
+    assert "voicemail_callback" in failed
+
+
+def test_the_most_relaxed_draft_says_tu_to_a_first_name_unless_the_recruiter_wrote_vous_or_has_a_title():
+    at_ease = compose(request("fr", recruiter="Gabrielle", formality=0, warmth=80))
+    assert re.search(r"\b(ta|ton|tes|tu|te)\b", at_ease.body) and not re.search(r"\b(vous|vos)\b", at_ease.body.replace("votre équipe", ""))
+    assert at_ease.checks.passed, [c.name for c in at_ease.checks.failed()]
+    # A notch up, or a recruiter who wrote « vous », or a title: « vous ».
+    assert not re.search(r"\b(ta|ton|tu)\b", compose(request("fr", recruiter="Gabrielle", formality=30)).body)
+    wrote_vous = "Bonjour, nous vous remercions de votre intérêt. Nous avons retenu une autre candidature. Gabrielle"
+    assert not re.search(r"\b(ta|ton|tu)\b", compose(request("fr", recruiter="Gabrielle", formality=0, rejection=wrote_vous)).body)
+    assert not re.search(r"\b(ta|ton|tu)\b", compose(request("fr", recruiter="Mme Roy", formality=0)).body)
+
+
+def test_an_intensifier_is_said_once_and_a_thanks_formula_keeps_its_warmth():
+    from rebond.compose import _intensifiers_once
+
+    assert _intensifiers_once("Merci beaucoup pour ton appel. J'ai beaucoup aimé la visite.") == \
+        "Un grand merci pour ton appel. J'ai beaucoup aimé la visite."
+    assert _intensifiers_once("J'aimerais beaucoup savoir. Cela m'aiderait beaucoup. J'ai beaucoup de questions.") == \
+        "J'aimerais beaucoup savoir. Cela m'aiderait vraiment. J'ai beaucoup de questions."
+    assert _intensifiers_once("I'd really appreciate it. It would really help.") == "I'd really appreciate it. It would help."
+    for language in ("fr", "fr-FR", "en"):
+        for warmth in (0, 100):
+            for channel in ("email", "linkedin", "phone"):
+                text = compose(request(language, channel, warmth=warmth, length=100)).body.lower()
+                for word in ("beaucoup", "vraiment", "really", "very much"):
+                    assert len(re.findall(rf"\b{word}\b(?! de| d')", text)) <= 1, (language, channel, warmth, word)
+
+
+def test_a_very_direct_list_of_questions_does_not_first_ask_for_time():
+    for language, hedge in (("fr", "si vous"), ("fr-FR", "si vous"), ("en", "if you have")):
+        body = compose(request(language, rejection="Nous avons retenu une autre candidature.", directness=100, length=80)).body
+        lead = next(line for line in body.splitlines() if line.endswith(":"))
+        assert hedge not in lead.lower(), lead
+        listed = compose(request(language, directness=75, length=80)).body
+        assert any(hedge in line.lower() for line in listed.splitlines() if line.endswith(":")) or language == "fr-FR"
+
+
+def test_only_the_most_formal_french_letter_closes_with_the_full_formula():
+    for formality, formula in ((80, False), (100, True)):
+        body = compose(request("fr-FR", recruiter="Mme Marchand", formality=formality)).body
+        assert ("agréer" in body) is formula and body.startswith("Madame,\n") is formula, formality
+    # « Madame, Monsieur, » in Québec: the formula too, not « Cordialement ».
+    body = compose(request("fr", recruiter="", formality=100)).body
+    assert body.startswith("Madame, Monsieur,") and "agréer, Madame, Monsieur," in body
+
+
+def test_a_first_name_signed_alone_is_how_a_relaxed_english_draft_greets():
+    note = "Hi Keisha! We went with another candidate, but it was close. Happy to chat. Anna"
+    assert compose(request("en", "linkedin", recruiter="Ms. Kowalski", rejection=note, formality=0)).body.startswith("Hi Anna,")
+    assert compose(request("en", "linkedin", recruiter="Ms. Kowalski", rejection=note + "\nThanks", formality=0)).body.startswith("Hi Ms. Kowalski,")
+    assert compose(request("en", recruiter="Ms. Kowalski", rejection=note, formality=100)).body.startswith("Dear Ms. Kowalski,")
+
+
+def test_a_shop_or_cafe_named_by_what_it_is_takes_its_article():
+    assert "au Café Bouquin" in compose(request("fr", company="Café Bouquin")).body
+    assert "à l'Épicerie Lambert" in compose(request("fr", company="Épicerie Lambert")).body

@@ -15,6 +15,7 @@ from rebond.check_base import CRITICAL_CHECKS, _lex, _result, _sentence_texts, _
 from rebond.models import Channel, CheckReport, CheckResult, Draft, DraftRequest, Language
 from rebond.reader_checks import READER_CHECKS
 from rebond.resources import load_data
+from rebond.spoken import written_english
 from rebond.text import (
     Terms,
     compile_terms,
@@ -190,11 +191,12 @@ def _language_by_words(text: str) -> tuple[str, float] | None:
     return None
 
 
-def formality_score(text: str, language: Language | str) -> int:
-    """0 (very relaxed) to 100 (very formal), from weighted register markers."""
+def formality_score(text: str, language: Language | str, *, tu_counts: bool = True) -> int:
+    """0 (very relaxed) to 100 (very formal), from weighted register markers; without ``tu_counts``, « tu » weighs
+    nothing (a draft that answers a recruiter's « tu » in kind)."""
     folded = fold(text)
     total = 0.0
-    for terms, weight, cap in _formality_markers("en" if str(language) == "en" else "fr"):
+    for terms, weight, cap in _formality_markers("en" if str(language) == "en" else "fr", tu_counts):
         hits = weight * terms.count(folded)
         total += min(hits, cap) if weight > 0 else max(hits, -cap)
     emoji = len(_EMOJI.findall(text))
@@ -206,13 +208,14 @@ _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
 @cache
-def _formality_markers(lang: str) -> tuple[tuple[Terms, float, float], ...]:
+def _formality_markers(lang: str, tu_counts: bool) -> tuple[tuple[Terms, float, float], ...]:
     """Each register marker of checks.yaml: its scanner, its signed weight (formal > 0) and the cap on its total."""
     markers = load_data("checks.yaml")["formality_markers"][lang]
+    keys = ((1, "formal"), (-1, "informal")) + (((-1, "informal_tu"),) if tu_counts else ())
     return tuple(
         (compile_terms((term,)), sign * weight, cap[0] if cap else float("inf"))
-        for sign, key in ((1, "formal"), (-1, "informal"))
-        for term, weight, *cap in markers[key]
+        for sign, key in keys
+        for term, weight, *cap in markers.get(key, ())
     )
 
 
@@ -224,12 +227,14 @@ def formality_band(formality: int) -> str:
 def check_formality_match(s: _Subject) -> CheckResult:
     formality = s.request.tone.formality
     band = formality_band(formality)
-    score = formality_score(s.text, s.lang)
+    # (A call's contractions are how anyone speaks, not a register: its formality is weighed as written.)
+    from rebond.situation import answers_in_tu, read_situation  # « tu » is right in a relaxed answer to a recruiter who wrote « tu »
+
+    answers_tu = answers_in_tu(s.request, read_situation(s.request))
+    spoken = s.request.channel is Channel.PHONE and s.lang == "en"
+    score = formality_score(written_english(s.text) if spoken else s.text, s.lang, tu_counts=not answers_tu)
     low, high = FORMALITY_ACCEPT[band]
     problems = []
-    from rebond.situation import read_situation  # « tu » is right in a relaxed answer to a recruiter who wrote « tu »
-
-    answers_tu = formality <= 50 and read_situation(s.request).tutoie  # compose._TU_UP_TO
     if s.lang == "fr" and formality > 15 and not answers_tu and has_term(s.body, _lex("tutoiement", "fr")):
         problems.append("tutoiement" if s.lang == "fr" else "tu")
     if formality >= 50 and (slang := find_terms(s.text, _lex("slang", s.lang))):

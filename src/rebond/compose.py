@@ -36,12 +36,14 @@ from rebond.models import (
 from rebond.resources import load_data
 from rebond.situation import (
     Situation,
+    answers_in_tu,
     StatedReason,
     date_contradicted,
     looks_automatic,
     moment_terms,
     read_situation,
 )
+from rebond.spoken import spoken_english, spoken_french
 from rebond.text import fold, has_term
 
 # Guidance principles every draft applies, plus those applied conditionally.
@@ -172,7 +174,7 @@ class _Writer:
         titled = bool(self.names.first) and self.names.first == self.names.polite and self.names.polite.split()[0] in _CIVILITY_WORDS
         # (In French, « Monsieur Caradec » signed « Yann Caradec » is still « Monsieur Caradec »; unless he wrote with
         # « tu » and the draft answers in kind: « Salut Steve », never « Salut Monsieur Gagnon ».)
-        answers_tu = not self.english and s.tutoie and req.tone.formality <= _TU_UP_TO
+        answers_tu = not self.english and s.tutoie and answers_in_tu(req, s)
         if (self.english and self.reg != "formal" or answers_tu) and titled and (signed := _signed_first_name(ctx.rejection_message, self.names.polite)):
             # "Ms. Harrington" signed "Claire Harrington": a message that is not formal answers "Hi Claire".
             self.names = _Names(first=signed, polite=self.names.polite, civility=self.names.civility)
@@ -219,8 +221,6 @@ class _Writer:
             self.slots["next_interviews"] = self.bank["next_applications"]  # no interview to prepare the next one of
         if "subject_request" in vocab:
             self.slots["subject_request_lower"] = vocab["subject_request"][:1].lower() + vocab["subject_request"][1:]
-        if "call_me_back" in self.bank:
-            self.slots["call_me_back"] = self.bank["call_me_back"][self.reg]
         if self.english:
             self.slots |= {"its_me": "this is", "its_me_relaxed": "it's"}
         if not self.names.first and req.channel is Channel.PHONE and "unnamed_its_me" in self.bank:
@@ -601,7 +601,7 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
         questions = _questions(w, 3 if directness >= 85 and w.request.tone.length >= _SHORT_BELOW else 2)
         if len(questions) == 1:  # one question reads as a sentence, not a one-item list
             return [questions[0]], []
-        return [w.pick("ask_list")], questions
+        return [w.pick("ask_list_direct" if directness >= _VERY_DIRECT_FROM else "ask_list")], questions
     worry = _worry_of(w)
     lines = [line] if (line := _moment_line(w, besides=worry)) else []
     if worry and lines and _names_a_moment(w, worry):
@@ -641,14 +641,18 @@ def _open_ask_with_moment(w: _Writer, *, count: int = 2) -> str:
 
 # ---- greeting and closing ------------------------------------------------------------
 
+# From this formality a French e-mail is a letter: « Madame, » … « Veuillez agréer, Madame, … ».
+_LETTER_FROM = 90
+
 def _greeting(w: _Writer, prefix: str = "") -> str:
     titled = bool(w.names.polite) and w.names.first == w.names.polite and w.names.polite.split()[0] in _CIVILITY_WORDS
     if w.names.first and not titled and w.reg == "relaxed" and w.situation.casual_hello and f"{prefix}greeting_casual" in w.bank:
         return w.pick(f"{prefix}greeting_casual")  # « Salut Amélie! » is answered « Salut Karine, »
     names = w.names
-    if (w.request.language is Language.FR_FR and w.request.tone.formality >= 90 and not prefix
-            and names.civility in ("Madame", "Monsieur")):
-        return f"{names.civility},"  # the most formal French letter opens « Madame, » alone
+    if w.request.language is Language.FR_FR and w.request.tone.formality >= _LETTER_FROM and not prefix and names.civility:
+        # The most formal letter in France opens « Madame, » alone, as its formula closes (a Québec e-mail keeps
+        # « Bonjour Madame Caron, »).
+        return f"{names.civility},"
     if w.situation.civility_hello and names.polite and names.first != names.polite and w.reg != "formal":
         # « Bonjour Monsieur Caron » from the recruiter: « Bonjour Monsieur Fortier », not a first name.
         return f"{'Hello' if w.english else 'Bonjour'} {names.polite},"
@@ -694,16 +698,30 @@ def _signed_first_name(rejection: str, polite: str) -> str:
         return ""
     tail = rejection.strip()[-200:]
     match = re.search(rf"(?m)^[-–—\s]*([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+{re.escape(surname)}\b", tail)
-    return match.group(1) if match and match.group(1) not in _NOT_FIRST_NAMES else ""
+    if match and match.group(1) not in _NOT_FIRST_NAMES:
+        return match.group(1)
+    # "… nothing against you.\nRick", "… if that's helpful. Anna": a first name alone signs the message's last line.
+    last = rejection.strip().splitlines()[-1].strip(" -–—,")
+    alone = re.search(r"(?:^|[.!?]\s+)([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)$", last)
+    name = alone.group(1) if alone else ""
+    return name if name and name not in _NOT_FIRST_NAMES and fold(name) not in _SIGN_OFF_WORDS else ""
+
+
+# Last words of a message that sign it off, not a name ("Thanks", « Merci »).
+_SIGN_OFF_WORDS = frozenset({"thanks", "thank", "cheers", "best", "regards", "sincerely", "cordially", "warmly", "merci", "cordialement",
+                             "salutations", "amicalement", "bonne", "ciao", "bye", "later", "soon", "luck", "appreciated"})
 
 
 def _closing(w: _Writer, greeting: str) -> str:
     """The sign-off: by register and variety; a formal French one names the person as the greeting did."""
     bank, language = w.bank, w.request.language
-    if language is Language.FR and w.reg == "formal" and not (w.request.tone.formality >= 90 and w.names.civility):
-        return w.pick("closing_formal_fr")  # Québec e-mails close in few words, except the most formal to a named person
-    if language is Language.FR_FR and w.reg != "formal":
-        return w.pick("closing_fr_FR", w.reg)
+    # The full French formula only in the most formal letter, which opens « Madame, » (readers: « Bonjour Madame
+    # Marchand » then « Je vous prie d'agréer » is two registers; « Madame, Monsieur » then « Cordialement » too).
+    letter = w.request.tone.formality >= _LETTER_FROM
+    if language is Language.FR and w.reg == "formal" and not letter:
+        return w.pick("closing_formal_fr")  # Québec e-mails close in few words
+    if language is Language.FR_FR and (w.reg != "formal" or not letter):
+        return w.pick("closing_fr_FR", "neutral" if w.reg == "formal" else w.reg)
     if w.reg != "formal":
         return w.pick("closing", w.reg)
     civility = "Madame, Monsieur" if greeting.startswith("Madame, Monsieur") else w.names.civility
@@ -1045,8 +1063,51 @@ def _phone_greeting(w: _Writer) -> str:
     return _greeting(w, "phone_")
 
 
-# A recruiter who wrote « tu » is answered in « tu » up to a middling formality (a studio, a startup, a kitchen).
-_TU_UP_TO = 50
+# The most formal call in English keeps its full forms ("I would be grateful"); below, a speaker contracts.
+_CONTRACT_BELOW = 90
+
+
+# Intensifiers a message says once: readers marked every second « beaucoup », "really", "very much" as repetition.
+# (« beaucoup de », « beaucoup plus » are quantities, not intensifiers.)
+_INTENSIFIER = re.compile(r"(?i)\s(?:beaucoup(?!\s+(?:de|d'|plus|moins|trop|mieux))|vraiment|really|truly|very much|so much)\b")
+
+
+def _intensifiers_once(text: str) -> str:
+    """``text`` with each intensifier said once, and its warmth kept. The one kept is the first that carries meaning;
+    a thanks formula takes its other form (« Merci beaucoup » → « Un grand merci », "Thank you very much" → "Many
+    thanks"); another repeat takes a synonym not yet used (« beaucoup » → « vraiment »), or goes."""
+    found: dict[str, list[re.Match[str]]] = {}
+    for match in _INTENSIFIER.finditer(text):
+        found.setdefault(match.group(0).strip().lower(), []).append(match)
+    edits: list[tuple[int, int, str]] = []
+    used = set(found)
+    for word, matches in found.items():
+        if len(matches) < 2:
+            continue
+        formula = [_THANKS_BEFORE.search(text[max(0, m.start() - 12):m.start()]) for m in matches]
+        keep = next((i for i, thanks in enumerate(formula) if not thanks), 0)
+        for i, match in enumerate(matches):
+            if i == keep:
+                continue
+            if thanks := formula[i]:
+                start = match.start() - 12 + thanks.start() if match.start() >= 12 else thanks.start()
+                said = thanks.group(0)
+                other = _THANKS_OTHER["fr" if said.lower() == "merci" else "en"]
+                edits.append((start, match.end(), other if said[0].isupper() else other[0].lower() + other[1:]))
+            elif (synonym := _SYNONYM.get(word)) and synonym not in used:
+                used.add(synonym)
+                edits.append((match.start(), match.end(), " " + synonym))
+            else:
+                edits.append((match.start(), match.end(), ""))
+    for start, end, said in sorted(edits, reverse=True):
+        text = text[:start] + said + text[end:]
+    return text
+
+
+# A thanks formula an intensifier is part of, and its other form.
+_THANKS_BEFORE = re.compile(r"(?i)\b(?:merci|thank you|thanks)$")
+_THANKS_OTHER = {"fr": "Un grand merci", "en": "Many thanks"}
+_SYNONYM = {"beaucoup": "vraiment"}  # ("truly interested" reads worse than "interested")
 
 
 def compose(request: DraftRequest) -> Draft:
@@ -1066,12 +1127,19 @@ def compose(request: DraftRequest) -> Draft:
         body = _linkedin(writer)
     else:
         subject, body = _email(writer)
-    if situation.tutoie and request.language is not Language.EN and request.tone.formality <= _TU_UP_TO:
-        # The recruiter wrote « tu » and the draft is relaxed: it answers in « tu », or stays in « vous » if it can't
-        # do so throughout.
+    if answers_in_tu(request, situation):
+        # The recruiter wrote « tu » and the draft is relaxed, or the most relaxed draft to someone on first-name terms:
+        # it answers in « tu », or stays in « vous » if it can't do so throughout.
         converted = [tutoyer(part) if part else part for part in (subject, body, voicemail)]
         if all(part is not None for part, original in zip(converted, (subject, body, voicemail)) if original):
             subject, body, voicemail = converted
+    body = _intensifiers_once(body)
+    voicemail = _intensifiers_once(voicemail) if voicemail else voicemail
+    if request.channel is Channel.PHONE:
+        # Said aloud: French asks with « est-ce que », English contracts (readers heard a letter read out).
+        speak = spoken_english if request.language is Language.EN else spoken_french
+        if request.language is not Language.EN or request.tone.formality < _CONTRACT_BELOW:
+            body, voicemail = speak(body), speak(voicemail) if voicemail else voicemail
     if request.tone.warmth < _COOL_BELOW:
         # A cool message does not exclaim: « Je repostulerai avec plaisir ! » becomes a plain statement.
         body = re.sub(r"\s?!(?=\s|$)", ".", body)

@@ -215,7 +215,7 @@ def tutoyer(text: str) -> str | None:
     rest = text
     for plural in data["tutoiement_plural"]:
         rest = rest.replace(plural, "")
-    rest = re.sub(r"\bVotre (?!avis|regard|retour)\w+ m'intéresse", "", rest)  # « Votre clinique m'intéresse »: the organisation
+    rest = re.sub(data["tutoiement_organisation"], "", rest)  # « Votre clinique m'intéresse »: the organisation
     if re.search(r"(?i)\b(vous|votre|vos)\b", rest):
         return None
     return text

@@ -411,6 +411,10 @@ def check_voicemail_callback(s: _Subject) -> CheckResult:
         if digits not in re.sub(r"\D", "", voicemail):
             return _result("voicemail_callback", s.lang, False,
                            "ne donne pas votre numéro" if s.lang == "fr" else "does not give your number")
+    elif re.search(r"(?i)\b(?:à ce numéro|au même numéro|at this number|at this same number)\b", voicemail):
+        # "Call me back at this number" names no number: readers asked for one, or another way back.
+        return _result("voicemail_callback", s.lang, False,
+                       "renvoie à « ce numéro » sans le donner" if s.lang == "fr" else "points to \"this number\" without giving it")
     if not has_term(voicemail, _lex("callback", s.lang)):
         return _result("voicemail_callback", s.lang, False,
                        "ne demande pas de rappel et ne dit pas quand vous rappellerez" if s.lang == "fr"

@@ -116,6 +116,7 @@ class Situation:
     no_feedback: bool = False  # the notice says it gives no individual feedback: the draft says it knows
     consent: bool = False  # the recruiter asks the candidate's consent to keep or forward the file
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
+    vouvoie: bool = False  # the recruiter wrote to the candidate with « vous »
     casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
     civility_hello: bool = False  # the rejection greets the candidate « Bonjour Monsieur Caron », "Dear Ms. Lee": answered in kind
     reference: str = ""  # the posting's reference in the rejection ("Req #WH-22917", « réf. 2026-0412 »): a handle on the file
@@ -160,6 +161,29 @@ def read_situation(request: DraftRequest) -> Situation:
         # the notes report the call that brought the news; what was said there is read as the rejection.
         rejection, notes, news = notes[call.start():], notes[:call.start()], NewsChannel.PHONE.value
     return _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+
+
+# A recruiter who wrote « tu » is answered in « tu » up to a middling formality (a studio, a startup, a kitchen).
+_TU_UP_TO = 50
+# At the most relaxed setting, a recruiter greeted by first name who did not write « vous » is answered in « tu »:
+# readers found « vous » stiff to « Gabrielle » at a café, to a site foreman, to a kitchen's chef at formality 0.
+_TU_AT_EASE_UP_TO = 10
+# First words of a recruiter's name that are a title, not a first name (« Me Aubry », « Chef Marco »).
+_TITLE_WORDS = frozenset({"m", "mme", "mlle", "monsieur", "madame", "mr", "ms", "mrs", "miss", "dr", "dre", "docteur", "docteure",
+                          "prof", "professeur", "professeure", "me", "maitre", "maître", "chef", "capitaine", "commandant",
+                          "sergent", "pasteur", "abbé", "père", "soeur", "sœur"})
+
+
+def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
+    """Whether a French draft says « tu » to the recruiter (the engine writes it, the checks accept it)."""
+    if request.language.base == "en":
+        return False
+    formality = request.tone.formality
+    if situation.tutoie:
+        return formality <= _TU_UP_TO
+    parts = request.context.recruiter_name.split()
+    first_name_terms = bool(parts) and parts[0].lower().rstrip(".") not in _TITLE_WORDS
+    return formality <= _TU_AT_EASE_UP_TO and first_name_terms and not situation.vouvoie
 
 
 # Where notes start reporting the call with the news (not a phone interview: « entrevue téléphonique »).
@@ -224,6 +248,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         no_feedback=has_term(rejection, tuple(_cues()["no_feedback"])),
         consent=not automatic and has_term(rejection, tuple(_cues()["consent"])),
         tutoie=lang != "en" and _says_tu(rejection),
+        vouvoie=lang != "en" and not _says_tu(rejection) and bool(_VOUS.search(fold(rejection))),
         civility_hello=bool(re.match(r"(?i)\s*(?:bonjour|dear|hello|chère|cher)?\s*(?:m\.|mme|monsieur|madame|mr\.?|ms\.?|mrs\.?)\s+[A-ZÀ-Ý]", rejection)),
         casual_hello=bool(re.match(r"(?i)\s*(salut|allo|allô|coucou|hey|hiya)\b", rejection)
                           or (lang != "en" and re.match(r"(?i)\s*hello\b", rejection))),
@@ -485,11 +510,15 @@ def _overlaps(asked: str, reason: str) -> bool:
 _REFERENCE = re.compile(r"(?i)\b(?:r[ée]f(?:[ée]rence)?\.?|req(?:uisition)?\.?|job\s*(?:id|no\.?|number|#)|posting\s*(?:id|#)|n[°o]\.?\s*de\s*poste|offre|poste)\s*(?:n[°o]\.?|#|:)?\s*#?\s*((?:[A-Z]{1,6}-)*[A-Z]{0,5}-?\d[\w-]{2,})")
 
 
+# « Vous » to the candidate: a possessive, or « vous » with a verb said to one person.
+_VOUS = re.compile(r"\b(votre|vos)\b|\bvous (avez|etes|remercions|souhaitons|informons)\b")
+
+
 def _says_tu(rejection: str) -> bool:
     """Whether a rejection speaks to the candidate with « tu » (« merci pour ton temps », « je te souhaite »)."""
     folded = fold(rejection)
     tu = len(re.findall(r"\b(tu|ton|ta|tes|toi|te|t')\b|\bt'(?=[aeiouh])", folded))
-    vous = len(re.findall(r"\b(votre|vos)\b|\bvous (avez|etes|remercions|souhaitons|informons)\b", folded))
+    vous = len(_VOUS.findall(folded))
     return (tu >= 1 and vous == 0) or (tu >= 2 and tu > vous)
 
 

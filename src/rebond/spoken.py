@@ -1,0 +1,121 @@
+"""Written wording made speakable, for call scripts and voicemails.
+
+Readers of the phone scripts found them "read aloud from a letter": French questions by inversion (« Pourriez-vous
+me dire… », « Mon expérience correspondait-elle… ») and English with no contractions ("I would like to learn from
+it"). On the phone, French asks with « est-ce que » and English contracts. These rewrites are grammatical, not
+lexical, so they apply to every sentence a phrase bank can produce, present or future.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---- French: inverted questions → « est-ce que » --------------------------------------
+
+_PERSONAL = {"je", "tu", "vous", "on", "nous"}
+_THIRD = {"il", "elle", "ils", "elles"}
+_INVERSION = re.compile(r"(?<![\w-])([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)-(?:t-)?(je|tu|vous|on|nous|il|elle|ils|elles)\b(?!-)")
+_Y_A_T_IL = re.compile(r"\b([Yy]) a-t-il\b")
+_WH = re.compile(r"(?i)^(?:quel|quelle|quels|quelles|comment|pourquoi|que|qu'|où|combien|lequel|laquelle|à quel|sur quel|"
+                 r"dans quel|de quel|en quoi|à quoi|sur quoi)")
+# A subject noun phrase starting with one of these is lower-cased after « Est-ce que »; a name keeps its capital.
+_DETERMINERS = re.compile(r"^(?:Mon|Ma|Mes|Ton|Ta|Tes|Votre|Vos|Un|Une|Le|La|Les|L'|Ce|Cet|Cette|Ces|Certaines|Certains|"
+                          r"Quelque|Plusieurs|Aucun|Aucune|Mes)\b")
+_VOWEL = re.compile(r"(?i)^[aeiouyàâéèêëîïôûùh]")
+# Where a question's clause starts: the text's start, a sentence end, a line break, a bullet, a colon.
+_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*(?:[-•]\s+)?|:\s+)")
+
+
+def _que(following: str) -> str:
+    """« que » elided before a vowel: « est-ce qu'une compétence », « est-ce que mon CV »."""
+    return "qu'" if _VOWEL.match(following) else "que "
+
+
+def _subject_verb(pronoun: str, verb: str) -> str:
+    """« je pourrais », « j'aurais », « vous avez »."""
+    if pronoun == "je" and _VOWEL.match(verb):
+        return f"j'{verb}"
+    return f"{pronoun} {verb}"
+
+
+def _uninvert(question: str) -> str:
+    """One question with its first inversion undone, or the question as it was when it cannot be done safely."""
+    if match := _Y_A_T_IL.search(question):
+        head = question[: match.start()]
+        est_ce = "Est-ce" if not head.strip() else "est-ce"
+        return f"{head}{est_ce} qu'il y a{question[match.end():]}"
+    match = _INVERSION.search(question)
+    if not match or match.group(1) in {"est", "peut", "dit", "vis"}:
+        return question
+    verb, pronoun = match.group(1), match.group(2)
+    head, rest = question[: match.start()], question[match.end():]
+    if head.endswith(("'", "’")) and head not in ("Qu'", "qu'"):
+        return question  # « m'a-t-il » and the like: left as written
+    verb = verb[0].lower() + verb[1:] if not head.strip() else verb
+    if pronoun in _PERSONAL:
+        # « Comment pourrais-je… » → « Comment est-ce que je pourrais… »; « Que devrais-je » → « Qu'est-ce que je devrais ».
+        said = _subject_verb(pronoun, verb)
+        if head.rstrip() in ("Que", "que") or head in ("Qu'", "qu'"):
+            lead = head[0] + "u'est-ce " + _que(said)
+            return f"{lead}{said}{rest}"
+        est_ce = "Est-ce " if not head.strip() else "est-ce "
+        return f"{head}{est_ce}{_que(said)}{said}{rest}"
+    # « Mon expérience correspondait-elle… » → « Est-ce que mon expérience correspondait… »: the subject is the
+    # noun phrase before the verb (after a leading « En dehors de ça, »); a question word there is left alone.
+    lead, _, subject = head.rpartition(", ")
+    lead = f"{lead}, " if _ else ""
+    subject = subject.rstrip()
+    if not subject or _WH.match(subject) or " " not in subject and not _DETERMINERS.match(subject + " "):
+        return question
+    if _DETERMINERS.match(subject):
+        subject = subject[0].lower() + subject[1:]
+    est_ce = "Est-ce " if not lead else "est-ce "
+    return f"{lead}{est_ce}{_que(subject)}{subject} {verb}{rest}"
+
+
+def spoken_french(text: str) -> str:
+    """Every question of ``text`` asked with « est-ce que » instead of an inversion."""
+    out, last = [], 0
+    for match in re.finditer(r"[^.?!\n]*\?", text):
+        start = match.start()
+        clause = match.group(0)
+        # (The clause starts after a bullet's dash or a colon's space, which stay as they were.)
+        lead = re.match(r"\s*(?:[-•]\s+)?", clause).group(0)
+        colon = clause.rfind(": ")
+        if colon >= 0:
+            lead = clause[: colon + 2]
+        out.append(text[last:start] + lead + _uninvert(clause[len(lead):]))
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+# ---- English: contractions -----------------------------------------------------------
+
+_CONTRACTIONS = [
+    ("I would", "I'd"), ("I will", "I'll"), ("I am", "I'm"), ("I have been", "I've been"), ("I have had", "I've had"),
+    ("it is", "it's"), ("that is", "that's"), ("there is", "there's"), ("what is", "what's"),
+    ("you are", "you're"), ("we are", "we're"), ("they are", "they're"), ("you would", "you'd"),
+    ("do not", "don't"), ("does not", "doesn't"), ("did not", "didn't"), ("is not", "isn't"),
+    ("was not", "wasn't"), ("would not", "wouldn't"), ("could not", "couldn't"), ("cannot", "can't"),
+    ("have not", "haven't"), ("let us", "let's"),
+]
+# Either case of the first letter ("It is" at a sentence's start); a word must follow: "as it is." stays.
+_CONTRACT = [(re.compile(rf"\b[{long[0].upper()}{long[0].lower()}]{re.escape(long[1:])}\b(?=\s+[\w'])"), short)
+             for long, short in _CONTRACTIONS]
+
+
+def spoken_english(text: str) -> str:
+    """``text`` with the contractions a speaker uses ("I'd like", "I'll try you again", "it's")."""
+    for pattern, short in _CONTRACT:
+        text = pattern.sub(lambda m, short=short: short[0].upper() + short[1:] if m.group(0)[0].isupper() else short, text)
+    return text
+
+
+def written_english(text: str) -> str:
+    """``text`` with its contractions spelt out, to weigh a call's register as a letter's: on the phone a
+    contraction says nothing about formality."""
+    for long, short in _CONTRACTIONS:
+        text = re.sub(rf"\b[{short[0].upper()}{short[0].lower()}]{re.escape(short[1:])}\b",
+                      lambda m, long=long: long[0].upper() + long[1:] if m.group(0)[0].isupper() else long, text)
+    return text
