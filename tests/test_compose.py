@@ -349,3 +349,81 @@ def test_a_first_name_signed_alone_is_how_a_relaxed_english_draft_greets():
 def test_a_shop_or_cafe_named_by_what_it_is_takes_its_article():
     assert "au Café Bouquin" in compose(request("fr", company="Café Bouquin")).body
     assert "à l'Épicerie Lambert" in compose(request("fr", company="Épicerie Lambert")).body
+
+
+# ---- round 20's readings: reasons, offers and titles in the forms that round's recruiters used ---------------------
+
+def _situation(language, rejection="", notes="", news=None):
+    from rebond.situation import read_situation
+
+    return read_situation(request(language, rejection=rejection, notes=notes, news=news))
+
+
+def test_an_emoji_ends_a_sentence_so_the_reason_after_it_is_not_hidden_in_the_thanks():
+    reason = _situation("fr", "Allo! Merci d'être passé jeudi 🙂 Finalement on a besoin de quelqu'un de dispo tous les samedis pis dimanches.").reason
+    assert reason is not None and reason.gap == "availability"
+
+
+def test_an_offer_is_no_reason_and_sympathy_is_no_fault():
+    on_call = _situation("en", "Hi Hannah, we've offered the role to another candidate. The panel liked your cataloguing, and I'd like to "
+                               "add you to our casual on-call list for branch coverage if you're interested.")
+    assert on_call.reason is None and on_call.invited_back == "offer"
+    assert _situation("en", "Thank you for coming back in, I know the role play wasn't easy. We've decided to go with another "
+                            "candidate, but it was a really close call.").reason is None
+
+
+def test_a_date_the_post_needed_is_a_practical_reason_and_the_draft_still_asks_what_else_to_improve():
+    rejection = ("Our trial begins enrolment on May 4 and we need the RA in place for training the week before; with your final "
+                 "placement running until mid-June, the timing unfortunately didn't work.")
+    assert _situation("en", rejection).reason.gap == "availability"
+    body = compose(request("en", rejection=rejection, directness=50)).body
+    assert "anything" in body and "?" in body and "training the week before" not in body
+
+
+def test_a_praise_sentence_gives_no_reason_even_when_it_names_a_moment():
+    notes = ("Thomas Mercier m'a appelée vendredi. Pas retenue. Le jury a préféré une candidate déjà titulaire. "
+             "Il a dit que mon entretien était solide, surtout l'étude de cas (une famille avec un signalement de l'école).")
+    reason = _situation("fr-FR", notes=notes, news="phone").reason
+    assert reason is None or "famille" not in reason.evidence
+
+
+def test_notes_that_report_the_call_keep_what_they_say_of_the_interview_as_notes():
+    from rebond.situation import read_situation
+
+    notes = ("M. Pelletier m'a appelée ce matin. Je suis pas retenue. Il a dit que c'était serré. "
+             "L'entrevue c'était une étude de cas sur un budget, j'ai manqué de temps.")
+    situation = read_situation(request("fr", notes=notes, news="phone"))
+    assert "case_study" in situation.moments
+
+
+def test_designations_and_legal_titles_in_a_recruiters_name():
+    assert compose(request("fr", recruiter="Véronique Dallaire, CRHA", formality=80)).body.startswith("Bonjour Madame Dallaire,")
+    letter = compose(request("fr", recruiter="Maître Geneviève Bélanger", formality=95)).body
+    assert letter.startswith("Bonjour Maître Bélanger,") and "agréer, Maître," in letter
+    assert compose(request("fr", recruiter="Me Bélanger", formality=60)).body.startswith("Bonjour Maître Bélanger,")
+
+
+def test_a_post_the_recruiter_will_open_is_taken_up_by_name_singular_or_plural():
+    one = compose(request("fr-FR", rejection="On a pris quelqu'un de plus expérimenté. Par contre on ouvre un poste de chargée de projet "
+                                             "événementiel en janvier, je t'envoie le lien dès qu'il est en ligne.", length=80)).body
+    assert "chargée de projet événementiel" in one and "signalé" not in one
+    several = compose(request("fr", rejection="Le poste exige un véhicule. Sachez que des postes de TTS en CLSC à Saint-Jérôme seront "
+                                              "affichés en septembre. Je vous encourage fortement à y postuler.", length=80)).body
+    assert "postes de TTS en CLSC à Saint-Jérôme m'intéressent" in several
+
+
+def test_a_reapply_target_is_never_cut_mid_word_and_keeps_its_preposition():
+    body = compose(request("en", "linkedin", rejection="Thanks again for your time. The team was impressed with your SQL, and I'd encourage "
+                                                        "you to apply to our New Grad Analyst program when it opens in September.", length=90)).body
+    assert "apply to your New Grad Analyst program in September." in body
+
+
+def test_a_team_that_wrote_tu_is_not_answered_tu_by_name_nor_on_the_phone():
+    team = "Hey Vincent, merci d'avoir participé! On ne pourra pas aller de l'avant avec ta candidature. L'équipe Talents"
+    for channel in ("email", "phone"):
+        draft = compose(request("fr", channel, recruiter="", rejection=team, formality=15))
+        assert not re.search(r"\b(ta|ton|tes|tu|toi)\b|\bt'", draft.full_text().lower()), channel
+
+
+def test_a_no_reply_notice_in_the_imperative_is_automatic():
+    assert looks_automatic("Ce poste a été comblé. Ne répondez pas à ce courriel.")[0]

@@ -51,7 +51,7 @@ _ALWAYS_APPLIED = ["asking_is_normal", "natural_and_courteous", "regret_not_sele
                    "show_it_helps_you_grow", "no_pressure", "door_stays_open"]
 # The civility a French closing formula repeats, by the title the greeting used.
 _CIVILITY = {"Madame": "Madame", "Monsieur": "Monsieur", "Docteure": "Docteure", "Docteur": "Docteur",
-             "Professeure": "Professeure", "Professeur": "Professeur"}
+             "Professeure": "Professeure", "Professeur": "Professeur", "Maître": "Maître"}
 _GENDERED = re.compile(r"\{g:([^|{}]*)\|([^{}]*)\}")
 # Directness: one open wish, one direct question, then a list of precise questions.
 _OPEN_BELOW, _LIST_FROM = 35, 70
@@ -102,6 +102,8 @@ class _Names:
 
     @classmethod
     def parse(cls, recruiter: str, language: Language) -> _Names:
+        # « Véronique Dallaire, CRHA », "Laura Chen, PhD": a designation after a comma is not part of the name.
+        recruiter = _DESIGNATION.sub("", recruiter.split(",")[0])
         parts = recruiter.split()
         if not parts:
             return cls()
@@ -625,7 +627,11 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
                 else [w.fill(w.bank["else_question"])])
         return [_gap_question(w, after_reason=True), *lines, *tail], []
     if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better
-        return [_gap_question(w), *lines], []
+        asked = _gap_question(w)
+        if _reason(w).gap in ("availability", "location") and "?" in asked and not w.situation.invited_back:
+            # "may I get back in touch if my availability changes?" asks no feedback: what else could be better follows
+            return [asked, *lines, w.fill(w.bank["beyond_logistics"])], []
+        return [asked, *lines], []
     if directness < _OPEN_BELOW and _moments_besides_asked(w):
         return [_open_ask_with_moment(w)], []
     return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")], []
@@ -682,6 +688,8 @@ def _as_a_name(company: str) -> str:
     return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
+# Designations typed after a name without a comma ("Laura Chen PhD", « Marc Roy CRHA »).
+_DESIGNATION = re.compile(r"(?i)\s+(?:ph\.?\s?d\.?|m\.d\.|md|crha|cria|cpa|chrp|chrl|shrm-cp|mba|rn|inf\.?|msc|m\.sc\.?|b\.sc\.?|ing\.?|eng\.?|p\.eng\.?)\s*$")
 # Surname particles: « Da Silva », « de la Fontaine », "Van der Berg", "O'Neil" stays one word.
 _PARTICLES = frozenset({"da", "de", "del", "della", "des", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "st", "st.", "saint", "sainte", "mac", "al", "el", "ben", "bin"})
 _CIVILITY_WORDS = frozenset({"Monsieur", "Madame", "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Miss"})
@@ -782,9 +790,11 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
         return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
     said = w.request.context.rejection_message or w.request.context.notes  # the recruiter's words, pasted or noted
     if kind == "opening":
-        if s.offer and details and re.search(r"(?i)\b(closes|closing|now open|currently open|is open|is up|on (?:our|their|the) (?:site|website|careers page)|est ouvert|actuellement ouvert|en ligne)\b",
-                                             said):
+        if s.offer and details and re.search(r"(?i)(?<!dès qu'il est )(?<!dès qu'elle est )(?<!quand il sera )(?<!once it's )(?<!when it's )\b(closes|closing|now open|currently open|is open|is up|on (?:our|their|the) (?:site|website|careers page)|est ouvert|actuellement ouvert|en ligne)\b",
+                                             said):  # (« je t'envoie le lien dès qu'il est en ligne »: not up yet)
             return "opening_posted"  # "the research assistant posting … that closes end of month": already up
+        if s.offer and details and re.match(r"(?i)(?:des|deux|trois|d'autres|les)\s", s.offer) and "opening_named_plural" in w.bank["future_invited"]:
+            return "opening_named_plural"  # (« les postes de TTS … m'intéressent »)
         return "opening_named" if s.offer and details else "opening"
     if kind == "keep" and s.consent:
         return "keep_consent"  # « Si vous y consentez, nous conserverons votre dossier »: consent given, not thanks
@@ -997,7 +1007,14 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
                   else w.fill(w.bank["asked_improve"], asked=_asked_np(w)))
         return [*lines, moment]
     if reason is not None and (directness >= _OPEN_BELOW or merged):
-        return [*lines, _gap_question(w, after_reason=not merged)]
+        asked = _gap_question(w, after_reason=not merged)
+        if reason.gap in ("availability", "location") and not s.invited_back:
+            # "May I get back in touch if my availability changes?" asks no feedback: what else could be better
+            # follows; at the limit it takes the call back's place, after the reason said short.
+            if parts["area"] or merged:
+                return [_reason_sentence(w, short=True), w.fill(w.bank["beyond_logistics"])]
+            return [*lines, asked, w.fill(w.bank["beyond_logistics"])]
+        return [*lines, asked]
     if _has_gap(w):
         # A soft ask after the reason still names the notes' moment when there is one.
         return [*lines, _open_ask_with_moment(w, count=1) if _moments_besides_asked(w) else w.pick("ask_open_after_reason")]

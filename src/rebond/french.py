@@ -87,7 +87,7 @@ class Organisation:
         words = [fold(word) for word in re.split(r"[\s-]+", text)]
         data = load_data("french.yaml")
         institution = (any(word in data["heads_anywhere"] for word in words[1:]) or words[0] in data["a_names"]
-                       or (words[-1] in ("quebec", "canada") and words[0] in data["quebec_agencies"]))  # « à Emploi et Développement social Canada »
+                       or (words[-1] in ("quebec", "canada", "france") and words[0] in data["quebec_agencies"]))  # « à Emploi et Développement social Canada », « à Santé publique France »
         return cls("", text, at_a=institution)
 
     @property
@@ -183,8 +183,8 @@ def clean_role(role: str, *, keep_marks: bool = False) -> str:
     # « (CDD saison) » goes; « chargé(e) » keeps its ending
     role = re.sub(r"\s+\([^)]{4,}\)" if keep_marks else r"\s*\([^)]{4,}\)", " ", role)
     role = re.sub(r"\s*\(\s*\)", " ", role)  # what a removed label leaves: « ( ) »
-    # « technicien ou technicienne », « technicien·ne »: one title in a sentence, the first form typed.
-    role = re.sub(r"(?i)\b(\w{4,})\s+ou\s+(\w{4,})\b", lambda m: m.group(1) if m.group(2).lower()[:4] == m.group(1).lower()[:4] else m.group(0), role)
+    # « technicien ou technicienne », « Vendeur/Vendeuse », « technicien·ne »: one title in a sentence, the first form typed.
+    role = re.sub(r"(?i)\b(\w{4,})(?:\s+ou\s+|/)(\w{4,})\b", lambda m: m.group(1) if m.group(2).lower()[:4] == m.group(1).lower()[:4] else m.group(0), role)
     if not keep_marks:
         role = re.sub(r"(\w)[·•](?:ne|e|es|nes|rice|euse|fe)\b", r"\1", role)
         role = re.sub(r"(\w)\((?:e|ne|le|se|ère|rice|euse|fe|es)\)", r"\1", role)  # « technicien(ne) »
@@ -212,7 +212,10 @@ def tutoyer(text: str) -> str | None:
     data = load_data("french.yaml")
     for formal, familiar in data["tutoiement"]:
         text = text.replace(formal, familiar)
-    rest = text
+    # A sentence about the organisation's choice keeps its « vous » throughout: « J'ai bien compris que vous avez
+    # privilégié un profil dont le rythme colle mieux à vos sprints. »
+    rest = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+|\n+", text)
+                    if not any(choice in sentence for choice in data["tutoiement_choice"]))
     for plural in data["tutoiement_plural"]:
         rest = rest.replace(plural, "")
     rest = re.sub(data["tutoiement_organisation"], "", rest)  # « Votre clinique m'intéresse »: the organisation

@@ -425,7 +425,7 @@ def check_voicemail_callback(s: _Subject) -> CheckResult:
 # ---- greeting and closing --------------------------------------------------------
 
 _CIVILITY_OF = {"docteure": "madame", "professeure": "madame", "madame": "madame", "monsieur": "monsieur",
-                "madame, monsieur": "madame, monsieur", "madame ou monsieur": "madame, monsieur"}
+                "madame, monsieur": "madame, monsieur", "madame ou monsieur": "madame, monsieur", "maitre": "maitre"}
 
 
 def check_greeting_closing_match(s: _Subject) -> CheckResult:
@@ -443,7 +443,7 @@ def check_greeting_closing_match(s: _Subject) -> CheckResult:
     if not closing:
         return _result("greeting_closing_match", s.lang, True)
     said = _CIVILITY_OF.get(closing.group(1), closing.group(1))
-    greeted = re.search(r"\b(madame, monsieur|madame|monsieur|docteure|docteur|professeure|professeur)\b", greeting)
+    greeted = re.search(r"\b(madame, monsieur|madame|monsieur|docteure|docteur|professeure|professeur|maitre)\b", greeting)
     greeted_as = _CIVILITY_OF.get(greeted.group(1), greeted.group(1)) if greeted else ""
     if said != greeted_as:
         return _result("greeting_closing_match", s.lang, False, f"{lines[0]} … {closing.group(1)}")

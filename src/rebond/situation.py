@@ -17,7 +17,8 @@ from rebond.text import find_terms, fold, has_term
 
 
 # A text's sentences: after a full stop, a question or an exclamation mark, and at each line break.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+# (An emoji ends a sentence too: « Merci d'être venue jeudi 🙂 Finalement on a pris… » is two.)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\U0001F300-\U0001FAFF\u2600-\u27BF])\s+|\n+")
 
 
 def _sentences(text: str) -> list[str]:
@@ -160,6 +161,15 @@ def read_situation(request: DraftRequest) -> Situation:
         # « Elle m'a rappelée mardi : ils prennent quelqu'un qui… », "Chef Maria called Mon: they went with…":
         # the notes report the call that brought the news; what was said there is read as the rejection.
         rejection, notes, news = notes[call.start():], notes[:call.start()], NewsChannel.PHONE.value
+        # What the notes then say of the interview itself stays notes (« L'entrevue c'était par Teams … un petit
+        # exercice Excel, j'ai été un peu lente »): its moments are asked about, and it states no reason.
+        told, described = [], []
+        for sentence in _sentences(rejection):
+            describes = (_DESCRIBES_INTERVIEW.search(sentence) and not _REPORTED_SPEECH.search(sentence)
+                         and not has_term(sentence, tuple(_cues()["hire_choice"])))  # « Le jury a préféré… » is the news
+            (described if describes else told).append(sentence)
+        if described and told:
+            rejection, notes = " ".join(told), " ".join([notes.strip(), *described]).strip()
     return _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
 
 
@@ -179,11 +189,19 @@ def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
     if request.language.base == "en":
         return False
     formality = request.tone.formality
+    parts = request.context.recruiter_name.split()
+    if not parts:
+        return False  # « L'équipe Talents » wrote « ta candidature »: a team, or whoever picks up, is not « tu »
     if situation.tutoie:
         return formality <= _TU_UP_TO
-    parts = request.context.recruiter_name.split()
     first_name_terms = bool(parts) and parts[0].lower().rstrip(".") not in _TITLE_WORDS
     return formality <= _TU_AT_EASE_UP_TO and first_name_terms and not situation.vouvoie
+
+
+# A sentence of the notes that describes the interview (its format, its exercises) rather than the call.
+_DESCRIBES_INTERVIEW = re.compile(r"(?i)^\s*(?:l'entrevue|l'entretien|entrevue|entretien|the interview|interview|(?:le |la |un |une )?(?:test|exercice|étude de cas|mise en situation|présentation|panel|jury)|first interview|second interview|(?:la |le )?(?:première|deuxième|2e|1re) (?:entrevue|entretien)|round \d)\b")
+# Reported speech: what the recruiter said on the call, which is the rejection's.
+_REPORTED_SPEECH = re.compile(r"(?i)\b(?:(?:il|elle|on|ils|elles) (?:a|m'a|ont|m'ont) (?:dit|expliqué|précisé|mentionné)|(?:he|she|they) (?:said|told|mentioned)|selon (?:lui|elle))\b")
 
 
 # Where notes start reporting the call with the news (not a phone interview: « entrevue téléphonique »).
@@ -653,7 +671,11 @@ _LIST = {
 # The next opening, named: « le prochain poste au bloc ortho », "the next charge nurse opening".
 _NEXT_OPENING = {
     "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"
-                     r"|\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|risque)\b)"),
+                     r"|\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|risque)\b)"
+                     # « on ouvre un poste de chargée de projet événementiel en janvier », « des postes de TTS … seront
+                     # affichés en septembre »: what opens, up to when.
+                     r"|(?:ouvr\w*|rouvr\w*|afficher\w*)\s+((?:un|une|des)\s+(?:autres?\s+)?postes?\s+(?:de|d')\s?[^.,;!?:]{3,60}?)(?=\s+(?:en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|cet|cette|ce|au printemps|à l'automne|dès|d'ici|l'an|bientôt|prochainement)\b|\s*[.,;!?])"
+                     r"|\b((?:des|deux|trois|d'autres)\s+postes?\s+(?:de|d')\s?[^.,;!?:]{3,60}?)(?=\s+(?:seront|vont|pourraient|devraient)\b)"),
     "en": re.compile(r"(?i)\b(the next (?:[\w-]+ ){0,3}?(?:opening|role|position|posting))\b"
                      r"|\b((?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:posting|role|position|opening))(?=\s+(?:going up|opening up|coming up|that|which|next)\b)"
                      r"|(?:look at|apply (?:for|to)|check out|consider) (the [\w -]{3,40}? (?:posting|opening|role|position))\b"),
@@ -699,8 +721,14 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         for pattern, replacement in _POINT_OF_VIEW[lang] + _RECRUITER_OWN[lang]:
             target = re.sub(pattern, replacement, target)  # « à mes collègues » are the recruiter's: « à vos collègues »
         details["offer"] = _without_dangling_end(target)
-    if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply (?:to|for) ((?:the|our|your) [^.,;:!?]{3,40})", rejection)):
-        target = match.group(1).strip()
+    if kind == "reapply" and lang == "en" and (match := re.search(r"(?i)\bapply ((?:to|for) (?:the|our|your) [^.,;:!?]{3,80})", rejection)):
+        # "to our New Grad Analyst program when it opens in September": the target, without the when (said apart)
+        # and never cut mid-word.
+        target = re.split(r"(?i)\s+(?:when|once|if|as soon as|after|before|next|this|in (?:january|february|march|april|may|june|july"
+                          r"|august|september|october|november|december|the (?:fall|spring|summer|winter|new year)))\b", match.group(1))[0]
+        if target == match.group(1) and len(target) >= 80:
+            target = target.rsplit(" ", 1)[0]
+        target = _without_dangling_end(target.strip())
         for pattern, replacement in _POINT_OF_VIEW["en"]:
             target = re.sub(pattern, replacement, target)
         details["invite_for"] = target  # "I could apply to the English-only team", "our seasonal front-of-house roles"
@@ -838,11 +866,22 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # A protected ground or an insult is not a reason to answer to: no gap to close.
     malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
     findings = [] if malicious else [f for f in analysis.categories if not _only_praises(f.evidence)
+                                     # « Il a dit que mon entretien était solide, surtout l'étude de cas (…) »: a
+                                     # finding inside a sentence that only praises is no reason either
+                                     and not _praise_sentence(_sentence_containing(rejection, f.evidence))
                                      and not has_term(f.evidence, tuple(_cues()["no_reason"]))
                                      # « mon français était très correct, c'était pas ça le problème »: set aside
                                      and not has_term(f.evidence, tuple(_cues()["not_the_issue"]))]
+    if malicious:
+        return None  # (the person hired, described next to a ground, is no gap to close either)
     needed = "" if internal else required_as_said(rejection, lang)
-    if not malicious and not internal and not needed and (logistics := _logistics(rejection, lang)):
+    logistics = None if internal else _logistics(rejection, lang)
+    if needed and logistics and has_term((_sentence_containing(rejection, needed) or needed).replace(needed, " "),
+                                         tuple(_cues()["logistics"][logistics[0]])):
+        # "we need the RA in place for training the week before; … the timing didn't work": the sentence says it
+        # was a date, not a skill (a date inside the requirement, "registered … before the start date", is not).
+        needed = ""
+    if not malicious and not internal and not needed and logistics:
         # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
         # to build, so nothing to "strengthen"; the draft says so and asks what else it could improve.
         return StatedReason(category=None, term=logistics[1], term_kind=logistics[0], evidence=logistics[1])
@@ -918,6 +957,12 @@ def _only_praises(evidence: str) -> bool:
         r"(?i)\b(manqu\w*|lack\w*|pas (assez|suffisamment|encore|tout à fait)|not (enough|yet|quite)|moins|less|insuffisan\w*|weak\w*|faible\w*|needs?|besoin)\b", evidence)
 
 
+def _praise_sentence(sentence: str) -> bool:
+    """Whether a sentence praises with no turn and no fault in it (the sentence a finding was quoted from)."""
+    return bool(sentence) and _only_praises(sentence) and not re.search(
+        r"(?i)\b(mais|but|cependant|however|toutefois|par contre|although|though|pourtant|yet|sauf|except)\b", sentence)
+
+
 def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
     """Whether the analyser's first area names a language, or a tool the post needs to be known (« une connaissance
     de SAP »): a reason with a question of its own. A card or a certificate named by acronym is a requirement."""
@@ -937,13 +982,20 @@ def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     cues = _cues()["logistics"]
     words = cues["words"]["en" if lang == "en" else "fr"]
     # « Nous vous remercions pour votre disponibilité lors de l'entrevue » thanks; it gives no reason.
-    rejection = " ".join(sentence for sentence in _sentences(rejection) if not _THANKS.search(fold(sentence)))
-    for kind in ("salary", "availability", "location"):
-        if has_term(rejection, tuple(cues[kind])):
-            finer = {"availability": ("notice", "start"), "location": ("transport", "office_days", "distance")}.get(kind, ())
-            word = next((words[name] for name in finer if has_term(rejection, tuple(cues["specific"][name]))), words[kind])
-            return kind, word
-    return None
+    # "I'd like to add you to our casual on-call list": an offer, not the reason.
+    offers = tuple(_cues()["invited_back"]["offer"])
+    rejection = " ".join(sentence for sentence in _sentences(rejection)
+                         if not _THANKS.search(fold(sentence)) and not has_term(sentence, offers))
+    # The kind said first is the reason; the rest explains it (« quelqu'un qui reste à distance de marche, vu que les
+    # quarts de nuit finissent à 7 h » is the distance, not the night shifts).
+    said = [(found[0].start(), order, kind) for order, kind in enumerate(("salary", "availability", "location"))
+            if (found := find_terms(rejection, tuple(cues[kind])))]
+    if not said:
+        return None
+    kind = min(said)[2]
+    finer = {"availability": ("notice", "start", "school", "classes"), "location": ("transport", "office_days", "distance")}.get(kind, ())
+    word = next((words[name] for name in finer if has_term(rejection, tuple(cues["specific"][name]))), words[kind])
+    return kind, word
 
 
 def _requirement(rejection: str) -> str:
