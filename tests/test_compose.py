@@ -427,3 +427,17 @@ def test_a_team_that_wrote_tu_is_not_answered_tu_by_name_nor_on_the_phone():
 
 def test_a_no_reply_notice_in_the_imperative_is_automatic():
     assert looks_automatic("Ce poste a été comblé. Ne répondez pas à ce courriel.")[0]
+
+
+def test_a_formal_linkedin_note_signs_off_when_it_has_room_and_a_letterhead_descriptor_is_not_said():
+    long_note = compose(request("en", "linkedin", recruiter="Mr. Harrington", formality=100, length=80)).body
+    assert "\n\nBest regards,\nLéa Tremblay" in long_note or "\n\nKind regards,\nLéa Tremblay" in long_note
+    assert not re.search(r"regards,\nLéa", compose(request("en", "linkedin", recruiter="Mr. Harrington", formality=40, length=80)).body)
+    draft = compose(request("fr-FR", company="l'Étude Vasseur-Delorme, notaires"))
+    assert "Vasseur-Delorme" in draft.body and "notaires" not in draft.body and draft.checks.passed
+
+
+def test_a_video_first_round_does_not_make_the_dated_interview_a_video_one():
+    notes = "Deux entretiens : le premier en visio avec la gouvernante, le deuxième sur place jeudi avec le DG."
+    assert "visio du" not in compose(request("fr-FR", notes=notes)).body
+    assert "visio du" in compose(request("fr-FR", notes="Entretien en visio avec la DRH.")).body

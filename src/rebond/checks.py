@@ -154,7 +154,9 @@ def check_mentions_role(s: _Subject) -> CheckResult:
 def check_mentions_company(s: _Subject) -> CheckResult:
     from rebond.french import spoken_name  # the name said on a call counts without its legal ending
 
-    company = s.request.context.company
+    from rebond.french import without_descriptor
+
+    company = without_descriptor(s.request.context.company)
     if s.lang == "fr":
         # « au CHU », « du ministère »: the name counts without the article it contracts with.
         from rebond.french import Organisation

@@ -15,6 +15,7 @@ from typing import Any
 
 from rebond.checks import linkedin_char_limit, run_checks
 from rebond.french import (
+    without_descriptor,
     Organisation,
     capitalise,
     clean_role,
@@ -681,6 +682,7 @@ def _with_the(company: str) -> str:
 def _as_a_name(company: str) -> str:
     """An organisation typed all in lower case, capitalised as a name (« sobeys centre de distribution terrebonne »
     → « Sobeys Centre de distribution Terrebonne »); anything typed with a capital stays as typed."""
+    company = without_descriptor(company)  # « l'Étude Vasseur-Delorme, notaires »: the letterhead's word is not said
     if company != company.lower() or not company.strip():
         return company
     small = {"de", "du", "des", "la", "le", "les", "et", "à", "a", "au", "aux", "en", "of", "the", "and", "for", "in", "d", "l"}
@@ -955,19 +957,22 @@ def _linkedin(w: _Writer) -> str:
             body.append(invited)  # "As you suggested, I'll apply again in six months."
         else:
             body.append(w.pick("future_short" if s.interviewed else "future_short_new"))
-        note = "\n\n".join([_greeting(w), " ".join(body), w.request.context.candidate_name])
+        # A formal note signs off as a formal message does (readers: "no closing despite formality 90").
+        signature = (f"{w.pick('linkedin_signoff')}\n{w.request.context.candidate_name}" if parts["signoff"]
+                     else w.request.context.candidate_name)
+        note = "\n\n".join([_greeting(w), " ".join(body), signature])
         w.tight = False
         return note
 
     parts = {"automatic": True, "invited": True, "kind": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
-             "kind_tail": True}
+             "kind_tail": True, "signoff": w.reg == "formal"}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
     # (The invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)
-    for part in ("extra", "warm", "purpose", "kind", "automatic", "tight", "invited", "area", "merged", "bare"):
+    for part in ("signoff", "extra", "warm", "purpose", "kind", "automatic", "tight", "invited", "area", "merged", "bare"):
         if len(body) <= limit:
             break
         parts[part] = part in ("tight", "area", "merged", "bare")

@@ -199,6 +199,16 @@ def clean_role(role: str, *, keep_marks: bool = False) -> str:
 _LEGAL_ENDING = re.compile(r",?\s+(?:Co\.|Inc\.?|Ltd\.?|LLC|Corp\.?|Ltée|ltée|inc\.|enr\.|S\.A\.S\.?|SAS|SARL|S\.A\.)$")
 
 
+# A letterhead's descriptor after a comma, not said in a sentence: « l'Étude Vasseur-Delorme, notaires ».
+_DESCRIPTOR = re.compile(r",\s+(?:notaires?|avocats?|avocates?|architectes?|comptables?|huissiers?|ingénieurs?(?:-conseils)?|"
+                         r"attorneys(?: at law)?|lawyers|accountants|architects|engineers|consultants)$")
+
+
+def without_descriptor(company: str) -> str:
+    """The organisation's name without the letterhead's descriptor (« , notaires », ", attorneys at law")."""
+    return _DESCRIPTOR.sub("", company.strip())
+
+
 def spoken_name(company: str) -> str:
     """An organisation's name as said aloud, without its legal ending."""
     return _LEGAL_ENDING.sub("", company.strip()) or company.strip()
@@ -224,7 +234,7 @@ def tutoyer(text: str) -> str | None:
     return text
 
 
-__all__ = ["Organisation", "tutoyer", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "role_in_sentence", "spoken_name", "starts_with_vowel_sound"]
+__all__ = ["Organisation", "tutoyer", "capitalise", "clean_role", "fix_organisation_grammar", "of_phrase", "role_in_sentence", "spoken_name", "starts_with_vowel_sound", "without_descriptor"]
 
 
 # ---- a job title by the writer's gender ------------------------------------------------

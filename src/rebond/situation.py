@@ -248,7 +248,9 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         reason=reason,
         moments=tuple(m for m in moments if m != "video"),
         # (Only when the interview was the one on video: with a second round, "our video interview" may be the wrong one.)
-        video="video" in moments and "second_interview" not in moments,
+        # (« le premier en visio …, le deuxième sur place »: the dated interview is not the video one)
+        video="video" in moments and "second_interview" not in moments
+              and not re.search(r"(?i)\b(sur place|en personne|en présentiel|in person|in-person|on-?site|deux entretiens|deux entrevues|two interviews)\b", notes),
         hinted_areas=hinted,
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
         # (An automated notice about "your application", with no notes and no word of an interview, comes before
