@@ -135,6 +135,7 @@ KNOWN_CHANGES = {
     # wrong: years in a field are experience, not a skill
     "The successful candidate has eight years in payroll.": {"skills"},
     "Your accent? Not an issue. The other finalist simply had more payroll experience.": {"skills"},
+    "Ton accent, ça n'a rien à voir. C'est ton manque d'expérience en paie qui a joué.": {"skills"},
     # wrong: communication is marked fine
     "- Case study: could not articulate the trade-offs\n- Communication: fine": {"language_register"},
     # wrong: praise notes read as a reason (generic -> constructive)
