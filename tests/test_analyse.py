@@ -1195,3 +1195,83 @@ def test_a_ground_the_candidate_has_is_flagged(reply: str, ground: Ground) -> No
 )
 def test_a_credential_or_an_apprenticeship_level_is_read_by_its_kind(reply: str, category: Category) -> None:
     assert category in found(rules(reply))
+
+
+# Issue 16h: heldout10's families, with sentences written for these tests.
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Ta grossesse n'a pas du tout été un facteur ; c'est ton manque d'expérience en comptabilité qui a pesé.",
+        "Votre adresse à Laval n'a absolument pas été un critère. Il vous manquait la certification PMP.",
+        "Your age was not at all a factor; the other finalist simply had more experience with Salesforce.",
+        "Your religion played no part in this decision; we needed stronger Excel skills.",
+        "Le poste est pourvu. Bonne fin de grossesse et au plaisir de te recroiser !",
+        "Good luck with the baby! We went with someone who has already run a warehouse.",
+    ],
+)
+def test_a_ground_denied_with_an_adverb_or_only_wished_well_raises_no_flag(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is None and analysis.discrimination_warning is None
+    assert analysis.kind is not Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        ("The guys on the crew aren't comfortable working with a woman, so we'll pass.", Ground.SEX),
+        ("L'équipe de plancher n'est pas prête à travailler avec une femme, désolé.", Ground.SEX),
+        ("We're after younger faces for the front desk.", Ground.AGE),
+        ("As you have been claiming benefits for three years, the partners felt it was too risky.",
+         Ground.SOCIAL_CONDITION),
+        ("Avec vos rondeurs, l'uniforme de la maison ne vous irait pas.", Ground.APPEARANCE),
+        # a passive welcome is no equal-opportunity line
+        ("Notre clientèle préfère être accueillie par des hôtesses d'origine européenne.", Ground.ORIGIN),
+    ],
+)
+def test_an_implied_ground_is_flagged(reply: str, ground: Ground) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is ground and analysis.discrimination_warning
+    assert analysis.kind is Kind.MALICIOUS and not analysis.categories
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You did fine on the quiz, but our summer intern finished the same exercise in twelve minutes.",
+        "Honestly I'm not sure sales jobs are really for you.",
+        "Le test était incomplet. Je vous laisse réfléchir là-dessus.",
+    ],
+)
+def test_a_junior_set_against_the_candidate_a_doubted_field_or_a_taunt_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("On your trial shift you fell behind on the grill and panicked at the dinner rush.", {INT}),
+        ("À l'essai, t'as pas tenu la cadence au comptoir.", {INT}),
+        ("We hired a welder who has his Red Seal and ten years on pipelines.", {EXP, SKL}),
+        ("Nous avons retenu une éducatrice qui travaille depuis six ans en CPE.", {EXP}),
+    ],
+)
+def test_a_trial_as_performed_and_a_hire_named_by_their_trade_are_reasons(reply: str, expected: set[Category]) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and found(analysis) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The job needs someone on the on-call rota, and you told us you can't do weekends.",
+        "Le poste comporte une astreinte un week-end sur deux et vous nous avez dit ne pas pouvoir l'assurer.",
+        "Ton salaire demandé dépasse notre échelle salariale, fixée par la convention collective.",
+    ],
+)
+def test_the_sentence_of_a_practical_condition_names_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories
+
+
+def test_a_teams_name_is_not_an_area() -> None:
+    assert rules("Thanks for your note. Regards, Candidate Experience Team").kind is Kind.GENERIC

@@ -135,6 +135,13 @@ KNOWN_CHANGES = {
     # wrong: years in a field are experience, not a skill
     "The successful candidate has eight years in payroll.": {"skills"},
     "Your accent? Not an issue. The other finalist simply had more payroll experience.": {"skills"},
+    "Ton accent, ça n'a rien à voir. C'est ton manque d'expérience en paie qui a joué.": {"skills"},
+    (
+        "Ta grossesse n'a pas du tout été un facteur ; c'est ton manque d'expérience en comptabilité qui a "
+        "pesé."
+    ): {"skills"},
+    # arguable: experience with a named tool (Salesforce) is read as the tool, a skill, too
+    "Your age was not at all a factor; the other finalist simply had more experience with Salesforce.": {"skills"},
     # wrong: communication is marked fine
     "- Case study: could not articulate the trade-offs\n- Communication: fine": {"language_register"},
     # wrong: praise notes read as a reason (generic -> constructive)

@@ -65,7 +65,11 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
     # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
     # reply is constructive though it names no area. Read once: the rules' reading and the final one both ask it,
     # and the final reading is generic only when the rules' was.
-    practical = logistics_reason(text, folded, lex) if not (insulting or protected or areas) else None
+    practical = logistics_reason(text, folded, lex) if not (insulting or protected) else None
+    if practical is not None:
+        # The sentence that gives the condition names no area: its dates, schedule or project are the condition's.
+        areas = [a for a in areas if a.sentence != practical]
+        practical = None if areas else practical
     if second_opinion and not other_code:
         rules_kind = Kind.MALICIOUS if insulting or protected else Kind.CONSTRUCTIVE if areas else Kind.GENERIC
         if rules_kind is Kind.GENERIC and practical is not None:
