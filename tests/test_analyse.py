@@ -1275,3 +1275,15 @@ def test_the_sentence_of_a_practical_condition_names_no_area(reply: str) -> None
 
 def test_a_teams_name_is_not_an_area() -> None:
     assert rules("Thanks for your note. Regards, Candidate Experience Team").kind is Kind.GENERIC
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Le poste va à un agent titulaire, mais il voudrait te garder en tête pour un remplacement de congé maternité en octobre.",
+        "We'd like to keep you in mind for a maternity cover contract opening in May.",
+    ],
+)
+def test_a_maternity_leave_replacement_offered_is_a_job_not_a_ground(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS

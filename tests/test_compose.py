@@ -441,3 +441,33 @@ def test_a_video_first_round_does_not_make_the_dated_interview_a_video_one():
     notes = "Deux entretiens : le premier en visio avec la gouvernante, le deuxième sur place jeudi avec le DG."
     assert "visio du" not in compose(request("fr-FR", notes=notes)).body
     assert "visio du" in compose(request("fr-FR", notes="Entretien en visio avec la DRH.")).body
+
+
+def test_no_phrase_bank_entry_says_tu_itself():
+    """« tu » comes only from answering a recruiter in kind (french.tutoyer): a relaxed wording that says « es-tu »
+    ended a draft in « vous » with « quand es-tu disponible ? » (round 21)."""
+    from rebond.resources import load_data
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    bank = load_data("phrases.fr.yaml")
+    said = [s for key, node in bank.items() if key not in ("vocab", "note_hints", "automatic_markers") for s in strings(node)
+            if re.search(r"\b(tu|ton|tes|toi)\b|\b\w+-tu\b|\bdis-moi\b", s)]
+    assert said == []
+
+
+def test_the_people_chosen_and_the_jobs_context_are_not_the_reasons_words():
+    en = compose(request("en", rejection="We were impressed by your background. However, we have decided to proceed with candidates "
+                                         "whose experience more closely aligns with our current needs.")).body
+    assert "candidates whose" not in en
+    fr = compose(request("fr-FR", rejection="Il nous faut quelqu'un qualifié ISO 9606-1 en TIG inox tout de suite, on a un chantier "
+                                            "agroalimentaire qui démarre le mois prochain.")).body
+    assert "chantier" not in fr and "ISO 9606-1" in fr

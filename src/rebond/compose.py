@@ -983,6 +983,9 @@ def _linkedin(w: _Writer) -> str:
         if len(body) > limit:
             parts["kind_tail"] = False  # the last words to go: thanks for the praise, before the reason
             body = render(parts)
+        if len(body) > limit:
+            parts["no_reason"] = True  # a long title and greeting: the question alone, rather than over the limit
+            body = render(parts)
         w.shortest = False
     return body
 
@@ -993,8 +996,10 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     reason = _reason(w)
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
         if reason is not None and reason.gap == "internal":
-            # "Any advice on how to improve?" would not have heard that the post went inside.
-            return [_reason_sentence(w, short=True, area_only=True), w.pick("ask_tight_internal")]
+            # "Any advice on how to improve?" would not have heard that the post went inside. (Past every stage, a
+            # long title and greeting leave no room for the sentence that says so: the question alone fits.)
+            said = [] if parts.get("no_reason") else [_reason_sentence(w, short=True, area_only=True)]
+            return [*said, w.pick("ask_tight_internal")]
         return [w.pick("ask_tight")]
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
     # (Not a reason whose question points back to it: "Apart from that…" needs the sentence before it.)

@@ -937,7 +937,9 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     term, kind = ("", "") if topic else _term(first.evidence, first.category, lang)
     if first.category is Category.LANGUAGE_REGISTER and not term and (language := _language_level(rejection, lang)):
         term, kind = language, "language"  # « langue seconde (anglais) » named in another clause than the verdict
-    hire = hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang)
+    # (Elsewhere in the rejection, only a sentence that says someone was chosen or wanted: « on a un chantier … qui
+    # démarre » describes the job, not the hire.)
+    hire = hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang, chosen_only=True)
     if not (term or topic):
         topic = _topic(first.evidence)
     return StatedReason(
@@ -1019,12 +1021,12 @@ def _sentence_with(text: str, cue: str) -> str:
 _HIRE = {
     "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre|celle|celui)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
                      r"\s*\b(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?"
-                     r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?)\b[^.;!?:]{3,150}\b)"),
+                     r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?|qualifiée?s?|certifiée?s?|habilitée?s?|diplômée?s?)\b[^.;!?:]{3,150}\b)"),
     "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,4}?"
                      r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150}\b)", re.IGNORECASE),
 }
 # Where the description of the hire stops: a comment on it, a cause, or the next clause.
-_HIRE_END = re.compile(r",\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine)\b"
+_HIRE_END = re.compile(r"\s+(?:tout de suite|immédiatement|dès maintenant|right away|immediately|asap)\b|,\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine)\b"
                        r"|\s+(?:ce qui|which|and we|mais|but|given|because|since|due to|parce que|car|vu|etant donne|étant donné|puisque)\b",
                        re.IGNORECASE)
 # The recruiter's point of view turned to the candidate's: "our needs" → "your needs", "than you" → "than me".
@@ -1046,7 +1048,7 @@ def _wanted(rejection: str, hire: str = "") -> bool:
     first = " ".join(hire.split()[:3])
     if first:
         rejection = next((part for part in _sentences(rejection) if first in part), rejection)
-    return has_term(rejection, ("(re)?cherch(ions|ons|ait|aient|iez|ez)", "voul(ais|ait|aient|ions|ons)", "veu(t|lent)", "wants?", "(avions|avons|a|avait|ont|avaient) besoin d",
+    return has_term(rejection, ("(re)?cherch(ions|ons|ait|aient|iez|ez)", "voul(ais|ait|aient|ions|ons)", "veu(t|lent)", "wants?", "(avions|avons|a|avait|ont|avaient) besoin d", "il (nous|me|leur) (faut|fallait|faudrait)",
                                 "looking for", "look for", "wanted", "needed", "need(s)? (someone|a candidate|an? )"))
 
 
@@ -1085,8 +1087,9 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         folded = fold(hire)
         if re.search(r"\b(votre|vos|vous|your|you|te|ton|ta|tes|toi)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
             continue
-        if re.match(r"(?i)(a|an|un|une)\s+(?:(?:hard|tough|difficult|close|difficile|serré)\s+)?(role|position|job|poste|opportunit\w*|occasion|ouverture|offre|choice|decision|call|choix|décision|decision|processus|process|débrief|debrief|entretien|échange|retour|feedback|meeting|rencontre|visite|étape|step|direction|orientation|discussion|conversation|appel|chance|possibilité|formation|évaluation|examen|test|rétroaction|suivi|délai|période|liste|banque|contrat|mission|email|courriel|message|lettre|note)\b", hire):
-            continue  # "a role that fits": an opening, not a person
+        if re.match(r"(?i)(a|an|un|une)\s+(?:(?:hard|tough|difficult|close|difficile|serré)\s+)?(role|position|job|poste|opportunit\w*|occasion|ouverture|offre|choice|decision|call|choix|décision|decision|processus|process|débrief|debrief|entretien|échange|retour|feedback|meeting|rencontre|visite|étape|step|direction|orientation|discussion|conversation|appel|chance|possibilité|formation|évaluation|examen|test|rétroaction|suivi|délai|période|liste|banque|contrat|mission|email|courriel|message|lettre|note"
+                    r"|chantier|projet|project|client|site|programme|program|dossier|budget|logiciel|outil|tool|system|système|équipe|team|service|magasin|store|shop|atelier|contract|deadline|launch|lancement)\b", hire):
+            continue  # "a role that fits", « un chantier qui démarre »: an opening or the job's context, not a person
         if chosen_only and _says_nothing(hire):
             continue  # « une candidature dont le profil correspond davantage à nos besoins »: a template, no reason
         for pattern, replacement in _POINT_OF_VIEW[lang]:
@@ -1283,7 +1286,9 @@ _TOPIC = re.compile(
 _TOPIC_BEFORE = re.compile(r"\b(?:more|stronger|deeper|greater|additional|extensive|direct|hands-on|proven|with|has|had|have|having)\s+((?:[\w/&+-]+\s+){1,3}?)experience\b", re.IGNORECASE)
 _NOT_TOPIC = frozenset({"some", "any", "no", "more", "enough", "much", "extensive", "significant", "solid", "strong", "proven",
                         "hands-on", "direct", "deep", "deeper", "broad", "broader", "considerable", "substantial", "longer", "recent", "relevant", "professional", "previous", "prior", "work", "the", "a", "an", "of", "your", "their",
-                        "industry", "related", "practical", "real", "overall", "years", "year", "level"})
+                        "industry", "related", "practical", "real", "overall", "years", "year", "level",
+                        # "with candidates whose experience…": the people, not a field
+                        "candidates", "candidate", "someone", "people", "applicants", "applicant", "profiles", "profile", "person", "whose", "who"})
 
 
 def _topic(evidence: str) -> str:
