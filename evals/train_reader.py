@@ -52,6 +52,7 @@ ALL_SETS = (
     "heldout8/replies.jsonl",
     "heldout9/replies.jsonl",
     "heldout10/replies.jsonl",
+    "heldout11/replies.jsonl",
 )
 TEST_SETS = ("heldout6/replies.jsonl", "heldout7/replies.jsonl")
 # Issue 16e's experiment (evals/reader_experiment.py) ran before heldout8 and heldout9 existed.

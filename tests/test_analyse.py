@@ -1287,3 +1287,44 @@ def test_a_teams_name_is_not_an_area() -> None:
 def test_a_maternity_leave_replacement_offered_is_a_job_not_a_ground(reply: str) -> None:
     analysis = analyse(reply)
     assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Both of your 30-second spots ran long, at 38 and 41 seconds. Practise against a clock.",
+        "J'ai eu le retour du client : il tient à quelqu'un qui a déjà le titre de CPA. Stéphanie, Groupe Alliance Recrutement",
+        "Votre congé maternité récent n'a bien sûr pas été pris en compte. Ce qui a manqué, c'est la maîtrise de Cegid.",
+    ],
+)
+def test_a_duration_a_company_name_or_a_denial_with_bien_sur_raises_no_flag(reply: str) -> None:
+    assert analyse(reply).ground is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        ("Since you told us you tested positive for the BRCA gene, we can't commit to a long training track.", Ground.GENETIC),
+        ("Pour le poste de cariste c'est non. Sur le quai c'est 30 gars, une femme ça va créer des histoires.", Ground.SEX),
+        ("The client said you'd be off on mat leave right before busy season, so they passed.", Ground.PREGNANCY),
+        ("Le boss veut plus engager de monde de Montréal-Nord, c'est rien de personnel.", Ground.RESIDENCE),
+        ("Votre engagement public sur la liste d'opposition rendrait votre positionnement délicat auprès des élus.",
+         Ground.POLITICAL_CONVICTIONS),
+    ],
+)
+def test_grounds_in_round_heldout11s_forms_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'll be straight with you: you asked for $112k and this role is banded at $88–95k, with no room to move.",
+        "Le poste comporte une semaine de garde sur trois, à 45 minutes du client au maximum. Avec 1 h 30 de route, ça ne peut pas fonctionner.",
+        "Avec votre préavis de trois mois, vous ne seriez disponible qu'en mars. C'est la seule raison de notre décision.",
+    ],
+)
+def test_a_practical_condition_in_these_words_is_constructive_with_no_area(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None

@@ -102,8 +102,8 @@ KNOWN_CHANGES = {
     "I'll be direct: the case exercise did not meet the standard we require, and the code did not compile.": {
         "interview_performance"
     },
-    # right: answers are interview_performance in the brief
-    "Your answers leaned heavily on acronyms and buzzwords.": {"interview_performance"},
+    # right: answers are interview_performance in the brief (since the retrain with heldout11, the model no longer
+    # adds it to "Your answers leaned heavily on acronyms and buzzwords.")
     "Vos réponses sur le droit fiscal étaient approximatives.": {"interview_performance"},
     # arguable: "answers" are interview_performance in the brief; the rules read them as judging their subject
     "Your answers about Kubernetes stayed at the surface.": {"interview_performance"},
@@ -144,6 +144,8 @@ KNOWN_CHANGES = {
     "Your age was not at all a factor; the other finalist simply had more experience with Salesforce.": {"skills"},
     # wrong: communication is marked fine
     "- Case study: could not articulate the trade-offs\n- Communication: fine": {"language_register"},
+    # wrong: a practical condition (weekends) read as the way the team works (since the retrain with heldout11)
+    "The job needs someone on the on-call rota, and you told us you can't do weekends.": {"culture_fit"},
     # wrong: praise notes read as a reason (generic -> constructive)
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": {"experience"},
 }

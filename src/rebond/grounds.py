@@ -100,6 +100,8 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
                     if compiled.domain_frame.search(window):
                         continue  # the job's domain, not the candidate
+                    if match.start() > start and re.fullmatch(r"[A-ZÀ-Ý][\w'-]*", text[match.start():match.end()]):
+                        continue  # one capitalised word inside a sentence is a name: "Groupe Alliance Recrutement"
                     if (
                         ground is Ground.AGE
                         and compiled.seniority_word.fullmatch(folded, match.start(), match.end())
