@@ -471,3 +471,23 @@ def test_the_people_chosen_and_the_jobs_context_are_not_the_reasons_words():
     fr = compose(request("fr-FR", rejection="Il nous faut quelqu'un qualifié ISO 9606-1 en TIG inox tout de suite, on a un chantier "
                                             "agroalimentaire qui démarre le mois prochain.")).body
     assert "chantier" not in fr and "ISO 9606-1" in fr
+
+
+def test_round_21s_offers_in_their_forms_are_taken_up():
+    call_me = compose(request("fr", "email", recruiter="Réjean", formality=20, rejection=(
+        "Salut Patrick, on a pris un gars qui a déjà ses cartes CWB. Si tu passes tes tests 3G/4G, appelle-moi, on embauche "
+        "encore à l'automne. Réjean"))).body
+    assert "3G/4G" in call_me and "signe" in call_me
+    pool = _situation("fr", notes="Mme Thibodeau m'a appelée jeudi. Pas retenue. Elle m'a proposé de me mettre dans leur bassin "
+                                  "de pigistes pour l'été.", news="phone")
+    assert pool.invited_back == "offer"
+    mission = compose(request("fr-FR", "phone", rejection="Elle me garde pour une mission à Saint-Priest si je le repasse.",
+                              news="phone", length=80)).body
+    assert "mission à Saint-Priest" in mission and "si je le repasse" not in mission
+
+
+def test_a_call_the_recruiter_offered_is_this_call_so_the_script_does_not_ask_for_it_again():
+    offered = "Si tu veux, on peut se caler 10 min la semaine pro, je te fais un retour plus détaillé. Mathieu"
+    draft = compose(request("fr-FR", "phone", recruiter="Mathieu", rejection=offered, formality=0))
+    assert "proposé" in draft.body or "rappeler" in draft.body
+    assert "disponible ?" not in draft.body and "jaser" not in draft.body

@@ -1071,7 +1071,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
-    invited = _invitation_short(w)
+    # (The call the recruiter offered is this one: "when are you free to talk?" would ask for it again.)
+    invited = "" if s.invited_back == "call" else _invitation_short(w)
     if s.invited_back == "keep":
         closing = [w.pick("phone_closing_keep")]  # one thanks for the advice and for keeping the profile in mind
     else:

@@ -740,6 +740,8 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         offered = re.sub(r"\s*/\s*", " ou ", offered) if lang != "en" else re.sub(r"\s*/\s*", " or ", offered)
         offered = _without_dangling_end(re.sub(r"[^\w'’ -]+", " ", offered).strip())
         offered = re.sub(r"(?i)\s+en attendant$", "", offered)
+        # « une mission à Saint-Priest si je le repasse »: the condition is the recruiter's, said apart
+        offered = re.split(r"(?i)\s+(?:si|if|once|une fois|quand|when|dès que|as soon as)\s", offered)[0]
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             offered = re.sub(pattern, replacement, offered)
         if 2 <= len(offered.split()) <= 12:
