@@ -491,3 +491,14 @@ def test_a_call_the_recruiter_offered_is_this_call_so_the_script_does_not_ask_fo
     draft = compose(request("fr-FR", "phone", recruiter="Mathieu", rejection=offered, formality=0))
     assert "proposé" in draft.body or "rappeler" in draft.body
     assert "disponible ?" not in draft.body and "jaser" not in draft.body
+
+
+def test_a_very_warm_message_signs_off_warmly_below_the_most_formal_letter():
+    closings = {"fr": ("Au plaisir,", "Au plaisir de se reparler,"), "fr-FR": ("Bien à vous,", "Belle journée à vous,"),
+                "en": ("Warmly,", "All the best,")}
+    for language, warm in closings.items():
+        body = compose(request(language, warmth=100, formality=60)).body
+        assert body.splitlines()[-2] in warm, (language, body.splitlines()[-2])
+        cool = compose(request(language, warmth=40, formality=60)).body
+        assert cool.splitlines()[-2] not in warm
+    assert "agréer" in compose(request("fr-FR", warmth=100, formality=95)).body

@@ -648,6 +648,8 @@ def _open_ask_with_moment(w: _Writer, *, count: int = 2) -> str:
 
 # ---- greeting and closing ------------------------------------------------------------
 
+# From this warmth the sign-off is warm too (below the most formal letter).
+_VERY_WARM_FROM = 85
 # From this formality a French e-mail is a letter: « Madame, » … « Veuillez agréer, Madame, … ».
 _LETTER_FROM = 90
 
@@ -728,6 +730,8 @@ def _closing(w: _Writer, greeting: str) -> str:
     # The full French formula only in the most formal letter, which opens « Madame, » (readers: « Bonjour Madame
     # Marchand » then « Je vous prie d'agréer » is two registers; « Madame, Monsieur » then « Cordialement » too).
     letter = w.request.tone.formality >= _LETTER_FROM
+    if w.request.tone.warmth >= _VERY_WARM_FROM and not letter:
+        return w.pick("closing_warm" if w.english else "closing_warm_fr_FR" if language is Language.FR_FR else "closing_warm_fr")
     if language is Language.FR and w.reg == "formal" and not letter:
         return w.pick("closing_formal_fr")  # Québec e-mails close in few words
     if language is Language.FR_FR and (w.reg != "formal" or not letter):
