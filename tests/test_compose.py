@@ -502,3 +502,16 @@ def test_a_very_warm_message_signs_off_warmly_below_the_most_formal_letter():
         cool = compose(request(language, warmth=40, formality=60)).body
         assert cool.splitlines()[-2] not in warm
     assert "agréer" in compose(request("fr-FR", warmth=100, formality=95)).body
+
+
+def test_advice_the_recruiter_gave_is_taken_up_and_not_asked_for_again():
+    from rebond.situation import _advice
+
+    assert _advice("Elle m'a suggéré de faire l'ACLS si je veux aller aux soins critiques.", "fr") == "faire l'ACLS"
+    assert _advice("Je vous invite à vous renseigner sur la VAE IBODE et à nous recontacter.", "fr") == "me renseigner sur la VAE IBODE"
+    assert _advice("I'd suggest taking the ACLS course before you apply again.", "en") == "take the ACLS course"
+    assert _advice("Je vous invite à me recontacter dans six mois.", "fr") == ""  # an invitation, not advice
+    assert _advice("Je vous conseille de retravailler votre portfolio.", "fr") == ""  # « mon » or « ma »: not known
+    body = compose(request("en", rejection="The role needs the ACLS certification. I'd suggest taking the ACLS course at the "
+                                           "college this spring.", directness=60)).body
+    assert "I'll take your advice and take the ACLS course" in body and body.count("anything else") == 1

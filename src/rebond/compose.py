@@ -263,7 +263,7 @@ class _Writer:
             f"{'sur' if 'liste' in listed else 'dans'} {s.invite_list}")
         self.slots |= {"to": s.offer if s.invited_back == "forward" else "", "for_target": s.invite_for,
                        "when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
-                       "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np,
+                       "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np, "advice": s.advice,
                        "offer": offer, "Offer": offer[:1].upper() + offer[1:], "in_list": in_list}
         if not self.english and (panel := _panel_word(ctx.notes)):
             self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
@@ -391,6 +391,9 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
     """
     reason = _reason(w)
     assert reason is not None
+    if w.situation.advice and not w.tight:
+        # The recruiter already said what to do: taken up, and only what else could be better is asked.
+        return w.pick("advice_taken") + " " + w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
     questions = w.bank["reason_question_spoken" if spoken else "reason_question"]
     gap = reason.area_gap if w.tight else reason.gap
     after = w.bank.get("reason_question_after_spoken" if spoken else "reason_question_after", {})
@@ -418,7 +421,9 @@ def _credential_hire(reason: StatedReason) -> bool:
 def _asks_anything_else(w: _Writer) -> bool:
     """Whether the question past the reason already asks about anything else (a credential, a requirement)."""
     reason = _reason(w)
-    return reason is not None and (reason.gap in ("credential", "requirement") or _credential_hire(reason))
+    # (Advice taken up is followed by "anything else?" too.)
+    return reason is not None and (reason.gap in ("credential", "requirement") or _credential_hire(reason)
+                                   or bool(w.situation.advice and not w.tight))
 
 
 # The question areas by the analyser's category: a call does not ask again about the area the reason named.

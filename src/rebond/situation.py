@@ -118,6 +118,7 @@ class Situation:
     consent: bool = False  # the recruiter asks the candidate's consent to keep or forward the file
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     vouvoie: bool = False  # the recruiter wrote to the candidate with « vous »
+    advice: str = ""  # what the recruiter advised doing, in the candidate's words (« faire l'ACLS », "take the ACLS course")
     casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
     civility_hello: bool = False  # the rejection greets the candidate « Bonjour Monsieur Caron », "Dear Ms. Lee": answered in kind
     reference: str = ""  # the posting's reference in the rejection ("Req #WH-22917", « réf. 2026-0412 »): a handle on the file
@@ -171,6 +172,49 @@ def read_situation(request: DraftRequest) -> Situation:
         if described and told:
             rejection, notes = " ".join(told), " ".join([notes.strip(), *described]).strip()
     return _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+
+
+# What the recruiter advised doing: « Elle m'a suggéré de faire l'ACLS », « Je vous invite à vous renseigner sur la
+# VAE », « je te conseille le DU de … », "I'd suggest taking the ACLS course". Answered « je vais … », never asked again.
+_ADVICE = {
+    "fr": re.compile(r"(?i)\b(?:(?:m'a|m'ont|je vous|je te|nous vous|on vous|on te|il m'a|elle m'a)\s+(?:fortement\s+|vivement\s+)?"
+                     r"(?:suggéré|conseillé|recommandé|invite|invité|encourage|encouragé|conseille|recommande|suggère)\w*)\s+"
+                     r"(?:(?:de\s+|d'|à\s+)((?:faire|suivre|passer|obtenir|compléter|terminer|refaire|retravailler|ajouter|monter|prendre|vous|te)\b[^.;!?]{3,70})"
+                     r"|((?:le|la|les|l')\s?[^.;!?]{3,60}))"),
+    "en": re.compile(r"(?i)\b(?:(?:I'd|I would|we'd|we would)\s+(?:strongly\s+)?(?:suggest|recommend)\s+(?:that you\s+|you\s+)?"
+                     r"|(?:suggested|recommended|advised me to|told me to)\s+)"
+                     r"((?:take|taking|complete|completing|get|getting|do|doing|build|building|rework|reworking|add|adding|finish|finishing)\b[^.;!?]{3,70})"),
+}
+_GERUND = {"taking": "take", "completing": "complete", "getting": "get", "doing": "do", "building": "build",
+           "reworking": "rework", "adding": "add", "finishing": "finish"}
+
+
+def _advice(rejection: str, lang: str) -> str:
+    """What the recruiter advised doing, as the candidate says they will do it, or ""."""
+    match = _ADVICE[lang].search(rejection)
+    if not match:
+        return ""
+    said = next(g for g in match.groups() if g)
+    # The condition and the reason after it are the recruiter's: « faire l'ACLS si je veux aller aux soins critiques ».
+    said = re.split(r"(?i)\s+(?:si|if|since|because|car|parce que|pour que|so that|et (?:à|de) nous|and (?:then )?(?:re)?apply|avant de|before)\b|,", said)[0]
+    said = _without_dangling_end(said.strip())
+    if re.search(r"(?i)\b(?:re)?(?:contacter|rappeler|postuler|candidater|apply|reapply|contact|call|reach out)\b", said):
+        return ""  # « vous invite à nous recontacter », "to apply again": an invitation, answered as one
+    if lang == "en":
+        first, _, rest = said.partition(" ")
+        said = f"{_GERUND.get(first.lower(), first)} {rest}".strip()
+        said = re.sub(r"(?i)\byour\b", "my", said)
+    else:
+        said = re.sub(r"(?i)^(?:vous|te)\s+", "me ", said)
+        said = re.sub(r"(?i)^(?:vous|te)\s*'", "m'", said)
+        for pattern, replacement in _POINT_OF_VIEW[lang]:
+            said = re.sub(pattern, replacement, said)
+        if re.search(r"(?i)\b(?:votre|vos|ton|ta|tes)\b", said):
+            return ""  # « retravailler votre portfolio »: « mon » or « ma » depends on a noun's gender not known here
+        if re.match(r"(?i)(?:le|la|les|l')\b", said):
+            said = f"me renseigner sur {said}"  # « le DU de rééducation neurologique »: a course to look into
+            said = re.sub(r"(?i)sur le\b", "sur le", said)
+    return said if 2 <= len(said.split()) <= 12 else ""
 
 
 # A recruiter who wrote « tu » is answered in « tu » up to a middling formality (a studio, a startup, a kitchen).
@@ -267,6 +311,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         reference=_reference(rejection),
         no_feedback=has_term(rejection, tuple(_cues()["no_feedback"])),
         consent=not automatic and has_term(rejection, tuple(_cues()["consent"])),
+        advice="" if automatic else _advice(rejection, lang),
         tutoie=lang != "en" and _says_tu(rejection),
         vouvoie=lang != "en" and not _says_tu(rejection) and bool(_VOUS.search(fold(rejection))),
         civility_hello=bool(re.match(r"(?i)\s*(?:bonjour|dear|hello|chère|cher)?\s*(?:m\.|mme|monsieur|madame|mr\.?|ms\.?|mrs\.?)\s+[A-ZÀ-Ý]", rejection)),
