@@ -515,3 +515,13 @@ def test_advice_the_recruiter_gave_is_taken_up_and_not_asked_for_again():
     body = compose(request("en", rejection="The role needs the ACLS certification. I'd suggest taking the ACLS course at the "
                                            "college this spring.", directness=60)).body
     assert "I'll take your advice and take the ACLS course" in body and body.count("anything else") == 1
+
+
+def test_an_agency_recruiter_relaying_the_clients_answer_is_thanked_for_that():
+    relay = "Salut Maxime, j'ai eu le retour de mon client ce matin : il a retenu quelqu'un qui connaît déjà .NET. Je te tiens au courant."
+    body = compose(request("fr", recruiter="Julie", rejection=relay, formality=40)).body
+    assert "transmis le retour de votre client" in body or "transmis le retour de ton client" in body
+    en = compose(request("en", recruiter="Megan", rejection="Just heard back from Clearpath. They're going with another candidate.")).body
+    assert "passing on your client's" in en and "meeting with me" not in en
+    direct = compose(request("en", recruiter="Megan", rejection="We're going with another candidate.")).body
+    assert "client" not in direct

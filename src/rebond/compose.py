@@ -855,6 +855,11 @@ def _warm_line(w: _Writer) -> str:
         return w.fill(w.bank["moment_enjoyed"][enjoyed[0]])
     return w.pick("phone_warm_line" if w.situation.news == "phone" and "phone_warm_line" in w.bank else "warm_line")
 
+def _thanks_key(s: Situation) -> str:
+    """How the news came, for the thanks: an agency's written relay of its client's answer is thanked as such."""
+    return "relayed" if s.relayed and s.news == "written" else s.news
+
+
 def _practical_reason(w: _Writer) -> bool:
     """Whether the reason is nothing the candidate could have done better (an internal hire, the salary, the dates,
     the distance): readers found « en tirer des leçons » and « pour progresser » illogical there."""
@@ -878,7 +883,7 @@ def _email(w: _Writer) -> tuple[str, str]:
         intro = [_automatic_ack(w, first=True), w.pick(_regret_key(w, short))]
     else:
         kind = _kind_words(w)
-        intro = [w.pick("short_thanks" if short else "thanks", s.news), *kind]
+        intro = [w.pick("short_thanks" if short else "thanks", _thanks_key(s)), *kind]
         # The thanks for a call already names the interview; kind words answered are warmth enough.
         if _warm_line_wanted(w) and not short and s.interviewed and not kind and s.news != "phone":
             intro.append(_warm_line(w))  # said with the thanks for the interview, where it belongs
@@ -933,7 +938,7 @@ def _linkedin(w: _Writer) -> str:
             # No thanks for a notice, even at the limit: why the note comes first (its shortest wording there).
             first_line = _automatic_ack(w, first=True)
         else:
-            first_line = w.pick("tight_thanks" if w.tight else "short_thanks", s.news)
+            first_line = w.pick("tight_thanks" if w.tight else "short_thanks", _thanks_key(s))
         body = [first_line, w.pick("regret_short")]
         if parts["automatic"] and s.news == "automatic" and s.interviewed:
             body.append(_automatic_ack(w))
@@ -1048,7 +1053,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     labels = w.bank["phone_labels"]
     opening = [w.pick("phone_opening", greeting=_phone_greeting(w))]
     # The news came by phone: the caller thanks for that call, in the past, not "thank you for your call".
-    thanks = w.pick("call_thanks") if s.news == "phone" else w.pick("short_thanks", s.news)
+    thanks = w.pick("call_thanks") if s.news == "phone" else w.pick("short_thanks", _thanks_key(s))
     short = tone.length < _SHORT_BELOW  # a short call keeps to the thanks, the regret and the questions
     ask = [_with_kind_words(w, thanks)] if short else [thanks, *_kind_words(w)]
     if s.invited_back == "call":

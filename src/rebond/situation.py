@@ -118,6 +118,7 @@ class Situation:
     consent: bool = False  # the recruiter asks the candidate's consent to keep or forward the file
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     vouvoie: bool = False  # the recruiter wrote to the candidate with « vous »
+    relayed: bool = False  # an agency recruiter passing on a client's answer (« le retour de mon client », "the client felt")
     advice: str = ""  # what the recruiter advised doing, in the candidate's words (« faire l'ACLS », "take the ACLS course")
     casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
     civility_hello: bool = False  # the rejection greets the candidate « Bonjour Monsieur Caron », "Dear Ms. Lee": answered in kind
@@ -172,6 +173,13 @@ def read_situation(request: DraftRequest) -> Situation:
         if described and told:
             rejection, notes = " ".join(told), " ".join([notes.strip(), *described]).strip()
     return _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+
+
+# An agency recruiter relaying the client's answer: « J'ai eu le retour du client », "the client felt…".
+_RELAYED = re.compile(r"\b(?:(?:retour|reponse|decision|feedback) (?:du|de mon|de notre|de votre) client|(?:le|mon|notre) client "
+                      r"(?:a |m'a |nous a |final )?(?:decide|retenu|choisi|prefere|souhait|voul|cherch|tient|exige|trouve|estime|juge)\w*"
+                      r"|(?:the|my|our) client (?:has |had )?(?:decided|went|chose|felt|wants|wanted|needs|needed|prefers|preferred|is looking|was looking|came back|said|thought)"
+                      r"|client's (?:feedback|decision)|(?:just |i've |i have |i )?(?:heard back|got word|had word) from|(?:j'ai|on a|nous avons) (?:eu|recu) (?:le |un |leur )?(?:retour|reponse|nouvelles?) (?:de|du|d'|des))\b")
 
 
 # What the recruiter advised doing: « Elle m'a suggéré de faire l'ACLS », « Je vous invite à vous renseigner sur la
@@ -312,6 +320,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         no_feedback=has_term(rejection, tuple(_cues()["no_feedback"])),
         consent=not automatic and has_term(rejection, tuple(_cues()["consent"])),
         advice="" if automatic else _advice(rejection, lang),
+        relayed=not automatic and bool(_RELAYED.search(fold(rejection))),
         tutoie=lang != "en" and _says_tu(rejection),
         vouvoie=lang != "en" and not _says_tu(rejection) and bool(_VOUS.search(fold(rejection))),
         civility_hello=bool(re.match(r"(?i)\s*(?:bonjour|dear|hello|chère|cher)?\s*(?:m\.|mme|monsieur|madame|mr\.?|ms\.?|mrs\.?)\s+[A-ZÀ-Ý]", rejection)),
