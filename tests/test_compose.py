@@ -525,3 +525,14 @@ def test_an_agency_recruiter_relaying_the_clients_answer_is_thanked_for_that():
     assert "passing on your client's" in en and "meeting with me" not in en
     direct = compose(request("en", recruiter="Megan", rejection="We're going with another candidate.")).body
     assert "client" not in direct
+
+
+def test_a_stated_reason_is_not_followed_by_wanting_to_understand_what_was_missing():
+    """Round 23's readers: « je compte bien comprendre ce qui m'a manqué » right after the reason the recruiter gave
+    reads as if the message had not been read."""
+    for channel in ("email", "phone"):
+        stated = compose(request("fr", channel, rejection="Nous avons retenu une personne qui détient déjà la certification PMP.",
+                                 length=80)).body
+        assert "ce qui m'a manqué" not in stated, channel
+        none_given = compose(request("fr", channel, rejection="Nous avons retenu une autre candidature.", length=80, variant=0)).body
+        assert "ce qui m'a manqué" in none_given, channel  # with no reason given, wanting to understand is the point

@@ -868,8 +868,9 @@ def _practical_reason(w: _Writer) -> bool:
 
 
 def _regret_key(w: _Writer, short: bool) -> str:
-    """The regret, with "I'd like to learn from it" unless the message is short or the reason was practical."""
-    return "regret_short" if short or _practical_reason(w) else "regret"
+    """The regret, with "I'd like to learn from it" unless the message is short or a reason was given."""
+    # (A stated reason already says what was missing: « … et j'aimerais comprendre ce qui m'a manqué » would ask again.)
+    return "regret_short" if short or _practical_reason(w) or w.situation.reason is not None else "regret"
 
 
 def _email(w: _Writer) -> tuple[str, str]:
@@ -1070,8 +1071,10 @@ def _phone(w: _Writer) -> tuple[str, str]:
         name = w.request.context.candidate_name.strip()
         first, sep, rest = opening[0].partition(f"{name}. ")
         opening[0] = f"{first}{name}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
+    # No « comprendre ce qui m'a manqué » after a practical reason, nor after any reason given (readers: "her message
+    # wasn't read").
     practical = _practical_reason(w)
-    ask.append(w.pick("phone_regret_plain" if practical else "phone_regret"))  # no « leçons » to draw there
+    ask.append(w.pick("phone_regret_plain" if practical or w.situation.reason is not None else "phone_regret"))
     if reason := _reason_sentence(w):
         ask.append(reason)
     # A short call keeps to two questions; a direct, longer one goes to three.
