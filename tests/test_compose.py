@@ -536,3 +536,13 @@ def test_a_stated_reason_is_not_followed_by_wanting_to_understand_what_was_missi
         assert "ce qui m'a manqué" not in stated, channel
         none_given = compose(request("fr", channel, rejection="Nous avons retenu une autre candidature.", length=80, variant=0)).body
         assert "ce qui m'a manqué" in none_given, channel  # with no reason given, wanting to understand is the point
+
+
+def test_a_recruiter_writing_ahead_of_the_notice_is_no_notice_and_debating_inside_is_no_internal_hire():
+    from rebond.situation import _internal_hire
+
+    assert not looks_automatic("Je voulais te donner des nouvelles moi-même plutôt que tu reçoives juste le courriel automatique.")[0]
+    assert not looks_automatic("I wanted to reach out before the automated email goes out.")[0]
+    assert looks_automatic("Ceci est un courriel automatique, merci de ne pas y répondre.")[0]
+    assert not _internal_hire("Après pas mal de débats en interne, on part sur un autre profil.")
+    assert _internal_hire("Le poste a finalement été pourvu en interne.")

@@ -132,10 +132,16 @@ def looks_automatic(text: str) -> tuple[bool, str]:
     if not text.strip():
         return False, ""
     for name in ("phrases.en.yaml", "phrases.fr.yaml"):
-        hits = find_terms(text, tuple(load_data(name)["automatic_markers"]))
-        if hits:
-            return True, text[hits[0].start() : hits[0].end()]
+        for hit in find_terms(text, tuple(load_data(name)["automatic_markers"])):
+            # « plutôt que tu reçoives juste le courriel automatique », "before the automated email goes out": a
+            # person writing ahead of the notice, not the notice.
+            if _AHEAD_OF_NOTICE.search(fold(text[max(0, hit.start() - 60):hit.start()])):
+                continue
+            return True, text[hit.start() : hit.end()]
     return False, ""
+
+
+_AHEAD_OF_NOTICE = re.compile(r"\b(?:plutot que|au lieu que|avant que|avant le|avant la|rather than|instead of|before (?:the|you get|you receive))\b")
 
 
 _WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
@@ -905,6 +911,8 @@ def _internal_hire(rejection: str) -> bool:
     for sentence in _sentences(rejection):
         for hit in find_terms(sentence, terms):
             before = fold(sentence[max(0, hit.start() - 50):hit.start()])
+            if re.search(r"\b(debats?|discussions?|echanges?|reflexion|deliberations?|discuss\w*|debated?)\s*$", before):
+                continue  # « après pas mal de débats en interne »: discussed inside, not hired inside
             if not re.search(r"\b(experience|j'ai|moi|mon|ma|mes|my|i have|i've|worked|travaille)\b", before):
                 return True
     return False
