@@ -546,3 +546,19 @@ def test_a_recruiter_writing_ahead_of_the_notice_is_no_notice_and_debating_insid
     assert looks_automatic("Ceci est un courriel automatique, merci de ne pas y répondre.")[0]
     assert not _internal_hire("Après pas mal de débats en interne, on part sur un autre profil.")
     assert _internal_hire("Le poste a finalement été pourvu en interne.")
+
+
+def test_round_23s_offers_and_a_cv_already_passed_on():
+    passed = compose(request("fr", "linkedin", recruiter="Julie", formality=30, rejection=(
+        "Allô Camille! Le comité a choisi une autre personne. Ma collègue Annie cherche quelqu'un pour un contrat. "
+        "Je lui ai parlé de toi et je lui ai transféré ton CV, j'espère que ça ne te dérange pas!"))).body
+    assert "transmis mon CV" in passed and "avec plaisir pour transmettre" not in passed
+    listed = _situation("fr", "Le poste a été octroyé à une candidate interne. Votre nom a donc été inscrit sur notre liste de "
+                              "candidatures qualifiées, valide pour une période de douze mois.")
+    assert listed.invited_back == "keep"
+    assert _situation("fr", "Si jamais ta situation change, ou si un poste de jour ouvre, je vais penser à toi.").invited_back == "will_contact"
+    assert _situation("en", "I would be glad to pass your application along to our HR department.").invited_back == "forward"
+    from rebond.situation import _advice
+
+    assert _advice("She suggested I take Mental Health First Aid and ASIST and said she'd add me to the list.", "en") == \
+        "take Mental Health First Aid and ASIST"

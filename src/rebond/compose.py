@@ -814,9 +814,10 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
     if kind == "reapply" and s.invite_for and details and w.english:
         return "reapply_for"  # "As you suggested, I'll apply to the English-only team."
     if kind == "forward":
-        if s.offer and re.search(r"(?i)\b(is passing|passing|passed|has passed|i've passed|j'ai transmis|a transmis|transmet|je transmets\b(?!.{0,40}\?))", said) \
+        if re.search(r"(?i)\b(is passing|passing|passed|has passed|i've passed|j'ai transmis|a transmis|lui ai (?:transmis|transféré|envoyé|fait suivre)|transmet|je transmets\b(?!.{0,40}\?))", said) \
                 and not re.search(r"(?i)\b(if you|si (?:tu|vous|ça|cela)|avec (?:votre|ton) accord|would you|may i|can i|voulez|souhaitez)\b", said):
-            return "forward_done"  # "she's passing my name to a doc crew": thanked, not granted
+            # "she's passing my name to a doc crew": thanked, not granted
+            return "forward_done" if s.offer else "forward_done_unnamed"
         return "forward" if s.offer and details else "forward_unnamed"
     return kind
 

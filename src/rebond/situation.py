@@ -196,7 +196,7 @@ _ADVICE = {
                      r"(?:(?:de\s+|d'|à\s+)((?:faire|suivre|passer|obtenir|compléter|terminer|refaire|retravailler|ajouter|monter|prendre|vous|te)\b[^.;!?]{3,70})"
                      r"|((?:le|la|les|l')\s?[^.;!?]{3,60}))"),
     "en": re.compile(r"(?i)\b(?:(?:I'd|I would|we'd|we would)\s+(?:strongly\s+)?(?:suggest|recommend)\s+(?:that you\s+|you\s+)?"
-                     r"|(?:suggested|recommended|advised me to|told me to)\s+)"
+                     r"|(?:suggested|recommended|advised me to|told me to)\s+(?:that I\s+|I\s+)?)"
                      r"((?:take|taking|complete|completing|get|getting|do|doing|build|building|rework|reworking|add|adding|finish|finishing)\b[^.;!?]{3,70})"),
 }
 _GERUND = {"taking": "take", "completing": "complete", "getting": "get", "doing": "do", "building": "build",
@@ -210,7 +210,8 @@ def _advice(rejection: str, lang: str) -> str:
         return ""
     said = next(g for g in match.groups() if g)
     # The condition and the reason after it are the recruiter's: « faire l'ACLS si je veux aller aux soins critiques ».
-    said = re.split(r"(?i)\s+(?:si|if|since|because|car|parce que|pour que|so that|et (?:à|de) nous|and (?:then )?(?:re)?apply|avant de|before)\b|,", said)[0]
+    said = re.split(r"(?i)\s+(?:si|if|since|because|car|parce que|pour que|so that|et (?:à|de) nous|and (?:then )?(?:re)?apply|avant de|before"
+                    r"|and (?:said|she|he|they|told|added|to come|come)|et (?:m'a|a dit|qu'))\b|,", said)[0]
     said = _without_dangling_end(said.strip())
     if re.search(r"(?i)\b(?:re)?(?:contacter|rappeler|postuler|candidater|apply|reapply|contact|call|reach out)\b", said):
         return ""  # « vous invite à nous recontacter », "to apply again": an invitation, answered as one
