@@ -562,3 +562,14 @@ def test_round_23s_offers_and_a_cv_already_passed_on():
 
     assert _advice("She suggested I take Mental Health First Aid and ASIST and said she'd add me to the list.", "en") == \
         "take Mental Health First Aid and ASIST"
+
+
+def test_a_date_or_a_move_inside_the_reason_does_not_make_it_practical():
+    """Round 24: "requires current CSMLS certification as of the start date" read as "my start date", and « un profil
+    qui a déjà géré un déménagement de bureaux » as the work location."""
+    credential = _situation("en", "Unfortunately the position requires current CSMLS certification (or proof of eligibility) "
+                                  "as of the start date, and we weren't able to make an exception.").reason
+    assert credential is not None and "CSMLS" in credential.term
+    moved = _situation("fr", "On a finalement décidé de partir sur un profil qui a déjà géré un déménagement de bureaux.").reason
+    assert moved is not None and moved.gap != "location"
+    assert _situation("fr", "On a pris quelqu'un qui habite à 2 rues, toi t'es à 40 min en bus.").reason.gap == "location"

@@ -1045,6 +1045,11 @@ def _names_tool_or_language(findings: list, lang: str, needed: str) -> bool:
 _THANKS = re.compile(r"\b(merci|remerci\w*|thank\w*)\b")
 
 
+_CREDENTIAL_REQUIRED = re.compile(r"\b(?:requires?|required|exige\w*|requis\w*|obligatoire)\b[^.]{0,60}\b(?:certification|certificat|licen[cs]e|permis|registration|inscription|diplome|diploma|titre|designation)\b"
+                                  r"|\b(?:certification|certificat|licen[cs]e|permis|registration|inscription|diplome|diploma|titre|designation)\b[^.]{0,40}\b(?:requis\w*|required|obligatoire|exige\w*)\b")
+_DONE_BEFORE = re.compile(r"\b(?:qui a|qui avait|ayant|who has|who had|who's|with experience)\s+(?:deja\s+|already\s+)?(?:gere|fait|mene|pilote|organise|vecu|coordonne|handled|managed|led|run|done|organi[sz]ed|coordinated)\b[^.]{0,25}$")
+
+
 def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     """("salary" | "availability" | "location", the words a draft uses for it) when a rejection gives one of them
     as its reason: the finer words when the rejection says them (« mon préavis », "the distance")."""
@@ -1053,12 +1058,17 @@ def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     # « Nous vous remercions pour votre disponibilité lors de l'entrevue » thanks; it gives no reason.
     # "I'd like to add you to our casual on-call list": an offer, not the reason.
     offers = tuple(_cues()["invited_back"]["offer"])
+    # "requires current CSMLS certification … as of the start date": the date is the credential's deadline, and the
+    # credential the reason.
     rejection = " ".join(sentence for sentence in _sentences(rejection)
-                         if not _THANKS.search(fold(sentence)) and not has_term(sentence, offers))
+                         if not _THANKS.search(fold(sentence)) and not has_term(sentence, offers)
+                         and not _CREDENTIAL_REQUIRED.search(fold(sentence)))
     # The kind said first is the reason; the rest explains it (« quelqu'un qui reste à distance de marche, vu que les
     # quarts de nuit finissent à 7 h » is the distance, not the night shifts).
+    # (A cue inside what the person hired had done is their experience: « un profil qui a déjà géré un déménagement ».)
     said = [(found[0].start(), order, kind) for order, kind in enumerate(("salary", "availability", "location"))
-            if (found := find_terms(rejection, tuple(cues[kind])))]
+            if (found := [m for m in find_terms(rejection, tuple(cues[kind]))
+                          if not _DONE_BEFORE.search(fold(rejection[max(0, m.start() - 40):m.start()]))])]
     if not said:
         return None
     kind = min(said)[2]
