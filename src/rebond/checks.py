@@ -152,9 +152,8 @@ def check_mentions_role(s: _Subject) -> CheckResult:
 
 
 def check_mentions_company(s: _Subject) -> CheckResult:
-    from rebond.french import spoken_name  # the name said on a call counts without its legal ending
-
-    from rebond.french import without_descriptor
+    # (The name said on a call counts without its legal ending; a letterhead's descriptor is never said.)
+    from rebond.french import spoken_name, without_descriptor
 
     company = without_descriptor(s.request.context.company)
     if s.lang == "fr":

@@ -15,7 +15,6 @@ from typing import Any
 
 from rebond.checks import linkedin_char_limit, run_checks
 from rebond.french import (
-    without_descriptor,
     Organisation,
     capitalise,
     clean_role,
@@ -25,6 +24,7 @@ from rebond.french import (
     spoken_name,
     starts_with_vowel_sound,
     tutoyer,
+    without_descriptor,
 )
 from rebond.models import (
     Category,
@@ -37,8 +37,8 @@ from rebond.models import (
 from rebond.resources import load_data
 from rebond.situation import (
     Situation,
-    answers_in_tu,
     StatedReason,
+    answers_in_tu,
     date_contradicted,
     looks_automatic,
     moment_terms,
@@ -391,7 +391,7 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
     """
     reason = _reason(w)
     assert reason is not None
-    if w.situation.advice and not w.tight:
+    if _advice_taken(w):
         # The recruiter already said what to do: taken up, and only what else could be better is asked.
         return w.pick("advice_taken") + " " + w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
     questions = w.bank["reason_question_spoken" if spoken else "reason_question"]
@@ -422,8 +422,19 @@ def _asks_anything_else(w: _Writer) -> bool:
     """Whether the question past the reason already asks about anything else (a credential, a requirement)."""
     reason = _reason(w)
     # (Advice taken up is followed by "anything else?" too.)
-    return reason is not None and (reason.gap in ("credential", "requirement") or _credential_hire(reason)
-                                   or bool(w.situation.advice and not w.tight))
+    return reason is not None and (reason.gap in ("credential", "requirement") or _credential_hire(reason) or _advice_taken(w))
+
+
+def _advice_taken(w: _Writer) -> bool:
+    """Whether the question past the reason takes up the recruiter's advice (not in a note at its limit)."""
+    return bool(w.situation.advice) and not w.tight
+
+
+def _beyond_logistics_follows(w: _Writer) -> bool:
+    """Whether "what else could be better?" follows the question past a practical reason: "may I get back in touch
+    if my availability changes?" asks no feedback (unless the recruiter already invited the candidate back)."""
+    reason = _reason(w)
+    return reason is not None and reason.gap in ("availability", "location") and not w.situation.invited_back
 
 
 # The question areas by the analyser's category: a call does not ask again about the area the reason named.
@@ -633,11 +644,8 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
                 else [w.fill(w.bank["else_question"])])
         return [_gap_question(w, after_reason=True), *lines, *tail], []
     if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better
-        asked = _gap_question(w)
-        if _reason(w).gap in ("availability", "location") and "?" in asked and not w.situation.invited_back:
-            # "may I get back in touch if my availability changes?" asks no feedback: what else could be better follows
-            return [asked, *lines, w.fill(w.bank["beyond_logistics"])], []
-        return [asked, *lines], []
+        beyond = [w.fill(w.bank["beyond_logistics"])] if _beyond_logistics_follows(w) else []
+        return [_gap_question(w), *lines, *beyond], []
     if directness < _OPEN_BELOW and _moments_besides_asked(w):
         return [_open_ask_with_moment(w)], []
     return [*lines, w.pick("ask_open" if directness < _OPEN_BELOW else "ask_direct")], []
@@ -871,7 +879,7 @@ def _practical_reason(w: _Writer) -> bool:
 def _regret_key(w: _Writer, short: bool) -> str:
     """The regret, with "I'd like to learn from it" unless the message is short or a reason was given."""
     # (A stated reason already says what was missing: « … et j'aimerais comprendre ce qui m'a manqué » would ask again.)
-    return "regret_short" if short or _practical_reason(w) or w.situation.reason is not None else "regret"
+    return "regret_short" if short or w.situation.reason is not None else "regret"
 
 
 def _email(w: _Writer) -> tuple[str, str]:
@@ -1034,9 +1042,8 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
         return [*lines, moment]
     if reason is not None and (directness >= _OPEN_BELOW or merged):
         asked = _gap_question(w, after_reason=not merged)
-        if reason.gap in ("availability", "location") and not s.invited_back:
-            # "May I get back in touch if my availability changes?" asks no feedback: what else could be better
-            # follows; at the limit it takes the call back's place, after the reason said short.
+        if _beyond_logistics_follows(w):
+            # At the limit, what else could be better takes the call back's place, after the reason said short.
             if parts["area"] or merged:
                 return [_reason_sentence(w, short=True), w.fill(w.bank["beyond_logistics"])]
             return [*lines, asked, w.fill(w.bank["beyond_logistics"])]
@@ -1072,10 +1079,9 @@ def _phone(w: _Writer) -> tuple[str, str]:
         name = w.request.context.candidate_name.strip()
         first, sep, rest = opening[0].partition(f"{name}. ")
         opening[0] = f"{first}{name}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
-    # No « comprendre ce qui m'a manqué » after a practical reason, nor after any reason given (readers: "her message
-    # wasn't read").
-    practical = _practical_reason(w)
-    ask.append(w.pick("phone_regret_plain" if practical or w.situation.reason is not None else "phone_regret"))
+    # No « comprendre ce qui m'a manqué » after a reason given, practical or not (readers: "her message wasn't read").
+    ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None else "phone_regret"))
+    practical = _practical_reason(w)  # (no « pour progresser » in the lead to the questions either)
     if reason := _reason_sentence(w):
         ask.append(reason)
     # A short call keeps to two questions; a direct, longer one goes to three.
@@ -1130,13 +1136,14 @@ def _intensifiers_once(text: str) -> str:
     for word, matches in found.items():
         if len(matches) < 2:
             continue
-        formula = [_THANKS_BEFORE.search(text[max(0, m.start() - 12):m.start()]) for m in matches]
+        windows = [max(0, m.start() - 12) for m in matches]
+        formula = [_THANKS_BEFORE.search(text[window:m.start()]) for window, m in zip(windows, matches)]
         keep = next((i for i, thanks in enumerate(formula) if not thanks), 0)
         for i, match in enumerate(matches):
             if i == keep:
                 continue
             if thanks := formula[i]:
-                start = match.start() - 12 + thanks.start() if match.start() >= 12 else thanks.start()
+                start = windows[i] + thanks.start()
                 said = thanks.group(0)
                 other = _THANKS_OTHER["fr" if said.lower() == "merci" else "en"]
                 edits.append((start, match.end(), other if said[0].isupper() else other[0].lower() + other[1:]))

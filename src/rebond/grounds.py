@@ -70,6 +70,10 @@ class GroundHit:
     sentence: tuple[int, int]
 
 
+# A cue matched on one capitalised word inside a sentence is a name ("Groupe Alliance Recrutement").
+_ONE_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*")
+
+
 def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[GroundHit]:
     """Every protected ground the reply gives as a reason, in order of appearance."""
     compiled = _compiled(base)
@@ -100,7 +104,7 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
                     if compiled.domain_frame.search(window):
                         continue  # the job's domain, not the candidate
-                    if match.start() > start and re.fullmatch(r"[A-ZÀ-Ý][\w'-]*", text[match.start():match.end()]):
+                    if match.start() > start and _ONE_CAPITALISED_WORD.fullmatch(text, match.start(), match.end()):
                         continue  # one capitalised word inside a sentence is a name: "Groupe Alliance Recrutement"
                     if (
                         ground is Ground.AGE

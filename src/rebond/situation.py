@@ -228,7 +228,6 @@ def _advice(rejection: str, lang: str) -> str:
             return ""  # « retravailler votre portfolio »: « mon » or « ma » depends on a noun's gender not known here
         if re.match(r"(?i)(?:le|la|les|l')\b", said):
             said = f"me renseigner sur {said}"  # « le DU de rééducation neurologique »: a course to look into
-            said = re.sub(r"(?i)sur le\b", "sur le", said)
     return said if 2 <= len(said.split()) <= 12 else ""
 
 
@@ -253,7 +252,7 @@ def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
         return False  # « L'équipe Talents » wrote « ta candidature »: a team, or whoever picks up, is not « tu »
     if situation.tutoie:
         return formality <= _TU_UP_TO
-    first_name_terms = bool(parts) and parts[0].lower().rstrip(".") not in _TITLE_WORDS
+    first_name_terms = parts[0].lower().rstrip(".") not in _TITLE_WORDS
     return formality <= _TU_AT_EASE_UP_TO and first_name_terms and not situation.vouvoie
 
 
@@ -274,6 +273,7 @@ _CALL_REPORT = re.compile(
 @lru_cache(maxsize=512)
 def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool) -> Situation:
     automatic = looks_automatic(rejection)[0]
+    says_tu = lang != "en" and _says_tu(rejection)
     # An automated notice carries no reason meant for this candidate.
     reason = None if automatic else stated_reason(rejection, lang)
     if reason is not None and reason.evidence and has_term(_sentence_containing(rejection, reason.evidence) or reason.evidence,
@@ -328,8 +328,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         consent=not automatic and has_term(rejection, tuple(_cues()["consent"])),
         advice="" if automatic else _advice(rejection, lang),
         relayed=not automatic and bool(_RELAYED.search(fold(rejection))),
-        tutoie=lang != "en" and _says_tu(rejection),
-        vouvoie=lang != "en" and not _says_tu(rejection) and bool(_VOUS.search(fold(rejection))),
+        tutoie=says_tu,
+        vouvoie=lang != "en" and not says_tu and bool(_VOUS.search(fold(rejection))),
         civility_hello=bool(re.match(r"(?i)\s*(?:bonjour|dear|hello|chère|cher)?\s*(?:m\.|mme|monsieur|madame|mr\.?|ms\.?|mrs\.?)\s+[A-ZÀ-Ý]", rejection)),
         casual_hello=bool(re.match(r"(?i)\s*(salut|allo|allô|coucou|hey|hiya)\b", rejection)
                           or (lang != "en" and re.match(r"(?i)\s*hello\b", rejection))),
@@ -931,16 +931,15 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     analysis = analyse_reply(AnalysisRequest(reply=rejection, language=None), second_opinion=False)
     internal = _internal_hire(rejection)
     # A protected ground or an insult is not a reason to answer to: no gap to close.
-    malicious = analysis.kind is Kind.MALICIOUS or bool(analysis.discrimination_warning)
-    findings = [] if malicious else [f for f in analysis.categories if not _only_praises(f.evidence)
+    if analysis.kind is Kind.MALICIOUS or analysis.discrimination_warning:
+        return None  # (the person hired, described next to a ground, is no gap to close either)
+    findings = [f for f in analysis.categories if not _only_praises(f.evidence)
                                      # « Il a dit que mon entretien était solide, surtout l'étude de cas (…) »: a
                                      # finding inside a sentence that only praises is no reason either
                                      and not _praise_sentence(_sentence_containing(rejection, f.evidence))
                                      and not has_term(f.evidence, tuple(_cues()["no_reason"]))
                                      # « mon français était très correct, c'était pas ça le problème »: set aside
                                      and not has_term(f.evidence, tuple(_cues()["not_the_issue"]))]
-    if malicious:
-        return None  # (the person hired, described next to a ground, is no gap to close either)
     needed = "" if internal else required_as_said(rejection, lang)
     logistics = None if internal else _logistics(rejection, lang)
     if needed and logistics and has_term((_sentence_containing(rejection, needed) or needed).replace(needed, " "),
@@ -948,7 +947,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # "we need the RA in place for training the week before; … the timing didn't work": the sentence says it
         # was a date, not a skill (a date inside the requirement, "registered … before the start date", is not).
         needed = ""
-    if not malicious and not internal and not needed and logistics:
+    if not internal and not needed and logistics:
         # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
         # to build, so nothing to "strengthen"; the draft says so and asks what else it could improve.
         return StatedReason(category=None, term=logistics[1], term_kind=logistics[0], evidence=logistics[1])

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import re
 
+from rebond.french import _match_case
+
 # ---- French: inverted questions → « est-ce que » --------------------------------------
 
 _PERSONAL = {"je", "tu", "vous", "on", "nous"}
-_THIRD = {"il", "elle", "ils", "elles"}
 _INVERSION = re.compile(r"(?<![\w-])([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)-(?:t-)?(je|tu|vous|on|nous|il|elle|ils|elles)\b(?!-)")
 _Y_A_T_IL = re.compile(r"\b([Yy]) a-t-il\b")
 _WH = re.compile(r"(?i)^(?:quel|quelle|quels|quelles|comment|pourquoi|que|qu'|où|combien|lequel|laquelle|à quel|sur quel|"
                  r"dans quel|de quel|en quoi|à quoi|sur quoi)")
 # A subject noun phrase starting with one of these is lower-cased after « Est-ce que »; a name keeps its capital.
 _DETERMINERS = re.compile(r"^(?:Mon|Ma|Mes|Ton|Ta|Tes|Votre|Vos|Un|Une|Le|La|Les|L'|Ce|Cet|Cette|Ces|Certaines|Certains|"
-                          r"Quelque|Plusieurs|Aucun|Aucune|Mes)\b")
+                          r"Quelque|Plusieurs|Aucun|Aucune)\b")
 _VOWEL = re.compile(r"(?i)^[aeiouyàâéèêëîïôûùh]")
-# Where a question's clause starts: the text's start, a sentence end, a line break, a bullet, a colon.
-_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*(?:[-•]\s+)?|:\s+)")
 
 
 def _que(following: str) -> str:
@@ -105,17 +104,20 @@ _CONTRACT = [(re.compile(rf"\b[{long[0].upper()}{long[0].lower()}]{re.escape(lon
              for long, short in _CONTRACTIONS]
 
 
+# The same, spelt out again (every phone draft's register check reads them: compiled once).
+_EXPAND = [(re.compile(rf"\b[{short[0].upper()}{short[0].lower()}]{re.escape(short[1:])}\b"), long) for long, short in _CONTRACTIONS]
+
+
 def spoken_english(text: str) -> str:
     """``text`` with the contractions a speaker uses ("I'd like", "I'll try you again", "it's")."""
     for pattern, short in _CONTRACT:
-        text = pattern.sub(lambda m, short=short: short[0].upper() + short[1:] if m.group(0)[0].isupper() else short, text)
+        text = pattern.sub(lambda m, short=short: _match_case(m.group(0), short), text)
     return text
 
 
 def written_english(text: str) -> str:
     """``text`` with its contractions spelt out, to weigh a call's register as a letter's: on the phone a
     contraction says nothing about formality."""
-    for long, short in _CONTRACTIONS:
-        text = re.sub(rf"\b[{short[0].upper()}{short[0].lower()}]{re.escape(short[1:])}\b",
-                      lambda m, long=long: long[0].upper() + long[1:] if m.group(0)[0].isupper() else long, text)
+    for pattern, long in _EXPAND:
+        text = pattern.sub(lambda m, long=long: _match_case(m.group(0), long), text)
     return text
