@@ -573,3 +573,49 @@ def test_a_date_or_a_move_inside_the_reason_does_not_make_it_practical():
     moved = _situation("fr", "On a finalement décidé de partir sur un profil qui a déjà géré un déménagement de bureaux.").reason
     assert moved is not None and moved.gap != "location"
     assert _situation("fr", "On a pris quelqu'un qui habite à 2 rues, toi t'es à 40 min en bus.").reason.gap == "location"
+
+
+def test_advice_given_as_what_would_help_is_taken_up_even_with_no_reason_to_go_past():
+    from rebond.situation import _advice
+
+    assert _advice("Un conseil : le certificat en gestion de la paie de l'Université TÉLUQ serait un atout.", "fr") == \
+        "me renseigner sur le certificat en gestion de la paie de l'Université TÉLUQ"
+    assert _advice("If you want to keep going, the evening HVAC course at Humber would be a good first step.", "en") == \
+        "look into the evening HVAC course at Humber"
+    # The person hired is no advice, however it is said.
+    assert _advice("A candidate with more field experience would be a great addition.", "en") == ""
+    # Soft ask, no reason: the advice is still answered, once, before the ask (not left unanswered).
+    rejection = "Thanks for coming in. The evening HVAC course at Humber would be a good first step if you want to reapply."
+    for channel in ("email", "linkedin", "phone"):
+        body = compose(request("en", channel, rejection=rejection, directness=20, length=60)).body
+        assert body.count("look into the evening HVAC course at Humber") == 1, (channel, body)
+    # In a list of questions, the advice is said before the list, and "anything else?" comes last.
+    listed = compose(request("fr", rejection="Le poste exige la carte ASP Construction. Un conseil : la formation ASP de "
+                                             "la CSST serait un atout.", notes="Test pratique sur le chantier.",
+                             directness=90, length=80)).body
+    items = [line for line in listed.splitlines() if line.startswith("- ")]
+    assert items and not any("conseil" in item for item in items) and "autre chose" in items[-1], listed
+
+
+def test_a_call_report_in_the_notes_is_read_in_its_other_forms():
+    from rebond.situation import _CALL_REPORT
+
+    assert _CALL_REPORT.search("Nadia a appelé hier en fin de journée. Ils prennent quelqu'un qui connaît déjà Acomba.")
+    assert _CALL_REPORT.search("Coup de fil de Paul (le gérant) mardi : c'est non.")
+    assert not _CALL_REPORT.search("J'ai appelé hier pour savoir où en était le processus.")
+    notes = "Nadia a appelé hier en fin de journée. Ils prennent quelqu'un qui connaît déjà Acomba."
+    reason = _situation("fr", notes=notes, news="phone").reason
+    assert reason is not None and "Acomba" in (reason.term + reason.hire + reason.evidence)
+
+
+def test_a_reason_explained_in_words_no_reading_turns_is_acknowledged_and_not_asked_again():
+    rejection = ("Merci pour ta visite au dépanneur. On garde l'autre candidat parce qu'il fait déjà les livraisons "
+                 "du samedi pour mon frère.")
+    situation = _situation("fr", rejection)
+    assert situation.reason is not None and situation.reason.gap == "explained"
+    body = compose(request("fr", rejection=rejection, directness=60)).body
+    assert "motivé votre choix" in body and "ce qui m'a manqué" not in body and "Au-delà de ce point" in body
+    # A template's cause explains nothing; neither does a recruiter who says no reason was given.
+    assert _situation("fr", "En raison du grand nombre de candidatures reçues, nous ne pouvons répondre à chacun.").reason is None
+    assert _situation("en", "She didn't give a specific reason, just said to keep applying because more openings are "
+                            "coming.", news="phone").reason is None

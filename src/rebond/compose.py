@@ -384,7 +384,7 @@ def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False
     return w.pick("reason", hire if reason.gap == "hire" else reason.gap)
 
 
-def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = False) -> str:
+def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = False, listed: bool = False) -> str:
     """The question past the stated reason: how to close that gap (never the reason asked again).
 
     Right after the sentence that names the reason, it says « en » / "it" rather than naming it again.
@@ -393,7 +393,9 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
     assert reason is not None
     if _advice_taken(w):
         # The recruiter already said what to do: taken up, and only what else could be better is asked.
-        return w.pick("advice_taken") + " " + w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
+        # (In a list of questions, the advice taken up is said before the list, not as an item of it.)
+        other = w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
+        return other if listed else w.pick("advice_taken") + " " + other
     questions = w.bank["reason_question_spoken" if spoken else "reason_question"]
     gap = reason.area_gap if w.tight else reason.gap
     after = w.bank.get("reason_question_after_spoken" if spoken else "reason_question_after", {})
@@ -422,12 +424,21 @@ def _asks_anything_else(w: _Writer) -> bool:
     """Whether the question past the reason already asks about anything else (a credential, a requirement)."""
     reason = _reason(w)
     # (Advice taken up is followed by "anything else?" too.)
-    return reason is not None and (reason.gap in ("credential", "requirement") or _credential_hire(reason) or _advice_taken(w))
+    return reason is not None and (reason.gap in ("credential", "requirement", "explained") or _credential_hire(reason) or _advice_taken(w))
 
 
 def _advice_taken(w: _Writer) -> bool:
     """Whether the question past the reason takes up the recruiter's advice (not in a note at its limit)."""
     return bool(w.situation.advice) and not w.tight
+
+
+def _advice_left(w: _Writer, said: list[str]) -> list[str]:
+    """The recruiter's advice taken up in a sentence of its own when the questions did not take it up (no reason
+    to go past, a soft ask): readers marked advice left unanswered as "her message wasn't read"."""
+    advice = w.situation.advice
+    if not advice or w.tight or any(advice in line for line in said):
+        return []
+    return [w.pick("advice_taken")]
 
 
 def _beyond_logistics_follows(w: _Writer) -> bool:
@@ -557,16 +568,18 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         moments = [w.fill(w.bank["moment_question_joined"], moment=named)]
     other = w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
     if _has_gap(w):
-        gap = [] if gap_asked else [_gap_question(w, spoken=spoken)]
+        # Advice taken up (said before the list) leaves "anything else?" as the last question, after the notes'.
+        advised = _advice_taken(w)
+        gap = [] if gap_asked or advised else [_gap_question(w, spoken=spoken, listed=True)]
         # A credential's question already asks about anything else.
-        tail = [] if _asks_anything_else(w) or w.situation.rest_was_fine else [other]
+        tail = [] if (_asks_anything_else(w) and not (advised and not gap_asked)) or w.situation.rest_was_fine else [other]
         asked = (gap + moments + tail)[: max(count, len(gap) + 1)]
         if not asked and spoken:
             # A call's list is never empty: after the question past the reason, how the interview went.
             areas = [a for a in _area_order(w) if a not in ("cv", _AREA_OF.get(_reason(w).category, ""))]
             asked = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas[:1]]
         return asked
-    lead = [_gap_question(w, spoken=spoken)] if _reason(w) is not None else []  # an internal hire, a logistic reason
+    lead = [_gap_question(w, spoken=spoken, listed=True)] if _reason(w) is not None else []  # an internal hire, a logistic reason
     if _reason(w) is None and w.situation.close_call:
         lead = [w.fill(w.bank["difference_question_spoken" if spoken else "difference_question"])]  # "it was close": what tipped it
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
@@ -903,6 +916,7 @@ def _email(w: _Writer) -> tuple[str, str]:
     if s.no_feedback and not short:
         intro.append(w.pick("no_feedback_ack"))  # "I know you don't usually give individual feedback, but…"
     middle, questions = _ask(w)
+    middle[:0] = _advice_left(w, middle + questions)
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
@@ -953,6 +967,8 @@ def _linkedin(w: _Writer) -> str:
         if parts["automatic"] and s.news == "automatic" and s.interviewed:
             body.append(_automatic_ack(w))
         asks = _linkedin_ask(w, parts)
+        if parts["advice"] and (advice := _advice_left(w, asks)):
+            asks[-1:-1] = advice  # before the question, after the reason
         if parts["extra"]:
             # A long message (length 70+) has room for a second precise question.
             # (Not the question past the reason: it must follow the reason, and the ask already goes past it.)
@@ -991,12 +1007,12 @@ def _linkedin(w: _Writer) -> str:
     parts = {"automatic": True, "invited": True, "kind": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
-             "kind_tail": True, "signoff": w.reg == "formal"}
+             "kind_tail": True, "signoff": w.reg == "formal", "advice": True}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
     # (The invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)
-    for part in ("signoff", "extra", "warm", "purpose", "kind", "automatic", "tight", "invited", "area", "merged", "bare"):
+    for part in ("signoff", "extra", "warm", "purpose", "kind", "automatic", "advice", "tight", "invited", "area", "merged", "bare"):
         if len(body) <= limit:
             break
         parts[part] = part in ("tight", "area", "merged", "bare")
@@ -1091,6 +1107,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if gap_asked:
         ask.append(_gap_question(w, spoken=True, after_reason=True))  # the questions that follow go past it
     else:  # soft below 35: "if you have a moment"; direct above
+        ask += _advice_left(w, questions)
         lead = "phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead_plain" if practical else "phone_ask_lead"
         ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
     if tone.length >= _EXTRA_FROM:
@@ -1180,9 +1197,11 @@ def compose(request: DraftRequest) -> Draft:
         body = _linkedin(writer)
     else:
         subject, body = _email(writer)
-    if answers_in_tu(request, situation):
+    greeted_by_title = writer.names.first.split()[:1] and writer.names.first.split()[0] in _CIVILITY_WORDS | {"Docteur", "Docteure", "Maître"}
+    if answers_in_tu(request, situation) and not greeted_by_title:
         # The recruiter wrote « tu » and the draft is relaxed, or the most relaxed draft to someone on first-name terms:
         # it answers in « tu », or stays in « vous » if it can't do so throughout.
+        # (« Bonjour Madame Lefebvre » then « ta réponse » disagree: greeted by title, the draft stays in « vous ».)
         converted = [tutoyer(part) if part else part for part in (subject, body, voicemail)]
         if all(part is not None for part, original in zip(converted, (subject, body, voicemail)) if original):
             subject, body, voicemail = converted

@@ -219,7 +219,7 @@ def check_stated_reason_used(s: _Subject) -> CheckResult:
     if reason is None:
         return _result("stated_reason_used", s.lang, True)
     words = _reason_words()
-    key = "internal" if reason.internal else reason.category.value if reason.category else "internal"
+    key = "internal" if reason.internal else reason.category.value if reason.category else reason.term_kind or "internal"
     text = s.body + "\n" + s.voicemail
     # Asked again: a question about the very area the recruiter already answered.
     if not reason.internal and reason.category is not None:

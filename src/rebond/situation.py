@@ -32,7 +32,9 @@ class StatedReason:
     category: Category | None  # None for an internal hire
     internal: bool = False
     term: str = ""  # "PMP", "SAP", "anglais": what the reason names
-    term_kind: str = ""  # certification | licence | membership | credential_phrase | requirement | language | tool
+    # certification | licence | membership | credential_phrase | requirement | language | tool | salary | availability
+    # | location | explained (a reason given in words no reading could turn into the candidate's)
+    term_kind: str = ""
     topic: str = ""  # "payroll" in "more experience in payroll"
     evidence: str = ""  # the recruiter's words that give it
     also: tuple[Category, ...] = ()  # other areas the rejection names
@@ -44,7 +46,7 @@ class StatedReason:
         """Which kind of gap the reason names, for the sentence that acknowledges it and the question past it."""
         if self.internal:
             return "internal"
-        if self.term_kind in ("salary", "availability", "location"):
+        if self.term_kind in ("salary", "availability", "location", "explained"):
             return self.term_kind
         if self.term_kind in ("certification", "licence", "membership", "credential_phrase"):
             # « un candidat qui vient de l'automobile, avec une certification Green Belt »: the hire held it, and
@@ -69,7 +71,7 @@ class StatedReason:
         """The gap by its area alone, without the description of the hire (for a note with no room for it)."""
         if self.internal:
             return "internal"
-        if self.term_kind in ("tool", "language", "salary", "availability", "location"):
+        if self.term_kind in ("tool", "language", "salary", "availability", "location", "explained"):
             return self.term_kind
         if self.term_kind:
             return "experience" if self.gap == "hire" else self.gap
@@ -203,10 +205,28 @@ _GERUND = {"taking": "take", "completing": "complete", "getting": "get", "doing"
            "reworking": "rework", "adding": "add", "finishing": "finish"}
 
 
+# Advice given as what would help: « la formation RDA offerte par la CBPQ serait un atout », "the part-time ECA
+# certificate at George Brown would be a great first step". The thing named is one to look into.
+_ADVICE_AS_ASSET = {
+    "fr": re.compile(r"(?i)(?:^|[.:;!?\n,]\s*)((?:le|la|les|l')\s?[^.:;!?\n,]{3,80}?)\s+(?:serait|seraient|sera|pourrait être|pourraient être)\s+"
+                     r"(?:(?:sans doute|certainement|vraiment|probablement)\s+)?(?:un|une|le|la)\s+(?:(?:bel|beau|vrai|gros|grand|excellent|bon|bonne|premier)\s+)?"
+                     r"(?:atout|plus|avantage|premier pas|première étape|bonne idée|bon point de départ|point de départ|tremplin)\b"),
+    "en": re.compile(r"(?i)(?:^|[.:;!?\n,]\s*)((?:the|a|an)\s[^.:;!?\n,]{3,80}?)\s+(?:would|could|might|will)\s+(?:really\s+|definitely\s+)?(?:be|make)\s+"
+                     r"(?:a|an|the)\s+(?:(?:great|good|excellent|real|big|strong|solid|useful|natural|first)\s+){0,2}"
+                     r"(?:asset|plus|first step|step|start|starting point|place to start|stepping stone|idea|addition)\b"),
+}
+
+
 def _advice(rejection: str, lang: str) -> str:
     """What the recruiter advised doing, as the candidate says they will do it, or ""."""
     match = _ADVICE[lang].search(rejection)
     if not match:
+        if (asset := _ADVICE_AS_ASSET[lang].search(rejection)) and not re.search(
+                r"(?i)\b(?:votre|vos|ton|ta|tes|your|you|candidat\w*|profil|person|personne|someone|quelqu'un)\b", asset.group(1)):
+            thing = _without_dangling_end(asset.group(1).strip())
+            thing = thing[:1].lower() + thing[1:] if re.match(r"(?:The|A|An|Le|La|Les|L')\b", thing) else thing
+            said = f"look into {thing}" if lang == "en" else f"me renseigner sur {thing}"
+            return said if 3 <= len(said.split()) <= 16 else ""
         return ""
     said = next(g for g in match.groups() if g)
     # The condition and the reason after it are the recruiter's: « faire l'ACLS si je veux aller aux soins critiques ».
@@ -265,7 +285,10 @@ _REPORTED_SPEECH = re.compile(r"(?i)\b(?:(?:il|elle|on|ils|elles) (?:a|m'a|ont|m
 # Where notes start reporting the call with the news (not a phone interview: « entrevue téléphonique »).
 _CALL_REPORT = re.compile(
     r"(?i)(?:\b(?:il|elle|on|ils|elles|[A-ZÉ][\w-]+(?: \([^)]*\))?) m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
-    r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+)? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|le lendemain)"
+    # « Roxanne a appelé hier », « Elle a rappelé mardi »: the recruiter called, said without « m' ».
+    r"|\b(?:il|elle|[A-ZÉ][\w-]+(?: \([^)]*\))?) a (?:rappelé|appelé|téléphoné) (?:hier|ce matin|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le lendemain|cet? \w+|en fin|vers)\b"
+    # « Coup de fil de Marc (le fils du patron) samedi midi »
+    r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+)?(?: \([^)]*\))?,? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|le lendemain)"
     r"|\b(?:he|she|they|[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?: \([^)]*\))? (?:called|phoned|rang) (?:me )?(?:back )?(?:on |this |yesterday|today|last |the next )?(?:mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|day)?\w*"
     r"|\b(?:got|had) a (?:call|phone call) from\b)")
 
@@ -583,6 +606,8 @@ def _went_well(notes: str) -> set[str]:
 def _overlaps(asked: str, reason: str) -> bool:
     """Whether the question the notes name is about the stated reason: a name or a long word they share."""
     names = {fold(w) for w in re.findall(r"\b(?:[A-Z][\w+#-]*[A-Z0-9][\w+#-]*|[A-Z][a-z]+[A-Z]\w*)\b", asked)}  # AWS, HubSpot, k8s-like
+    # A capitalised name past the first word (« la question sur Koha »): a product, a place, a system.
+    names |= {fold(w) for w in re.findall(r"(?<=\s)[A-Z][a-z]{2,}\b", asked.strip())}
     words = {fold(w) for w in re.findall(r"\w{6,}", asked)} - {"reponses", "question", "questions", "answers", "answer", "reponse"}
     folded = fold(reason)
     return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in names | words)
@@ -994,7 +1019,11 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     if internal:
         return StatedReason(category=None, internal=True, evidence="")  # nothing to close: the post went inside
     if not findings:
-        return None
+        # « Ils ont pris l'autre parce qu'elle peut faire les ouvertures à 5 h », "since we need to meet ministry
+        # ratios": the recruiter explained, in words no reading above could turn into the candidate's. The draft
+        # says it understood and asks what else to work on, never "what was missing?" again.
+        explained = _explaining_sentence(rejection)
+        return StatedReason(category=None, term_kind="explained", evidence=explained) if explained else None
     first = findings[0]
     # Experience reads best by its field ("more experience in payroll"); a skill by its name.
     topic = _topic(first.evidence) if first.category is Category.EXPERIENCE else ""
@@ -1017,6 +1046,19 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         hire=hire,
         wanted=_wanted(rejection, hire),
     )
+
+
+def _explaining_sentence(rejection: str) -> str:
+    """The sentence where the recruiter explains the decision (a cause, a requirement, what the person chosen had),
+    or ""; a template's cause (« en raison du grand nombre de candidatures ») explains nothing."""
+    cues = _cues()
+    if has_term(rejection, tuple(cues["no_reason"])):
+        return ""  # "She didn't give a specific reason, just said to keep applying because…"
+    for sentence in _sentences(rejection):
+        if (has_term(sentence, tuple(cues["explains"])) and not has_term(sentence, tuple(cues["explains_nothing"]))
+                and not has_term(sentence, tuple(cues["no_reason"])) and not _praise_sentence(sentence)):
+            return sentence.strip()
+    return ""
 
 
 def _only_praises(evidence: str) -> bool:
