@@ -619,3 +619,44 @@ def test_a_reason_explained_in_words_no_reading_turns_is_acknowledged_and_not_as
     assert _situation("fr", "En raison du grand nombre de candidatures reçues, nous ne pouvons répondre à chacun.").reason is None
     assert _situation("en", "She didn't give a specific reason, just said to keep applying because more openings are "
                             "coming.", news="phone").reason is None
+
+
+@pytest.mark.parametrize(("language", "rejection", "kind"), [
+    ("en", "We went with someone else. I'd be happy to write you a reference for the college program.", "recommend"),
+    ("fr", "On a pris quelqu'un d'autre, mais je peux te recommander à mon collègue de Laval.", "recommend"),
+    ("en", "hey, went with someone else for the night route, sorry! will keep ur number on file", "keep"),
+    ("fr-FR", "Le jury ne vous a pas retenue. Votre candidature a été placée sur liste complémentaire pour six mois.", "keep"),
+    ("en", "We went with an internal candidate. We're opening a Field Support role in Q3 and I think you'd be a great fit.", "opening"),
+    ("en", "We chose another applicant. Happy to hop on a quick call if you want to hear more.", "call"),
+    ("fr-FR", "Appel du Dr Roche : il a pris quelqu'un d'autre, et il veut bien lui passer mon CV.", "forward"),
+])
+def test_offers_in_new_words_are_read(language, rejection, kind):
+    assert _situation(language, rejection).invited_back == kind
+
+
+def test_an_offer_to_recommend_is_accepted_and_not_read_as_passing_the_cv_on():
+    rejection = "We went with someone else. I'd be happy to write you a reference for the college program."
+    for channel in ("email", "linkedin", "phone"):
+        body = compose(request("en", channel, rejection=rejection)).body
+        assert "recommend me" in body and "résumé along" not in body, (channel, body)
+
+
+def test_the_notes_interviewers_are_not_they_to_one_of_them():
+    from rebond.situation import _worry
+
+    assert _worry("J'ai un peu perdu mes moyens quand ils m'ont posé la question sur le budget.", "fr") == \
+        "J'ai un peu perdu mes moyens quand on m'a posé la question sur le budget"
+
+
+def test_a_bare_message_asks_one_question_and_still_frames_it_as_improving():
+    from rebond.checks import run_checks
+
+    notes = "Panel interview, then a case study. I ran out of time on the case study."
+    for channel in ("email", "phone"):
+        bare = compose(request("en", channel, notes=notes, directness=80, length=5))
+        fuller = compose(request("en", channel, notes=notes, directness=80, length=50))
+        asked = [line for line in bare.body.splitlines() if line.rstrip().endswith("?")]
+        assert len(bare.body.split()) < len(fuller.body.split()), channel
+        assert sum(line.count("?") for line in asked) <= 2, bare.body  # the opening's "is now a good time?" and one
+        failed = [c.name for c in run_checks(bare, request("en", channel, notes=notes, directness=80, length=5)).failed()]
+        assert "feedback_request" not in failed and "improvement_framing" not in failed, (channel, failed, bare.body)

@@ -118,8 +118,13 @@ def check_improvement_framing(s: _Subject) -> CheckResult:
         return _result("improvement_framing", s.lang, False, s.body[why[0].start() : why[0].end()], outcome="fail_why")
     # The improvement has to frame the ask: in the request or after it, not in small talk before it.
     texts, first_ask = _first_ask(s)
+    # (The lead-in right before the ask frames it too: "I have one question for you about what I could do better.";
+    # a call script's "Questions:" label between them is no sentence.)
+    start = first_ask - 1
+    if start > 0 and texts[start].strip().endswith(":") and len(texts[start].split()) <= 3:
+        start -= 1
     return _result("improvement_framing", s.lang,
-                   any(_affirmed(text, "improvement", s.lang) for text in texts[first_ask:]))
+                   any(_affirmed(text, "improvement", s.lang) for text in texts[max(start, 0):]))
 
 
 def check_future_openness(s: _Subject) -> CheckResult:

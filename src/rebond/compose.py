@@ -61,6 +61,8 @@ _COOL_BELOW, _WARM_FROM = 35, 70
 _VERY_DIRECT_FROM = 85  # a call's questions go straight to what held the candidate back
 # Length: a short message below 35; why it helps from 50; one more line from 70.
 _SHORT_BELOW, _PURPOSE_FROM, _EXTRA_FROM = 35, 50, 70
+# Below this length, one question: readers found a length-5 message "as long as the length-30 one".
+_BARE_BELOW = 20
 # English small words that stay lower case in a job title ("Head of Data").
 # Gaps named by their area only: no question can say them in other words.
 _AREAS = ("language_register", "cv_cover_letter", "culture_fit", "interview_performance", "skills")
@@ -482,7 +484,9 @@ def _worry_question(w: _Writer, *, spoken: bool = False) -> str:
     worry = _worry_of(w)
     if not worry:
         return ""
-    key = ("worry_how" if _reason(w) is not None else "worry_weighed") + ("_spoken" if spoken else "")
+    # (A bare message asks one question: how to do better, not only whether it weighed.)
+    how = _reason(w) is not None or w.request.tone.length < _BARE_BELOW
+    key = ("worry_how" if how else "worry_weighed") + ("_spoken" if spoken else "")
     return w.fill(w.bank[key], worry=worry)
 
 
@@ -630,7 +634,10 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     directness = w.request.tone.directness
     if directness >= _LIST_FROM:
         # A short message keeps to two questions.
-        questions = _questions(w, 3 if directness >= 85 and w.request.tone.length >= _SHORT_BELOW else 2)
+        length = w.request.tone.length
+        # (A practical reason keeps its second question: "may I call back?" alone asks no feedback.)
+        bare = length < _BARE_BELOW and not _beyond_logistics_follows(w)
+        questions = _questions(w, 1 if bare else 3 if directness >= 85 and length >= _SHORT_BELOW else 2)
         if len(questions) == 1:  # one question reads as a sentence, not a one-item list
             return [questions[0]], []
         return [w.pick("ask_list_direct" if directness >= _VERY_DIRECT_FROM else "ask_list")], questions
@@ -653,7 +660,7 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
         # The question past the reason comes right after it; the notes' moments, then anything else.
         if directness < _OPEN_BELOW:
             return [w.pick("ask_open_after_reason"), *lines], []
-        tail = ([] if _asks_anything_else(w) or w.situation.rest_was_fine or worry
+        tail = ([] if _asks_anything_else(w) or w.situation.rest_was_fine or worry or w.request.tone.length < _BARE_BELOW
                 else [w.fill(w.bank["else_question"])])
         return [_gap_question(w, after_reason=True), *lines, *tail], []
     if _reason(w) is not None and directness >= _OPEN_BELOW:  # an internal hire: ask what could still be better
@@ -920,7 +927,10 @@ def _email(w: _Writer) -> tuple[str, str]:
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
-    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions else []
+    # (A bare message cut to one precise question keeps the line that says why: the question alone may ask only
+    # whether the CV showed the experience.)
+    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions or (
+        tone.length < _BARE_BELOW and tone.directness >= _LIST_FROM) else []
     ending = []
     if _names_organisation(w, " ".join(intro)):
         w.named_once()
@@ -1101,7 +1111,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if reason := _reason_sentence(w):
         ask.append(reason)
     # A short call keeps to two questions; a direct, longer one goes to three.
-    count = 3 if tone.directness >= _LIST_FROM and tone.length >= _SHORT_BELOW else 2
+    bare = tone.length < _BARE_BELOW and not _beyond_logistics_follows(w)  # (a practical reason keeps "anything else?")
+    count = 1 if bare else 3 if tone.directness >= _LIST_FROM and tone.length >= _SHORT_BELOW else 2
     gap_asked = _has_gap(w) and tone.directness >= _OPEN_BELOW
     questions = _questions(w, count, spoken=True, gap_asked=gap_asked)
     if gap_asked:

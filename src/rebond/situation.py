@@ -90,7 +90,7 @@ class Situation:
     video: bool
     hinted_areas: tuple[str, ...] = field(default=())
     interviewed: bool = True  # something shows an interview took place: a date, notes, the rejection's words
-    invited_back: str = ""  # "call", "reapply", "keep" or "contact": what the recruiter invited, if anything
+    invited_back: str = ""  # "call", "forward", "recommend", "offer", "opening", "reapply", "keep", "contact", "will_contact", or ""
     # When or on what condition, in the candidate's words: "in six months", « l'an prochain », "once I've retested".
     invite_when: str = ""
     invite_for: str = ""  # what the profile is kept for: « pour les postes Python », "for future openings"
@@ -489,7 +489,9 @@ def _worry(notes: str, lang: str) -> str:
             words = clause.split()
             if not 2 <= len(words) <= 16 or not has_term(clause, bad):
                 continue
-            if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|[→+=*]", clause):
+            # « quand ils m'ont posé une question » is said to one of them: « quand on m'a posé une question ».
+            clause = re.sub(r"(?i)\b(?:ils|elles) m'ont\b", "on m'a", clause)
+            if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|\b(?:il|elle) m[e']|[→+=*]", clause):
                 continue  # "I've only used it a bit": the pronoun's noun is elsewhere
             if re.search(r"(?i)\b(forgot to ask|oublié de (demander|poser)|didn't ask|pas demandé)\b", clause):
                 continue  # "I forgot to ask about next steps": nothing the recruiter judged
@@ -700,7 +702,7 @@ def _invitation(rejection: str) -> str:
         return "keep"  # « Je garde ton profil sous le coude pour les postes Python qui vont ouvrir début 2027 »: kept for them
     # (A named post that may open comes before a kept CV in another sentence: « je garde votre CV : un poste de cheffe d'équipe de nuit
     # pourrait se libérer » is answered by that post.)
-    for kind in ("call", "forward", "offer", "opening", "reapply", "keep", "contact", "will_contact"):
+    for kind in ("call", "forward", "recommend", "offer", "opening", "reapply", "keep", "contact", "will_contact"):
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
@@ -751,7 +753,7 @@ _OFFERED = {
 
 # The pool or list a kept profile is in: « notre vivier », "the eligible list", "the pool".
 _LIST = {
-    "fr": re.compile(r"(?i)\b((?:notre|nos|votre|la|sa|leur)\s+(?:vivier(?: de candidat\w*)?|banque de (?:talents|candidat\w*)|réserve de candidat\w*|liste (?:de priorité|d'admissibilité|de rappel|de réserve)))"),
+    "fr": re.compile(r"(?i)\b((?:notre|nos|votre|la|sa|leur)\s+(?:vivier(?: de candidat\w*)?|banque de (?:talents|candidat\w*)|réserve de candidat\w*|liste (?:de priorité|d'admissibilité|de rappel|de réserve|complémentaire)))"),
     "en": re.compile(r"(?i)\b((?:the|our)\s+(?:eligible list|eligibility list|talent pool|candidate pool|pool|talent community))\b"),
 }
 
