@@ -660,3 +660,15 @@ def test_a_bare_message_asks_one_question_and_still_frames_it_as_improving():
         assert sum(line.count("?") for line in asked) <= 2, bare.body  # the opening's "is now a good time?" and one
         failed = [c.name for c in run_checks(bare, request("en", channel, notes=notes, directness=80, length=5)).failed()]
         assert "feedback_request" not in failed and "improvement_framing" not in failed, (channel, failed, bare.body)
+
+
+def test_a_second_practical_reason_is_said_once_after_the_first():
+    rejection = ("On prend quelqu'un qui a déjà travaillé en boucherie et qui connaît la découpe. Et puis on ne peut pas "
+                 "aller au-delà du salaire de base, toi tu avais demandé 24 $ de l'heure.")
+    reason = _situation("fr", rejection).reason
+    assert reason is not None and reason.hire and reason.practical_also and reason.practical_also[0] == "salary"
+    body = compose(request("fr", rejection=rejection, directness=60)).body
+    assert "boucherie" in body and body.count("l'écart salarial") == 1, body
+    # The practical reason alone stays the reason, said once.
+    alone = _situation("fr", "On ne peut pas aller au-delà du salaire de base, tu avais demandé 24 $ de l'heure.").reason
+    assert alone is not None and alone.gap == "salary" and alone.practical_also is None

@@ -383,7 +383,12 @@ def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False
         return w.pick("reason_short", hire)  # « vous avez privilégié quelqu'un qui… » says more than "experience"
     if short:
         return w.pick("reason_short", hire if reason.area_gap == "hire" else reason.area_gap)
-    return w.pick("reason", hire if reason.gap == "hire" else reason.gap)
+    said = w.pick("reason", hire if reason.gap == "hire" else reason.gap)
+    if reason.practical_also:
+        # The second, practical reason, once: « J'ai aussi noté que l'écart salarial a pesé. »
+        kind, words = reason.practical_also
+        said += " " + w.pick("reason_also", kind, term=words)
+    return said
 
 
 def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = False, listed: bool = False) -> str:

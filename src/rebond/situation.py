@@ -8,7 +8,7 @@ the notes hint at. Cues live in ``prompts/context_cues.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rebond.models import AnalysisRequest, Category, DraftRequest, Kind, NewsChannel
@@ -40,6 +40,9 @@ class StatedReason:
     also: tuple[Category, ...] = ()  # other areas the rejection names
     hire: str = ""  # the person hired, in the candidate's words: "a candidate with more experience in payroll"
     wanted: bool = False  # the rejection says whom it was looking for ("we wanted…"), not whom it chose
+    # A practical reason given besides, in another sentence (« Et puis ils peuvent pas aller au-delà du SMIC »):
+    # (kind, the draft's words for it), said once after the main reason.
+    practical_also: tuple[str, str] | None = None
 
     @property
     def gap(self) -> str:
@@ -302,6 +305,15 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     if reason is not None and reason.evidence and has_term(_sentence_containing(rejection, reason.evidence) or reason.evidence,
                                                            tuple(_cues()["invited_back"]["offer"])):
         reason = None  # « Nous recherchons un(e) employé(e) polyvalent(e)… si cela vous intéresse »: an offer, not a reason
+    if reason is not None and reason.gap not in ("internal", "salary", "availability", "location") and reason.evidence:
+        # Two reasons, the second practical: readers marked the pay or the hours left unsaid as "not listened to".
+        # (The evidence may be the recruiter's words turned: "to be registered" → "being registered"; the sentence
+        # that holds most of its words is the main one.)
+        said = set(re.findall(r"\w{4,}", fold(reason.evidence)))
+        rest = " ".join(sentence for sentence in _sentences(rejection)
+                        if len(said & set(re.findall(r"\w{4,}", fold(sentence)))) < 0.6 * len(said))
+        if rest.strip() and (practical := _logistics(rest, lang)):
+            reason = replace(reason, practical_also=practical)
     if news_channel == NewsChannel.PHONE:
         news = "phone"
     elif automatic:
@@ -974,7 +986,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # "we need the RA in place for training the week before; … the timing didn't work": the sentence says it
         # was a date, not a skill (a date inside the requirement, "registered … before the start date", is not).
         needed = ""
-    if not internal and not needed and logistics:
+    if not internal and not needed and logistics and not _hire_said_before(rejection, lang, logistics):
         # « l'écart avec vos prétentions salariales », "we needed someone to start before the holidays": no skill
         # to build, so nothing to "strengthen"; the draft says so and asks what else it could improve.
         return StatedReason(category=None, term=logistics[1], term_kind=logistics[0], evidence=logistics[1])
@@ -1048,6 +1060,19 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         hire=hire,
         wanted=_wanted(rejection, hire),
     )
+
+
+def _hire_said_before(rejection: str, lang: str, logistics: tuple[str, str]) -> bool:
+    """Whether a sentence describing the person chosen comes before the one with the practical reason: « Ils prennent
+    quelqu'un qui a déjà fait une saison en crèmerie. Et puis ils ne peuvent pas aller au-delà du SMIC. » gives the
+    experience first, the pay besides."""
+    terms = tuple(_cues()["logistics"][logistics[0]])
+    for sentence in _sentences(rejection):
+        if has_term(sentence, terms):
+            return False
+        if hired_as_said_by_candidate(sentence, lang, chosen_only=True):
+            return True
+    return False
 
 
 def _explaining_sentence(rejection: str) -> str:
