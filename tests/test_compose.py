@@ -672,3 +672,20 @@ def test_a_second_practical_reason_is_said_once_after_the_first():
     # The practical reason alone stays the reason, said once.
     alone = _situation("fr", "On ne peut pas aller au-delà du salaire de base, tu avais demandé 24 $ de l'heure.").reason
     assert alone is not None and alone.gap == "salary" and alone.practical_also is None
+
+
+def test_a_follow_up_in_france_does_not_use_the_quebec_faire_un_suivi():
+    notes = "Entretien le 18 mars. Toujours pas de nouvelles depuis."
+    france = compose(request("fr-FR", notes=notes, news="unknown")).body
+    quebec = compose(request("fr", notes=notes, news="unknown")).body
+    assert "faire un suivi" not in france and "revenir vers vous" in france, france
+    assert "faire un suivi" in quebec, quebec
+
+
+def test_a_recruiter_who_could_not_say_why_is_not_asked_what_tipped_it():
+    notes = ("Mme Roy m'a appelée mardi. Elle a dit que c'était serré, mais qu'elle ne pouvait pas me dire pourquoi, "
+             "politique des RH.")
+    situation = _situation("fr", notes=notes, news="phone")
+    assert situation.no_feedback and situation.close_call
+    body = compose(request("fr", notes=notes, news="phone", directness=80)).body
+    assert "fait la différence" not in body, body

@@ -589,7 +589,8 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
             asked = [w.fill(w.options(w.bank["questions_spoken"][a])[0]) for a in areas[:1]]
         return asked
     lead = [_gap_question(w, spoken=spoken, listed=True)] if _reason(w) is not None else []  # an internal hire, a logistic reason
-    if _reason(w) is None and w.situation.close_call:
+    # (Not when the recruiter said they could not say why: "what tipped it?" asks exactly that.)
+    if _reason(w) is None and w.situation.close_call and not w.situation.no_feedback:
         lead = [w.fill(w.bank["difference_question_spoken" if spoken else "difference_question"])]  # "it was close": what tipped it
     # A moment's own question replaces the one about answers; with no sign of an interview, there is none to ask.
     areas = [a for a in _area_order(w) if not ((moments or not w.situation.interviewed) and a == "interview")]
