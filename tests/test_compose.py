@@ -689,3 +689,67 @@ def test_a_recruiter_who_could_not_say_why_is_not_asked_what_tipped_it():
     assert situation.no_feedback and situation.close_call
     body = compose(request("fr", notes=notes, news="phone", directness=80)).body
     assert "fait la différence" not in body, body
+
+
+@pytest.mark.parametrize(("language", "notes", "undecided"), [
+    ("fr", "Entrevue le 5 février. Elle devait me revenir d'ici vendredi. Ça fait trois semaines, aucun appel.", True),
+    ("en", "Panel interview, then a tour. Carol said she'd decide by Friday. That was 2 Fridays ago.", True),
+    ("en", "Interview at the plant. He said they'd notify everyone by March 15. It's been 3 weeks, nothing.", True),
+    ("fr", "Entrevue en mars. Réponse négative trois semaines après, sans explication.", False),  # the wait ended in a no
+    ("en", "Panel interview, then a case study. I ran out of time on the pricing part.", False),  # nothing says no news
+])
+def test_a_wait_with_no_answer_is_a_follow_up_and_regrets_nothing(language, notes, undecided):
+    assert _situation(language, notes=notes, news="unknown").undecided is undecided
+    if undecided:
+        body = compose(request(language, notes=notes, news="unknown")).body
+        assert not any(word in body for word in ("regrette", "disappointed", "sorry not to", "aurais aimé")), body
+
+
+@pytest.mark.parametrize("recruiter", ["The Recruiting Team", "Service des ressources humaines", "Search Committee, Department of English",
+                                       "L'équipe Acquisition de talents – Ubisoft"])
+def test_a_team_or_a_service_is_not_greeted_as_a_person(recruiter):
+    for language in ("en", "fr"):
+        for channel in ("email", "phone"):
+            body = compose(request(language, channel, recruiter=recruiter)).body
+            first_word = recruiter.split()[0].strip(",")
+            assert f"Hi {first_word}" not in body and f"Bonjour {first_word}" not in body and "Hello The" not in body, body
+
+
+@pytest.mark.parametrize(("language", "rejection"), [
+    ("fr", "L'équipe a choisi un autre candidat. Nous ne sommes malheureusement pas en mesure de fournir une rétroaction individuelle sur les tests."),
+    ("fr-FR", "Votre candidature n'a pas été retenue. Nous ne sommes pas en mesure de vous adresser un retour personnalisé."),
+    ("fr-FR", "Les résultats aux tests ne permettent pas de poursuivre. Nous ne sommes pas en mesure de communiquer le détail des résultats."),
+])
+def test_a_notice_that_gives_no_individual_feedback_is_read_in_its_other_forms(language, rejection):
+    assert _situation(language, rejection).no_feedback
+
+
+def test_what_the_job_is_or_offers_is_not_read_as_the_reason():
+    # A night post is the job, not the candidate's availability; a nurse « d'astreinte » is not the distance.
+    night = _situation("fr-FR", "Nous ne donnerons pas suite pour le poste de nuit : nous recherchons une personne titulaire "
+                                "du DEAS, car la nuit l'aide-soignant est seul avec l'infirmière d'astreinte.").reason
+    assert night is not None and night.gap not in ("availability", "location") and "DEAS" in (night.term + night.hire)
+    # The colleagues the CV is passed to are not the person chosen.
+    notary = _situation("fr-FR", "Nous avons privilégié une candidate diplômée de l'INFN. Je transmettrai votre CV à des "
+                                 "confrères qui recrutent actuellement.").reason
+    assert notary is not None and "confrères" not in notary.hire
+    # What another show "might need" is an opening, not what this post required.
+    from rebond.situation import required_as_said
+    assert required_as_said("They picked someone who does millinery. The Vegas show might need a seasonal dresser in the "
+                            "spring and told me to message him.", "en") == ""
+    # The recruiter's "our" is the candidate's "your".
+    assert required_as_said("The role requires a colleague who can also teach in our screenwriting stream.", "en").endswith(
+        "your screenwriting stream")
+
+
+def test_several_numbered_reasons_are_not_reduced_to_the_pay_and_an_answer_is_not_a_worry():
+    from rebond.situation import _worry
+
+    rejection = ("3 points sont remontés : 1) le test était propre mais sans tests unitaires, 2) peu d'expérience en "
+                 "streaming, 3) ton package était au-dessus de notre fourchette.")
+    reason = _situation("fr-FR", rejection).reason
+    assert reason is not None and reason.gap != "salary"
+    assert _worry("Ils ont demandé pourquoi pas de tests, j'ai dit manque de temps.", "fr") == ""
+    hire = _situation("en", notes="Jordan called me Thursday. Said they picked someone who can do millinery as well as "
+                                  "stretch repairs — I only do lycra.", news="phone").reason
+    assert hire is not None and "lycra" not in hire.hire and "millinery" in hire.hire

@@ -39,6 +39,7 @@ from rebond.situation import (
     Situation,
     StatedReason,
     answers_in_tu,
+    is_team_name,
     date_contradicted,
     looks_automatic,
     moment_terms,
@@ -105,6 +106,10 @@ class _Names:
 
     @classmethod
     def parse(cls, recruiter: str, language: Language) -> _Names:
+        if is_team_name(recruiter):
+            # "The Recruiting Team", « Service des ressources humaines », "Search Committee, Department of English":
+            # a team or a service, greeted as such (« Bonjour, », "Dear Hiring Team,"), never as "Hi The".
+            return cls()
         # « Véronique Dallaire, CRHA », "Laura Chen, PhD": a designation after a comma is not part of the name.
         recruiter = _DESIGNATION.sub("", recruiter.split(",")[0])
         parts = recruiter.split()

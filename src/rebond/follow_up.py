@@ -62,7 +62,10 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
         for parts in ([*lines, if_decided, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
                       [*short, if_decided, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
                       [*short, if_decided, w.fill(bank["still"][reg])],
-                      [*short, bare, w.fill(bank["still"][reg])]):
+                      [*short, bare, w.fill(bank["still"][reg])],
+                      # (a long title and date: the conditional ask in its fewest words)
+                      [*short, w.fill(bank["if_decided_short"], **slots), w.fill(bank["still"][reg])],
+                      [*short, w.fill(bank["if_decided_short"], **slots)]):
             body = "\n\n".join([_greeting(w), " ".join(parts), w.request.context.candidate_name])
             if len(body) <= limit:
                 break

@@ -18,7 +18,7 @@ from rebond.check_base import _result, _sentence_texts, _Subject
 from rebond.french import Organisation, clean_role, role_compact, role_for, role_forms, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
-from rebond.situation import moment_terms, read_situation
+from rebond.situation import is_team_name, moment_terms, read_situation
 from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions
 
 
@@ -433,7 +433,7 @@ def check_greeting_closing_match(s: _Subject) -> CheckResult:
         return _result("greeting_closing_match", s.lang, True)
     lines = [line.strip() for line in s.body.strip().splitlines() if line.strip()]
     greeting = fold(lines[0]) if lines else ""
-    named = bool(s.request.context.recruiter_name.strip())
+    named = bool(s.request.context.recruiter_name.strip()) and not is_team_name(s.request.context.recruiter_name)
     if named and _first(greeting, _lex("impersonal_greetings", s.lang)):
         return _result("greeting_closing_match", s.lang, False, lines[0])
     if s.lang != "fr":

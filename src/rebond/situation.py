@@ -265,13 +265,23 @@ _TITLE_WORDS = frozenset({"m", "mme", "mlle", "monsieur", "madame", "mr", "ms", 
                           "sergent", "pasteur", "abbé", "père", "soeur", "sœur"})
 
 
+# Words that make a "recruiter name" a team or a service, not a person. Folded.
+_TEAM = re.compile(r"\b(team|teams|equipe|service|services|ressources humaines|human resources|hr|rh|recruiting|recruitment|recrutement|talent|talents"
+                   r"|department|departement|direction|committee|comite|jury|panel|hiring|acquisition|careers|carrieres|people ops|bureau|office)\b")
+
+
+def is_team_name(recruiter: str) -> bool:
+    """Whether the "recruiter" is a team or a service ("The Recruiting Team", « Service des ressources humaines »)."""
+    return bool(_TEAM.search(fold(recruiter)))
+
+
 def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
     """Whether a French draft says « tu » to the recruiter (the engine writes it, the checks accept it)."""
     if request.language.base == "en":
         return False
     formality = request.tone.formality
     parts = request.context.recruiter_name.split()
-    if not parts:
+    if not parts or is_team_name(request.context.recruiter_name):
         return False  # « L'équipe Talents » wrote « ta candidature »: a team, or whoever picks up, is not « tu »
     if situation.tutoie:
         return formality <= _TU_UP_TO
@@ -336,7 +346,9 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     hints = load_data("phrases.en.yaml" if lang == "en" else "phrases.fr.yaml")["note_hints"]
     hinted = tuple(area for area, terms in hints.items() if notes and has_term(notes, tuple(terms)))
     return Situation(
-        undecided=not rejection.strip() and news_channel != NewsChannel.PHONE and bool(notes) and has_term(notes, tuple(_cues()["no_news"])),
+        # (« Réponse négative trois semaines après »: the wait ended in a no; that is a rejection, not a follow-up.)
+        undecided=not rejection.strip() and news_channel != NewsChannel.PHONE and bool(notes) and has_term(notes, tuple(_cues()["no_news"]))
+                  and not has_term(notes, tuple(_cues()["told_no"])),
         went_well=tuple(m for m in moments if m in well and m != "video"),
         news=news,
         reason=reason,
@@ -505,6 +517,8 @@ def _worry(notes: str, lang: str) -> str:
             clause = re.sub(r"(?i)\b(?:ils|elles) m'ont\b", "on m'a", clause)
             if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|\b(?:il|elle) m[e']|[→+=*]", clause):
                 continue  # "I've only used it a bit": the pronoun's noun is elsewhere
+            if re.search(r"(?i)^(?:j'ai dit|je lui ai dit|je leur ai dit|i said|i told)\b", clause):
+                continue  # « j'ai dit manque de temps »: what the candidate answered, not a moment to ask about
             if re.search(r"(?i)\b(forgot to ask|oublié de (demander|poser)|didn't ask|pas demandé)\b", clause):
                 continue  # "I forgot to ask about next steps": nothing the recruiter judged
             for pattern, written in _WRITTEN_NEGATION:
@@ -1067,9 +1081,14 @@ def _hire_said_before(rejection: str, lang: str, logistics: tuple[str, str]) -> 
     quelqu'un qui a déjà fait une saison en crèmerie. Et puis ils ne peuvent pas aller au-delà du SMIC. » gives the
     experience first, the pay besides."""
     terms = tuple(_cues()["logistics"][logistics[0]])
+    if (first := find_terms(rejection, terms)) and re.search(r"(?:^|\s)(?:1\)|1\.|1 -|d'abord|premièrement|first(?:ly)?,)\s", rejection[:first[0].start()]):
+        return True  # « 3 points : 1) … 2) … 3) ton package » : the pay is one reason among several, not the first
     for sentence in _sentences(rejection):
-        if has_term(sentence, terms):
-            return False
+        if found := find_terms(sentence, terms):
+            # "we went w/ someone else, they already had their TABC manager cert so they could start right away": in
+            # one sentence, what the person chosen had comes first and the date follows from it.
+            before = sentence[:found[0].start()]
+            return bool(re.search(r"(?i)\b(already|déjà|deja)\b", before)) and has_term(before, tuple(_cues()["hire_choice"]))
         if hired_as_said_by_candidate(sentence, lang, chosen_only=True):
             return True
     return False
@@ -1170,7 +1189,8 @@ _HIRE = {
 }
 # Where the description of the hire stops: a comment on it, a cause, or the next clause.
 _HIRE_END = re.compile(r"\s+(?:tout de suite|immédiatement|dès maintenant|right away|immediately|asap)\b|,\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine)\b"
-                       r"|\s+(?:ce qui|which|and we|mais|but|given|because|since|due to|parce que|car|vu|etant donne|étant donné|puisque)\b",
+                       r"|\s+(?:ce qui|which|and we|mais|but|given|because|since|due to|parce que|car|vu|etant donne|étant donné|puisque)\b"
+                       r"|\s+[—–]\s+|\s+-\s+",  # "… stretch-fabric repairs — I only do lycra": the notes' own aside
                        re.IGNORECASE)
 # The recruiter's point of view turned to the candidate's: "our needs" → "your needs", "than you" → "than me".
 # Case matters for "us": "US tax exposure" is a country.
@@ -1223,6 +1243,8 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
     for sentence in _sentences(rejection):
         if chosen_only and not has_term(sentence, tuple(_cues()["hire_choice"])):
             continue
+        if has_term(sentence, tuple(_cues()["invited_back"]["forward"]) + tuple(_cues()["invited_back"]["recommend"])):
+            continue  # « transmettre votre CV à des confrères bordelais qui recrutent »: an offer, not the person chosen
         match = _HIRE[lang].search(sentence)
         if not match:
             continue
@@ -1231,7 +1253,8 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         if re.search(r"\b(votre|vos|vous|your|you|te|ton|ta|tes|toi)\b", folded) and not re.search(r"\bque vous\b|\bthan you\b", folded):
             continue
         if re.match(r"(?i)(a|an|un|une)\s+(?:(?:hard|tough|difficult|close|difficile|serré)\s+)?(role|position|job|poste|opportunit\w*|occasion|ouverture|offre|choice|decision|call|choix|décision|decision|processus|process|débrief|debrief|entretien|échange|retour|feedback|meeting|rencontre|visite|étape|step|direction|orientation|discussion|conversation|appel|chance|possibilité|formation|évaluation|examen|test|rétroaction|suivi|délai|période|liste|banque|contrat|mission|email|courriel|message|lettre|note"
-                    r"|chantier|projet|project|client|site|programme|program|dossier|budget|logiciel|outil|tool|system|système|équipe|team|service|magasin|store|shop|atelier|contract|deadline|launch|lancement)\b", hire):
+                    r"|chantier|projet|project|client|site|programme|program|dossier|budget|logiciel|outil|tool|system|système|équipe|team|service|magasin|store|shop|atelier|contract|deadline|launch|lancement"
+                    r"|compétence|competence|expertise|qualification|connaissance|capacité|savoir|atout|skill|asset|knowledge|ability)\b", hire):
             continue  # "a role that fits", « un chantier qui démarre »: an opening or the job's context, not a person
         if chosen_only and _says_nothing(hire):
             continue  # « une candidature dont le profil correspond davantage à nos besoins »: a template, no reason
@@ -1288,6 +1311,11 @@ def required_as_said(rejection: str, lang: str) -> str:
     for pattern in _REQUIRED[lang]:
         if not (match := pattern.search(rejection)):
             continue
+        before = rejection[max(0, match.start() - 12):match.start()]
+        if re.search(r"(?i)\b(might|may|could|will|would|pourrait|pourraient|va|vont)\s+$", before) or has_term(
+                _sentence_containing(rejection, match.group(0)) or match.group(0),
+                tuple(_cues()["invited_back"]["opening"]) + tuple(_cues()["invited_back"]["offer"])):
+            continue  # "the Vegas show might need a seasonal dresser in the spring": an opening, not what the post required
         # The recruiter's own clause after it is theirs, not the post's: « … dès l'embauche et nous ne sommes pas
         # en mesure de les financer », "… and we can't train on it".
         phrase = re.split(r"(?i)\s+(?:et|mais|and|but)\s+(?:nous|on|we|I|je)\b", match.group(1))[0]
@@ -1300,6 +1328,9 @@ def required_as_said(rejection: str, lang: str) -> str:
         folded = fold(phrase)
         if re.search(r"\b(votre|vos|vous|your|you|te|ton|tes|toi)\b", folded):
             continue
+        # "a colleague who can also teach in our screenwriting stream" is the recruiter's "our": the candidate's "your".
+        for pattern, replacement in _POINT_OF_VIEW[lang][:2]:
+            phrase = re.sub(pattern, replacement, phrase)
         if 2 <= len(phrase.split()) <= 25:
             return phrase
     return ""
