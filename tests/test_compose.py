@@ -10,7 +10,7 @@ import pytest
 from rebond.checks import formality_score
 from rebond.check_base import _sentence_texts
 from rebond.compose import compose, looks_automatic, title_case
-from rebond.models import DraftRequest, InterviewContext, Tone
+from rebond.models import Category, DraftRequest, InterviewContext, Tone
 from rebond.text import word_count
 
 DATASETS = Path(__file__).resolve().parents[1] / "evals" / "datasets"
@@ -753,3 +753,15 @@ def test_several_numbered_reasons_are_not_reduced_to_the_pay_and_an_answer_is_no
     hire = _situation("en", notes="Jordan called me Thursday. Said they picked someone who can do millinery as well as "
                                   "stretch repairs — I only do lycra.", news="phone").reason
     assert hire is not None and "lycra" not in hire.hire and "millinery" in hire.hire
+
+
+def test_the_candidates_own_asides_in_a_call_report_are_not_the_recruiters_reason():
+    notes = ("Julie m'a appelée mardi. Ils ont pris l'autre parce qu'elle peut faire les ouvertures à 5 h (moi je peux pas "
+             "avant 7 h à cause de la garde des enfants). Elle a dit aussi que le 22 $ de l'heure que j'avais demandé c'était trop.")
+    reason = _situation("fr", notes=notes, news="phone").reason
+    assert reason is not None and reason.gap == "availability" and reason.practical_also[0] == "salary"
+    own = "Paul m'a rappelé vendredi : ils ont pris quelqu'un d'autre. Je reviens de 18 mois d'arrêt maladie, j'ai l'impression que ça a joué."
+    assert "maladie" not in compose(request("fr", notes=own, news="phone")).body
+    from rebond.situation import _term
+    assert _term("sans le permis D et la formation voyageurs ils ne peuvent pas m'embaucher", Category.SKILLS, "fr")[0] == \
+        "le permis D et la formation voyageurs"

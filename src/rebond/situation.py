@@ -183,7 +183,17 @@ def read_situation(request: DraftRequest) -> Situation:
             (described if describes else told).append(sentence)
         if described and told:
             rejection, notes = " ".join(told), " ".join([notes.strip(), *described]).strip()
+        # What the candidate adds of their own (« (moi je peux pas avant 7 h à cause de la garde des enfants) »,
+        # « Je reviens de 18 mois d'arrêt maladie, j'ai l'impression que ça a joué ») is not what the recruiter said:
+        # a reason, or a protected ground, is read only in the recruiter's words.
+        rejection = _OWN_ASIDE.sub("", " ".join(sentence for sentence in _sentences(rejection) if not _OWN_SENTENCE.match(sentence.strip())))
     return _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+
+
+# The candidate's own words inside a call report: a sentence that starts « Je », « J' », « Moi », "I" (not « Je lui ai
+# demandé… il m'a dit », which reports the call), and an aside « (moi je …) », «, moi je … ».
+_OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told me|said|a dit|ont dit|m'a dit)\b)")
+_OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*")
 
 
 # An agency recruiter relaying the client's answer: « J'ai eu le retour du client », "the client felt…".
@@ -315,15 +325,18 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     if reason is not None and reason.evidence and has_term(_sentence_containing(rejection, reason.evidence) or reason.evidence,
                                                            tuple(_cues()["invited_back"]["offer"])):
         reason = None  # « Nous recherchons un(e) employé(e) polyvalent(e)… si cela vous intéresse »: an offer, not a reason
-    if reason is not None and reason.gap not in ("internal", "salary", "availability", "location") and reason.evidence:
+    if reason is not None and reason.gap != "internal" and reason.evidence:
         # Two reasons, the second practical: readers marked the pay or the hours left unsaid as "not listened to".
         # (The evidence may be the recruiter's words turned: "to be registered" → "being registered"; the sentence
         # that holds most of its words is the main one.)
         said = set(re.findall(r"\w{4,}", fold(reason.evidence)))
+        # (A practical reason's evidence is the draft's words: its sentences are those with its cues.)
+        own = tuple(_cues()["logistics"][reason.gap]) if reason.gap in ("salary", "availability", "location") else ()
         rest = " ".join(sentence for sentence in _sentences(rejection)
-                        if len(said & set(re.findall(r"\w{4,}", fold(sentence)))) < 0.6 * len(said))
-        if rest.strip() and (practical := _logistics(rest, lang)):
-            reason = replace(reason, practical_also=practical)
+                        if len(said & set(re.findall(r"\w{4,}", fold(sentence)))) < 0.6 * len(said)
+                        and not (own and has_term(sentence, own)))
+        if rest.strip() and (practical := _logistics(rest, lang)) and practical[0] != reason.gap:
+            reason = replace(reason, practical_also=practical)  # (the hours, then the pay: two practical reasons)
     if news_channel == NewsChannel.PHONE:
         news = "phone"
     elif automatic:
@@ -1397,6 +1410,16 @@ _DIPLOMAS = "DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES"
 
 def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     """What the reason names: a language (its level), a certification or a tool; ("", "") when none."""
+    term, kind = _term_named(evidence, category, lang)
+    # « sans le permis D et la formation voyageurs ils ne peuvent pas m'embaucher »: the name stops at the clause
+    # that follows it.
+    return _CLAUSE_AFTER_TERM.split(term, maxsplit=1)[0].strip(" ,"), kind
+
+
+_CLAUSE_AFTER_TERM = re.compile(r"(?i)\s+(?:ils|elles|on|nous|je|il|elle|they|we|he|she)\s+(?:ne\b|n'|can't|cannot|couldn't|won't|weren't|wasn't)")
+
+
+def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     cues = _cues()
     if category in (Category.LANGUAGE_REGISTER, Category.SKILLS):
         named = [shown for word, shown in cues["languages"][lang].items() if re.search(rf"\b{word}\b", fold(evidence))]
