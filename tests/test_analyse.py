@@ -1328,3 +1328,57 @@ def test_grounds_in_round_heldout11s_forms_are_flagged(reply: str, ground: Groun
 def test_a_practical_condition_in_these_words_is_constructive_with_no_area(reply: str) -> None:
     analysis = analyse(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None
+
+
+# Issue 16j: heldout12's families, with sentences written for these tests.
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # a gender transition given as the reason (a career transition is not one: see the next test)
+        ("Avec votre transition qui commence, certains clients risquent d'être mal à l'aise. On préfère attendre.", Ground.SEX),
+        ("Since your transition is still under way, a few of the regulars might feel awkward, so we'll hold off.", Ground.SEX),
+        # someone who will not go on leave: the pregnancy announced is the reason
+        ("Congrats on the pregnancy! We need someone who won't be going on leave during the busy season, so we'll pass.",
+         Ground.PREGNANCY),
+        ("Le projet dure un an et on cherche quelqu'un qui ne partira pas en congé en cours de route.", Ground.PREGNANCY),
+        # a union certification drive the candidate led, in Québec's and Canada's words
+        ("On a appris que tu avais mené la campagne d'accréditation chez ton employeur précédent. On va s'arrêter là.",
+         Ground.UNION),
+        ("Word got back that you ran the union certification drive at your old warehouse, so we won't be moving ahead.",
+         Ground.UNION),
+        # "at this stage of your career" with no measure of experience
+        ("At this stage of your career, we think a quieter store would make you happier.", Ground.AGE),
+    ],
+)
+def test_grounds_in_round_heldout12s_forms_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a career transition
+        "Ta transition vers le marketing est récente : il te manque encore de l'expérience en gestion de campagnes.",
+        "Your transition into data science is promising, but the role needs more SQL than you have yet.",
+        # a union that hires: union work is the job, not a ground
+        "Thanks for applying to be a staff organizer with Local 88. Your years as a shop steward count for a lot, but you "
+        "haven't run a certification drive yet. In solidarity, Dana",
+        "Merci pour ta candidature comme conseiller syndical à notre section locale 301. Ton engagement syndical est "
+        "admirable, mais il te manque l'expérience de la négociation. Salutations syndicales, Josée",
+        # the people a volunteer served
+        "Ton bénévolat auprès des jeunes est admirable, mais le poste exige le permis de conduire.",
+        "Your volunteering with older people is lovely, but the job needs a forklift licence.",
+        # a ground the candidate asked about, answered no in the next sentence
+        "Vous m'avez demandé si votre accent avait compté. La réponse est non : il vous manquait l'expérience en soutien technique.",
+        "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.",
+        # "this stage of your career" beside a measure of experience is seniority
+        "At this stage of your career, you don't yet have the years of management experience the role needs.",
+    ],
+)
+def test_a_career_transition_a_union_employer_people_served_or_a_ground_answered_no_raise_no_flag(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is None and analysis.discrimination_warning is None
+    assert analysis.kind is not Kind.MALICIOUS
+    # « La réponse est non » answers the candidate's question: no interview answer is judged
+    assert INT not in found(rules(reply))

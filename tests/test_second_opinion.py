@@ -148,6 +148,15 @@ KNOWN_CHANGES = {
     "The job needs someone on the on-call rota, and you told us you can't do weekends.": {"culture_fit"},
     # wrong: praise notes read as a reason (generic -> constructive)
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": {"experience"},
+    # arguable: SAP is a named tool (skills) the company needed experience with
+    "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.": {
+        "skills"
+    },
+    # wrong: the union's own posting; what is missing is a drive never run (experience), not a skill
+    (
+        "Thanks for applying to be a staff organizer with Local 88. Your years as a shop steward count for a lot, "
+        "but you haven't run a certification drive yet. In solidarity, Dana"
+    ): {"skills"},
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {
