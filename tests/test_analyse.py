@@ -1382,3 +1382,30 @@ def test_a_career_transition_a_union_employer_people_served_or_a_ground_answered
     assert analysis.kind is not Kind.MALICIOUS
     # « La réponse est non » answers the candidate's question: no interview answer is judged
     assert INT not in found(rules(reply))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the condition in one sentence, the verdict in the next
+        "We loved meeting you. The start date is set for June 2 and your notice period runs until mid-August. "
+        "We can't wait that long.",
+        "Le poste est à Rimouski, en présentiel cinq jours, et vous nous avez dit ne pas vouloir déménager. "
+        "C'est la seule raison de notre choix.",
+        "Le poste demande de travailler le samedi, et vous nous avez dit ne pas pouvoir. C'est uniquement pour cette "
+        "raison que nous arrêtons là.",
+        # the verdict in words of its own
+        "The deal-breaker is pay: you asked for $31 an hour and our scale tops out at $26.",
+        "The only opening is the Sunday morning shift, and you said you're available weekdays only.",
+        "Les quarts de nuit sont obligatoires et t'es disponible juste de jour, ça adonne pas.",
+        "We need someone in the seat by April 1, and your notice runs to the end of May. We can't hold the role that long.",
+    ],
+)
+def test_a_practical_condition_with_its_verdict_said_apart_is_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None
+
+
+def test_a_verdict_that_names_an_area_is_not_a_practical_condition() -> None:
+    analysis = rules("We can talk about salary later. The only issue was your SQL, which was too weak for the role.")
+    assert found(analysis) == {SKL}

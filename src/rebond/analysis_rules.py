@@ -74,6 +74,7 @@ class Lexicon:
     flaw: Terms  # ... aimed at a flaw in the same clause: sarcasm
     logistics: Terms  # a practical condition of the job (pay, start date, availability)
     mismatch: Terms  # ... said not to match: a concrete reason with no area
+    condition_verdict: Terms  # ... or decided in the next sentence ("We can't wait that long.")
     circumstances: tuple[tuple[Terms, str], ...]
     texts: dict[str, Any]
 
@@ -148,6 +149,7 @@ def lexicon(base: str) -> Lexicon:
         flaw=_terms(raw["flaw"]),
         logistics=_terms(raw["logistics"]),
         mismatch=_terms(raw["mismatch"]),
+        condition_verdict=_terms(raw["condition_verdict"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
         texts=raw["texts"],
     )
@@ -534,8 +536,13 @@ def irony(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | None:
     """The sentence that gives a practical condition of the job as the reason (pay above the band, a start date,
-    weekends the candidate cannot work): a concrete reason that names no area. None when there is none."""
-    for start, end in sentences(text):
+    weekends the candidate cannot work): a concrete reason that names no area. None when there is none.
+
+    The mismatch is in the condition's sentence, or its verdict is the next sentence, one that names no area
+    ("Your notice runs to May. We can't wait that long.", « … ne pas vouloir déménager. C'est la seule raison. »).
+    """
+    spans = sentences(text)
+    for index, (start, end) in enumerate(spans):
         if lex.boilerplate.search(folded, start, end) or lex.process.search(folded, start, end):
             continue
         if not lex.logistics.search(folded, start, end):
@@ -545,5 +552,10 @@ def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | 
             if lex.mismatch.search(folded, clause.start, clause.end) and not lex.cancel.search(
                 folded, clause.start, clause.end
             ):
+                return start, end
+        if index + 1 < len(spans):
+            after = spans[index + 1]
+            names_area = any(topic.search(folded, *after) for topic in lex.topics.values())
+            if not names_area and lex.condition_verdict.search(folded, *after) and not lex.cancel.search(folded, *after):
                 return start, end
     return None
