@@ -1409,3 +1409,16 @@ def test_a_practical_condition_with_its_verdict_said_apart_is_constructive_with_
 def test_a_verdict_that_names_an_area_is_not_a_practical_condition() -> None:
     analysis = rules("We can talk about salary later. The only issue was your SQL, which was too weak for the role.")
     assert found(analysis) == {SKL}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Our apprentice solved your coding problem in five minutes; you needed half an hour.",
+        "Even our summer student would have caught that error in the budget.",
+        "Ask yourself whether sales is really your thing.",
+        "Demande-toi si la comptabilité est vraiment ton domaine.",
+    ],
+)
+def test_a_junior_set_against_the_candidate_or_a_field_to_question_in_other_words_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS

@@ -152,6 +152,8 @@ KNOWN_CHANGES = {
     "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.": {
         "skills"
     },
+    # wrong: the coding problem as performed is the interview, and the reply is contempt, not advice
+    "Our apprentice solved your coding problem in five minutes; you needed half an hour.": {"skills"},
     # wrong: the union's own posting; what is missing is a drive never run (experience), not a skill
     (
         "Thanks for applying to be a staff organizer with Local 88. Your years as a shop steward count for a lot, "
