@@ -1422,3 +1422,30 @@ def test_a_verdict_that_names_an_area_is_not_a_practical_condition() -> None:
 )
 def test_a_junior_set_against_the_candidate_or_a_field_to_question_in_other_words_is_malicious(reply: str) -> None:
     assert rules(reply).kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # the job offered to the hire, described
+        ("The position was offered to a candidate who holds the CFA charter and has six years in equity research.",
+         {SKL, EXP}),
+        ("Le poste a été offert à une personne qui détient le titre d'ingénieur et qui cumule dix ans en génie civil.",
+         {SKL, EXP}),
+        # what a posting or a mission asks for, each thing listed; a credential run out
+        ("The posting requires a current BLS card, and yours lapsed in March.", {SKL}),
+        ("Votre carte ASP est échue depuis juin.", {SKL}),
+        ("Pour cette mission, nous demandons le brevet de secourisme et une première expérience d'encadrement.",
+         {SKL, EXP}),
+        # a minimum in years, as an HR system states it
+        ("Critère 2 non rempli\n> Critère 2 : expérience minimale de 3 ans en logistique\n> Votre profil : 1 an", {EXP}),
+        ("Minimum 4 years in commercial lending; you have two.", {EXP}),
+        # a named tool and work never done, in franglais
+        ("Tu manques de pratique sur Snowflake et tu n'as pas encore bossé en cabinet.", {SKL, EXP}),
+    ],
+)
+def test_a_requirement_a_hire_or_a_credential_in_these_forms_names_its_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and found(analysis) == expected

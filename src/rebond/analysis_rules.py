@@ -462,14 +462,17 @@ class _Reader:
             return (setting, not owned, _gap(topic, match.start(), match.end()), topic.start)
 
         chosen = [min(topics, key=rank)]
-        # A comparison with the person hired lists what made the difference ("certified and eight years in..."):
+        # A comparison with the person hired lists what made the difference ("certified and eight years in..."),
+        # and a requirement what was needed after it (« nous demandons le PSC1 et une première expérience »):
         # each thing it coordinates is a reason.
         compared = not insult and self.lex.comparison.match(self.folded, match.start()) is not None
+        required = not insult and self.lex.requirement.match(self.folded, match.start()) is not None
         for topic in sorted(topics, key=lambda t: t.start):
             if topic in chosen:
                 continue
             left, right = sorted((topic, chosen[-1]), key=lambda t: t.start)
-            if compared and not rank(topic)[0] and self.lex.coordinator.search(self.folded, left.end, right.start):
+            listed = compared or (required and topic.start > match.start())
+            if listed and not rank(topic)[0] and self.lex.coordinator.search(self.folded, left.end, right.start):
                 chosen.append(topic)
                 continue
             if self.lex.link.match(self.folded[left.end : right.start]):
