@@ -1449,3 +1449,35 @@ def test_a_requirement_a_hire_or_a_credential_in_these_forms_names_its_areas(
 ) -> None:
     analysis = rules(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and found(analysis) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # praise by rarity judges nothing
+        "J'ai rarement rencontré une candidate aussi bien préparée. Nous avons toutefois retenu un autre profil.",
+        "I've rarely interviewed anyone so well prepared. We went another way this time.",
+        # the company's own tracking system is not the candidate's CV
+        "I wanted to write myself rather than let our ATS send you a form letter. We chose another candidate.",
+    ],
+)
+def test_praise_by_rarity_or_the_companys_own_system_names_no_area(reply: str) -> None:
+    assert rules(reply).kind is Kind.GENERIC
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # what the candidate said they need, said not to match how the team works
+        ("Tu nous as dit avoir besoin d'un appel d'équipe chaque matin. Ça matche pas avec notre façon de travailler.",
+         {FIT}),
+        ("You told us you need a manager in the room every day. That doesn't line up with how the team works.", {FIT}),
+        # the debrief where the candidate defended their work is the interview
+        ("Au debrief, tu as eu du mal à justifier tes choix d'architecture.", {INT}),
+        ("In the debrief you struggled to justify your design choices.", {INT}),
+    ],
+)
+def test_a_way_of_working_that_does_not_match_and_the_debrief_name_their_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    assert found(rules(reply)) == expected

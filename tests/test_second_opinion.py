@@ -152,6 +152,8 @@ KNOWN_CHANGES = {
     "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.": {
         "skills"
     },
+    # wrong: praise by rarity ("rarely interviewed anyone so well prepared") read as interview feedback
+    "I've rarely interviewed anyone so well prepared. We went another way this time.": {"interview_performance"},
     # wrong: the coding problem as performed is the interview, and the reply is contempt, not advice
     "Our apprentice solved your coding problem in five minutes; you needed half an hour.": {"skills"},
     # wrong: the union's own posting; what is missing is a drive never run (experience), not a skill
@@ -164,6 +166,8 @@ KNOWN_CHANGES = {
 KNOWN_KIND_CHANGES = {
     # wrong: praise notes read as a reason (the one area added above)
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": ("generic", "constructive"),
+    # wrong: praise by rarity read as interview feedback (the area added above)
+    "I've rarely interviewed anyone so well prepared. We went another way this time.": ("generic", "constructive"),
 }
 
 
