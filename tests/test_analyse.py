@@ -1481,3 +1481,24 @@ def test_a_way_of_working_that_does_not_match_and_the_debrief_name_their_areas(
     reply: str, expected: set[Category]
 ) -> None:
     assert found(rules(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # a language's level shown in the interview: the language is judged, the interview is the setting
+        ("Tu avais du mal à répondre aux questions de l'entrevue en espagnol.", {REG}),
+        ("In the phone screen you struggled to answer the questions in German.", {REG}),
+        # « hausser le ton » is behaviour in the role play, not register
+        ("En mise en situation, vous avez haussé le ton et n'avez proposé aucune solution à l'élève.", {INT}),
+        # management responsibility is experience, not the need for a hierarchy
+        ("Il vous manque une responsabilité hiérarchique : le poste dirige huit personnes.", {EXP}),
+        # a union certification drive is no credential
+        ("The reason we passed is that this role is built around running certification drives, and you haven't led "
+         "one yet. In solidarity, Lee", {EXP}),
+    ],
+)
+def test_a_language_in_the_interview_a_raised_voice_a_hierarchy_and_a_drive_are_read_by_their_kind(
+    reply: str, expected: set[Category]
+) -> None:
+    assert found(rules(reply)) == expected

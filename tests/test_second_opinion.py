@@ -156,11 +156,9 @@ KNOWN_CHANGES = {
     "I've rarely interviewed anyone so well prepared. We went another way this time.": {"interview_performance"},
     # wrong: the coding problem as performed is the interview, and the reply is contempt, not advice
     "Our apprentice solved your coding problem in five minutes; you needed half an hour.": {"skills"},
-    # wrong: the union's own posting; what is missing is a drive never run (experience), not a skill
-    (
-        "Thanks for applying to be a staff organizer with Local 88. Your years as a shop steward count for a lot, "
-        "but you haven't run a certification drive yet. In solidarity, Dana"
-    ): {"skills"},
+    # arguable: a language level shown in the interview is language_register in the brief; the interview is its setting
+    "In the phone screen you struggled to answer the questions in German.": {"interview_performance"},
+    "Tu avais du mal à répondre aux questions de l'entrevue en espagnol.": {"interview_performance"},
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {

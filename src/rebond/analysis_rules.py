@@ -47,6 +47,7 @@ class Lexicon:
     possessive: re.Pattern[str]
     third_party: re.Pattern[str]
     setting: re.Pattern[str]
+    language_name: Terms  # a language's name: beside it, the interview is only where its level showed
     medium: re.Pattern[str]
     assessment: Terms
     cancel: Terms
@@ -122,6 +123,7 @@ def lexicon(base: str) -> Lexicon:
         possessive=_before(raw["possessive"]),
         third_party=_before(raw["third_party"]),
         setting=_before(raw["setting"]),
+        language_name=_terms(raw["language_name"]),
         medium=_after(raw["medium"]),
         assessment=_terms(raw["assessment"]),
         cancel=_terms(raw["cancel"]),
@@ -454,10 +456,17 @@ class _Reader:
     ) -> None:
         """The topic judged (the candidate's own, else the nearest), plus the topics joined to it."""
 
+        # Beside a language's name, the interview is where its level showed ("during the French part of the
+        # interview you had trouble following", « répondre aux questions en anglais »): the language is judged.
+        languages = {t for t in topics if self.lex.language_name.search(self.folded, t.start, t.end)}
+
         def rank(topic: _Topic) -> tuple[bool, bool, int, int]:
             # The setting of a remark ("during the interview") is judged only when nothing else is named.
             # So is the medium that reports it ("your CV shows two years of..."): what it shows comes first.
-            setting = self._is_setting(topic)
+            if languages:
+                setting = topic.category is Category.INTERVIEW_PERFORMANCE
+            else:
+                setting = self._is_setting(topic)
             owned = self._belongs(topic, self.lex.possessive)
             return (setting, not owned, _gap(topic, match.start(), match.end()), topic.start)
 
