@@ -1502,3 +1502,15 @@ def test_a_language_in_the_interview_a_raised_voice_a_hierarchy_and_a_drive_are_
     reply: str, expected: set[Category]
 ) -> None:
     assert found(rules(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The portfolio link on your CV 404s.",
+        "The link to your GitHub on the résumé is broken.",
+        "Le lien vers ton portfolio sur ton CV est mort.",
+    ],
+)
+def test_a_link_in_the_cv_that_leads_nowhere_is_a_cv_weakness(reply: str) -> None:
+    assert found(rules(reply)) == {CV}
