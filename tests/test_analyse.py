@@ -1328,3 +1328,189 @@ def test_grounds_in_round_heldout11s_forms_are_flagged(reply: str, ground: Groun
 def test_a_practical_condition_in_these_words_is_constructive_with_no_area(reply: str) -> None:
     analysis = analyse(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None
+
+
+# Issue 16j: heldout12's families, with sentences written for these tests.
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # a gender transition given as the reason (a career transition is not one: see the next test)
+        ("Avec votre transition qui commence, certains clients risquent d'être mal à l'aise. On préfère attendre.", Ground.SEX),
+        ("Since your transition is still under way, a few of the regulars might feel awkward, so we'll hold off.", Ground.SEX),
+        # someone who will not go on leave: the pregnancy announced is the reason
+        ("Congrats on the pregnancy! We need someone who won't be going on leave during the busy season, so we'll pass.",
+         Ground.PREGNANCY),
+        ("Le projet dure un an et on cherche quelqu'un qui ne partira pas en congé en cours de route.", Ground.PREGNANCY),
+        # a union certification drive the candidate led, in Québec's and Canada's words
+        ("On a appris que tu avais mené la campagne d'accréditation chez ton employeur précédent. On va s'arrêter là.",
+         Ground.UNION),
+        ("Word got back that you ran the union certification drive at your old warehouse, so we won't be moving ahead.",
+         Ground.UNION),
+        # "at this stage of your career" with no measure of experience
+        ("At this stage of your career, we think a quieter store would make you happier.", Ground.AGE),
+    ],
+)
+def test_grounds_in_round_heldout12s_forms_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a career transition
+        "Ta transition vers le marketing est récente : il te manque encore de l'expérience en gestion de campagnes.",
+        "Your transition into data science is promising, but the role needs more SQL than you have yet.",
+        # a union that hires: union work is the job, not a ground
+        "Thanks for applying to be a staff organizer with Local 88. Your years as a shop steward count for a lot, but you "
+        "haven't run a certification drive yet. In solidarity, Dana",
+        "Merci pour ta candidature comme conseiller syndical à notre section locale 301. Ton engagement syndical est "
+        "admirable, mais il te manque l'expérience de la négociation. Salutations syndicales, Josée",
+        # the people a volunteer served
+        "Ton bénévolat auprès des jeunes est admirable, mais le poste exige le permis de conduire.",
+        "Your volunteering with older people is lovely, but the job needs a forklift licence.",
+        # a ground the candidate asked about, answered no in the next sentence
+        "Vous m'avez demandé si votre accent avait compté. La réponse est non : il vous manquait l'expérience en soutien technique.",
+        "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.",
+        # "this stage of your career" beside a measure of experience is seniority
+        "At this stage of your career, you don't yet have the years of management experience the role needs.",
+    ],
+)
+def test_a_career_transition_a_union_employer_people_served_or_a_ground_answered_no_raise_no_flag(reply: str) -> None:
+    analysis = analyse(reply)
+    assert analysis.ground is None and analysis.discrimination_warning is None
+    assert analysis.kind is not Kind.MALICIOUS
+    # « La réponse est non » answers the candidate's question: no interview answer is judged
+    assert INT not in found(rules(reply))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the condition in one sentence, the verdict in the next
+        "We loved meeting you. The start date is set for June 2 and your notice period runs until mid-August. "
+        "We can't wait that long.",
+        "Le poste est à Rimouski, en présentiel cinq jours, et vous nous avez dit ne pas vouloir déménager. "
+        "C'est la seule raison de notre choix.",
+        "Le poste demande de travailler le samedi, et vous nous avez dit ne pas pouvoir. C'est uniquement pour cette "
+        "raison que nous arrêtons là.",
+        # the verdict in words of its own
+        "The deal-breaker is pay: you asked for $31 an hour and our scale tops out at $26.",
+        "The only opening is the Sunday morning shift, and you said you're available weekdays only.",
+        "Les quarts de nuit sont obligatoires et t'es disponible juste de jour, ça adonne pas.",
+        "We need someone in the seat by April 1, and your notice runs to the end of May. We can't hold the role that long.",
+    ],
+)
+def test_a_practical_condition_with_its_verdict_said_apart_is_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None
+
+
+def test_a_verdict_that_names_an_area_is_not_a_practical_condition() -> None:
+    analysis = rules("We can talk about salary later. The only issue was your SQL, which was too weak for the role.")
+    assert found(analysis) == {SKL}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Our apprentice solved your coding problem in five minutes; you needed half an hour.",
+        "Even our summer student would have caught that error in the budget.",
+        "Ask yourself whether sales is really your thing.",
+        "Demande-toi si la comptabilité est vraiment ton domaine.",
+    ],
+)
+def test_a_junior_set_against_the_candidate_or_a_field_to_question_in_other_words_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # the job offered to the hire, described
+        ("The position was offered to a candidate who holds the CFA charter and has six years in equity research.",
+         {SKL, EXP}),
+        ("Le poste a été offert à une personne qui détient le titre d'ingénieur et qui cumule dix ans en génie civil.",
+         {SKL, EXP}),
+        # what a posting or a mission asks for, each thing listed; a credential run out
+        ("The posting requires a current BLS card, and yours lapsed in March.", {SKL}),
+        ("Votre carte ASP est échue depuis juin.", {SKL}),
+        ("Pour cette mission, nous demandons le brevet de secourisme et une première expérience d'encadrement.",
+         {SKL, EXP}),
+        # a minimum in years, as an HR system states it
+        ("Critère 2 non rempli\n> Critère 2 : expérience minimale de 3 ans en logistique\n> Votre profil : 1 an", {EXP}),
+        ("Minimum 4 years in commercial lending; you have two.", {EXP}),
+        # a named tool and work never done, in franglais
+        ("Tu manques de pratique sur Snowflake et tu n'as pas encore bossé en cabinet.", {SKL, EXP}),
+    ],
+)
+def test_a_requirement_a_hire_or_a_credential_in_these_forms_names_its_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and found(analysis) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # praise by rarity judges nothing
+        "J'ai rarement rencontré une candidate aussi bien préparée. Nous avons toutefois retenu un autre profil.",
+        "I've rarely interviewed anyone so well prepared. We went another way this time.",
+        # the company's own tracking system is not the candidate's CV
+        "I wanted to write myself rather than let our ATS send you a form letter. We chose another candidate.",
+    ],
+)
+def test_praise_by_rarity_or_the_companys_own_system_names_no_area(reply: str) -> None:
+    assert rules(reply).kind is Kind.GENERIC
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # what the candidate said they need, said not to match how the team works
+        ("Tu nous as dit avoir besoin d'un appel d'équipe chaque matin. Ça matche pas avec notre façon de travailler.",
+         {FIT}),
+        ("You told us you need a manager in the room every day. That doesn't line up with how the team works.", {FIT}),
+        # the debrief where the candidate defended their work is the interview
+        ("Au debrief, tu as eu du mal à justifier tes choix d'architecture.", {INT}),
+        ("In the debrief you struggled to justify your design choices.", {INT}),
+    ],
+)
+def test_a_way_of_working_that_does_not_match_and_the_debrief_name_their_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    assert found(rules(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # a language's level shown in the interview: the language is judged, the interview is the setting
+        ("Tu avais du mal à répondre aux questions de l'entrevue en espagnol.", {REG}),
+        ("In the phone screen you struggled to answer the questions in German.", {REG}),
+        # « hausser le ton » is behaviour in the role play, not register
+        ("En mise en situation, vous avez haussé le ton et n'avez proposé aucune solution à l'élève.", {INT}),
+        # management responsibility is experience, not the need for a hierarchy
+        ("Il vous manque une responsabilité hiérarchique : le poste dirige huit personnes.", {EXP}),
+        # a union certification drive is no credential
+        ("The reason we passed is that this role is built around running certification drives, and you haven't led "
+         "one yet. In solidarity, Lee", {EXP}),
+    ],
+)
+def test_a_language_in_the_interview_a_raised_voice_a_hierarchy_and_a_drive_are_read_by_their_kind(
+    reply: str, expected: set[Category]
+) -> None:
+    assert found(rules(reply)) == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The portfolio link on your CV 404s.",
+        "The link to your GitHub on the résumé is broken.",
+        "Le lien vers ton portfolio sur ton CV est mort.",
+    ],
+)
+def test_a_link_in_the_cv_that_leads_nowhere_is_a_cv_weakness(reply: str) -> None:
+    assert found(rules(reply)) == {CV}

@@ -94,7 +94,7 @@ def test_an_area_the_rules_miss_is_added_as_a_low_confidence_guess(reply: str, c
     assert len(combined.action_plan) >= len(rules.action_plan)
 
 
-# What the second opinion changes in the hand-written replies of test_analyse.py (314 of them, many built to
+# What the second opinion changes in the hand-written replies of test_analyse.py (about 460 of them, many built to
 # trap a reader: praise, negation, templates), with a verdict under LABELLING.md. A new difference fails here:
 # read it, then add it with its verdict, or fix the cause.
 KNOWN_CHANGES = {
@@ -135,11 +135,12 @@ KNOWN_CHANGES = {
     # wrong: years in a field are experience, not a skill
     "The successful candidate has eight years in payroll.": {"skills"},
     "Your accent? Not an issue. The other finalist simply had more payroll experience.": {"skills"},
-    "Ton accent, ça n'a rien à voir. C'est ton manque d'expérience en paie qui a joué.": {"skills"},
     (
         "Ta grossesse n'a pas du tout été un facteur ; c'est ton manque d'expérience en comptabilité qui a "
         "pesé."
     ): {"skills"},
+    # (since the retrain with heldout12 the model no longer adds skills to « Ton accent, ça n'a rien à voir. C'est ton
+    # manque d'expérience en paie qui a joué. »: a wrong change gone)
     # arguable: experience with a named tool (Salesforce) is read as the tool, a skill, too
     "Your age was not at all a factor; the other finalist simply had more experience with Salesforce.": {"skills"},
     # wrong: communication is marked fine
@@ -148,6 +149,11 @@ KNOWN_CHANGES = {
     "The job needs someone on the on-call rota, and you told us you can't do weekends.": {"culture_fit"},
     # wrong: praise notes read as a reason (generic -> constructive)
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": {"experience"},
+    # wrong: the coding problem as performed is the interview, and the reply is contempt, not advice
+    "Our apprentice solved your coding problem in five minutes; you needed half an hour.": {"skills"},
+    # arguable: a language level shown in the interview is language_register in the brief; the interview is its setting
+    "In the phone screen you struggled to answer the questions in German.": {"interview_performance"},
+    "Tu avais du mal à répondre aux questions de l'entrevue en espagnol.": {"interview_performance"},
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {

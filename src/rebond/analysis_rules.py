@@ -47,6 +47,7 @@ class Lexicon:
     possessive: re.Pattern[str]
     third_party: re.Pattern[str]
     setting: re.Pattern[str]
+    language_name: Terms  # a language's name: beside it, the interview is only where its level showed
     medium: re.Pattern[str]
     assessment: Terms
     cancel: Terms
@@ -74,6 +75,7 @@ class Lexicon:
     flaw: Terms  # ... aimed at a flaw in the same clause: sarcasm
     logistics: Terms  # a practical condition of the job (pay, start date, availability)
     mismatch: Terms  # ... said not to match: a concrete reason with no area
+    condition_verdict: Terms  # ... or decided in the next sentence ("We can't wait that long.")
     circumstances: tuple[tuple[Terms, str], ...]
     texts: dict[str, Any]
 
@@ -121,6 +123,7 @@ def lexicon(base: str) -> Lexicon:
         possessive=_before(raw["possessive"]),
         third_party=_before(raw["third_party"]),
         setting=_before(raw["setting"]),
+        language_name=_terms(raw["language_name"]),
         medium=_after(raw["medium"]),
         assessment=_terms(raw["assessment"]),
         cancel=_terms(raw["cancel"]),
@@ -148,6 +151,7 @@ def lexicon(base: str) -> Lexicon:
         flaw=_terms(raw["flaw"]),
         logistics=_terms(raw["logistics"]),
         mismatch=_terms(raw["mismatch"]),
+        condition_verdict=_terms(raw["condition_verdict"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
         texts=raw["texts"],
     )
@@ -452,22 +456,32 @@ class _Reader:
     ) -> None:
         """The topic judged (the candidate's own, else the nearest), plus the topics joined to it."""
 
+        # Beside a language's name, the interview is where its level showed ("during the French part of the
+        # interview you had trouble following", « répondre aux questions en anglais »): the language is judged.
+        languages = {t for t in topics if self.lex.language_name.search(self.folded, t.start, t.end)}
+
         def rank(topic: _Topic) -> tuple[bool, bool, int, int]:
             # The setting of a remark ("during the interview") is judged only when nothing else is named.
             # So is the medium that reports it ("your CV shows two years of..."): what it shows comes first.
-            setting = self._is_setting(topic)
+            if languages:
+                setting = topic.category is Category.INTERVIEW_PERFORMANCE
+            else:
+                setting = self._is_setting(topic)
             owned = self._belongs(topic, self.lex.possessive)
             return (setting, not owned, _gap(topic, match.start(), match.end()), topic.start)
 
         chosen = [min(topics, key=rank)]
-        # A comparison with the person hired lists what made the difference ("certified and eight years in..."):
+        # A comparison with the person hired lists what made the difference ("certified and eight years in..."),
+        # and a requirement what was needed after it (« nous demandons le PSC1 et une première expérience »):
         # each thing it coordinates is a reason.
         compared = not insult and self.lex.comparison.match(self.folded, match.start()) is not None
+        required = not insult and self.lex.requirement.match(self.folded, match.start()) is not None
         for topic in sorted(topics, key=lambda t: t.start):
             if topic in chosen:
                 continue
             left, right = sorted((topic, chosen[-1]), key=lambda t: t.start)
-            if compared and not rank(topic)[0] and self.lex.coordinator.search(self.folded, left.end, right.start):
+            listed = compared or (required and topic.start > match.start())
+            if listed and not rank(topic)[0] and self.lex.coordinator.search(self.folded, left.end, right.start):
                 chosen.append(topic)
                 continue
             if self.lex.link.match(self.folded[left.end : right.start]):
@@ -534,8 +548,13 @@ def irony(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | None:
     """The sentence that gives a practical condition of the job as the reason (pay above the band, a start date,
-    weekends the candidate cannot work): a concrete reason that names no area. None when there is none."""
-    for start, end in sentences(text):
+    weekends the candidate cannot work): a concrete reason that names no area. None when there is none.
+
+    The mismatch is in the condition's sentence, or its verdict is the next sentence, one that names no area
+    ("Your notice runs to May. We can't wait that long.", « … ne pas vouloir déménager. C'est la seule raison. »).
+    """
+    spans = sentences(text)
+    for index, (start, end) in enumerate(spans):
         if lex.boilerplate.search(folded, start, end) or lex.process.search(folded, start, end):
             continue
         if not lex.logistics.search(folded, start, end):
@@ -545,5 +564,10 @@ def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | 
             if lex.mismatch.search(folded, clause.start, clause.end) and not lex.cancel.search(
                 folded, clause.start, clause.end
             ):
+                return start, end
+        if index + 1 < len(spans):
+            after = spans[index + 1]
+            names_area = any(topic.search(folded, *after) for topic in lex.topics.values())
+            if not names_area and lex.condition_verdict.search(folded, *after) and not lex.cancel.search(folded, *after):
                 return start, end
     return None

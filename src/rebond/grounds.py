@@ -10,7 +10,8 @@ A cue counts only when the reply gives it as a reason about the candidate:
   serves (« notre mission auprès des personnes en situation d'itinérance »);
 - not in a clause about the recruiter's next step (« je te reviens si j'ai d'autres mandats dans ton coin »);
 - not as seniority: a bare "too young" in a sentence that measures experience ("too young for this
-  position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience.
+  position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience;
+- not union activity in a reply from a union that hires (« Salutations syndicales », "Local 2217"): it is the job.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class _Compiled:
     domain_frame: re.Pattern[str]
     seniority_word: re.Pattern[str]
     seniority_frame: Terms
+    union_employer: Terms
 
 
 @cache
@@ -56,6 +58,7 @@ def _compiled(base: str) -> _Compiled:
         domain_frame=re.compile(r"(?:^|\W)(?:" + "|".join(raw["domain_frame"][base]) + r")\s*$"),
         seniority_word=re.compile("|".join(raw["age_as_seniority"]["word"][base])),
         seniority_frame=compile_terms(tuple(raw["age_as_seniority"]["frame"][base])),
+        union_employer=compile_terms(tuple(raw["union_employer"][base])),
     )
 
 
@@ -78,6 +81,8 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
     """Every protected ground the reply gives as a reason, in order of appearance."""
     compiled = _compiled(base)
     spans = sentences(text)
+    # A union that hires asks about union work: it is the job, not a ground.
+    skipped = {Ground.UNION} if compiled.union_employer.search(folded) else set()
     hits: list[GroundHit] = []
     for index, (start, end) in enumerate(spans):
         if compiled.not_a_reason.search(folded, start, end):
@@ -98,7 +103,7 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                 continue  # set aside, or the recruiter's next step ("other mandates in your area"): no reason
             found = []
             for ground, terms in compiled.cues:
-                if ground in set_aside:
+                if ground in set_aside or ground in skipped:
                     continue
                 for match in terms.finditer(folded, clause.start, clause.end):
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
