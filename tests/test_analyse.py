@@ -1514,3 +1514,38 @@ def test_a_language_in_the_interview_a_raised_voice_a_hierarchy_and_a_drive_are_
 )
 def test_a_link_in_the_cv_that_leads_nowhere_is_a_cv_weakness(reply: str) -> None:
     assert found(rules(reply)) == {CV}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # The clientele, a language, the public served: described, not the candidate's origin or condition.
+        "Nous avons retenu un profil bilingue, car la moitié de notre clientèle est étrangère en été.",
+        "Le poste demande une deuxième langue étrangère (allemand), ce que votre profil n'a pas.",
+        "Nous avons retenu une personne qui anime depuis dix ans des visites pour des publics en situation de handicap.",
+        # Youths served, someone else's retirement or leave, a deadline, a sector one comes from, the wedding trade.
+        "Nous avons apprécié votre regard sur l'accompagnement des jeunes, mais un autre profil a été retenu.",
+        "Avec le départ à la retraite de notre comptable en mars, il nous fallait quelqu'un qui connaît déjà Sage.",
+        "On prend une personne qui connaît déjà le logiciel, parce que notre adjointe part en congé de maternité le mois prochain.",
+        "On n'a pas le temps de former quelqu'un d'ici la fin de l'année financière.",
+        "Ils ont pris un candidat qui vient de l'aéronautique, avec une certification que je n'ai pas.",
+        "Nous avons retenu une personne qui a déjà organisé des salons professionnels; votre expérience vient surtout du mariage.",
+    ],
+)
+def test_what_describes_the_job_or_someone_else_is_not_a_protected_ground(reply: str) -> None:
+    analysis = analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        ("Ici, ce sont tous des jeunes. Vous seriez un peu dépaysée, non?", Ground.AGE),
+        ("On préfère engager des jeunes pour ce poste, ils ont plus d'énergie.", Ground.AGE),
+        ("Vu ton congé de maternité prévu l'an prochain, ça tomberait mal.", Ground.PREGNANCY),
+        ("Avec votre mariage en juin, vous auriez dû prendre des congés en pleine saison.", Ground.CIVIL_STATUS),
+    ],
+)
+def test_the_same_grounds_said_of_the_candidate_are_still_flagged(reply: str, ground: Ground) -> None:
+    analysis = analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)

@@ -765,3 +765,10 @@ def test_the_candidates_own_asides_in_a_call_report_are_not_the_recruiters_reaso
     from rebond.situation import _term
     assert _term("sans le permis D et la formation voyageurs ils ne peuvent pas m'embaucher", Category.SKILLS, "fr")[0] == \
         "le permis D et la formation voyageurs"
+
+
+def test_a_warm_casual_reply_read_as_demeaning_on_one_cue_still_has_its_reason_answered():
+    rejection = ("Hi Maya! The kids in the infant room really took to you lol. We went with someone who already holds "
+                 "her ECE diploma, since we need it for the ministry ratios.")
+    reason = _situation("en", rejection).reason
+    assert reason is not None and "ECE" in (reason.term + reason.hire), reason

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from rebond.models import AnalysisRequest, Category, DraftRequest, Kind, NewsChannel
+from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term
 
@@ -997,7 +997,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     analysis = analyse_reply(AnalysisRequest(reply=rejection, language=None), second_opinion=False)
     internal = _internal_hire(rejection)
     # A protected ground or an insult is not a reason to answer to: no gap to close.
-    if analysis.kind is Kind.MALICIOUS or analysis.discrimination_warning:
+    # (A demeaning reading on one cue and no ground is low confidence: "crunch week lol", "the kids took to you" are
+    # warmth, not mockery; the reason such a reply states is still answered.)
+    if analysis.discrimination_warning or analysis.ground or (
+            analysis.kind is Kind.MALICIOUS and analysis.kind_confidence is not Confidence.LOW):
         return None  # (the person hired, described next to a ground, is no gap to close either)
     findings = [f for f in analysis.categories if not _only_praises(f.evidence)
                                      # « Il a dit que mon entretien était solide, surtout l'étude de cas (…) »: a
