@@ -772,3 +772,20 @@ def test_a_warm_casual_reply_read_as_demeaning_on_one_cue_still_has_its_reason_a
                  "her ECE diploma, since we need it for the ministry ratios.")
     reason = _situation("en", rejection).reason
     assert reason is not None and "ECE" in (reason.term + reason.hire), reason
+
+
+@pytest.mark.parametrize(("language", "rejection", "kind", "named"), [
+    ("fr", "Un poste d'agente de communication sera affiché au Vice-rectorat d'ici quelques semaines.", "opening", "poste d'agente de communication"),
+    ("en", "Keep in touch, I'll reach out if an inside sales lead role opens up in Q1.", "opening", "inside sales lead role"),
+    ("en", "You may wish to consider our Field Technician opening (Req. #55102).", "opening", "your Field Technician opening"),
+    ("fr", "Marc m'a appelé mardi : c'est non, mais il a parlé d'un contrat pour la saison d'été.", "offer", "contrat pour la saison d'été"),
+])
+def test_openings_and_offers_in_new_words_are_named(language, rejection, kind, named):
+    news = "phone" if "appelé" in rejection else "written"
+    situation = _situation(language, rejection if news == "written" else "", notes=rejection if news == "phone" else "", news=news)
+    assert situation.invited_back == kind and named in situation.offer, (situation.invited_back, situation.offer)
+
+
+def test_a_posting_to_apply_to_is_named_without_its_closing_date_or_the_aside_after_it():
+    rejection = "We'd encourage you to apply for our Program Assistant posting (closes November 30) — several of your skills fit."
+    assert _situation("en", rejection).invite_for == "for your Program Assistant posting"

@@ -840,7 +840,7 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
         return "offer_as" if w.english and re.match(r"(?i)an?\s", s.offer) and not re.search(r"\b(opening|role|position|job|contract|spot)\b", s.offer) else "offer"
     said = w.request.context.rejection_message or w.request.context.notes  # the recruiter's words, pasted or noted
     if kind == "opening":
-        if s.offer and details and re.search(r"(?i)(?<!dès qu'il est )(?<!dès qu'elle est )(?<!quand il sera )(?<!once it's )(?<!when it's )\b(closes|closing|now open|currently open|is open|is up|on (?:our|their|the) (?:site|website|careers page)|est ouvert|actuellement ouvert|en ligne)\b",
+        if s.offer and details and re.search(r"(?i)(?<!dès qu'il est )(?<!dès qu'elle est )(?<!quand il sera )(?<!once it's )(?<!when it's )\b(closes|closing|now open|currently open|is open|is up|on (?:our|their|the) (?:site|website|careers page)|est ouvert|actuellement ouvert|en ligne|req(?:uisition)?\.?\s?#?\s?[\w-]*\d|job id)\b",
                                              said):  # (« je t'envoie le lien dès qu'il est en ligne »: not up yet)
             return "opening_posted"  # "the research assistant posting … that closes end of month": already up
         if s.offer and details and re.match(r"(?i)(?:des|deux|trois|d'autres|les)\s", s.offer) and "opening_named_plural" in w.bank["future_invited"]:

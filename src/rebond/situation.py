@@ -800,14 +800,15 @@ _LIST = {
 # The next opening, named: « le prochain poste au bloc ortho », "the next charge nurse opening".
 _NEXT_OPENING = {
     "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"
-                     r"|\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|risque)\b)"
+                     r"|\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|risque|sera|seront)\b)"
                      # « on ouvre un poste de chargée de projet événementiel en janvier », « des postes de TTS … seront
                      # affichés en septembre »: what opens, up to when.
                      r"|(?:ouvr\w*|rouvr\w*|afficher\w*)\s+((?:un|une|des)\s+(?:autres?\s+)?postes?\s+(?:de|d')\s?[^.,;!?:]{3,60}?)(?=\s+(?:en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|cet|cette|ce|au printemps|à l'automne|dès|d'ici|l'an|bientôt|prochainement)\b|\s*[.,;!?])"
                      r"|\b((?:des|deux|trois|d'autres)\s+postes?\s+(?:de|d')\s?[^.,;!?:]{3,60}?)(?=\s+(?:seront|vont|pourraient|devraient)\b)"),
     "en": re.compile(r"(?i)\b(the next (?:[\w-]+ ){0,3}?(?:opening|role|position|posting))\b"
                      r"|\b((?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:posting|role|position|opening))(?=\s+(?:going up|opening up|coming up|that|which|next)\b)"
-                     r"|(?:look at|apply (?:for|to)|check out|consider) (the [\w -]{3,40}? (?:posting|opening|role|position))\b"),
+                     r"|(?:look at|apply (?:for|to)|check out|consider) ((?:the|our) [\w -]{3,40}? (?:posting|opening|role|position))\b"
+                     r"|\bif (an? [\w -]{3,40}? (?:role|position|opening|spot))(?= (?:opens|comes|becomes)\b)"),
 }
 
 
@@ -855,6 +856,7 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         # and never cut mid-word.
         target = re.split(r"(?i)\s+(?:when|once|if|as soon as|after|before|next|this|in (?:january|february|march|april|may|june|july"
                           r"|august|september|october|november|december|the (?:fall|spring|summer|winter|new year)))\b", match.group(1))[0]
+        target = re.split(r"\s*\(|\s+[—–-]\s+", target)[0]  # "posting (closes November 30) — several…": the posting
         if target == match.group(1) and len(target) >= 80:
             target = target.rsplit(" ", 1)[0]
         target = _without_dangling_end(target.strip())
@@ -874,8 +876,11 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         if 2 <= len(offered.split()) <= 12:
             details["offer"] = offered
     if kind == "opening" and (match := _NEXT_OPENING[lang].search(rejection)):
-        named = next(g for g in match.groups() if g)
-        details["offer"] = _without_dangling_end(re.sub(r"(?i)^(?:an?)\s", "the ", named.strip()))  # « le prochain poste au bloc ortho »
+        named = next(g for g in match.groups() if g).strip()
+        named = named[:1].lower() + named[1:] if re.match(r"(?:Un|Une|Le|La|Les|The|A|An|Our)\b", named) else named
+        for pattern, replacement in _POINT_OF_VIEW[lang][:1]:
+            named = re.sub(pattern, replacement, named)  # "our SOC Tier 1 Analyst opening" is the recruiter's: "your"
+        details["offer"] = _without_dangling_end(re.sub(r"(?i)^(?:an?)\s", "the ", named))  # « le prochain poste au bloc ortho »
     if kind == "keep" and (match := _LIST[lang].search(rejection)):
         listed = match.group(1).strip()
         for pattern, replacement in _POINT_OF_VIEW[lang]:
