@@ -789,3 +789,22 @@ def test_openings_and_offers_in_new_words_are_named(language, rejection, kind, n
 def test_a_posting_to_apply_to_is_named_without_its_closing_date_or_the_aside_after_it():
     rejection = "We'd encourage you to apply for our Program Assistant posting (closes November 30) — several of your skills fit."
     assert _situation("en", rejection).invite_for == "for your Program Assistant posting"
+
+
+def test_a_selection_that_was_only_a_test_is_not_thanked_as_an_interview():
+    rejection = ("Nous avons bien reçu votre test de traduction. Notre politique ne nous permet pas de communiquer les "
+                 "résultats détaillés ni les motifs de nos décisions.")
+    situation = _situation("fr", rejection)
+    assert not situation.interviewed and situation.no_feedback
+    body = compose(request("fr", rejection=rejection)).body
+    assert "entrevue" not in body and "échanges" not in body, body
+    # An interview named anywhere keeps its thanks.
+    assert _situation("fr", "Merci pour l'entrevue et le test de traduction. Nous avons retenu une autre candidature.").interviewed
+
+
+def test_a_draft_in_vous_is_not_greeted_salut():
+    rejection = "Salut Julien, on a choisi quelqu'un d'autre. Ta façon de parler du Barbier nous a plu."
+    for formality in (30, 60):
+        body = compose(request("fr", rejection=rejection, recruiter="Dominique", formality=formality, warmth=95)).body
+        vous = any(word in body.split() for word in ("vous", "votre", "vos"))
+        assert not (body.startswith("Salut") and vous), body

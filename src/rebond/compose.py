@@ -1219,6 +1219,7 @@ def compose(request: DraftRequest) -> Draft:
         body = _linkedin(writer)
     else:
         subject, body = _email(writer)
+    in_tu = False
     greeted_by_title = writer.names.first.split()[:1] and writer.names.first.split()[0] in _CIVILITY_WORDS | {"Docteur", "Docteure", "Maître"}
     if answers_in_tu(request, situation) and not greeted_by_title:
         # The recruiter wrote « tu » and the draft is relaxed, or the most relaxed draft to someone on first-name terms:
@@ -1227,6 +1228,11 @@ def compose(request: DraftRequest) -> Draft:
         converted = [tutoyer(part) if part else part for part in (subject, body, voicemail)]
         if all(part is not None for part, original in zip(converted, (subject, body, voicemail)) if original):
             subject, body, voicemail = converted
+            in_tu = True
+    if request.language is not Language.EN and not in_tu and re.search(r"(?i)\b(vous|votre|vos)\b", body):
+        # « Salut Dominique » then « votre réponse » disagree: a draft that stays in « vous » greets « Bonjour ».
+        body = re.sub(r"^((?:\w+ ?: )?)Salut\b", r"\1Bonjour", body)  # (a call script's « Ouverture : Salut … »)
+        voicemail = re.sub(r"^Salut\b", "Bonjour", voicemail) if voicemail else voicemail
     body = _intensifiers_once(body)
     voicemail = _intensifiers_once(voicemail) if voicemail else voicemail
     if request.channel is Channel.PHONE:

@@ -374,8 +374,10 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         # Rebond is for after an interview, but a draft thanks for one only when something shows it.
         # (An automated notice about "your application", with no notes and no word of an interview, comes before
         # any interview, whatever date the form was given.)
-        interviewed=(dated and not (automatic and not notes.strip() and not has_term(rejection, tuple(_cues()["interview_evidence"]))))
-        or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])),
+        interviewed=((dated and not (automatic and not notes.strip() and not has_term(rejection, tuple(_cues()["interview_evidence"]))))
+                     or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])))
+        # (Only a test, and no word of an interview anywhere: « l'épreuve écrite », "your translation test".)
+        and not (has_term(rejection, tuple(_cues()["test_only"])) and not has_term(rejection + " " + notes, tuple(_cues()["interview_evidence"]))),
         invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
         **_asked_and_worry(notes, lang, reason, rejection),
