@@ -808,3 +808,27 @@ def test_a_draft_in_vous_is_not_greeted_salut():
         body = compose(request("fr", rejection=rejection, recruiter="Dominique", formality=formality, warmth=95)).body
         vous = any(word in body.split() for word in ("vous", "votre", "vos"))
         assert not (body.startswith("Salut") and vous), body
+
+
+@pytest.mark.parametrize(("language", "notes", "said"), [
+    ("fr", "Paul m'a appelé lundi : c'est non. Je veux lui demander s'il peut me garder en tête pour l'été : je finis mon cours en mai.",
+     "si vous pouvez me garder en tête pour l'été"),
+    ("fr", "Je voudrais savoir si cette place existe vraiment et si je peux faire la formation chez eux.",
+     "si cette place existe vraiment et si je peux faire la formation chez vous"),
+    ("en", "Sam called back. I want to ask if there's other work this season (packing?) and whether they'd help pay for the course.",
+     "if there's other work this season (packing) and whether you'd help pay for the course"),
+    ("en", "I want to say yes, and ask if she has room for an apprentice once I enrol.", "if you have room for an apprentice once I enrol"),
+])
+def test_what_the_notes_say_the_candidate_wants_to_ask_is_asked_to_the_recruiter(language, notes, said):
+    assert _situation(language, notes=notes, news="phone").wants_to_ask == said
+    for channel in ("email", "phone"):
+        body = compose(request(language, channel, notes=notes, news="phone", length=60)).body
+        assert said in body, (channel, body)
+
+
+def test_a_question_the_engine_cannot_turn_safely_is_left_out():
+    from rebond.situation import _wants_to_ask
+
+    assert _wants_to_ask("Je veux lui demander s'il embauchera en mars.", "fr") == ""  # a verb the table does not know
+    assert _wants_to_ask("I want to ask if her team is hiring.", "en") == ""  # "her": the recruiter's, or someone else's
+    assert _wants_to_ask("Je veux savoir si y avait autre chose ou si c'est que le CACES.", "fr") == ""  # note-speak

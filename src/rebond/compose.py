@@ -453,6 +453,12 @@ def _advice_left(w: _Writer, said: list[str]) -> list[str]:
     return [w.pick("advice_taken")]
 
 
+def _wants_line(w: _Writer) -> str:
+    """What the notes say the candidate wants to ask, asked: « Je voulais aussi vous demander si … » ("" when none)."""
+    wants = w.situation.wants_to_ask
+    return w.pick("wants_to_ask", wants=wants) if wants and not w.tight else ""
+
+
 def _beyond_logistics_follows(w: _Writer) -> bool:
     """Whether "what else could be better?" follows the question past a practical reason: "may I get back in touch
     if my availability changes?" asks no feedback (unless the recruiter already invited the candidate back)."""
@@ -935,6 +941,9 @@ def _email(w: _Writer) -> tuple[str, str]:
         intro.append(w.pick("no_feedback_ack"))  # "I know you don't usually give individual feedback, but…"
     middle, questions = _ask(w)
     middle[:0] = _advice_left(w, middle + questions)
+    if wants := _wants_line(w):
+        # The candidate's own question from the notes, said before the list of questions (or after the ask).
+        middle[len(middle) - 1 if questions and middle else len(middle):len(middle) - 1 if questions and middle else len(middle)] = [wants]
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
@@ -990,6 +999,8 @@ def _linkedin(w: _Writer) -> str:
         asks = _linkedin_ask(w, parts)
         if parts["advice"] and (advice := _advice_left(w, asks)):
             asks[-1:-1] = advice  # before the question, after the reason
+        if parts["wants"] and (wants := _wants_line(w)):
+            asks.append(wants)
         if parts["extra"]:
             # A long message (length 70+) has room for a second precise question.
             # (Not the question past the reason: it must follow the reason, and the ask already goes past it.)
@@ -1028,12 +1039,12 @@ def _linkedin(w: _Writer) -> str:
     parts = {"automatic": True, "invited": True, "kind": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
-             "kind_tail": True, "signoff": w.reg == "formal", "advice": True}
+             "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
     # (The invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)
-    for part in ("signoff", "extra", "warm", "purpose", "kind", "automatic", "advice", "tight", "invited", "area", "merged", "bare"):
+    for part in ("signoff", "extra", "warm", "purpose", "kind", "automatic", "advice", "wants", "tight", "invited", "area", "merged", "bare"):
         if len(body) <= limit:
             break
         parts[part] = part in ("tight", "area", "merged", "bare")
@@ -1132,6 +1143,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask += _advice_left(w, questions)
         lead = "phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead_plain" if practical else "phone_ask_lead"
         ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
+    if wants := _wants_line(w):
+        ask.insert(len(ask) - 1, wants)  # the candidate's own question from the notes, before the lead to the list
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
     # (The call the recruiter offered is this one: "when are you free to talk?" would ask for it again.)

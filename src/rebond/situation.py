@@ -103,6 +103,9 @@ class Situation:
     # "my answer to the question about disagreeing with a manager"; or what was asked, for "when I was asked how…".
     asked: str = ""
     asked_when: str = ""
+    # What the notes say the candidate wants to ask, turned to the recruiter (« s'il y aurait une place d'assistant ou
+    # si vous pouvez me garder en tête », "whether you'd help pay for the course"): asked as is, once.
+    wants_to_ask: str = ""
     # What the notes say went wrong, in the candidate's own first person: « J'ai manqué de temps à la fin de ma
     # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
     worry: str = ""
@@ -187,7 +190,10 @@ def read_situation(request: DraftRequest) -> Situation:
         # « Je reviens de 18 mois d'arrêt maladie, j'ai l'impression que ça a joué ») is not what the recruiter said:
         # a reason, or a protected ground, is read only in the recruiter's words.
         rejection = _OWN_ASIDE.sub("", " ".join(sentence for sentence in _sentences(rejection) if not _OWN_SENTENCE.match(sentence.strip())))
-    return _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+    situation = _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+    # (Read in all the notes: a call report's « Je veux lui demander si … » is the candidate's, after the call.)
+    wants = _wants_to_ask(ctx.notes, request.language.base)
+    return replace(situation, wants_to_ask=wants) if wants else situation
 
 
 # The candidate's own words inside a call report: a sentence that starts « Je », « J' », « Moi », "I" (not « Je lui ai
@@ -381,6 +387,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
         **_asked_and_worry(notes, lang, reason, rejection),
+
         praised=() if automatic else (praised := _praised_moments(rejection)),
         praised_np="" if automatic or praised else _praised_np(rejection, lang),
         praised_areas=() if automatic else _praised_areas(rejection),
@@ -513,6 +520,66 @@ def _names_reason(worry: str, reason: StatedReason | None) -> bool:
     about_words = reason.term_kind == "language" and re.search(
         r"\b(mots|vocabulaire|accent|prononciation|words|vocabulary|pronunciation|fluen\w*|cherche\w* (mes|my))\b", fold(worry))
     return reason.term_kind in ("language", "tool") and (fold(reason.term) in fold(worry) or bool(about_words))
+
+
+# « Je veux lui demander s'il y aurait une place… », "I want to ask if there's any other work…": the candidate's own
+# question, in indirect speech, after a verb of asking.
+_WANTS_TO_ASK = {
+    "fr": re.compile(r"(?i)\b(?:je veux|je voudrais|j'aimerais|je vais|je compte|je voulais)\s+(?:lui |leur |vous |la |le |les )?(?:[^.!?\n]{0,40}?\s(?:pour |et ))?"
+                     r"(?:demander|savoir|vérifier|confirmer)\s+((?:si|s'|ce qu|comment|où|quand|pourquoi|combien|à qui|quel\w*)\b[^.!?\n]{5,200})"),
+    "en": re.compile(r"(?i)\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to ))?"
+                     r"(?:ask|know|find out|check|confirm)\s+(?:him |her |them )?((?:if|whether|about|how|what|when|where|why|who)\b[^.!?\n]{5,200})"),
+}
+# The recruiter in the third person, turned to « vous »: the verb agrees.
+_VOUS_FORMS = {"peut": "pouvez", "pourrait": "pourriez", "peuvent": "pouvez", "pourraient": "pourriez", "a": "avez", "ont": "avez",
+               "aurait": "auriez", "auraient": "auriez", "est": "êtes", "sont": "êtes", "serait": "seriez", "seraient": "seriez",
+               "va": "allez", "vont": "allez", "veut": "voulez", "voudrait": "voudriez", "prend": "prenez", "prendrait": "prendriez",
+               "garde": "gardez", "garderait": "garderiez", "reprendrait": "reprendriez", "reprendraient": "reprendriez",
+               "cherche": "cherchez", "embauche": "embauchez", "recrute": "recrutez", "fait": "faites", "ferait": "feriez",
+               "finance": "financez", "financerait": "financeriez", "accepte": "acceptez", "accepterait": "accepteriez",
+               "compte": "comptez", "pense": "pensez", "sait": "savez", "connaît": "connaissez", "offre": "offrez", "offrirait": "offririez"}
+_YOU_FORMS = {"has": "have", "is": "are", "was": "were", "does": "do", "wants": "want", "needs": "need", "knows": "know",
+              "thinks": "think", "plans": "plan", "hires": "hire", "offers": "offer", "takes": "take", "pays": "pay"}
+
+
+def _wants_to_ask(notes: str, lang: str) -> str:
+    """The question the notes say the candidate wants to ask, said to the recruiter, or "" when it cannot be turned."""
+    notes = re.sub(r"\(([^()]*?)\s*\?\)", r"(\1)", notes)  # "(extracting in the honey house?)": an aside, not the end
+    match = _WANTS_TO_ASK["en" if lang == "en" else "fr"].search(notes)
+    if not match:
+        return ""
+    clause = re.split(r"\s+:\s|\s+[—–]\s|;", match.group(1))[0]  # « … la prochaine saison : je commence des cours »: an aside
+    clause = _SYMBOLS.sub(" ", clause).strip(" ,;:")
+    clause = re.sub(r"\s{2,}", " ", clause)
+    if lang == "en":
+        if re.search(r"(?i)\b(his|her)\b", clause):
+            return ""  # "her team" or "give her a call": not safely the recruiter's
+        clause = re.sub(r"(?i)\b(?:they|he|she)('d|'re|'ve|'ll)\b", lambda m: "you" + {"'re": "'re"}.get(m.group(1).lower(), m.group(1)), clause)
+        clause = re.sub(r"(?i)\b(?:he|she)\s+(\w+)", lambda m: "you " + _YOU_FORMS.get(m.group(1).lower(), m.group(1)), clause)
+        clause = re.sub(r"(?i)\bthey\b", "you", clause)
+        clause = re.sub(r"(?i)\b(?:them|him)\b", "you", clause)
+        clause = re.sub(r"(?i)\btheir\b", "your", clause)
+    else:
+        def to_vous(m: re.Match) -> str:
+            verb = m.group(2).lower()
+            if verb in ("y", "faut", "fallait", "faudrait", "s'agit", "reste"):
+                return m.group(0)  # « s'il y aurait », « s'il faut »: impersonal
+            if verb not in _VOUS_FORMS:
+                raise ValueError(verb)
+            return f"{m.group(1)}vous {_VOUS_FORMS[verb]}"
+        try:
+            clause = re.sub(r"(?i)\b(s'|si |qu'|que )?ils?\s+(\w+'?\w*)", lambda m: to_vous(m) if m.group(1) is None else
+                            (("si " if m.group(1).lower() == "s'" else m.group(1)) + to_vous(m)[len(m.group(1)):]) if to_vous(m) != m.group(0) else m.group(0), clause)
+        except ValueError:
+            return ""  # a verb the table does not know: better unsaid than misconjugated
+        clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
+        clause = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b(?=\s+[a-zà-ÿ])", "votre", clause))
+        if re.search(r"(?i)\b(elle|elles)\s+\w", clause):
+            return ""
+    if re.search(r"(?i)\bsi y\b|\bc'est que\b|\bpis\b|\b(?:gonna|wanna|kinda)\b|\banything else\b|\bautre chose\b", clause):
+        return ""  # note-speak (« si y avait … ou si c'est que le CACES »), or "anything else?", which the draft asks anyway
+    words = clause.split()
+    return clause if 3 <= len(words) <= 40 else ""
 
 
 def _worry(notes: str, lang: str) -> str:
@@ -942,6 +1009,8 @@ def _praised_np(rejection: str, lang: str) -> str:
                 continue  # a noun whose gender we cannot tell: « ma » or « mon » would be a guess
             # (The head noun decides: « ma connaissance des programmes d'entretien » is not the interview.)
             head = praised.split()[1] if len(praised.split()) > 1 else ""
+            if praised.count(")") > praised.count("("):
+                praised = praised.replace(")", "").strip()  # "my uncle's operation in Manitoba)": the aside's end
             if 2 <= len(praised.split()) <= 10 and not re.fullmatch(r"(?i)(intérêt|interest|temps|time|candidature|application|patience|profil|profile|dossier|cv|résumé|entrevue|entretien|interview|recherches?|search|démarches|parcours|background|expérience|experience)", head):
                 return praised
     return ""
@@ -1339,6 +1408,9 @@ def required_as_said(rejection: str, lang: str) -> str:
                 _sentence_containing(rejection, match.group(0)) or match.group(0),
                 tuple(_cues()["invited_back"]["opening"]) + tuple(_cues()["invited_back"]["offer"])):
             continue  # "the Vegas show might need a seasonal dresser in the spring": an opening, not what the post required
+        if re.search(r"(?i)\b(?:mentioned|brought up|offered|a mentionné|a parlé|a évoqué|a proposé|m'a proposé)\b",
+                     _sentence_containing(rejection, match.group(0)) or ""):
+            continue  # "He mentioned they need a part-time removal technician": a job offered, not what the post required
         # The recruiter's own clause after it is theirs, not the post's: « … dès l'embauche et nous ne sommes pas
         # en mesure de les financer », "… and we can't train on it".
         phrase = re.split(r"(?i)\s+(?:et|mais|and|but)\s+(?:nous|on|we|I|je)\b", match.group(1))[0]
