@@ -832,3 +832,22 @@ def test_a_question_the_engine_cannot_turn_safely_is_left_out():
     assert _wants_to_ask("Je veux lui demander s'il embauchera en mars.", "fr") == ""  # a verb the table does not know
     assert _wants_to_ask("I want to ask if her team is hiring.", "en") == ""  # "her": the recruiter's, or someone else's
     assert _wants_to_ask("Je veux savoir si y avait autre chose ou si c'est que le CACES.", "fr") == ""  # note-speak
+
+
+@pytest.mark.parametrize(("language", "rejection", "kind"), [
+    ("fr-FR", "Si un poste de chef d'équipe pour les vendanges pouvait vous intéresser, faites-le-moi savoir.", "offer"),
+    ("fr", "Par contre, nous donnons une formation interne rémunérée en janvier.", "offer"),
+    ("fr-FR", "On risque d'avoir un deuxième poste à la rentrée si on décroche le marché.", "opening"),
+    ("fr", "Un contrat d'inventaire sera vraisemblablement offert à l'été 2027.", "opening"),
+    ("en", "We went with a union member. She offered a production assistant gig on the holiday show.", "offer"),
+])
+def test_offers_in_round_26s_words_are_answered(language, rejection, kind):
+    assert _situation(language, rejection).invited_back == kind
+
+
+def test_an_offer_at_linkedins_limit_is_still_answered_in_fewer_words():
+    rejection = ("Nous avons retenu une candidate qui détient déjà le DEP. Si un poste de préposée de nuit pouvait vous "
+                 "intéresser, faites-le-moi savoir.")
+    note = compose(request("fr", "linkedin", rejection=rejection, company="CIUSSS du Centre-Sud-de-l'Île-de-Montréal",
+                           formality=90, length=10)).body
+    assert len(note) <= 300 and "proposition m'intéresse" in note, note

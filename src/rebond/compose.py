@@ -875,6 +875,8 @@ def _invitation_short(w: _Writer, *, details: bool = True) -> str:
         return ""
     if details:
         return w.pick("future_short_invited", kind)
+    if f"{kind}_short" in w.bank["future_short_invited"]:
+        return w.pick("future_short_invited", f"{kind}_short")  # a note at its limit: the yes, without the next step
     return w.pick("future_short_invited", kind, when_sp="", kept_for="")
 
 
