@@ -1549,3 +1549,23 @@ def test_what_describes_the_job_or_someone_else_is_not_a_protected_ground(reply:
 def test_the_same_grounds_said_of_the_candidate_are_still_flagged(reply: str, ground: Ground) -> None:
     analysis = analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
     assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # A frame is the job's domain only where it touches the ground's words or describes a population.
+        ("Our customers prefer a younger face at the front desk.", Ground.AGE),
+        ("Our guests prefer a woman at the front desk.", Ground.SEX),
+        ("We decided to replace him with someone younger.", Ground.AGE),
+        ("Your cover letter mentioned your pregnancy, and the timing does not work for us.", Ground.PREGNANCY),
+        ("Notre clientèle préfère un homme pour ce poste.", Ground.SEX),
+        ("Nous allons remplacer notre adjointe qui part par quelqu'un de plus jeune.", Ground.AGE),
+        # « organisation syndicale » and "union local" say union; they do not make the employer a union.
+        ("Vos activités syndicales passées dans une organisation syndicale nous inquiètent.", Ground.UNION),
+        ("Your union activity as a steward in your union local concerns us.", Ground.UNION),
+    ],
+)
+def test_a_frame_does_not_hide_a_ground_said_of_the_candidate(reply: str, ground: Ground) -> None:
+    analysis = analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
+    assert analysis.ground is ground, (reply, analysis.ground)

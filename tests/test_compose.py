@@ -598,9 +598,10 @@ def test_advice_given_as_what_would_help_is_taken_up_even_with_no_reason_to_go_p
 
 
 def test_a_call_report_in_the_notes_is_read_in_its_other_forms():
-    from rebond.situation import _CALL_REPORT
+    from rebond.situation import _CALL_REPORT, _CALL_REPORT_SAID_WITHOUT_ME
 
-    assert _CALL_REPORT.search("Nadia a appelé hier en fin de journée. Ils prennent quelqu'un qui connaît déjà Acomba.")
+    assert _CALL_REPORT_SAID_WITHOUT_ME.search("Nadia a appelé hier en fin de journée. Ils prennent quelqu'un qui connaît déjà Acomba.")
+    assert not _CALL_REPORT.search("La recruteuse a appelé lundi pour fixer l'entrevue.")  # (only when the news came by phone)
     assert _CALL_REPORT.search("Coup de fil de Paul (le gérant) mardi : c'est non.")
     assert not _CALL_REPORT.search("J'ai appelé hier pour savoir où en était le processus.")
     notes = "Nadia a appelé hier en fin de journée. Ils prennent quelqu'un qui connaît déjà Acomba."
@@ -851,3 +852,30 @@ def test_an_offer_at_linkedins_limit_is_still_answered_in_fewer_words():
     note = compose(request("fr", "linkedin", rejection=rejection, company="CIUSSS du Centre-Sud-de-l'Île-de-Montréal",
                            formality=90, length=10)).body
     assert len(note) <= 300 and "proposition m'intéresse" in note, note
+
+
+def test_review_findings_stay_fixed():
+    from rebond.situation import _wants_to_ask, is_team_name
+
+    # Advice is not an offer to recommend; a template's "other offers" and tips are no offer; « le poste » is not an opening.
+    assert _situation("en", "I'd recommend you get your CAPM certification first.").invited_back != "recommend"
+    assert _situation("fr", "Je pourrais vous recommander de suivre la formation ACLS.").invited_back != "recommend"
+    assert _situation("fr", "Consultez nos autres offres qui pourraient vous intéresser.").invited_back != "offer"
+    assert _situation("en", "She offered some great tips on my portfolio.").invited_back != "offer"
+    assert _situation("fr", "Le poste sera offert à une candidate de l'interne.").invited_back != "opening"
+    # A policy to give feedback is no refusal; « since the interview » is no cause.
+    assert not _situation("en", "Our practice is to provide feedback to all interviewed candidates.").no_feedback
+    assert _situation("en", "Since the interview, the team has met several candidates. We chose another one.").reason is None
+    # The candidate's own refusal of another offer is not the answer; « pas obtenu de réponse » is still a wait.
+    assert _situation("fr", notes="Entrevue en mars. Je n'ai toujours pas obtenu de réponse, ça fait trois semaines. "
+                                  "J'avais refusé une autre offre pour celle-ci.", news="unknown").undecided
+    # A person with a title after a comma keeps their name; a surname that is a team word too.
+    assert not is_team_name("Laura Chen, HR Manager") and not is_team_name("Marie Bureau")
+    assert "Hi Laura" in compose(request("en", recruiter="Laura Chen, HR Manager", formality=20)).body
+    # French questions that cannot be turned are left out; « qu' » before « vous » becomes « que ».
+    assert _wants_to_ask("Je veux lui demander s'il est possible de repostuler en mars.", "fr") == ""
+    assert _wants_to_ask("Je veux savoir si je peux leur envoyer mon portfolio.", "fr") == ""
+    assert _wants_to_ask("Je veux lui demander ce qu'il cherche exactement.", "fr") == "ce que vous cherchez exactement"
+    # A first-person report of what was said keeps its reason.
+    told = _situation("en", notes="Sam called me Monday. I was told they went with someone who already has a CPA.", news="phone")
+    assert told.reason is not None and "CPA" in (told.reason.term + told.reason.hire), told.reason

@@ -118,6 +118,8 @@ def check_improvement_framing(s: _Subject) -> CheckResult:
         return _result("improvement_framing", s.lang, False, s.body[why[0].start() : why[0].end()], outcome="fail_why")
     # The improvement has to frame the ask: in the request or after it, not in small talk before it.
     texts, first_ask = _first_ask(s)
+    if first_ask == len(texts):
+        return _result("improvement_framing", s.lang, False)  # no ask at all: nothing it could frame
     # (The lead-in right before the ask frames it too: "I have one question for you about what I could do better.";
     # a call script's "Questions:" label between them is no sentence.)
     start = first_ask - 1

@@ -593,6 +593,8 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         gap = [] if gap_asked or advised else [_gap_question(w, spoken=spoken, listed=True)]
         # A credential's question already asks about anything else.
         tail = [] if (_asks_anything_else(w) and not (advised and not gap_asked)) or w.situation.rest_was_fine else [other]
+        # (A reason's question and the notes' one stay together even in a bare message: readers missed the notes more
+        # than they minded a second line.)
         asked = (gap + moments + tail)[: max(count, len(gap) + 1)]
         if not asked and spoken:
             # A call's list is never empty: after the question past the reason, how the interview went.
@@ -1146,7 +1148,9 @@ def _phone(w: _Writer) -> tuple[str, str]:
         lead = "phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead_plain" if practical else "phone_ask_lead"
         ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
     if wants := _wants_line(w):
-        ask.insert(len(ask) - 1, wants)  # the candidate's own question from the notes, before the lead to the list
+        # The candidate's own question from the notes: before the lead to the list, or after the question that goes
+        # past the reason (which points back to it: "close that gap", « sur ce point »).
+        ask.insert(len(ask) if gap_asked else len(ask) - 1, wants)
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
     # (The call the recruiter offered is this one: "when are you free to talk?" would ask for it again.)

@@ -173,7 +173,8 @@ def read_situation(request: DraftRequest) -> Situation:
     """The request's context, read (cached: the engine and the checks read the same request)."""
     ctx = request.context
     rejection, notes, news = ctx.rejection_message, ctx.notes, str(ctx.news_channel)
-    if not rejection.strip() and news != NewsChannel.WRITTEN and (call := _CALL_REPORT.search(notes)):
+    if not rejection.strip() and news != NewsChannel.WRITTEN and (
+            (call := _CALL_REPORT.search(notes)) or (news == NewsChannel.PHONE and (call := _CALL_REPORT_SAID_WITHOUT_ME.search(notes)))):
         # « Elle m'a rappelée mardi : ils prennent quelqu'un qui… », "Chef Maria called Mon: they went with…":
         # the notes report the call that brought the news; what was said there is read as the rejection.
         rejection, notes, news = notes[call.start():], notes[:call.start()], NewsChannel.PHONE.value
@@ -198,7 +199,7 @@ def read_situation(request: DraftRequest) -> Situation:
 
 # The candidate's own words inside a call report: a sentence that starts « Je », « J' », « Moi », "I" (not « Je lui ai
 # demandé… il m'a dit », which reports the call), and an aside « (moi je …) », «, moi je … ».
-_OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told me|said|a dit|ont dit|m'a dit)\b)")
+_OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|qu'ils|qu'elle|qu'il|they|she|he|ils|elle|il)\b)")
 _OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*")
 
 
@@ -240,7 +241,9 @@ def _advice(rejection: str, lang: str) -> str:
     """What the recruiter advised doing, as the candidate says they will do it, or ""."""
     match = _ADVICE[lang].search(rejection)
     if not match:
-        if (asset := _ADVICE_AS_ASSET[lang].search(rejection)) and not re.search(
+        if (asset := _ADVICE_AS_ASSET[lang].search(rejection)) and re.search(
+                r"(?i)\b(formation|cours|certificat\w*|programme|atelier|stage|diplôme|attestation|course|certificate|certification|program|workshop|training|diploma|class)\b",
+                asset.group(1)) and not re.search(
                 r"(?i)\b(?:votre|vos|ton|ta|tes|your|you|candidat\w*|profil|person|personne|someone|quelqu'un)\b", asset.group(1)):
             thing = _without_dangling_end(asset.group(1).strip())
             thing = thing[:1].lower() + thing[1:] if re.match(r"(?:The|A|An|Le|La|Les|L')\b", thing) else thing
@@ -287,8 +290,22 @@ _TEAM = re.compile(r"\b(team|teams|equipe|service|services|ressources humaines|h
 
 
 def is_team_name(recruiter: str) -> bool:
-    """Whether the "recruiter" is a team or a service ("The Recruiting Team", « Service des ressources humaines »)."""
-    return bool(_TEAM.search(fold(recruiter)))
+    """Whether the "recruiter" is a team or a service ("The Recruiting Team", « Service des ressources humaines »), not
+    a person with a title ("Laura Chen, HR Manager", « Marie Bureau »)."""
+    head = recruiter.split(",")[0].split("(")[0].strip()
+    words = re.findall(r"[\w'’-]+", head)
+    if not words or not _TEAM.search(fold(head)):
+        return False
+    first = re.sub(r"^(?:l['’])", "", words[0])
+    return not (len(words) > 1 and _first_name_is_known(first))
+
+
+def _first_name_is_known(word: str) -> bool:
+    from rebond.resources import load_data as _load
+
+    names = _load("first_names.yaml")
+    folded = fold(word)
+    return any(folded in {fold(n) for n in group} for group in names.values() if isinstance(group, list))
 
 
 def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
@@ -314,12 +331,16 @@ _REPORTED_SPEECH = re.compile(r"(?i)\b(?:(?:il|elle|on|ils|elles) (?:a|m'a|ont|m
 # Where notes start reporting the call with the news (not a phone interview: « entrevue téléphonique »).
 _CALL_REPORT = re.compile(
     r"(?i)(?:\b(?:il|elle|on|ils|elles|[A-ZÉ][\w-]+(?: \([^)]*\))?) m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
-    # « Roxanne a appelé hier », « Elle a rappelé mardi »: the recruiter called, said without « m' ».
-    r"|\b(?:il|elle|[A-ZÉ][\w-]+(?: \([^)]*\))?) a (?:rappelé|appelé|téléphoné) (?:hier|ce matin|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le lendemain|cet? \w+|en fin|vers)\b"
     # « Coup de fil de Marc (le fils du patron) samedi midi »
     r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+)?(?: \([^)]*\))?,? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|le lendemain)"
     r"|\b(?:he|she|they|[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?: \([^)]*\))? (?:called|phoned|rang) (?:me )?(?:back )?(?:on |this |yesterday|today|last |the next )?(?:mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|day)?\w*"
     r"|\b(?:got|had) a (?:call|phone call) from\b)")
+
+
+# « Roxanne a appelé hier », « Elle a rappelé mardi »: the recruiter called, said without « m' » (only when the news came
+# by phone: « La recruteuse a appelé lundi pour fixer l'entrevue » is not the call with the news).
+_CALL_REPORT_SAID_WITHOUT_ME = re.compile(
+    r"\b(?:[Ii]l|[Ee]lle|[A-ZÉ][\w-]+(?: \([^)]*\))?) a (?:rappelé|appelé|téléphoné) (?:hier|ce matin|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le lendemain|cet? \w+|en fin|vers)\b")
 
 
 @lru_cache(maxsize=512)
@@ -554,12 +575,16 @@ def _wants_to_ask(notes: str, lang: str) -> str:
     if lang == "en":
         if re.search(r"(?i)\b(his|her)\b", clause):
             return ""  # "her team" or "give her a call": not safely the recruiter's
-        clause = re.sub(r"(?i)\b(?:they|he|she)('d|'re|'ve|'ll)\b", lambda m: "you" + {"'re": "'re"}.get(m.group(1).lower(), m.group(1)), clause)
+        clause = re.sub(r"(?i)\b(?:they|he|she)('d|'re|'ve|'ll)\b", lambda m: "you" + m.group(1), clause)
+        clause = re.sub(r"(?i)\b(?:he|she)'s\b", "you're", clause)  # "if he's hiring again"
         clause = re.sub(r"(?i)\b(?:he|she)\s+(\w+)", lambda m: "you " + _YOU_FORMS.get(m.group(1).lower(), m.group(1)), clause)
         clause = re.sub(r"(?i)\bthey\b", "you", clause)
         clause = re.sub(r"(?i)\b(?:them|him)\b", "you", clause)
         clause = re.sub(r"(?i)\btheir\b", "your", clause)
     else:
+        if re.search(r"(?i)\bils? (?:est|serait|sera|était|va|allait) (?:possible|question|temps|prévu|trop tard|utile|nécessaire|y)\b|\b(?:leur|lui) [a-zà-ÿ]+(?:er|ir|re)\b", clause):
+            return ""  # « s'il est possible de », « s'il va y avoir »: impersonal; « leur envoyer »: a pronoun, not « votre »
+
         def to_vous(m: re.Match) -> str:
             verb = m.group(2).lower()
             if verb in ("y", "faut", "fallait", "faudrait", "s'agit", "reste"):
@@ -569,7 +594,7 @@ def _wants_to_ask(notes: str, lang: str) -> str:
             return f"{m.group(1)}vous {_VOUS_FORMS[verb]}"
         try:
             clause = re.sub(r"(?i)\b(s'|si |qu'|que )?ils?\s+(\w+'?\w*)", lambda m: to_vous(m) if m.group(1) is None else
-                            (("si " if m.group(1).lower() == "s'" else m.group(1)) + to_vous(m)[len(m.group(1)):]) if to_vous(m) != m.group(0) else m.group(0), clause)
+                            ({"s'": "si ", "qu'": "que "}.get(m.group(1).lower(), m.group(1)) + to_vous(m)[len(m.group(1)):]) if to_vous(m) != m.group(0) else m.group(0), clause)
         except ValueError:
             return ""  # a verb the table does not know: better unsaid than misconjugated
         clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
@@ -1173,7 +1198,7 @@ def _hire_said_before(rejection: str, lang: str, logistics: tuple[str, str]) -> 
     quelqu'un qui a déjà fait une saison en crèmerie. Et puis ils ne peuvent pas aller au-delà du SMIC. » gives the
     experience first, the pay besides."""
     terms = tuple(_cues()["logistics"][logistics[0]])
-    if (first := find_terms(rejection, terms)) and re.search(r"(?:^|\s)(?:1\)|1\.|1 -|d'abord|premièrement|first(?:ly)?,)\s", rejection[:first[0].start()]):
+    if (first := find_terms(rejection, terms)) and re.search(r"(?:^|[.:;]\s*)(?:1\)|1\.|1 -|premièrement|firstly,|first,)\s", rejection[:first[0].start()]):
         return True  # « 3 points : 1) … 2) … 3) ton package » : the pay is one reason among several, not the first
     for sentence in _sentences(rejection):
         if found := find_terms(sentence, terms):
