@@ -1549,3 +1549,57 @@ def test_what_describes_the_job_or_someone_else_is_not_a_protected_ground(reply:
 def test_the_same_grounds_said_of_the_candidate_are_still_flagged(reply: str, ground: Ground) -> None:
     analysis = analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
     assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
+
+
+# Issue 16k: heldout13's families, with sentences written for these tests.
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # The people the organisation serves, described: a ground word inside the description is theirs.
+        "Notre public est constitué à 70 % de bénéficiaires de l'aide sociale. Nous avons retenu une intervenante qui a "
+        "six ans de terrain; il vous manque l'expérience en accompagnement.",
+        "Our clientele is made up mostly of people on welfare and seniors. We hired a caseworker with five years in "
+        "housing support; you lack that experience.",
+        # Someone else's age, said in a sentence of its own.
+        "On a pris Maxime, notre stagiaire. Il a 21 ans et il connaît déjà le logiciel de paie, pas toi.",
+        # A colleague's leave, with three words before the verb, or in English.
+        "L'une de nos infirmières part en congé de maternité en mai et nous aimerions vous offrir ce remplacement.",
+        "One of our two dental assistants is going on maternity leave in June, and we would like to offer you the "
+        "twelve-month contract.",
+        # The organisation's own unit or field named by the ground word.
+        "Thanks for applying to our genetic counselling clinic. The role needs fluency in R, which you told us you "
+        "don't have yet.",
+    ],
+)
+def test_people_served_someone_elses_age_a_colleagues_leave_or_the_labs_field_is_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # guards: the same grounds said of the candidate are still flagged where a cue was narrowed
+        ("Vous êtes bénéficiaire de l'aide sociale depuis deux ans, ce qui inquiète la direction.", Ground.SOCIAL_CONDITION),
+        ("Your accent is strong and our clientele is made up mostly of older locals; it would not work.", Ground.LANGUAGE),
+        ("À 21 ans, on trouve que tu es trop jeune pour gérer l'équipe de nuit.", Ground.AGE),
+        ("You are going on maternity leave in June, so the timing does not work for us.", Ground.PREGNANCY),
+        ("Vous partirez en congé de maternité en mai, le moment est mal choisi pour nous.", Ground.PREGNANCY),
+        ("Your genetic test results were a concern for the panel.", Ground.GENETIC),
+        # new forms of a ground given as a reason
+        ("Avec tes deux petits à la maison pis seule pour t'en occuper, les horaires de nuit seraient trop durs.",
+         Ground.CIVIL_STATUS),
+        ("Raising them on your own, the travel would be too much for you and the kids.", Ground.CIVIL_STATUS),
+        ("With your due date in May, right in our busy season, we went with someone else.", Ground.PREGNANCY),
+        ("Avec ta date d'accouchement prévue en juin, on a préféré quelqu'un d'autre.", Ground.PREGNANCY),
+        ("Some of the owners don't want Haitian crews on their sites, not my call.", Ground.ORIGIN),
+        ("Certains clients ne veulent pas d'équipes maghrébines chez eux, c'est pas moi qui décide.", Ground.ORIGIN),
+        ("Vous avez figuré sur une liste citoyenne aux dernières élections, ce qui pose problème au conseil.",
+         Ground.POLITICAL_CONVICTIONS),
+        ("You ran on the Green slate in the city elections, and the board sees a conflict there.",
+         Ground.POLITICAL_CONVICTIONS),
+    ],
+)
+def test_grounds_in_round_heldout13s_forms_and_their_guards_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
