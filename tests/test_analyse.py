@@ -1603,3 +1603,78 @@ def test_people_served_someone_elses_age_a_colleagues_leave_or_the_labs_field_is
 def test_grounds_in_round_heldout13s_forms_and_their_guards_are_flagged(reply: str, ground: Ground) -> None:
     analysis = rules(reply)
     assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Le poste doit être pourvu le 2 avril et votre préavis vous amène à juin au mieux. Merci encore.",
+        "Votre permis de travail ne vous autorise à travailler que 20 heures par semaine; le poste en demande 37.",
+        "L'astreinte impose d'être sur place en 20 minutes. Vous avez indiqué ne pas pouvoir garantir ce délai avec 50 minutes de route.",
+        "Tu ne peux pas découcher plus d'une nuit par semaine. La tournée en demande trois. C'est uniquement ça qui a joué.",
+        "Tes attentes salariales sont à 31 $/h, et c'est là que ça bloque. On n'a aucune marge de manœuvre.",
+        "Bartenders have to be 19 to serve alcohol here, and you turn 19 in March. Come back then!",
+    ],
+)
+def test_a_practical_condition_in_round_heldout13s_words_is_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a taunt to draw one's own conclusions; a "gentler" job "for your abilities"
+        "Notre apprenti a corrigé ton devis en dix minutes. Je te laisse tirer tes propres conclusions.",
+        "Our junior fixed the same bug in ten minutes. I'll let you draw your own conclusions.",
+        "Maybe something gentler, a host role perhaps, would be a better match for your abilities.",
+        # praise aimed at a flaw, with an aside in brackets, a tally kept, a font
+        "We really appreciated you checking your messages during the panel (nine times, we counted).",
+        "On a beaucoup apprécié votre CV en Comic Sans violet, il a égayé toute notre semaine.",
+    ],
+)
+def test_quiet_bad_faith_in_round_heldout13s_forms_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the candidate laughing, the candidate's own words quoted: no demeaning reading
+        "You laughed at our jokes and stayed to help clean up. We went with another candidate whose bookkeeping was stronger.",
+        "Tu nous as dit trouver les réunions d'équipe « une perte de temps ». Chez nous, tout se décide en équipe, "
+        "c'est au cœur du poste.",
+    ],
+)
+def test_the_candidate_laughing_or_their_own_words_quoted_are_not_malicious(reply: str) -> None:
+    assert rules(reply).kind is not Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: the recruiter laughing at the candidate, a demeaning word of the recruiter's own, are still malicious
+        "We laughed at your portfolio for a good ten minutes.",
+        "Tu nous as dit être motivé, mais ton entrevue était une perte de temps.",
+    ],
+)
+def test_laughing_at_the_candidate_or_calling_the_interview_a_waste_is_still_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Nous avons préféré un profil ayant déjà tenu un bar à cocktails et titulaire du CQP barman.", {EXP, SKL}),
+        ("Pour la suite, on cherche quelqu'un de plus fort en calligraphie, et ton portfolio en montre peu.", {SKL}),
+        ("We need someone stronger at lettering, and your portfolio barely shows any.", {SKL}),
+        ("The gap for us was variant calling, which you haven't done on real samples.", {SKL}),
+    ],
+)
+def test_a_profile_that_has_already_done_a_credential_holder_or_a_skill_gap_name_their_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and expected <= {c.category for c in analysis.categories}, (
+        reply, analysis.categories)

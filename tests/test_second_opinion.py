@@ -154,6 +154,10 @@ KNOWN_CHANGES = {
     # arguable: a language level shown in the interview is language_register in the brief; the interview is its setting
     "In the phone screen you struggled to answer the questions in German.": {"interview_performance"},
     "Tu avais du mal à répondre aux questions de l'entrevue en espagnol.": {"interview_performance"},
+    # wrong: a work permit's hours are a practical condition, not a skill (« permis » is a licence elsewhere), 16k
+    "Votre permis de travail ne vous autorise à travailler que 20 heures par semaine; le poste en demande 37.": {
+        "skills"
+    },
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {
