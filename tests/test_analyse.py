@@ -1569,3 +1569,131 @@ def test_the_same_grounds_said_of_the_candidate_are_still_flagged(reply: str, gr
 def test_a_frame_does_not_hide_a_ground_said_of_the_candidate(reply: str, ground: Ground) -> None:
     analysis = analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
     assert analysis.ground is ground, (reply, analysis.ground)
+
+# Issue 16k: heldout13's families, with sentences written for these tests.
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # The people the organisation serves, described: a ground word inside the description is theirs.
+        "Notre public est constitué à 70 % de bénéficiaires de l'aide sociale. Nous avons retenu une intervenante qui a "
+        "six ans de terrain; il vous manque l'expérience en accompagnement.",
+        "Our clientele is made up mostly of people on welfare and seniors. We hired a caseworker with five years in "
+        "housing support; you lack that experience.",
+        # Someone else's age, said in a sentence of its own.
+        "On a pris Maxime, notre stagiaire. Il a 21 ans et il connaît déjà le logiciel de paie, pas toi.",
+        # A colleague's leave, with three words before the verb, or in English.
+        "L'une de nos infirmières part en congé de maternité en mai et nous aimerions vous offrir ce remplacement.",
+        "One of our two dental assistants is going on maternity leave in June, and we would like to offer you the "
+        "twelve-month contract.",
+        # The organisation's own unit or field named by the ground word.
+        "Thanks for applying to our genetic counselling clinic. The role needs fluency in R, which you told us you "
+        "don't have yet.",
+    ],
+)
+def test_people_served_someone_elses_age_a_colleagues_leave_or_the_labs_field_is_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # guards: the same grounds said of the candidate are still flagged where a cue was narrowed
+        ("Vous êtes bénéficiaire de l'aide sociale depuis deux ans, ce qui inquiète la direction.", Ground.SOCIAL_CONDITION),
+        ("Your accent is strong and our clientele is made up mostly of older locals; it would not work.", Ground.LANGUAGE),
+        ("À 21 ans, on trouve que tu es trop jeune pour gérer l'équipe de nuit.", Ground.AGE),
+        ("You are going on maternity leave in June, so the timing does not work for us.", Ground.PREGNANCY),
+        ("Vous partirez en congé de maternité en mai, le moment est mal choisi pour nous.", Ground.PREGNANCY),
+        ("Your genetic test results were a concern for the panel.", Ground.GENETIC),
+        # new forms of a ground given as a reason
+        ("Avec tes deux petits à la maison pis seule pour t'en occuper, les horaires de nuit seraient trop durs.",
+         Ground.CIVIL_STATUS),
+        ("Raising them on your own, the travel would be too much for you and the kids.", Ground.CIVIL_STATUS),
+        ("With your due date in May, right in our busy season, we went with someone else.", Ground.PREGNANCY),
+        ("Avec ta date d'accouchement prévue en juin, on a préféré quelqu'un d'autre.", Ground.PREGNANCY),
+        ("Some of the owners don't want Haitian crews on their sites, not my call.", Ground.ORIGIN),
+        ("Certains clients ne veulent pas d'équipes maghrébines chez eux, c'est pas moi qui décide.", Ground.ORIGIN),
+        ("Vous avez figuré sur une liste citoyenne aux dernières élections, ce qui pose problème au conseil.",
+         Ground.POLITICAL_CONVICTIONS),
+        ("You ran on the Green slate in the city elections, and the board sees a conflict there.",
+         Ground.POLITICAL_CONVICTIONS),
+    ],
+)
+def test_grounds_in_round_heldout13s_forms_and_their_guards_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Le poste doit être pourvu le 2 avril et votre préavis vous amène à juin au mieux. Merci encore.",
+        "Votre permis de travail ne vous autorise à travailler que 20 heures par semaine; le poste en demande 37.",
+        "L'astreinte impose d'être sur place en 20 minutes. Vous avez indiqué ne pas pouvoir garantir ce délai avec 50 minutes de route.",
+        "Tu ne peux pas découcher plus d'une nuit par semaine. La tournée en demande trois. C'est uniquement ça qui a joué.",
+        "Tes attentes salariales sont à 31 $/h, et c'est là que ça bloque. On n'a aucune marge de manœuvre.",
+        "Bartenders have to be 19 to serve alcohol here, and you turn 19 in March. Come back then!",
+    ],
+)
+def test_a_practical_condition_in_round_heldout13s_words_is_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a taunt to draw one's own conclusions; a "gentler" job "for your abilities"
+        "Notre apprenti a corrigé ton devis en dix minutes. Je te laisse tirer tes propres conclusions.",
+        "Our junior fixed the same bug in ten minutes. I'll let you draw your own conclusions.",
+        "Maybe something gentler, a host role perhaps, would be a better match for your abilities.",
+        # praise aimed at a flaw, with an aside in brackets, a tally kept, a font
+        "We really appreciated you checking your messages during the panel (nine times, we counted).",
+        "On a beaucoup apprécié votre CV en Comic Sans violet, il a égayé toute notre semaine.",
+    ],
+)
+def test_quiet_bad_faith_in_round_heldout13s_forms_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the candidate laughing, the candidate's own words quoted: no demeaning reading
+        "You laughed at our jokes and stayed to help clean up. We went with another candidate whose bookkeeping was stronger.",
+        "Tu nous as dit trouver les réunions d'équipe « une perte de temps ». Chez nous, tout se décide en équipe, "
+        "c'est au cœur du poste.",
+    ],
+)
+def test_the_candidate_laughing_or_their_own_words_quoted_are_not_malicious(reply: str) -> None:
+    assert rules(reply).kind is not Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: the recruiter laughing at the candidate, a demeaning word of the recruiter's own, are still malicious
+        "We laughed at your portfolio for a good ten minutes.",
+        "Tu nous as dit être motivé, mais ton entrevue était une perte de temps.",
+    ],
+)
+def test_laughing_at_the_candidate_or_calling_the_interview_a_waste_is_still_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Nous avons préféré un profil ayant déjà tenu un bar à cocktails et titulaire du CQP barman.", {EXP, SKL}),
+        ("Pour la suite, on cherche quelqu'un de plus fort en calligraphie, et ton portfolio en montre peu.", {SKL}),
+        ("We need someone stronger at lettering, and your portfolio barely shows any.", {SKL}),
+        ("The gap for us was variant calling, which you haven't done on real samples.", {SKL}),
+    ],
+)
+def test_a_profile_that_has_already_done_a_credential_holder_or_a_skill_gap_name_their_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and expected <= {c.category for c in analysis.categories}, (
+        reply, analysis.categories)

@@ -139,8 +139,9 @@ KNOWN_CHANGES = {
         "Ta grossesse n'a pas du tout été un facteur ; c'est ton manque d'expérience en comptabilité qui a "
         "pesé."
     ): {"skills"},
-    # (since the retrain with heldout12 the model no longer adds skills to « Ton accent, ça n'a rien à voir. C'est ton
-    # manque d'expérience en paie qui a joué. »: a wrong change gone)
+    # wrong: years in payroll are experience; the retrain with heldout12 had dropped this, the retrain with heldout13
+    # (16k) brings it back
+    "Ton accent, ça n'a rien à voir. C'est ton manque d'expérience en paie qui a joué.": {"skills"},
     # arguable: experience with a named tool (Salesforce) is read as the tool, a skill, too
     "Your age was not at all a factor; the other finalist simply had more experience with Salesforce.": {"skills"},
     # wrong: communication is marked fine
@@ -154,6 +155,19 @@ KNOWN_CHANGES = {
     # arguable: a language level shown in the interview is language_register in the brief; the interview is its setting
     "In the phone screen you struggled to answer the questions in German.": {"interview_performance"},
     "Tu avais du mal à répondre aux questions de l'entrevue en espagnol.": {"interview_performance"},
+    # arguable (since the retrain with heldout13, 16k): experience with a named tool (SAP) read as the tool, a skill,
+    # too, as with Salesforce above; and negotiation, which the reply gives as experience, is also a skill
+    "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.": {
+        "skills"
+    },
+    (
+        "Merci pour ta candidature comme conseiller syndical à notre section locale 301. Ton engagement syndical est "
+        "admirable, mais il te manque l'expérience de la négociation. Salutations syndicales, Josée"
+    ): {"skills"},
+    # wrong: a work permit's hours are a practical condition, not a skill (« permis » is a licence elsewhere), 16k
+    "Votre permis de travail ne vous autorise à travailler que 20 heures par semaine; le poste en demande 37.": {
+        "skills"
+    },
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {

@@ -13,6 +13,7 @@ from rebond.analysis_rules import (
     Area,
     Cues,
     Lexicon,
+    clauses,
     condescension,
     find_areas,
     irony,
@@ -32,7 +33,7 @@ from rebond.models import (
     ReplyAnalysis,
 )
 from rebond.second_opinion import Model, Opinion, Policy, decide
-from rebond.text import compile_terms, detect_language, fold
+from rebond.text import compile_terms, detect_language, fold, sentences
 
 # Characters trimmed from the ends of an evidence quote (it stays a verbatim slice).
 _QUOTE_TRIM = " \t\n,;:-–—("
@@ -261,13 +262,33 @@ def _labels(findings: list[CategoryFinding], language: Language) -> str:
 def _insulting(text: str, folded: str, lex: Lexicon, base: str) -> bool:
     """Whether the reply demeans the candidate: a malicious or bad-faith cue outside a clause that sets it
     aside ("Your weight was never part of the discussion")."""
-    found = [m.start() for m in (*lex.malicious.finditer(folded), *lex.bad_faith.finditer(folded))]
+    # A demeaning word the reply reports as the candidate's own ("you told us you find meetings « a waste of
+    # time »") is their view, not the recruiter's judgement of them.
+    found = [m.start() for m in lex.malicious.finditer(folded) if not _their_words(text, folded, lex, m.start())]
+    found += [m.start() for m in lex.bad_faith.finditer(folded)]
     # Quiet bad faith by its shape: a lesser role said to suit the candidate, praise aimed at a flaw.
     found += [start for start, _ in (*condescension(text, folded, lex), *irony(text, folded, lex))]
     if not found:
         return False
     negated = negated_clauses(text, folded, lex, base)
     return any(not any(s <= m < e for s, e in negated) for m in found)
+
+
+def _their_words(text: str, folded: str, lex: Lexicon, at: int) -> bool:
+    """Whether the cue at ``at`` sits in a clause that reports the candidate's own words, after the report; a
+    quotation is its own clause, so a quoted cue is read with the clause that introduces the quotation."""
+    for start, end in sentences(text):
+        if start <= at < end:
+            parts = clauses(folded, start, end, lex)
+            for number, clause in enumerate(parts):
+                if clause.start <= at < clause.end:
+                    quoted = number > 0 and folded[max(start, clause.start - 2) : clause.start].strip() in _QUOTES
+                    begin = parts[number - 1].start if quoted else clause.start
+                    return bool(lex.their_words.search(folded, begin, at))
+    return False
+
+
+_QUOTES = {"«", '"', "“", "'"}
 
 
 def _kind_confidence(

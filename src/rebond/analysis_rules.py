@@ -65,6 +65,7 @@ class Lexicon:
     takes_time: Terms
     malicious: Terms
     bad_faith: Terms
+    their_words: Terms  # the candidate's own words reported ("you told us you find meetings 'a waste of time'")
     additive: Terms
     automatic: Terms
     boilerplate: Terms
@@ -141,6 +142,7 @@ def lexicon(base: str) -> Lexicon:
         takes_time=_terms(raw["takes_time"]),
         malicious=_terms(raw["malicious"]),
         bad_faith=_terms(raw["bad_faith"]),
+        their_words=_terms(raw["their_words"]),
         additive=_terms(raw["additive"]),
         automatic=_terms(raw["automatic"]),
         boilerplate=_terms(raw["boilerplate"]),
@@ -537,8 +539,9 @@ def irony(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
             flaw = lex.flaw.search(folded, praise.end(), end)
             if flaw is None or lex.opposition.search(folded, praise.end(), flaw.start()):
                 continue
-            # the same clause, or the clause a colon opens right after it
-            between = folded[praise.end() : flaw.start()]
+            # the same clause, or the clause a colon opens right after it; an aside in brackets stays in its clause
+            # ("appreciated that you took the time to answer your phone (eleven times, we counted)")
+            between = re.sub(r"\([^)]*\)?", "", folded[praise.end() : flaw.start()])
             if "," in between.replace(":", "") and ":" not in between:
                 continue
             found.append((praise.start(), flaw.end()))

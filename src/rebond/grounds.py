@@ -6,8 +6,9 @@ A cue counts only when the reply gives it as a reason about the candidate:
 - not in a negated clause ("your accent was not a factor", « votre âge n'a joué aucun rôle »),
   nor in one that a following clause or sentence sets aside ("Your age? Not an issue.");
 - not in a sentence that states a policy or a benefit (an equal-opportunity line, "we offer parental leave");
-- not as the job's domain ("experience with older adults", « expérience en santé mentale ») nor the people it
-  serves (« notre mission auprès des personnes en situation d'itinérance »);
+- not as the job's domain ("experience with older adults", « expérience en santé mentale », "our hereditary cancer
+  lab") nor the people it serves (« notre mission auprès des personnes en situation d'itinérance », "our public is
+  made up of people on welfare"), nor a colleague's leave ("one of our nurses is going on maternity leave");
 - not in a clause about the recruiter's next step (« je te reviens si j'ai d'autres mandats dans ton coin »);
 - not as seniority: a bare "too young" in a sentence that measures experience ("too young for this
   position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience;
@@ -41,6 +42,8 @@ class _Compiled:
     negation: Terms
     not_a_reason: Terms
     domain_frame: re.Pattern[str]
+    domain_after: re.Pattern[str]
+    candidate_owner: re.Pattern[str]
     seniority_word: re.Pattern[str]
     seniority_frame: Terms
     union_employer: Terms
@@ -56,6 +59,8 @@ def _compiled(base: str) -> _Compiled:
         negation=compile_terms(tuple(raw["negation"][base])),
         not_a_reason=compile_terms(tuple(raw["not_a_reason"][base])),
         domain_frame=re.compile(r"(?:^|\W)(?:" + "|".join(raw["domain_frame"][base]) + r")\s*$"),
+        domain_after=re.compile(raw["domain_after"]["unit"][base]),
+        candidate_owner=re.compile(raw["domain_after"]["owner"][base]),
         seniority_word=re.compile("|".join(raw["age_as_seniority"]["word"][base])),
         seniority_frame=compile_terms(tuple(raw["age_as_seniority"]["frame"][base])),
         union_employer=compile_terms(tuple(raw["union_employer"][base])),
@@ -109,6 +114,10 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
                     if compiled.domain_frame.search(window):
                         continue  # the job's domain, not the candidate
+                    if compiled.domain_after.match(folded, match.end(), clause.end) and not compiled.candidate_owner.search(
+                        window
+                    ):
+                        continue  # the organisation's own unit or field: "our hereditary cancer lab"
                     if match.start() > start and _ONE_CAPITALISED_WORD.fullmatch(text, match.start(), match.end()):
                         continue  # one capitalised word inside a sentence is a name: "Groupe Alliance Recrutement"
                     if (
