@@ -879,3 +879,24 @@ def test_review_findings_stay_fixed():
     # A first-person report of what was said keeps its reason.
     told = _situation("en", notes="Sam called me Monday. I was told they went with someone who already has a CPA.", news="phone")
     assert told.reason is not None and "CPA" in (told.reason.term + told.reason.hire), told.reason
+
+
+def test_round_27s_families():
+    # « rien reçu, pas de courriel, pas d'appel » is a wait; « Pas eu d'entrevue du tout » is no interview to thank for.
+    assert _situation("fr", notes="Entrevue le 12 mai. On devait avoir des nouvelles fin juin. On est le 8 juillet, rien reçu, "
+                                  "pas de courriel, pas d'appel.", news="unknown").undecided
+    assert not _situation("fr", "Vous n'avez pas atteint la note de passage à l'examen de connaissances.",
+                          notes="Examen en ligne de 2 h. Pas eu d'entrevue du tout finalement.").interviewed
+    # The candidate's own question in a call report (« une formation ECMO à l'interne ») is no internal hire.
+    notes = ("Sylvie m'a appelée hier : ils prennent quelqu'un qui a déjà de l'expérience en ECMO, mais je pourrais avoir une "
+             "place sur l'équipe volante. Je veux la rappeler pour savoir s'il y a une formation ECMO à l'interne.")
+    situation = _situation("fr", notes=notes, news="phone")
+    assert situation.reason is not None and not situation.reason.internal and "ECMO" in situation.reason.hire
+    assert situation.invited_back == "offer"
+    # The language the candidate has, « en plus de l'anglais », is not the gap; the collection moving is not a move.
+    languages = _situation("fr-FR", "Nous recherchons des guides en mesure d'assurer des visites en allemand et en "
+                                    "néerlandais, en plus de l'anglais.").reason
+    assert languages is not None and languages.term == "allemand"
+    moved = _situation("fr", "L'autre candidate avait déjà manipulé des textiles (la collection déménage cet hiver), et elle "
+                             "était disponible dès le 1er décembre.").reason
+    assert moved is not None and moved.gap != "location"

@@ -199,7 +199,7 @@ def read_situation(request: DraftRequest) -> Situation:
 
 # The candidate's own words inside a call report: a sentence that starts « Je », « J' », « Moi », "I" (not « Je lui ai
 # demandé… il m'a dit », which reports the call), and an aside « (moi je …) », «, moi je … ».
-_OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|qu'ils|qu'elle|qu'il|they|she|he|ils|elle|il)\b)")
+_OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|heard|learned|learnt)\b)")
 _OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*")
 
 
@@ -349,8 +349,9 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     says_tu = lang != "en" and _says_tu(rejection)
     # An automated notice carries no reason meant for this candidate.
     reason = None if automatic else stated_reason(rejection, lang)
-    if reason is not None and reason.evidence and has_term(_sentence_containing(rejection, reason.evidence) or reason.evidence,
+    if reason is not None and reason.evidence and has_term(reason.hire or _sentence_containing(rejection, reason.evidence) or reason.evidence,
                                                            tuple(_cues()["invited_back"]["offer"])):
+        # (The person chosen, described before « mais elle m'a dit que je pourrais avoir une place… », stays the reason.)
         reason = None  # « Nous recherchons un(e) employé(e) polyvalent(e)… si cela vous intéresse »: an offer, not a reason
     if reason is not None and reason.gap != "internal" and reason.evidence:
         # Two reasons, the second practical: readers marked the pay or the hours left unsaid as "not listened to".
@@ -404,7 +405,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         interviewed=((dated and not (automatic and not notes.strip() and not has_term(rejection, tuple(_cues()["interview_evidence"]))))
                      or bool(notes.strip()) or has_term(rejection, tuple(_cues()["interview_evidence"])))
         # (Only a test, and no word of an interview anywhere: « l'épreuve écrite », "your translation test".)
-        and not (has_term(rejection, tuple(_cues()["test_only"])) and not has_term(rejection + " " + notes, tuple(_cues()["interview_evidence"]))),
+        and not (has_term(rejection, tuple(_cues()["test_only"])) and not has_term(rejection + " " + notes, tuple(_cues()["interview_evidence"])))
+        and not has_term(notes, tuple(_cues()["no_interview"])),
         invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
         **_asked_and_worry(notes, lang, reason, rejection),
@@ -1529,7 +1531,9 @@ _CLAUSE_AFTER_TERM = re.compile(r"(?i)\s+(?:ils|elles|on|nous|je|il|elle|they|we
 def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     cues = _cues()
     if category in (Category.LANGUAGE_REGISTER, Category.SKILLS):
-        named = [shown for word, shown in cues["languages"][lang].items() if re.search(rf"\b{word}\b", fold(evidence))]
+        # (« en allemand et en néerlandais, en plus de l'anglais »: the language the candidate has is not the gap.)
+        named = [shown for word, shown in cues["languages"][lang].items() if re.search(rf"\b{word}\b", fold(evidence))
+                 and not re.search(rf"\b(?:en plus (?:de l'|du |de )|outre l'|as well as |in addition to |on top of |besides ){word}\b", fold(evidence))]
         # "fully bilingual in English and Spanish" to someone writing in English: the gap is Spanish.
         own = {"en": "english", "fr": "francais"}[lang]
         other = [shown for shown in named if fold(shown) != own]
