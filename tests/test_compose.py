@@ -900,3 +900,14 @@ def test_round_27s_families():
     moved = _situation("fr", "L'autre candidate avait déjà manipulé des textiles (la collection déménage cet hiver), et elle "
                              "était disponible dès le 1er décembre.").reason
     assert moved is not None and moved.gap != "location"
+
+
+def test_a_voicemail_says_why_the_call_when_it_answers_an_offer_or_a_talk_offered():
+    offer = "We went with someone else, but we're short a weekend tech — if you're open to a weekend shift, let me know."
+    talk = "We went with someone else. Happy to hop on a quick call if you want to talk it through."
+    plain = "We went with someone else."
+    assert "your offer" in compose(request("en", "phone", rejection=offer)).voicemail
+    assert "offered to talk it over" in compose(request("en", "phone", rejection=talk)).voicemail
+    assert "feedback" in compose(request("en", "phone", rejection=plain)).voicemail
+    assert "proposition" in compose(request("fr", "phone", rejection="On a pris quelqu'un d'autre. Si un poste de "
+                                                                    "fin de semaine pouvait vous intéresser, dites-le-moi.")).voicemail

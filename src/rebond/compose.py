@@ -1165,7 +1165,10 @@ def _phone(w: _Writer) -> tuple[str, str]:
                         f"{labels['closing']} {' '.join(closing)}"])
     phone = w.request.context.candidate_phone
     callback = w.fill(w.bank["callback_number" if phone else "callback_no_number"])
-    return body, w.pick("voicemail", callback=callback, greeting=_phone_greeting(w))
+    # The message says why the call: an offer to answer or a talk the recruiter offered, not "some feedback" (readers:
+    # "the voicemail asks for feedback when the call is about the job they offered").
+    about = {"call": "voicemail_call", "offer": "voicemail_offer", "recommend": "voicemail_offer", "forward": "voicemail_offer"}.get(s.invited_back, "voicemail")
+    return body, w.pick(about if about in w.bank else "voicemail", callback=callback, greeting=_phone_greeting(w))
 
 
 def _phone_greeting(w: _Writer) -> str:
