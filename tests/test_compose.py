@@ -819,6 +819,9 @@ def test_a_draft_in_vous_is_not_greeted_salut():
     ("en", "Sam called back. I want to ask if there's other work this season (packing?) and whether they'd help pay for the course.",
      "if there's other work this season (packing) and whether you'd help pay for the course"),
     ("en", "I want to say yes, and ask if she has room for an apprentice once I enrol.", "if you have room for an apprentice once I enrol"),
+    # A note's infinitive: « Demander si … », "Ask whether …".
+    ("fr-FR", "Entretien et visite test. Demander si un B1 suffit pour les vacations.", "si un B1 suffit pour les vacations"),
+    ("en", "Panel went fine. Ask whether the posting will reopen in March.", "whether the posting will reopen in March"),
 ])
 def test_what_the_notes_say_the_candidate_wants_to_ask_is_asked_to_the_recruiter(language, notes, said):
     assert _situation(language, notes=notes, news="phone").wants_to_ask == said

@@ -548,9 +548,10 @@ def _names_reason(worry: str, reason: StatedReason | None) -> bool:
 # « Je veux lui demander s'il y aurait une place… », "I want to ask if there's any other work…": the candidate's own
 # question, in indirect speech, after a verb of asking.
 _WANTS_TO_ASK = {
-    "fr": re.compile(r"(?i)\b(?:je veux|je voudrais|j'aimerais|je vais|je compte|je voulais)\s+(?:lui |leur |vous |la |le |les )?(?:[^.!?\n]{0,40}?\s(?:pour |et ))?"
-                     r"(?:demander|savoir|vérifier|confirmer)\s+((?:si|s'|ce qu|comment|où|quand|pourquoi|combien|à qui|quel\w*)\b[^.!?\n]{5,200})"),
-    "en": re.compile(r"(?i)\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to ))?"
+    "fr": re.compile(r"(?i)(?:\b(?:je veux|je voudrais|j'aimerais|je vais|je compte|je voulais)\s+(?:lui |leur |vous |la |le |les )?(?:[^.!?\n]{0,40}?\s(?:pour |et ))?"
+                     r"|(?:^|[.!?\n]\s*|→\s*|-\s+)(?:lui |leur )?)"  # (a note's infinitive: « Demander si un B1 suffit »)
+                     r"(?:demander|savoir|vérifier|confirmer)\s+((?:si|s'|ce qu|comment|où|quand|pourquoi|combien|à qui|jusqu'à quand|quel\w*)\b[^.!?\n]{5,200})"),
+    "en": re.compile(r"(?i)(?:\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to ))?|(?:^|[.!?\n]\s*|→\s*|-\s+))"
                      r"(?:ask|know|find out|check|confirm)\s+(?:him |her |them )?((?:if|whether|about|how|what|when|where|why|who)\b[^.!?\n]{5,200})"),
 }
 # The recruiter in the third person, turned to « vous »: the verb agrees.
