@@ -39,8 +39,9 @@ from rebond.situation import (
     Situation,
     StatedReason,
     answers_in_tu,
-    is_team_name,
     date_contradicted,
+    first_name_gender,
+    is_team_name,
     looks_automatic,
     moment_terms,
     read_situation,
@@ -120,7 +121,7 @@ class _Names:
         if key in _ROLE_TITLES and len(parts) > 1:
             # "Chef Marco" is "Hi Marco"; "Captain Morrow" stays "Captain Morrow" (never "Hi Chef", "Hi Captain").
             whole = " ".join(parts)
-            return cls(first=parts[1], polite=whole) if _first_name_gender(parts[1]) else cls(first=whole, polite=whole)
+            return cls(first=parts[1], polite=whole) if first_name_gender(parts[1]) else cls(first=whole, polite=whole)
         title = bank["titles"].get(key)
         rest = parts[1:] if title else parts
         if not rest:  # a title alone ("Madame") is not a name
@@ -128,13 +129,13 @@ class _Names:
         if title and key in bank["ungendered_titles"] and len(rest) > 1:
             # « Dr Martin Lévesque » is greeted « Docteur Lévesque », « Dr Amira Haddad » « Docteure Haddad »;
             # when the first name does not say, « Docteur » could be wrong and the full name never is.
-            gender = _first_name_gender(rest[0])
+            gender = first_name_gender(rest[0])
             if not gender:
                 return cls(first=rest[0], polite=" ".join(rest))
             title = bank["feminine_titles"].get(title, title) if gender == "f" else title
         if title in ("Docteur", "Docteure") and language is Language.FR_FR:
             # In France a doctor of research or medicine is « Madame Fabre » in a letter about a job, when we can tell.
-            gender = "f" if title == "Docteure" else _first_name_gender(rest[0]) if len(rest) > 1 else ""
+            gender = "f" if title == "Docteure" else first_name_gender(rest[0]) if len(rest) > 1 else ""
             title = bank["civilities"][gender] if gender else title
         if title:
             surname = rest[-1]
@@ -143,21 +144,12 @@ class _Names:
                 surname = " ".join(rest[particle:])  # « Mme Da Silva », "Dr. Van der Berg": the whole surname
             polite = f"{title} {surname}"
             return cls(first=polite, polite=polite, civility=_CIVILITY.get(title, ""))
-        if len(rest) > 1 and (gender := _first_name_gender(rest[0])):
+        if len(rest) > 1 and (gender := first_name_gender(rest[0])):
             # A full name: « Bonjour Élodie » when relaxed, « Bonjour Madame Vasseur » when formal, as a native
             # writer greets; the full name only when the first name does not say (Camille, Dominique…).
             civility = bank["civilities"][gender]
             return cls(first=rest[0], polite=f"{civility} {rest[-1]}", civility=_CIVILITY.get(civility, ""))
         return cls(first=rest[0], polite=" ".join(rest))
-
-
-def _first_name_gender(first: str) -> str:
-    """ "f" or "m" for a common first name whose bearers are nearly all women or men; "" otherwise."""
-    names = load_data("first_names.yaml")
-    folded = fold(first)
-    if folded not in names["feminine"] and folded not in names["masculine"] and "-" in folded:
-        folded = folded.split("-")[0]  # « Claire-Marie », « Jean-François »: the first part says
-    return "f" if folded in names["feminine"] else "m" if folded in names["masculine"] else ""
 
 
 @dataclass
@@ -447,8 +439,7 @@ def _advice_taken(w: _Writer) -> bool:
 def _advice_left(w: _Writer, said: list[str]) -> list[str]:
     """The recruiter's advice taken up in a sentence of its own when the questions did not take it up (no reason
     to go past, a soft ask): readers marked advice left unanswered as "her message wasn't read"."""
-    advice = w.situation.advice
-    if not advice or w.tight or any(advice in line for line in said):
+    if not _advice_taken(w) or any(w.situation.advice in line for line in said):
         return []
     return [w.pick("advice_taken")]
 
@@ -749,6 +740,8 @@ _DESIGNATION = re.compile(r"(?i)\s+(?:ph\.?\s?d\.?|m\.d\.|md|crha|cria|cpa|chrp|
 # Surname particles: « Da Silva », « de la Fontaine », "Van der Berg", "O'Neil" stays one word.
 _PARTICLES = frozenset({"da", "de", "del", "della", "des", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "st", "st.", "saint", "sainte", "mac", "al", "el", "ben", "bin"})
 _CIVILITY_WORDS = frozenset({"Monsieur", "Madame", "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Miss"})
+# Greetings by a title, to whom a draft does not say « tu » (« Bonjour Madame Lefebvre », « Bonjour Docteure Roy »).
+_TITLED_GREETINGS = _CIVILITY_WORDS | {"Docteur", "Docteure", "Maître"}
 # Titles of a trade or rank used as address: not a first name.
 _ROLE_TITLES = frozenset({"chef", "captain", "capt", "coach", "chief", "sergeant", "sgt", "pastor", "father", "sister", "rabbi", "imam",
                           "capitaine", "commandant", "sergent", "pasteur", "abbé", "soeur", "sœur", "père"})
@@ -947,7 +940,7 @@ def _email(w: _Writer) -> tuple[str, str]:
     middle[:0] = _advice_left(w, middle + questions)
     if wants := _wants_line(w):
         # The candidate's own question from the notes, said before the list of questions (or after the ask).
-        middle[len(middle) - 1 if questions and middle else len(middle):len(middle) - 1 if questions and middle else len(middle)] = [wants]
+        middle.insert(len(middle) - 1 if questions and middle else len(middle), wants)
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
@@ -1168,7 +1161,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     # The message says why the call: an offer to answer or a talk the recruiter offered, not "some feedback" (readers:
     # "the voicemail asks for feedback when the call is about the job they offered").
     about = {"call": "voicemail_call", "offer": "voicemail_offer", "recommend": "voicemail_offer", "forward": "voicemail_offer"}.get(s.invited_back, "voicemail")
-    return body, w.pick(about if about in w.bank else "voicemail", callback=callback, greeting=_phone_greeting(w))
+    return body, w.pick(about, callback=callback, greeting=_phone_greeting(w))
 
 
 def _phone_greeting(w: _Writer) -> str:
@@ -1242,7 +1235,7 @@ def compose(request: DraftRequest) -> Draft:
     else:
         subject, body = _email(writer)
     in_tu = False
-    greeted_by_title = writer.names.first.split()[:1] and writer.names.first.split()[0] in _CIVILITY_WORDS | {"Docteur", "Docteure", "Maître"}
+    greeted_by_title = writer.names.first.split()[:1] and writer.names.first.split()[0] in _TITLED_GREETINGS
     if answers_in_tu(request, situation) and not greeted_by_title:
         # The recruiter wrote « tu » and the draft is relaxed, or the most relaxed draft to someone on first-name terms:
         # it answers in « tu », or stays in « vous » if it can't do so throughout.

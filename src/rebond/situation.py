@@ -15,7 +15,6 @@ from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, K
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term
 
-
 # A text's sentences: after a full stop, a question or an exclamation mark, and at each line break.
 # (An emoji ends a sentence too: « Merci d'être venue jeudi 🙂 Finalement on a pris… » is two.)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\U0001F300-\U0001FAFF\u2600-\u27BF])\s+|\n+")
@@ -297,15 +296,16 @@ def is_team_name(recruiter: str) -> bool:
     if not words or not _TEAM.search(fold(head)):
         return False
     first = re.sub(r"^(?:l['’])", "", words[0])
-    return not (len(words) > 1 and _first_name_is_known(first))
+    return not (len(words) > 1 and first_name_gender(first))
 
 
-def _first_name_is_known(word: str) -> bool:
-    from rebond.resources import load_data as _load
-
-    names = _load("first_names.yaml")
-    folded = fold(word)
-    return any(folded in {fold(n) for n in group} for group in names.values() if isinstance(group, list))
+def first_name_gender(first: str) -> str:
+    """ "f" or "m" for a common first name whose bearers are nearly all women or men; "" otherwise."""
+    names = load_data("first_names.yaml")
+    folded = fold(first)
+    if folded not in names["feminine"] and folded not in names["masculine"] and "-" in folded:
+        folded = folded.split("-")[0]  # « Claire-Marie », « Jean-François »: the first part says
+    return "f" if folded in names["feminine"] else "m" if folded in names["masculine"] else ""
 
 
 def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
@@ -410,7 +410,6 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
         **(_invitation_details(rejection, lang, invited) if invited else {}),
         **_asked_and_worry(notes, lang, reason, rejection),
-
         praised=() if automatic else (praised := _praised_moments(rejection)),
         praised_np="" if automatic or praised else _praised_np(rejection, lang),
         praised_areas=() if automatic else _praised_areas(rejection),
@@ -595,9 +594,14 @@ def _wants_to_ask(notes: str, lang: str) -> str:
             if verb not in _VOUS_FORMS:
                 raise ValueError(verb)
             return f"{m.group(1)}vous {_VOUS_FORMS[verb]}"
+        def turn(m: re.Match) -> str:
+            said = to_vous(m)
+            if m.group(1) is None or said == m.group(0):
+                return said
+            return {"s'": "si ", "qu'": "que "}.get(m.group(1).lower(), m.group(1)) + said[len(m.group(1)):]  # « s'il » → « si vous »
+
         try:
-            clause = re.sub(r"(?i)\b(s'|si |qu'|que )?ils?\s+(\w+'?\w*)", lambda m: to_vous(m) if m.group(1) is None else
-                            ({"s'": "si ", "qu'": "que "}.get(m.group(1).lower(), m.group(1)) + to_vous(m)[len(m.group(1)):]) if to_vous(m) != m.group(0) else m.group(0), clause)
+            clause = re.sub(r"(?i)\b(s'|si |qu'|que )?ils?\s+(\w+'?\w*)", turn, clause)
         except ValueError:
             return ""  # a verb the table does not know: better unsaid than misconjugated
         clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
