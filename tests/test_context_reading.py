@@ -672,3 +672,24 @@ def test_a_language_said_not_to_be_the_problem_is_not_the_reason_and_a_place_s_i
     reason = read_situation(request("fr-FR", rejection="Ils ont pris une candidate qui utilise déjà le logiciel de "
                                                      "reconnaissance vocale du CH.")).reason
     assert reason is not None and reason.term != "CH"
+
+
+@pytest.mark.parametrize(("language", "channel", "rejection", "anything_else"), [
+    # Two seasons on the recruiter's own crews: nothing to "close", so what else to work on is asked.
+    ("en", "email", "Hey Tyler, we went with a guy who's run crews for us the last 2 seasons. Thanks for coming out.",
+     "Apart from that, is there anything else I should work on?"),
+    ("fr", "email", "Bonjour Léa, nous avons retenu une technicienne qui faisait déjà des remplacements chez nous "
+                    "depuis l'été.", "En dehors de ce point, y a-t-il autre chose que je devrais travailler ?"),
+    ("fr", "phone", "Bonjour Léa, nous avons retenu une technicienne qui faisait déjà des remplacements chez nous "
+                    "depuis l'été.", "À part ça, est-ce qu'il y a un point que je devrais travailler ?"),
+])
+def test_past_a_hire_described_the_draft_asks_what_else_not_how_to_become_that_person(language, channel, rejection,
+                                                                                        anything_else):
+    """Readers found "What would you suggest I do to close that gap?" and « Comment pourrais-je renforcer mon profil
+    sur ce point ? » absurd after a description of the person hired (seasons on the recruiter's own crews, an
+    internal replacement, a degree being finished): its answer is obvious, impossible or already given."""
+    draft = compose(request(language, channel, rejection=rejection, recruiter=""))
+    text = draft.body + (draft.voicemail or "")
+    assert anything_else in text, text
+    assert "close that gap" not in text and "renforcer mon profil sur ce point" not in text
+    assert text.count("autre chose") + text.count("anything else") <= 1, text

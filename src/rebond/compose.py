@@ -405,8 +405,11 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
     after = w.bank.get("reason_question_after_spoken" if spoken else "reason_question_after", {})
     if after_reason and gap in after:
         return w.fill(after[gap])
-    if gap == "hire" and _credential_hire(reason):
-        return w.fill(questions["requirement"])  # "someone who already holds a Red Seal": nothing to "strengthen" today
+    if gap == "hire":
+        # "We hired someone who has run our crews for two seasons", "…who already holds a Red Seal": what the other
+        # person has is rarely something to "strengthen" today, and its answer is often obvious or already given
+        # (readers of rounds 5–27 marked "close that gap" / « renforcer mon profil sur ce point » absurd there).
+        return w.fill(questions["requirement"])
     if gap == "requirement" and reason.category is Category.EXPERIENCE:
         gap = "experience"  # « trois ans d'expérience minimum »: how to get it, not "anything else"
     if gap == "credential" and len(w.slots.get("term_np", "").split()) > 4 and (after_reason or not w.tight):
@@ -416,19 +419,11 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
     return w.fill(questions.get(gap, questions["area"]))
 
 
-# A hire described by a credential they hold: a card, a licence, a certificate, a title.
-_CREDENTIAL_WORDS = re.compile(r"\b(carte|certificat\w*|certification|permis|licen[cs]e|red seal|endorsement|designation|titre|diplome|caces|certiphyto|fellow|fica|cpa|pmp|cissp|ticket|dec|aec|dep|bts|dut|cap|habilitation)\b")
-
-
-def _credential_hire(reason: StatedReason) -> bool:
-    return reason.gap == "hire" and bool(_CREDENTIAL_WORDS.search(fold(reason.hire)))
-
-
 def _asks_anything_else(w: _Writer) -> bool:
     """Whether the question past the reason already asks about anything else (a credential, a requirement)."""
     reason = _reason(w)
     # (Advice taken up is followed by "anything else?" too.)
-    return reason is not None and (reason.gap in ("credential", "requirement", "explained") or _credential_hire(reason) or _advice_taken(w))
+    return reason is not None and (reason.gap in ("credential", "requirement", "explained", "hire") or _advice_taken(w))
 
 
 def _advice_taken(w: _Writer) -> bool:
