@@ -93,7 +93,13 @@ def _first_ask(s: _Subject) -> tuple[list[str], int]:
     """
     if "first_ask" not in s.memo:
         texts = _sentence_texts(s.body)
-        s.memo["first_ask"] = texts, next((i for i, text in enumerate(texts) if _asks_for_feedback(text, s.lang)), len(texts))
+        # The questions the notes list for the recruiter ask what the candidate wants to know, in their words
+        # (« Est-ce que c'est le setup qui m'a coûté le poste ? »): asked, they are the request.
+        from rebond.situation import read_situation  # (the checks read the request as the engine does)
+
+        own = [fold(question) for question in read_situation(s.request).own_questions]
+        s.memo["first_ask"] = texts, next((i for i, text in enumerate(texts)
+                                           if _asks_for_feedback(text, s.lang) or any(q in fold(text) for q in own)), len(texts))
     return s.memo["first_ask"]
 
 

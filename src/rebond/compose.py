@@ -46,6 +46,7 @@ from rebond.situation import (
     moment_terms,
     read_situation,
 )
+from rebond.notes_questions import own_questions_to_the_organisation
 from rebond.spoken import spoken_english, spoken_french
 from rebond.text import fold, has_term
 
@@ -559,7 +560,17 @@ def _one_opinion_tail(questions: list[str]) -> list[str]:
 
 
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:
-    """Precise questions: past the stated reason, the notes' moments, then anything else or by area."""
+    """Precise questions: past the stated reason, the notes' moments, then anything else or by area.
+
+    The questions the notes list for the recruiter are asked instead of the notes' moments and the areas: they are
+    what the candidate wants to know (readers: "Je veux 2-3 questions précises, pas un message bateau").
+    """
+    if own := list(w.situation.own_questions):
+        if not _has_gap(w) or gap_asked or _advice_taken(w):
+            return _one_opinion_tail(own)
+        gap = _gap_question(w, spoken=spoken, listed=True)
+        # "Apart from that, anything else?" closes the list; a question about the gap itself opens it.
+        return _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own)
     asked = _asked_question(w, spoken=spoken)
     worry = _worry_question(w, spoken=spoken)
     moments = [q for q in (worry, asked) if q]
@@ -637,6 +648,13 @@ def _moment_line(w: _Writer, *, besides: str = "") -> str:
 def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     """The ask, by directness: an open wish, direct questions, or a lead-in with precise questions."""
     directness = w.request.tone.directness
+    if w.situation.own_questions:
+        # The candidate's own questions are asked at any directness (softly introduced below the list's).
+        questions = _questions(w, 3)
+        if len(questions) == 1:
+            return [questions[0]], []
+        lead = "ask_list_direct" if directness >= _VERY_DIRECT_FROM else "ask_list"
+        return [w.pick(lead)], questions
     if directness >= _LIST_FROM:
         # A short message keeps to two questions.
         length = w.request.tone.length
@@ -941,7 +959,7 @@ def _email(w: _Writer) -> tuple[str, str]:
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
     # (A bare message cut to one precise question keeps the line that says why: the question alone may ask only
     # whether the CV showed the experience.)
-    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions or (
+    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions or s.own_questions or (
         tone.length < _BARE_BELOW and tone.directness >= _LIST_FROM) else []
     ending = []
     if _names_organisation(w, " ".join(intro)):
@@ -960,6 +978,8 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:
         ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
+    if s.to_mention:
+        ending.insert(0, w.pick("mention", mention=s.to_mention))  # what the notes say to tell them, before the door
     bullets = "\n".join(f"- {q}" for q in questions)
     if not questions:  # why it helps belongs with the ask it explains, not in a paragraph of its own
         middle, purpose = middle + purpose, []
@@ -1001,6 +1021,8 @@ def _linkedin(w: _Writer) -> str:
         body += asks
         if parts["purpose"]:
             body.append(w.pick("purpose"))
+        if parts["mention"] and s.to_mention:
+            body.append(w.pick("mention", mention=s.to_mention))
         if parts["extra"]:
             body.append(w.pick("linkedin_extra"))  # why it helps, right after the ask: the open door closes
         if s.news == "automatic" and not s.interviewed:
@@ -1028,15 +1050,17 @@ def _linkedin(w: _Writer) -> str:
         w.tight = False
         return note
 
-    parts = {"automatic": True, "invited": True, "kind": True, "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM,
+    # (The candidate's own questions say what they want to know, not why: the purpose line frames them.)
+    parts = {"automatic": True, "invited": True, "kind": True,
+             "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM or bool(s.own_questions) and tone.length < _EXTRA_FROM,
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
-             "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True}
+             "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True, "mention": True}
     body = render(parts)
     # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
     # then the reason is said by the question alone.
     # (The invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)
-    for part in ("signoff", "extra", "warm", "purpose", "kind", "automatic", "advice", "wants", "tight", "invited", "area", "merged", "bare"):
+    for part in ("signoff", "extra", "warm", "purpose", "mention", "kind", "automatic", "advice", "wants", "tight", "invited", "area", "merged", "bare"):
         if len(body) <= limit:
             break
         parts[part] = part in ("tight", "area", "merged", "bare")
@@ -1048,10 +1072,18 @@ def _linkedin(w: _Writer) -> str:
             parts["kind_tail"] = False  # the last words to go: thanks for the praise, before the reason
             body = render(parts)
         if len(body) > limit:
+            parts["no_own"] = True  # the candidate's own question is too long for the note: the shortest ask
+            body = render(parts)
+        if len(body) > limit:
             parts["no_reason"] = True  # a long title and greeting: the question alone, rather than over the limit
             body = render(parts)
         w.shortest = False
     return body
+
+
+# A note at its limit asks the candidate's own question in place of the shortest ask only when it is short: a long
+# one leaves no room for the thanks for the praise and why the note is sent.
+_OWN_BARE_MAX = 100
 
 
 def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
@@ -1059,6 +1091,8 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     s, directness = w.situation, w.request.tone.directness
     reason = _reason(w)
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
+        if w.situation.own_questions and len(w.situation.own_questions[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
+            return [w.situation.own_questions[0]]  # the candidate's own question, when it fits, is that ask
         if reason is not None and reason.gap == "internal":
             # "Any advice on how to improve?" would not have heard that the post went inside. (Past every stage, a
             # long title and greeting leave no room for the sentence that says so: the question alone fits.)
@@ -1070,6 +1104,11 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     merged = parts["merged"] and reason is not None and reason.area_gap not in (
         "internal", "experience", "requirement", "salary", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
+    own = w.situation.own_questions
+    if own and (not merged or len(own[0]) <= _OWN_BARE_MAX):
+        # The first question the notes list for the recruiter: what the candidate wants to know. (At the very
+        # limit it alone, when short: it is what the note is for, and it usually asks about the reason.)
+        return [*([] if merged else lines), own[0]]
     if _worry_of(w) and directness >= _OPEN_BELOW and not merged:
         # What the notes say went wrong is the most telling question a short note can ask.
         return [*lines, _worry_question(w)]
@@ -1139,6 +1178,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         # The candidate's own question from the notes: before the lead to the list, or after the question that goes
         # past the reason (which points back to it: "close that gap", « sur ce point »).
         ask.insert(len(ask) if gap_asked else len(ask) - 1, wants)
+    if s.to_mention:
+        ask.append(w.pick("mention", mention=s.to_mention))  # what the notes say to tell them
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
     # (The call the recruiter offered is this one: "when are you free to talk?" would ask for it again.)
@@ -1235,7 +1276,8 @@ def compose(request: DraftRequest) -> Draft:
         # The recruiter wrote « tu » and the draft is relaxed, or the most relaxed draft to someone on first-name terms:
         # it answers in « tu », or stays in « vous » if it can't do so throughout.
         # (« Bonjour Madame Lefebvre » then « ta réponse » disagree: greeted by title, the draft stays in « vous ».)
-        converted = [tutoyer(part) if part else part for part in (subject, body, voicemail)]
+        keep = own_questions_to_the_organisation(request.context.notes, request.language.base)
+        converted = [tutoyer(part, keep) if part else part for part in (subject, body, voicemail)]
         if all(part is not None for part, original in zip(converted, (subject, body, voicemail)) if original):
             subject, body, voicemail = converted
             in_tu = True

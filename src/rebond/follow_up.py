@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rebond.models import Channel
+from rebond.notes_questions import asks_status, past_the_decision
 
 if TYPE_CHECKING:
     from rebond.compose import _Writer
@@ -40,11 +41,18 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
     if_decided = w.fill(decided, **slots)
     if_decided = if_decided[:1].upper() + if_decided[1:]
     reg = w.reg
+    # The notes' own questions past where things stand (that one the follow-up asks itself), for the case of a no.
+    own = [past_the_decision(q) for q in w.situation.own_questions if not asks_status(q)]
     if w.request.channel is Channel.PHONE:
         opening = w.pick("phone_opening", greeting=_phone_greeting(w))
         questions = [w.fill(q, **slots) for q in bank["phone_questions"]]
+        if own:
+            questions = [questions[0], *own]  # what the candidate wants to know, in place of the generic one
         labels = w.bank["phone_labels"]
-        body = "\n\n".join([f"{labels['opening']} {opening}", f"{labels['ask']} {w.fill(bank['phone_ask'])}",
+        ask = w.fill(bank["phone_ask_own" if own else "phone_ask"])  # (their questions say what, not why: it says why)
+        if w.situation.to_mention:
+            ask += " " + w.pick("mention", mention=w.situation.to_mention)
+        body = "\n\n".join([f"{labels['opening']} {opening}", f"{labels['ask']} {ask}",
                             labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
                             f"{labels['closing']} {w.fill(bank['phone_closing'])}"])
         phone = w.request.context.candidate_phone
@@ -59,7 +67,9 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
         bare = w.fill(decided, **{**slots, "on_moment": ""})
         bare = bare[:1].upper() + bare[1:]
         # Fewer words until the note fits: the shorter opening, then the moment, then the thanks.
-        for parts in ([*lines, if_decided, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
+        for parts in ([*lines, if_decided, *own, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
+                      [*lines, if_decided, *own[:1], w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
+                      [*lines, if_decided, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
                       [*short, if_decided, w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])],
                       [*short, if_decided, w.fill(bank["still"][reg])],
                       [*short, bare, w.fill(bank["still"][reg])],
@@ -71,6 +81,12 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
                 break
         return None, body, None
     greeting = _greeting(w)
+    if w.situation.to_mention:
+        if_decided += " " + w.pick("mention", mention=w.situation.to_mention)  # (said before the list of questions)
+    if len(own) == 1:
+        if_decided += " " + own[0]
+    elif own:
+        if_decided += "\n\n" + w.fill(bank["own_questions"]) + "\n\n" + "\n".join(f"- {q}" for q in own)
     paragraphs = [greeting, " ".join(lines), if_decided, " ".join([w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])]),
                   f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
     return w.fill(bank["subject"]), "\n\n".join(paragraphs), None

@@ -214,12 +214,16 @@ def spoken_name(company: str) -> str:
     return _LEGAL_ENDING.sub("", company.strip()) or company.strip()
 
 
-def tutoyer(text: str) -> str | None:
+def tutoyer(text: str, keep: tuple[str, ...] = ()) -> str | None:
     """``text`` with « tu » for « vous » where « vous » is the person; None when a « vous » would be left over.
 
-    All or nothing: a draft that mixes « tu » and « vous » to one person reads worse than one in « vous ».
+    All or nothing: a draft that mixes « tu » and « vous » to one person reads worse than one in « vous ». The
+    sentences in ``keep`` speak to the organisation (« Est-ce que vous prenez des stagiaires ? ») and keep « vous ».
     """
     data = load_data("french.yaml")
+    kept = {f"\x00{i}\x00": sentence for i, sentence in enumerate(keep) if sentence in text}
+    for mark, sentence in kept.items():
+        text = text.replace(sentence, mark)
     for formal, familiar in data["tutoiement"]:
         text = text.replace(formal, familiar)
     # A sentence about the organisation's choice keeps its « vous » throughout: « J'ai bien compris que vous avez
@@ -231,6 +235,8 @@ def tutoyer(text: str) -> str | None:
     rest = re.sub(data["tutoiement_organisation"], "", rest)  # « Votre clinique m'intéresse »: the organisation
     if re.search(r"(?i)\b(vous|votre|vos)\b", rest):
         return None
+    for mark, sentence in kept.items():
+        text = text.replace(mark, sentence)
     return text
 
 

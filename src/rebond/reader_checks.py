@@ -18,6 +18,7 @@ from rebond.check_base import _result, _sentence_texts, _Subject
 from rebond.french import Organisation, clean_role, role_compact, role_for, role_forms, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
+from rebond.notes_questions import asks_status, past_the_decision
 from rebond.situation import is_team_name, moment_terms, read_situation
 from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions
 
@@ -105,7 +106,10 @@ def _date_pattern() -> re.Pattern[str]:
 def check_date_attached(s: _Subject) -> CheckResult:
     nouns = re.compile("|".join(_lex("interview_nouns")))
     jobs = re.compile("|".join(_lex("job_nouns")))
+    mention = read_situation(s.request).to_mention
     for part in (s.subject, s.body, s.voicemail):
+        # (A date in what the notes say to mention, « disponible dès le 4 janvier », is the candidate's, not the meeting's.)
+        part = part.replace(mention, "") if mention else part
         folded = fold(part)
         for match in _date_pattern().finditer(folded):
             sentence_start = max(folded.rfind(mark, 0, match.start()) for mark in ".!?\n:") + 1
@@ -137,9 +141,17 @@ def _thanking_sentences(text: str) -> list[int]:
     return [i for i, sentence in enumerate(_sentence_texts(text)) if terms.search(fold(sentence))]
 
 
+def _without_own_questions(s: _Subject, text: str) -> str:
+    """``text`` less the questions the notes listed for the recruiter: a role or a name said in the candidate's own
+    question ("What would make me a stronger candidate for lab manager roles elsewhere?") is theirs, not a repeat."""
+    for question in read_situation(s.request).own_questions:
+        text = text.replace(question, "")
+    return text
+
+
 def check_no_repetition(s: _Subject) -> CheckResult:
     channel = s.request.channel
-    body = s.body
+    body = _without_own_questions(s, s.body)
     problems: list[str] = []
     limit = 2 if channel is Channel.EMAIL else 1
     org = _org_words(s)
@@ -256,11 +268,18 @@ def check_notes_used(s: _Subject) -> CheckResult:
     if not notes:
         return _result("notes_used", s.lang, True)
     situation = read_situation(s.request)
+    text = s.text
+    # The questions the notes list for the recruiter are what the candidate wants asked: one of them, asked, is the
+    # most telling use of the notes; none asked is the miss readers named first ("her two questions are missing").
+    # (A follow-up on a decision not yet given asks where things stand itself: a question about that is covered.)
+    wanted = [q for q in situation.own_questions if not (situation.undecided and asks_status(q))]
+    own = any(fold(past_the_decision(question).rstrip(" ?")) in fold(text) for question in wanted)
+    if wanted and not own:
+        return _result("notes_used", s.lang, False, "questions")
     # The moments the notes name, less those the rejection praised; a video call counts only when alone.
     named = list(situation.moments) or (["video"] if situation.video else [])
-    if not named:
+    if not named or own or situation.own_questions and not wanted:
         return _result("notes_used", s.lang, True)
-    text = s.text
     used = [name for name in named if has_term(text, moment_terms()[name])]
     # The question the notes say was asked counts as a moment used, when the draft asks about it.
     asked = situation.asked or situation.asked_when
@@ -397,9 +416,10 @@ def check_spoken_script(s: _Subject) -> CheckResult:
     problems = []
     if hit := _first(s.body, _lex("written_only", s.lang)):
         problems.append(f"« {hit} »" if s.lang == "fr" else f'"{hit}"')
-    if (n := _count_name(s, s.body)) > 1:
+    body = _without_own_questions(s, s.body)
+    if (n := _count_name(s, body)) > 1:
         problems.append(f"{s.request.context.company} ×{n}")
-    if (n := _count(s.body, fold(clean_role(s.request.context.role)))) > 1:
+    if (n := _count(body, fold(clean_role(s.request.context.role)))) > 1:
         problems.append(f"{s.request.context.role} ×{n}")
     return _result("spoken_script", s.lang, not problems, "; ".join(problems))
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from rebond.notes_questions import agenda_start, own_questions, to_mention, turn_to_recruiter
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term
@@ -105,6 +106,12 @@ class Situation:
     # What the notes say the candidate wants to ask, turned to the recruiter (« s'il y aurait une place d'assistant ou
     # si vous pouvez me garder en tête », "whether you'd help pay for the course"): asked as is, once.
     wants_to_ask: str = ""
+    # The questions the notes list for the recruiter (« À demander : est-ce que le poste est encore ouvert? »), said
+    # to them: asked first, in place of the draft's own questions.
+    own_questions: tuple[str, ...] = ()
+    # What the notes say to tell the recruiter, in the candidate's first person (« je suis disponible pour les nuits
+    # dès janvier », "I can start Jan 4"): said once, before the closing.
+    to_mention: str = ""
     # What the notes say went wrong, in the candidate's own first person: « J'ai manqué de temps à la fin de ma
     # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
     worry: str = ""
@@ -190,16 +197,34 @@ def read_situation(request: DraftRequest) -> Situation:
         # « Je reviens de 18 mois d'arrêt maladie, j'ai l'impression que ça a joué ») is not what the recruiter said:
         # a reason, or a protected ground, is read only in the recruiter's words.
         rejection = _OWN_ASIDE.sub("", " ".join(sentence for sentence in _sentences(rejection) if not _OWN_SENTENCE.match(sentence.strip())))
+        # What the candidate means to ask or say on the next call (« À demander : était-ce mes attentes
+        # salariales ? », "Ask: …") is theirs too, not what the recruiter said: the report ends there.
+        if agenda := agenda_start(rejection, request.language.base):
+            rejection = rejection[:agenda]
     situation = _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
     # (Read in all the notes: a call report's « Je veux lui demander si … » is the candidate's, after the call.)
     wants = _wants_to_ask(ctx.notes, request.language.base)
-    return replace(situation, wants_to_ask=wants) if wants else situation
+    own = own_questions(ctx.notes, request.language.base)
+    if own and wants and any(_shares_words(wants, question) for question in own):
+        wants = ""  # the same question, listed and said in passing: asked once, as listed
+    mention = to_mention(ctx.notes, request.language.base)
+    if re.search(r"(?i)\b(?:int[ée]ress\w*|interested|keen)\b", mention):
+        mention = ""  # "still interested": every draft says it
+    return replace(situation, wants_to_ask=wants, own_questions=own, to_mention=mention) if wants or own or mention else situation
+
+
+def _shares_words(one: str, other: str) -> bool:
+    """Whether two questions share three content words (« vivier pour les remplacements »)."""
+    words = [set(re.findall(r"[a-z]{4,}", fold(text))) for text in (one, other)]
+    return len(words[0] & words[1]) >= 3
 
 
 # The candidate's own words inside a call report: a sentence that starts « Je », « J' », « Moi », "I" (not « Je lui ai
 # demandé… il m'a dit », which reports the call), and an aside « (moi je …) », «, moi je … ».
 _OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|heard|learned|learnt)\b)")
-_OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*")
+_OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*"
+                        # how the caller sounded to the candidate (« il avait l'air mal à l'aise », "she seemed rushed")
+                        r"|,\s*(?:il|elle|he|she)\s+(?:avait l'air|semblait|had|seemed|looked|sounded)\b[^.;!?]*")
 
 
 # An agency recruiter relaying the client's answer: « J'ai eu le retour du client », "the client felt…".
@@ -553,18 +578,6 @@ _WANTS_TO_ASK = {
     "en": re.compile(r"(?i)(?:\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to ))?|(?:^|[.!?\n]\s*|→\s*|-\s+))"
                      r"(?:ask|know|find out|check|confirm)\s+(?:him |her |them )?((?:if|whether|about|how|what|when|where|why|who)\b[^.!?\n]{5,200})"),
 }
-# The recruiter in the third person, turned to « vous »: the verb agrees.
-_VOUS_FORMS = {"peut": "pouvez", "pourrait": "pourriez", "peuvent": "pouvez", "pourraient": "pourriez", "a": "avez", "ont": "avez",
-               "aurait": "auriez", "auraient": "auriez", "est": "êtes", "sont": "êtes", "serait": "seriez", "seraient": "seriez",
-               "va": "allez", "vont": "allez", "veut": "voulez", "voudrait": "voudriez", "prend": "prenez", "prendrait": "prendriez",
-               "garde": "gardez", "garderait": "garderiez", "reprendrait": "reprendriez", "reprendraient": "reprendriez",
-               "cherche": "cherchez", "embauche": "embauchez", "recrute": "recrutez", "fait": "faites", "ferait": "feriez",
-               "finance": "financez", "financerait": "financeriez", "accepte": "acceptez", "accepterait": "accepteriez",
-               "compte": "comptez", "pense": "pensez", "sait": "savez", "connaît": "connaissez", "offre": "offrez", "offrirait": "offririez"}
-_YOU_FORMS = {"has": "have", "is": "are", "was": "were", "does": "do", "wants": "want", "needs": "need", "knows": "know",
-              "thinks": "think", "plans": "plan", "hires": "hire", "offers": "offer", "takes": "take", "pays": "pay"}
-
-
 def _wants_to_ask(notes: str, lang: str) -> str:
     """The question the notes say the candidate wants to ask, said to the recruiter, or "" when it cannot be turned."""
     notes = re.sub(r"\(([^()]*?)\s*\?\)", r"(\1)", notes)  # "(extracting in the honey house?)": an aside, not the end
@@ -574,40 +587,9 @@ def _wants_to_ask(notes: str, lang: str) -> str:
     clause = re.split(r"\s+:\s|\s+[—–]\s|;", match.group(1))[0]  # « … la prochaine saison : je commence des cours »: an aside
     clause = _SYMBOLS.sub(" ", clause).strip(" ,;:")
     clause = re.sub(r"\s{2,}", " ", clause)
-    if lang == "en":
-        if re.search(r"(?i)\b(his|her)\b", clause):
-            return ""  # "her team" or "give her a call": not safely the recruiter's
-        clause = re.sub(r"(?i)\b(?:they|he|she)('d|'re|'ve|'ll)\b", lambda m: "you" + m.group(1), clause)
-        clause = re.sub(r"(?i)\b(?:he|she)'s\b", "you're", clause)  # "if he's hiring again"
-        clause = re.sub(r"(?i)\b(?:he|she)\s+(\w+)", lambda m: "you " + _YOU_FORMS.get(m.group(1).lower(), m.group(1)), clause)
-        clause = re.sub(r"(?i)\bthey\b", "you", clause)
-        clause = re.sub(r"(?i)\b(?:them|him)\b", "you", clause)
-        clause = re.sub(r"(?i)\btheir\b", "your", clause)
-    else:
-        if re.search(r"(?i)\bils? (?:est|serait|sera|était|va|allait) (?:possible|question|temps|prévu|trop tard|utile|nécessaire|y)\b|\b(?:leur|lui) [a-zà-ÿ]+(?:er|ir|re)\b", clause):
-            return ""  # « s'il est possible de », « s'il va y avoir »: impersonal; « leur envoyer »: a pronoun, not « votre »
-
-        def to_vous(m: re.Match) -> str:
-            verb = m.group(2).lower()
-            if verb in ("y", "faut", "fallait", "faudrait", "s'agit", "reste"):
-                return m.group(0)  # « s'il y aurait », « s'il faut »: impersonal
-            if verb not in _VOUS_FORMS:
-                raise ValueError(verb)
-            return f"{m.group(1)}vous {_VOUS_FORMS[verb]}"
-        def turn(m: re.Match) -> str:
-            said = to_vous(m)
-            if m.group(1) is None or said == m.group(0):
-                return said
-            return {"s'": "si ", "qu'": "que "}.get(m.group(1).lower(), m.group(1)) + said[len(m.group(1)):]  # « s'il » → « si vous »
-
-        try:
-            clause = re.sub(r"(?i)\b(s'|si |qu'|que )?ils?\s+(\w+'?\w*)", turn, clause)
-        except ValueError:
-            return ""  # a verb the table does not know: better unsaid than misconjugated
-        clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
-        clause = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b(?=\s+[a-zà-ÿ])", "votre", clause))
-        if re.search(r"(?i)\b(elle|elles)\s+\w", clause):
-            return ""
+    clause = turn_to_recruiter(clause, lang)
+    if clause is None:
+        return ""
     if re.search(r"(?i)\bsi y\b|\bc'est que\b|\bpis\b|\b(?:gonna|wanna|kinda)\b|\banything else\b|\bautre chose\b", clause):
         return ""  # note-speak (« si y avait … ou si c'est que le CACES »), or "anything else?", which the draft asks anyway
     words = clause.split()

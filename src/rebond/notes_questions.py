@@ -1,0 +1,199 @@
+"""The candidate's own questions in the notes, said to the recruiter.
+
+Notes often list what the candidate wants to ask (« À demander : est-ce que le poste est encore ouvert? »,
+"Want to ask: would a PastPerfect course be enough?"): readers marked drafts that asked generic questions instead
+"notes ignored". Here those questions are found and turned to the recruiter (« ils » → « vous », "they" → "you"),
+or dropped when they cannot be said as is (note-speak, a fragment, a verb the tables do not know).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The recruiter in the third person, turned to « vous »: the verb agrees.
+_VOUS_FORMS = {"peut": "pouvez", "pourrait": "pourriez", "peuvent": "pouvez", "pourraient": "pourriez", "a": "avez", "ont": "avez",
+               "aurait": "auriez", "auraient": "auriez", "est": "êtes", "sont": "êtes", "serait": "seriez", "seraient": "seriez",
+               "va": "allez", "vont": "allez", "veut": "voulez", "voudrait": "voudriez", "prend": "prenez", "prendrait": "prendriez",
+               "garde": "gardez", "garderait": "garderiez", "reprendrait": "reprendriez", "reprendraient": "reprendriez",
+               "cherche": "cherchez", "embauche": "embauchez", "recrute": "recrutez", "fait": "faites", "ferait": "feriez",
+               "finance": "financez", "financerait": "financeriez", "accepte": "acceptez", "accepterait": "accepteriez",
+               "compte": "comptez", "pense": "pensez", "sait": "savez", "connaît": "connaissez", "offre": "offrez", "offrirait": "offririez",
+               # (plurals, for « est-ce qu'ils prennent des stagiaires ? »)
+               "prennent": "prenez", "prendraient": "prendriez", "reprennent": "reprenez", "reprend": "reprenez",
+               "engage": "engagez", "engagent": "engagez", "engagerait": "engageriez", "embauchent": "embauchez",
+               "recrutent": "recrutez", "cherchent": "cherchez", "acceptent": "acceptez", "offrent": "offrez",
+               "font": "faites", "ouvre": "ouvrez", "ouvrent": "ouvrez", "gardent": "gardez", "connaissent": "connaissez",
+               "pensent": "pensez", "savent": "savez", "financent": "financez", "paie": "payez", "paye": "payez",
+               "paient": "payez", "donne": "donnez", "donnent": "donnez", "considère": "considérez",
+               "considérerait": "considéreriez", "considéreraient": "considéreriez"}
+_YOU_FORMS = {"has": "have", "is": "are", "was": "were", "does": "do", "wants": "want", "needs": "need", "knows": "know",
+              "thinks": "think", "plans": "plan", "hires": "hire", "offers": "offer", "takes": "take", "pays": "pay"}
+
+
+
+
+def turn_to_recruiter(clause: str, lang: str) -> str | None:
+    """A clause about the recruiter in the third person, said to them (« s'il peut » → « si vous pouvez », "if they'd"
+    → "if you'd"); None when it cannot be turned safely."""
+    if lang == "en":
+        if re.search(r"(?i)\b(his|her)\b", clause):
+            return None  # "her team" or "give her a call": not safely the recruiter's
+        clause = re.sub(r"(?i)\b(?:they|he|she)('d|'re|'ve|'ll)\b", lambda m: "you" + m.group(1), clause)
+        clause = re.sub(r"(?i)\b(?:he|she)'s\b", "you're", clause)  # "if he's hiring again"
+        clause = re.sub(r"(?i)\b(?:he|she)\s+(\w+)", lambda m: "you " + _YOU_FORMS.get(m.group(1).lower(), m.group(1)), clause)
+        clause = re.sub(r"(?i)\bthey\b", "you", clause)
+        clause = re.sub(r"(?i)\b(?:them|him)\b", "you", clause)
+        clause = re.sub(r"(?i)\btheir\b", "your", clause)
+    else:
+        if re.search(r"(?i)\bils? (?:est|serait|sera|était|va|allait) (?:possible|question|temps|prévu|trop tard|utile|nécessaire|y)\b|\b(?:leur|lui) [a-zà-ÿ]+(?:er|ir|re)\b", clause):
+            return None  # « s'il est possible de », « s'il va y avoir »: impersonal; « leur envoyer »: a pronoun, not « votre »
+
+        def to_vous(m: re.Match) -> str:
+            verb = m.group(2).lower()
+            if verb in ("y", "faut", "fallait", "faudrait", "s'agit", "reste", "existe", "existerait", "vaut", "vaudrait"):
+                return m.group(0)  # « s'il y aurait », « s'il faut »: impersonal
+            if verb not in _VOUS_FORMS:
+                raise ValueError(verb)
+            return f"{m.group(1) or ''}vous {_VOUS_FORMS[verb]}"
+        def turn(m: re.Match) -> str:
+            said = to_vous(m)
+            if m.group(1) is None or said == m.group(0):
+                return said
+            return {"s'": "si ", "qu'": "que "}.get(m.group(1).lower(), m.group(1)) + said[len(m.group(1)):]  # « s'il » → « si vous »
+
+        try:
+            clause = re.sub(r"(?i)\b(s'|si |qu'|que )?ils?\s+(\w+'?\w*)", turn, clause)
+        except ValueError:
+            return None  # a verb the table does not know: better unsaid than misconjugated
+        clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
+        clause = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b(?=\s+[a-zà-ÿ])", "votre", clause))
+        if re.search(r"(?i)\b(elle|elles)\s+\w", clause):
+            return None
+    return clause
+
+
+# A label that opens what the candidate wants to ask: « À demander : », « Questions : », « Veux savoir : »,
+# "Want to ask:", "Ask:", "Want precise feedback:". What follows, up to the first sentence that is no question, is
+# the candidate's list.
+_LABEL = {
+    "fr": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:feedback|retour|questions?)\s+)?(?:à\s+)?(?:demander|poser|"
+                     r"questions?|(?:je\s+)?(?:veux|voudrais|voulais)\s+(?:savoir|demander|lui\s+demander|leur\s+demander)|"
+                     r"savoir)(?:\s+à\s+(?:lui|leur|la\s+rh|poser))?\s*:\s*"),
+    "en": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:i\s+)?want(?:ed)?\s+(?:to\s+)?(?:ask|know)(?:\s+(?:him|her|them))?|"
+                     r"(?:also\s+)?ask(?:\s+(?:him|her|them))?|to\s+ask|questions?(?:\s+to\s+ask)?|want(?:\s+precise\s+feedback)?|"
+                     r"(?:i\s+)?want\s+(?:precise\s+|specific\s+)?(?:feedback|answers))\s*:\s*"),
+}
+# How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
+_OPENS = {
+    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|"
+                     r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
+    "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|might)\b"),
+}
+# Note-speak a message does not send as is.
+_NOTE_SPEAK = re.compile(r"(?i)\b(?:pis|genre|c'est quoi|xp|lol|gonna|wanna|kinda|btw|tbh|dispo|rh)(?![\w-])|\bw/|[→+=@#&*]|\?\?|"
+                         r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+# What the notes say to mention (« Mentionner que je reste intéressé », "Mention I can start Jan 4"): the candidate's.
+# (At a sentence's start only: « elle pouvait pas me dire pourquoi » reports the call.)
+_MENTION = re.compile(r"(?im)(?:^|(?<=[.!?\n]))\s*(?:[-•*]\s*)?(?:mentionner|dire|préciser|rappeler|mention|say|tell (?:him|her|them))"
+                      r"(?:\s+(?:que|qu'|that)\b|\s*:|\s+(?=i\b|i'm\b|i've\b))")
+
+
+def agenda_start(text: str, lang: str) -> int:
+    """Where the candidate's own agenda starts in ``text`` (a label of questions to ask, « Mentionner que … »), or 0."""
+    starts = [m.start() for m in (_LABEL["en" if lang == "en" else "fr"].search(text), _MENTION.search(text)) if m]
+    return min(starts) if starts else 0
+
+
+def own_questions(notes: str, lang: str) -> tuple[str, ...]:
+    return tuple(question for question, _ in _own_questions(notes, lang))
+
+
+def own_questions_to_the_organisation(notes: str, lang: str) -> tuple[str, ...]:
+    """The own questions whose « vous » is the organisation (from « ils », « leur »): a draft in « tu » keeps it."""
+    return tuple(question for question, plural in _own_questions(notes, lang) if plural)
+
+
+def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
+    """The questions the notes list for the recruiter (after « À demander : », "Ask:"), said to them; at most three.
+
+    Each is capitalised, ends with the language's question mark, and speaks to the recruiter. A question that cannot
+    be said as is (note-speak, a fragment with no verb, a pronoun the tables cannot turn) is left out: a generic
+    question is better than a broken one.
+    """
+    lang = "en" if lang == "en" else "fr"
+    found: list[str] = []
+    for label in _LABEL[lang].finditer(notes):
+        rest = notes[label.end():]
+        # An aside in brackets that asks (« (accessibilité ?) », "(Terrebonne?)") is the candidate's doubt, not a question.
+        # (One that ends the question keeps its question mark: « ouvrent en 2027 (Terrebonne?). »)
+        rest = re.sub(r"\s*\([^()]*\?\s*\)(?:\s*[.?])?", "?", rest)
+        rest = re.sub(r"(?i)\s*\(\s*(?:j'|je |moi|i |i'm |i've )[^()]*\)", "", rest)
+        previous_end = 0
+        for chunk in re.finditer(r"\s*([^?.!\n]+?)\s*\?", rest):
+            if re.search(r"[.!\n]", rest[previous_end: chunk.start()]):
+                break  # the list ended: a sentence that is no question came first
+            previous_end = chunk.end()
+            question = _sendable(chunk.group(1), lang)
+            if question and question not in [q for q, _ in found]:
+                plural = bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", chunk.group(1)))
+                found.append((question, plural))
+        if found:
+            break
+    return tuple(found[:3])
+
+
+def _sendable(text: str, lang: str) -> str:
+    text = re.sub(r"^(?:and|also|et|aussi|puis)\s+", "", text.strip(" ,;:-–—"), flags=re.IGNORECASE)
+    text = re.sub(r"\s{2,}", " ", text)
+    if _NOTE_SPEAK.search(text) or not 4 <= len(text.split()) <= 30 or not _OPENS[lang].search(text):
+        return ""
+    turned = turn_to_recruiter(text, lang)
+    if turned is None:
+        return ""
+    turned = turned.replace("/", " or " if lang == "en" else " ou ")
+    if lang == "en":
+        # "if I'm certified by March would you…": the if-clause ends before the question.
+        turned = re.sub(r"(?i)^(if\b[^,]+?)\s+(would|could|will|can|is|are|do|does|should|might)\b", r"\1, \2", turned)
+        turned = re.sub(r"\bok$", "OK", turned)
+        return turned[0].upper() + turned[1:] + "?"
+    return turned[0].upper() + turned[1:] + " ?"
+
+
+# A question about where the process stands (« Est-ce que le poste est encore ouvert ? », "Has a decision been made?"):
+# a follow-up already asks it.
+_STATUS = re.compile(r"(?i)\b(?:décision|decision|encore ouvert|toujours ouvert|toujours en cours|où en est|still open|"
+                     r"timeline|status|still (?:being )?considered|still in the running|toujours dans la course)\b")
+# « Si oui, … », "If so, …", "if it's not me, …": a condition on the decision, which a follow-up says itself.
+_IF_DECIDED = re.compile(r"(?i)^(?:si oui|si non|si c'est non|si c'est le cas|if so|if not(?: me)?|if it's not me|if it's a no),\s*")
+
+
+def asks_status(question: str) -> bool:
+    return bool(_STATUS.search(question))
+
+
+def past_the_decision(question: str) -> str:
+    """An own question without its condition on the decision (« Si oui, qu'est-ce qui manquait ? » → « Qu'est-ce
+    qui manquait ? »): the follow-up's sentence before it already says « si ma candidature n'a pas été retenue »."""
+    rest = _IF_DECIDED.sub("", question)
+    return rest[:1].upper() + rest[1:]
+
+
+# Note-speak a message writes out (« dispo » → « disponible »).
+_WRITTEN_OUT = [(r"(?i)\bdispos?\b", "disponible"), (r"(?i)\bj'suis\b", "je suis")]
+
+
+def to_mention(notes: str, lang: str) -> str:
+    """What the notes say to tell the recruiter (« Mentionner que je suis dispo pour les nuits dès janvier », "Mention
+    I can start Jan 4"), in the candidate's first person, or "" when it is not said so."""
+    match = _MENTION.search(notes)
+    if not match:
+        return ""
+    clause = re.split(r"(?<=[.!?;])\s|\n|\s[-–—]\s", notes[match.end():].strip(" :"), maxsplit=1)[0].strip(" .;!")
+    for pattern, written in _WRITTEN_OUT:
+        clause = re.sub(pattern, written, clause)
+    first_person = r"^(?:I\b|I'm\b|I've\b|I'll\b)" if lang == "en" else r"(?i)^(?:je\b|j')"
+    if not re.match(first_person, clause) or _NOTE_SPEAK.search(clause) or not 3 <= len(clause.split()) <= 25:
+        return ""
+    return clause
