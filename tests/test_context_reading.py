@@ -693,3 +693,71 @@ def test_past_a_hire_described_the_draft_asks_what_else_not_how_to_become_that_p
     assert anything_else in text, text
     assert "close that gap" not in text and "renforcer mon profil sur ce point" not in text
     assert text.count("autre chose") + text.count("anything else") <= 1, text
+
+
+@pytest.mark.parametrize(("text", "elided"), [
+    ("le poste exige la habilitation de sécurité", "le poste exige l'habilitation de sécurité"),
+    ("Je vais suivre votre conseil et me inscrire sur la liste.", "Je vais suivre votre conseil et m'inscrire sur la liste."),
+    ("Le autre poste m'intéresse.", "L'autre poste m'intéresse."),
+    # Left alone: an inversion, a middle dot, an aspirated h, « le onze ».
+    ("Comment pourrais-je acquérir cette expérience ?", "Comment pourrais-je acquérir cette expérience ?"),
+    ("technicien·ne en laboratoire", "technicien·ne en laboratoire"),
+    ("la hausse des commandes, le onze novembre", "la hausse des commandes, le onze novembre"),
+])
+def test_an_article_or_pronoun_joined_to_the_recruiters_words_elides(text, elided):
+    from rebond.french import elide
+
+    assert elide(text) == elided
+
+
+def test_a_name_ending_in_co_after_an_ampersand_is_said_whole():
+    assert spoken_name("Crumb & Co.") == "Crumb & Co."
+    assert spoken_name("Greyhaven Brewing Co.") == "Greyhaven Brewing"
+
+
+def test_a_voicemail_in_tu_says_ta_proposition():
+    rejection = ("Salut Léa! On a pris quelqu'un d'autre, mais je pourrais te mettre sur la liste de remplacement pour "
+                 "les fins de semaine. Kim")
+    draft = compose(request("fr", "phone", rejection=rejection, recruiter="Kim", formality=5))
+    assert draft.voicemail and "Votre proposition" not in draft.voicemail, draft.voicemail
+
+
+@pytest.mark.parametrize(("language", "rejection", "when"), [
+    # The condition ends where the recruiter's own clause starts.
+    ("en", "Your first-aid cert lapsed last year. If you get it renewed we'd love to see you apply again next spring.",
+     "once I get it renewed"),
+    ("fr", "On a pris quelqu'un qui a déjà sa carte. Si jamais tu complètes la formation, fais-nous signe.",
+     "une fois la formation en poche"),
+])
+def test_when_the_recruiter_invites_a_new_contact_is_said_in_the_candidates_words(language, rejection, when):
+    assert read_situation(request(language, rejection=rejection)).invite_when == when
+
+
+@pytest.mark.parametrize(("language", "rejection", "kind"), [
+    ("en", "We can't bring you on right now. If you need a reference for another shop, use my name.", "recommend"),
+    ("en", "We went with another candidate, but I've put your name at the top of our list in case anything changes.", "keep"),
+    ("en", "We usually bring on extra hands for packing in spring. If you'd like to be considered for that, let me know.", "offer"),
+    ("fr", "On a choisi quelqu'un d'autre. Si tu obtiens ta carte cet hiver, recontacte-moi pour la saison prochaine.", "contact"),
+    # Invited to sign up for a list: advice to follow, not a profile the recruiter keeps.
+    ("fr", "Le poste a été comblé à l'interne. Je vous encourage à vous inscrire sur la liste de rappel, qui ouvre en "
+           "janvier.", ""),
+])
+def test_offers_in_new_words_are_read(language, rejection, kind):
+    assert read_situation(request(language, rejection=rejection)).invited_back == kind
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_short_draft_still_says_it_knows_individual_feedback_is_not_given(language):
+    rejection = {"en": "We regret to inform you that you were not selected. Due to the volume of applications, we are "
+                       "unable to provide individual feedback.",
+                 "fr": "Nous avons le regret de vous informer que votre candidature n'a pas été retenue. Compte tenu du "
+                       "nombre de candidatures, nous ne sommes pas en mesure de fournir de rétroaction individuelle."}[language]
+    draft = compose(request(language, rejection=rejection, length=10))
+    assert ("individual feedback" if language == "en" else "individuel") in draft.body, draft.body
+
+
+def test_a_question_after_a_colon_in_a_call_keeps_its_lower_case():
+    from rebond.spoken import spoken_french
+
+    assert spoken_french("Cela m'intéresse : pourriez-vous m'indiquer comment procéder ?") == \
+        "Cela m'intéresse : est-ce que vous pourriez m'indiquer comment procéder ?"

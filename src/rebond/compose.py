@@ -15,6 +15,7 @@ from typing import Any
 
 from rebond.checks import linkedin_char_limit, run_checks
 from rebond.french import (
+    elide,
     Organisation,
     capitalise,
     clean_role,
@@ -947,8 +948,9 @@ def _email(w: _Writer) -> tuple[str, str]:
         intro.append(w.pick(_regret_key(w, short)))
         if s.news == "automatic":
             intro.append(_automatic_ack(w))
-    if s.no_feedback and not short:
-        intro.append(w.pick("no_feedback_ack"))  # "I know you don't usually give individual feedback, but…"
+    if s.no_feedback:
+        # "I know you don't usually give individual feedback, but…" (readers: a policy left unsaid "wasn't read")
+        intro.append(w.pick("no_feedback_ack_short" if short else "no_feedback_ack"))
     middle, questions = _ask(w)
     middle[:0] = _advice_left(w, middle + questions)
     if wants := _wants_line(w):
@@ -1148,8 +1150,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(w.pick("phone_call_taken_up"))  # the recruiter offered to talk it over: this call takes it up
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
-    if s.no_feedback and not short:
-        ask.append(w.pick("no_feedback_ack"))
+    if s.no_feedback:
+        ask.append(w.pick("no_feedback_ack_short" if short else "no_feedback_ack"))
     if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank and len(ask) == 1:
         ask.append(_warm_line(w) if s.went_well else w.pick("phone_warm_line"))
     if tone.warmth >= _WARM_FROM:
@@ -1287,6 +1289,9 @@ def compose(request: DraftRequest) -> Draft:
         voicemail = re.sub(r"^Salut\b", "Bonjour", voicemail) if voicemail else voicemail
     body = _intensifiers_once(body)
     voicemail = _intensifiers_once(voicemail) if voicemail else voicemail
+    if request.language is not Language.EN:
+        # An article or pronoun joined to the recruiter's words: « la habilitation », « me inscrire ».
+        subject, body, voicemail = (elide(part) if part else part for part in (subject, body, voicemail))
     if request.channel is Channel.PHONE:
         # Said aloud: French asks with « est-ce que », English contracts (readers heard a letter read out).
         speak = spoken_english if request.language is Language.EN else spoken_french

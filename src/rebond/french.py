@@ -196,7 +196,8 @@ def clean_role(role: str, *, keep_marks: bool = False) -> str:
 
 
 # Legal endings a voice does not read out: "Greyhaven Brewing Co." is said "Greyhaven Brewing".
-_LEGAL_ENDING = re.compile(r",?\s+(?:Co\.|Inc\.?|Ltd\.?|LLC|Corp\.?|Ltée|ltée|inc\.|enr\.|S\.A\.S\.?|SAS|SARL|S\.A\.)$")
+# (Not after « & » or "and": "Crumb & Co." is the name itself, said whole.)
+_LEGAL_ENDING = re.compile(r"(?<!&)(?<!\band),?\s+(?:Co\.|Inc\.?|Ltd\.?|LLC|Corp\.?|Ltée|ltée|inc\.|enr\.|S\.A\.S\.?|SAS|SARL|S\.A\.)$")
 
 
 # A letterhead's descriptor after a comma, not said in a sentence: « l'Étude Vasseur-Delorme, notaires ».
@@ -212,6 +213,22 @@ def without_descriptor(company: str) -> str:
 def spoken_name(company: str) -> str:
     """An organisation's name as said aloud, without its legal ending."""
     return _LEGAL_ENDING.sub("", company.strip()) or company.strip()
+
+
+# (Not after a hyphen or a middle dot: « pourrais-je acquérir », « technicien·ne en ».)
+_ELIDABLE = re.compile(r"(?<![-·•\w'])([LlDdMmTtSsJjNn])e ([A-Za-zÀ-ÿ][\w-]*)|(?<![-·•\w'])([Ll])a ([A-Za-zÀ-ÿ][\w-]*)")
+
+
+def elide(text: str) -> str:
+    """« la habilitation » → « l'habilitation », « me inscrire » → « m'inscrire »: the elision a slot's words can
+    miss when they are joined (an article or a pronoun before a phrase taken from the recruiter's words)."""
+    def one(m: re.Match) -> str:
+        letter, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        # (« le onze », « le oui » and « la une » keep theirs; a capital acronym keeps « de »: « de AMF » is rare.)
+        if not starts_with_vowel_sound(word) or fold(word) in ("onze", "oui", "une", "un", "uns", "ouistiti"):
+            return m.group(0)
+        return f"{letter}'{word}"
+    return _ELIDABLE.sub(one, text)
 
 
 def tutoyer(text: str, keep: tuple[str, ...] = ()) -> str | None:

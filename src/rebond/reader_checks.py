@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rebond.check_base import _result, _sentence_texts, _Subject
-from rebond.french import Organisation, clean_role, role_compact, role_for, role_forms, role_in_sentence
+from rebond.french import Organisation, clean_role, elide, role_compact, role_for, role_forms, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
 from rebond.notes_questions import asks_status, past_the_decision
@@ -247,12 +247,16 @@ def check_stated_reason_used(s: _Subject) -> CheckResult:
     terms = list(words["acknowledged"][s.lang].get(key, ()))
     if reason.term:
         terms.append(re.escape(fold(reason.term)))
+        if s.lang == "fr":
+            terms.append(re.escape(fold(elide(reason.term))))  # « la habilitation … » is said « l'habilitation … »
         # « le DEC en techniques d'éducation à l'enfance » is named by « le DEC » too.
         terms += [rf"\b{re.escape(fold(acronym))}\b" for acronym in re.findall(r"\b[A-Z][A-Z0-9]{1,6}\b", reason.term)]
     if reason.topic:
         terms.append(re.escape(fold(reason.topic)))
     if reason.hire:
         terms.append(re.escape(fold(reason.hire)))
+        if s.lang == "fr":
+            terms.append(re.escape(fold(elide(reason.hire))))
     if terms and has_term(text, tuple(terms)):
         return _result("stated_reason_used", s.lang, True)
     shown = reason.term or reason.topic or (reason.category.value if reason.category else "internal")

@@ -838,7 +838,7 @@ _WHEN = {
                      r"|(?:quand|lorsque|dès que|une fois que) (?:tu auras|vous aurez|j'aurai|tu seras|vous serez|je serai|je vais) [^.,;:!?]{3,50}"
                      r"|une fois (?:ton|ta|votre|mon|ma) [^.,;:!?]{3,40}(?:obtenue?s?|en poche|réussie?s?|terminée?s?)"
                      r"|(?:une fois|après) (?:le|la|l'|les|ton|ta|votre|mon|ma|tes|vos|mes) [^.,;:!?]{3,40})"
-                     r"|si (?:jamais )?(?:tu|vous) (?:complètes|complétez|obtiens|obtenez|termines|terminez|passes|passez|réussis|réussissez|as|avez) ((?:ton|ta|tes|votre|vos) [^.,;:!?]{3,40})"),
+                     r"|si (?:jamais )?(?:tu|vous) (?:complètes|complétez|obtiens|obtenez|termines|terminez|passes|passez|réussis|réussissez|as|avez) ((?:ton|ta|tes|votre|vos|la|le|les) [^.,;:!?]{3,40}|l'[^.,;:!?]{3,40})"),
     "en": re.compile(r"(?i)\b((?:in|after) (?:six|three|four|nine|twelve|a few|\d+) months|next (?:year|spring|summer|fall|autumn|winter|cycle|quarter|hiring round)"
                      r"|in the (?:spring|summer|fall|autumn|new year)|(?:in|by|early|late) (?:january|february|march|april|may|june|july|august|september|october|november|december|20\d\d)"
                      r"|(?:once|when|after) (?:your|you(?:'ve| have|'re| are)?|I(?:'m| am|'ve| have)?) [^.,;:!?—–]{3,50}"
@@ -911,6 +911,9 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
             if has_term(sentence, tuple(_cues()["invited_back"][kind])):
                 if match := _WHEN[lang].search(sentence):
                     when = (match.group(1) or "").strip()
+                    # The condition ends where the recruiter's own clause starts: "if you get it renewed we'd love to
+                    # see you apply again" is "once I get it renewed", never "…renewed we'd love to see I apply ag".
+                    when = re.split(r"(?i)\s+(?:we|we'd|we'll|we would|i'd|i'll|please|feel free|just|and|but|so|nous|n'hésit\w*|et|mais)\b", when)[0]
                     if lang == "fr" and match.lastindex and match.lastindex >= 2 and match.group(2):
                         when = f"une fois {match.group(2).strip()} en poche"  # « si tu complètes ta certification »
                     when = re.sub(r"(?i)^if you ", "once you ", when)  # "if you complete your certification"

@@ -83,7 +83,10 @@ def spoken_french(text: str) -> str:
         colon = clause.rfind(": ")
         if colon >= 0:
             lead = clause[: colon + 2]
-        out.append(text[last:start] + lead + _uninvert(clause[len(lead):]))
+        asked = _uninvert(clause[len(lead):])
+        if colon >= 0 and clause[len(lead):][:1].islower():
+            asked = asked[:1].lower() + asked[1:]  # « …m'intéresse : est-ce que vous pourriez… », not « : Est-ce »
+        out.append(text[last:start] + lead + asked)
         last = match.end()
     out.append(text[last:])
     return "".join(out)
