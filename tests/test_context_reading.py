@@ -681,7 +681,7 @@ def test_a_language_said_not_to_be_the_problem_is_not_the_reason_and_a_place_s_i
     ("fr", "email", "Bonjour Léa, nous avons retenu une technicienne qui faisait déjà des remplacements chez nous "
                     "depuis l'été.", "En dehors de ce point, y a-t-il autre chose que je devrais travailler ?"),
     ("fr", "phone", "Bonjour Léa, nous avons retenu une technicienne qui faisait déjà des remplacements chez nous "
-                    "depuis l'été.", "À part ça, est-ce qu'il y a un point que je devrais travailler ?"),
+                    "depuis l'été.", "En dehors de ce point, est-ce qu'il y a autre chose que je devrais travailler ?"),
 ])
 def test_past_a_hire_described_the_draft_asks_what_else_not_how_to_become_that_person(language, channel, rejection,
                                                                                         anything_else):
