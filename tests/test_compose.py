@@ -489,7 +489,7 @@ def test_round_21s_offers_in_their_forms_are_taken_up():
 def test_a_call_the_recruiter_offered_is_this_call_so_the_script_does_not_ask_for_it_again():
     offered = "Si tu veux, on peut se caler 10 min la semaine pro, je te fais un retour plus détaillé. Mathieu"
     draft = compose(request("fr-FR", "phone", recruiter="Mathieu", rejection=offered, formality=0))
-    assert "proposé" in draft.body or "rappeler" in draft.body
+    assert "proposé" in draft.body or "appeler pour en parler" in draft.body
     assert "disponible ?" not in draft.body and "jaser" not in draft.body
 
 
