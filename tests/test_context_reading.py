@@ -761,3 +761,37 @@ def test_a_question_after_a_colon_in_a_call_keeps_its_lower_case():
 
     assert spoken_french("Cela m'intéresse : pourriez-vous m'indiquer comment procéder ?") == \
         "Cela m'intéresse : est-ce que vous pourriez m'indiquer comment procéder ?"
+
+
+@pytest.mark.parametrize(("recruiter", "language", "greeting"), [
+    ("Dr Le Bihan", "fr-FR", "Bonjour Docteur Le Bihan,"),
+    ("Mr. Delgado", "en", "Mr. Delgado"),
+])
+def test_a_surname_is_never_greeted_bare(recruiter, language, greeting):
+    """« Bonjour Le Bihan », "Hi Delgado" read as rude (round 29): a particle starts a surname, and a surname after an
+    initial in the signature ("-R. Delgado") is no first name."""
+    rejection = "going another direction, we need someone who has run a fleet before. good luck.\n-R. Delgado"
+    draft = compose(request(language, rejection=rejection if language == "en" else "", recruiter=recruiter, formality=20))
+    first_line = draft.body.splitlines()[0]
+    assert greeting in first_line and first_line not in ("Bonjour Le Bihan,", "Hi Delgado,"), first_line
+
+
+@pytest.mark.parametrize(("language", "rejection"), [
+    # An offer's words are no reason: "…without a further interview" is no comment on the interview.
+    ("en", "Thank you for attending interview for the post of Donor Carer. You have not been successful on this "
+           "occasion. However the panel felt you would be well suited to a Bank role at our Leeds centre, and we'd "
+           "like to offer you the chance to be considered for it without a further interview."),
+    ("fr", "Merci du temps que vous nous avez accordé lors de l'entrevue. Nous avons retenu une autre candidature pour "
+           "le poste d'intervenante de nuit. Cependant, nous aimerions, si vous le souhaitez, ajouter votre nom à "
+           "notre liste de remplacement : il arrive souvent qu'on ait besoin de quelqu'un sur appel pour des nuits ou "
+           "des fins de semaine."),
+])
+def test_an_offer_is_not_read_as_the_reason(language, rejection):
+    assert read_situation(request(language, rejection=rejection)).reason is None
+
+
+def test_au_cours_des_annees_is_no_course():
+    rejection = ("Le conseil a retenu une candidature qui possède une expérience directe des fromages au lait cru, ce "
+                 "qui sera central pour la coopérative au cours des prochaines années.")
+    reason = read_situation(request("fr", rejection=rejection)).reason
+    assert reason is not None and "cours des prochaines" not in reason.term

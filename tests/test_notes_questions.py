@@ -122,3 +122,34 @@ def test_a_draft_that_leaves_the_candidates_questions_out_fails_notes_used():
                                                                   "Que me conseilleriez-vous pour progresser ?")})
     assert draft.checks.get("notes_used").passed
     assert not run_checks(generic, req).get("notes_used").passed
+
+
+def test_a_notes_fragment_is_not_sent_and_a_formal_letter_leaves_spoken_questions_out():
+    notes = "Ask: anything else besides SVOP? could they use volunteers on hatch days?"
+    assert own_questions(notes, "en") == ("Could you use volunteers on hatch days?",)
+    spoken = "Demander : c'est le fond ou la forme qui a coincé ? est-ce que le poste sera réaffiché ?"
+    formal = compose(request("fr-FR", "email", notes=spoken, formality=95, directness=80))
+    relaxed = compose(request("fr-FR", "email", notes=spoken, formality=40, directness=80))
+    assert "qui a coincé" not in formal.body and "Est-ce que le poste sera réaffiché ?" in formal.body
+    assert "C'est le fond ou la forme qui a coincé ?" in relaxed.body
+    assert formal.checks.get("notes_used").passed
+
+
+def test_what_the_notes_want_to_ask_without_a_subject_is_asked():
+    notes = "Role play went so-so. Want to ask whether the history part is something I can study for next time."
+    assert read_situation(request("en", notes=notes)).wants_to_ask == \
+        "whether the history part is something I can study for next time"
+
+
+def test_a_date_the_candidate_typed_is_not_an_invented_fact():
+    notes = "Case study fine. Mention I can start 4/1 if needed."
+    draft = compose(request("en", notes=notes, rejection="We went with another candidate."))
+    assert "4/1" in draft.body and draft.checks.get("no_invented_facts").passed, draft.body
+
+
+@pytest.mark.parametrize(("language", "notes"), [
+    ("fr", "Test sur simulateur le 12 nov. Depuis rien, le portail dit juste « en évaluation »."),
+    ("en", "Assessment day Oct 30, Sam said I'd hear within 2 weeks. it's been 5. not sure if I'm still in the pool"),
+])
+def test_more_waits_said_in_new_words_are_follow_ups(language, notes):
+    assert read_situation(request(language, notes=notes, news="unknown")).undecided

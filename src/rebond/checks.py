@@ -465,13 +465,18 @@ def _invented(s: _Subject) -> str | None:
     if not starts:
         return None
     date = ctx.interview_date
+    # (A date the person typed, in the notes or the message, is theirs: "Mention I can start Jan 4", "a 3/5".)
     for match in _matches_from(_ISO_DATE, folded_text, starts):
+        if match.group(0) in given_text:
+            continue
         if not date or match.group(0) not in (date.isoformat(), f"{date.day}/{date.month}", f"{date.month}/{date.day}"):
             return s.text[match.start() : match.end()]
     for match in _matches_from(_YEAR, folded_text, starts):
         if match.group(0) not in given_text:
             return match.group(0)
     for match in _matches_from(day_and_month, folded_text, starts):
+        if match.group(0) in given_text:
+            continue
         day = int(match.group(1) or match.group(4))
         month = match.group(2) or match.group(3)
         if not date or day != date.day or month not in _month_names_for(date.month):

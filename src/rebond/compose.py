@@ -47,7 +47,7 @@ from rebond.situation import (
     moment_terms,
     read_situation,
 )
-from rebond.notes_questions import own_questions_to_the_organisation
+from rebond.notes_questions import formal_enough, own_questions_to_the_organisation
 from rebond.spoken import spoken_english, spoken_french
 from rebond.text import fold, has_term
 
@@ -128,7 +128,8 @@ class _Names:
         rest = parts[1:] if title else parts
         if not rest:  # a title alone ("Madame") is not a name
             return cls()
-        if title and key in bank["ungendered_titles"] and len(rest) > 1:
+        if title and key in bank["ungendered_titles"] and len(rest) > 1 and fold(rest[0]) not in _PARTICLES:
+            # (« Dr Le Bihan »: a particle starts the surname, no first name is given: « Docteur Le Bihan ».)
             # « Dr Martin Lévesque » is greeted « Docteur Lévesque », « Dr Amira Haddad » « Docteure Haddad »;
             # when the first name does not say, « Docteur » could be wrong and the full name never is.
             gender = first_name_gender(rest[0])
@@ -560,14 +561,22 @@ def _one_opinion_tail(questions: list[str]) -> list[str]:
     return out
 
 
+def _own(w: _Writer) -> list[str]:
+    """The questions the notes list for the recruiter that this draft can ask: all of them, but in a formal letter
+    only those not written in spoken words (« C'est le fond ou la forme qui a coincé ? »)."""
+    return [q for q in w.situation.own_questions if w.reg != "formal" or formal_enough(q)]
+
+
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:
     """Precise questions: past the stated reason, the notes' moments, then anything else or by area.
 
     The questions the notes list for the recruiter are asked instead of the notes' moments and the areas: they are
     what the candidate wants to know (readers: "Je veux 2-3 questions précises, pas un message bateau").
     """
-    if own := list(w.situation.own_questions):
-        if not _has_gap(w) or gap_asked or _advice_taken(w):
+    if own := _own(w):
+        # (An own question that already asks what else, "Anything else besides SVOP?", is the question past the reason.)
+        asks_else = any(re.search(r"(?i)\b(?:anything else|autre chose|besides|apart from|à part|en dehors)\b", q) for q in own)
+        if not _has_gap(w) or gap_asked or _advice_taken(w) or asks_else:
             return _one_opinion_tail(own)
         gap = _gap_question(w, spoken=spoken, listed=True)
         # "Apart from that, anything else?" closes the list; a question about the gap itself opens it.
@@ -649,7 +658,7 @@ def _moment_line(w: _Writer, *, besides: str = "") -> str:
 def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     """The ask, by directness: an open wish, direct questions, or a lead-in with precise questions."""
     directness = w.request.tone.directness
-    if w.situation.own_questions:
+    if _own(w):
         # The candidate's own questions are asked at any directness (softly introduced below the list's).
         questions = _questions(w, 3)
         if len(questions) == 1:
@@ -775,7 +784,8 @@ def _signed_first_name(rejection: str, polite: str) -> str:
     last = rejection.strip().splitlines()[-1].strip(" -–—,")
     alone = re.search(r"(?:^|[.!?]\s+)([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)$", last)
     name = alone.group(1) if alone else ""
-    return name if name and name not in _NOT_FIRST_NAMES and fold(name) not in _SIGN_OFF_WORDS else ""
+    # ("-R. Delgado": the surname after an initial is no first name: « Hi Delgado » reads as rude.)
+    return name if name and name not in _NOT_FIRST_NAMES and fold(name) not in _SIGN_OFF_WORDS and fold(name) != fold(surname) else ""
 
 
 # Last words of a message that sign it off, not a name ("Thanks", « Merci »).
@@ -961,7 +971,7 @@ def _email(w: _Writer) -> tuple[str, str]:
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
     # (A bare message cut to one precise question keeps the line that says why: the question alone may ask only
     # whether the CV showed the experience.)
-    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions or s.own_questions or (
+    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions or _own(w) or (
         tone.length < _BARE_BELOW and tone.directness >= _LIST_FROM) else []
     ending = []
     if _names_organisation(w, " ".join(intro)):
@@ -1054,7 +1064,7 @@ def _linkedin(w: _Writer) -> str:
 
     # (The candidate's own questions say what they want to know, not why: the purpose line frames them.)
     parts = {"automatic": True, "invited": True, "kind": True,
-             "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM or bool(s.own_questions) and tone.length < _EXTRA_FROM,
+             "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM or bool(_own(w)) and tone.length < _EXTRA_FROM,
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
              "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True, "mention": True}
@@ -1093,8 +1103,8 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     s, directness = w.situation, w.request.tone.directness
     reason = _reason(w)
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
-        if w.situation.own_questions and len(w.situation.own_questions[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
-            return [w.situation.own_questions[0]]  # the candidate's own question, when it fits, is that ask
+        if _own(w) and len(_own(w)[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
+            return [_own(w)[0]]  # the candidate's own question, when it fits, is that ask
         if reason is not None and reason.gap == "internal":
             # "Any advice on how to improve?" would not have heard that the post went inside. (Past every stage, a
             # long title and greeting leave no room for the sentence that says so: the question alone fits.)
@@ -1106,7 +1116,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     merged = parts["merged"] and reason is not None and reason.area_gap not in (
         "internal", "experience", "requirement", "salary", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
-    own = w.situation.own_questions
+    own = _own(w)
     if own and (not merged or len(own[0]) <= _OWN_BARE_MAX):
         # The first question the notes list for the recruiter: what the candidate wants to know. (At the very
         # limit it alone, when short: it is what the note is for, and it usually asks about the reason.)

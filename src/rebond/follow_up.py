@@ -28,7 +28,7 @@ def _moment(w: _Writer) -> str:
 
 def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
     """(subject, body, voicemail) for a follow-up on a decision not yet given, by channel."""
-    from rebond.compose import _closing, _greeting, _phone_greeting  # the same greeting and sign-off as any draft
+    from rebond.compose import _closing, _greeting, _own, _phone_greeting  # the same greeting and sign-off as any draft
 
     bank = w.bank["follow_up"]
     moment = _moment(w)
@@ -42,7 +42,7 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
     if_decided = if_decided[:1].upper() + if_decided[1:]
     reg = w.reg
     # The notes' own questions past where things stand (that one the follow-up asks itself), for the case of a no.
-    own = [past_the_decision(q) for q in w.situation.own_questions if not asks_status(q)]
+    own = [past_the_decision(q) for q in _own(w) if not asks_status(q)]
     if w.request.channel is Channel.PHONE:
         opening = w.pick("phone_opening", greeting=_phone_greeting(w))
         questions = [w.fill(q, **slots) for q in bank["phone_questions"]]

@@ -85,9 +85,9 @@ _LABEL = {
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
 _OPENS = {
-    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|"
+    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|c'est\b|c'était\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
-    "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|might)\b"),
+    "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might)\b"),
 }
 # Note-speak a message does not send as is.
 _NOTE_SPEAK = re.compile(r"(?i)\b(?:pis|genre|c'est quoi|xp|lol|gonna|wanna|kinda|btw|tbh|dispo|rh)(?![\w-])|\bw/|[→+=@#&*]|\?\?|"
@@ -149,6 +149,8 @@ def _sendable(text: str, lang: str) -> str:
     text = re.sub(r"\s{2,}", " ", text)
     if _NOTE_SPEAK.search(text) or not 4 <= len(text.split()) <= 30 or not _OPENS[lang].search(text):
         return ""
+    if lang == "en" and re.match(r"(?i)any(?:thing|one)?\b", text) and not re.search(r"(?i)\b(?:I|should|could|would|is|are|was|were|do|did|can|need)\b", text):
+        return ""  # "Anything else besides SVOP?": a note's fragment, not a question to send
     turned = turn_to_recruiter(text, lang)
     if turned is None:
         return ""
@@ -197,3 +199,12 @@ def to_mention(notes: str, lang: str) -> str:
     if not re.match(first_person, clause) or _NOTE_SPEAK.search(clause) or not 3 <= len(clause.split()) <= 25:
         return ""
     return clause
+
+
+# Spoken words a formal letter does not ask in (« C'est le fond ou la forme qui a coincé ? »).
+_COLLOQUIAL = re.compile(r"(?i)^(?:c'est|c'était)\b|\b(?:ça|ca|coincé\w*|bosser|boulot|truc\w*|job|ok|gonna|kinda|stuff)\b")
+
+
+def formal_enough(question: str) -> bool:
+    """Whether a question from the notes can go in a formal letter as written."""
+    return not _COLLOQUIAL.search(question)

@@ -18,7 +18,7 @@ from rebond.check_base import _result, _sentence_texts, _Subject
 from rebond.french import Organisation, clean_role, elide, role_compact, role_for, role_forms, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
-from rebond.notes_questions import asks_status, past_the_decision
+from rebond.notes_questions import asks_status, formal_enough, past_the_decision
 from rebond.situation import is_team_name, moment_terms, read_situation
 from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions
 
@@ -276,7 +276,10 @@ def check_notes_used(s: _Subject) -> CheckResult:
     # The questions the notes list for the recruiter are what the candidate wants asked: one of them, asked, is the
     # most telling use of the notes; none asked is the miss readers named first ("her two questions are missing").
     # (A follow-up on a decision not yet given asks where things stand itself: a question about that is covered.)
-    wanted = [q for q in situation.own_questions if not (situation.undecided and asks_status(q))]
+    # (A formal letter leaves out the ones written in spoken words, « C'est le fond ou la forme qui a coincé ? ».)
+    formal = s.request.tone.formality > 66
+    wanted = [q for q in situation.own_questions
+              if not (situation.undecided and asks_status(q)) and not (formal and not formal_enough(q))]
     own = any(fold(past_the_decision(question).rstrip(" ?")) in fold(text) for question in wanted)
     if wanted and not own:
         return _result("notes_used", s.lang, False, "questions")

@@ -575,7 +575,7 @@ _WANTS_TO_ASK = {
     "fr": re.compile(r"(?i)(?:\b(?:je veux|je voudrais|j'aimerais|je vais|je compte|je voulais)\s+(?:lui |leur |vous |la |le |les )?(?:[^.!?\n]{0,40}?\s(?:pour |et ))?"
                      r"|(?:^|[.!?\n]\s*|→\s*|-\s+)(?:lui |leur )?)"  # (a note's infinitive: « Demander si un B1 suffit »)
                      r"(?:demander|savoir|vérifier|confirmer)\s+((?:si|s'|ce qu|comment|où|quand|pourquoi|combien|à qui|jusqu'à quand|quel\w*)\b[^.!?\n]{5,200})"),
-    "en": re.compile(r"(?i)(?:\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to ))?|(?:^|[.!?\n]\s*|→\s*|-\s+))"
+    "en": re.compile(r"(?i)(?:\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to|(?<![\w'])want to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to ))?|(?:^|[.!?\n]\s*|→\s*|-\s+))"
                      r"(?:ask|know|find out|check|confirm)\s+(?:him |her |them )?((?:if|whether|about|how|what|when|where|why|who)\b[^.!?\n]{5,200})"),
 }
 def _wants_to_ask(notes: str, lang: str) -> str:
@@ -590,7 +590,7 @@ def _wants_to_ask(notes: str, lang: str) -> str:
     clause = turn_to_recruiter(clause, lang)
     if clause is None:
         return ""
-    if re.search(r"(?i)\bsi y\b|\bc'est que\b|\bpis\b|\b(?:gonna|wanna|kinda)\b|\banything else\b|\bautre chose\b", clause):
+    if re.search(r"(?i)\bsi y\b|\bc'est que\b|\bpis\b|\b(?:gonna|wanna|kinda)\b|\banything else\b|\bautre chose\b|\bthat was it\b|\bc'était ça\b", clause):
         return ""  # note-speak (« si y avait … ou si c'est que le CACES »), or "anything else?", which the draft asks anyway
     words = clause.split()
     return clause if 3 <= len(words) <= 40 else ""
@@ -1078,6 +1078,12 @@ def _internal_hire(rejection: str) -> bool:
     return False
 
 
+def _offers_only(sentence: str) -> bool:
+    """Whether a sentence makes an offer (a list, another role, a call) and explains nothing."""
+    offers = any(has_term(sentence, tuple(_cues()["invited_back"][kind])) for kind in ("offer", "keep", "opening", "recommend", "forward", "call"))
+    return offers and not has_term(sentence, tuple(_cues()["explains"]))
+
+
 def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     """The reason a rejection states, or None (no message, a template, praise alone, a protected ground)."""
     if not rejection.strip():
@@ -1101,7 +1107,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
                                      and not _praise_sentence(_sentence_containing(rejection, f.evidence))
                                      and not has_term(f.evidence, tuple(_cues()["no_reason"]))
                                      # « mon français était très correct, c'était pas ça le problème »: set aside
-                                     and not has_term(f.evidence, tuple(_cues()["not_the_issue"]))]
+                                     and not has_term(f.evidence, tuple(_cues()["not_the_issue"]))
+                                     # "we'd like to offer you the chance … without a further interview", « ajouter
+                                     # votre nom à notre liste de remplacement »: an offer's words are no reason
+                                     and not _offers_only(_sentence_containing(rejection, f.evidence) or f.evidence)]
     needed = "" if internal else required_as_said(rejection, lang)
     logistics = None if internal else _logistics(rejection, lang)
     if needed and logistics and has_term((_sentence_containing(rejection, needed) or needed).replace(needed, " "),
@@ -1488,8 +1497,9 @@ def _reason_topic(rejection: str) -> str:
     return ""
 
 
+# (« au cours des prochaines années », « en cours de … »: « cours » there means "during", no course.)
 _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
-                         r"|titre|course|cours|programme|program|designation|d[ée]signation|concours|habilitation"
+                         r"|titre|course|(?<!au )(?<!en )cours(?! de l'année| des (?:prochain|derni)\w*| de (?:la|cette|l')\b)|programme|program|designation|d[ée]signation|concours|habilitation"
                          r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
                          r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}\b")
