@@ -795,3 +795,39 @@ def test_au_cours_des_annees_is_no_course():
                  "qui sera central pour la coopérative au cours des prochaines années.")
     reason = read_situation(request("fr", rejection=rejection)).reason
     assert reason is not None and "cours des prochaines" not in reason.term
+
+
+def test_tu_before_an_infinitive_is_te_not_toi():
+    from rebond.french import tutoyer
+
+    assert tutoyer("J'en profite aussi pour vous demander si je peux revenir.") == \
+        "J'en profite aussi pour te demander si je peux revenir."
+
+
+@pytest.mark.parametrize(("language", "spoken", "text", "written"), [
+    ("en", False, "I talked about my 3 yrs of mobile QA and the 80 hr course.", "I talked about my 3 years of mobile QA and the 80 hours course."),
+    ("fr", False, "qui a déjà travaillé avec Geotab pis qui connaît le secteur, je suis dispo", "qui a déjà travaillé avec Geotab et qui connaît le secteur, je suis disponible"),
+    ("fr", True, "qui a déjà travaillé avec Geotab pis qui connaît le secteur", "qui a déjà travaillé avec Geotab pis qui connaît le secteur"),
+])
+def test_note_speak_is_written_out(language, spoken, text, written):
+    from rebond.text import written_out
+
+    assert written_out(text, language, spoken=spoken) == written
+
+
+@pytest.mark.parametrize(("language", "rejection", "question"), [
+    ("fr", "Bonjour Léa, on a retenu un autre candidat qui a déjà travaillé avec Geotab et qui connaît le secteur de Laval.",
+     "En dehors de ces deux points, y a-t-il autre chose que je devrais travailler ?"),
+    ("en", "We need someone who's already run a fleet on Aspire and knows the commercial lots in the north metro.",
+     "Apart from those two things, is there anything else I should work on?"),
+])
+def test_two_things_said_of_the_person_hired_are_two_points(language, rejection, question):
+    draft = compose(request(language, rejection=rejection, directness=60))
+    assert question in draft.body, draft.body
+
+
+def test_right_after_the_requirement_the_question_does_not_name_it_again():
+    rejection = ("Conformément aux exigences de Transports Canada, le certificat FUM A1 (fonctions d'urgence en mer) est "
+                 "obligatoire à l'embauche pour ce poste. Votre dossier ne peut donc pas être retenu.")
+    draft = compose(request("fr", "phone", rejection=rejection, directness=60))
+    assert "le certificat FUM A1. En dehors de ce point" in draft.body, draft.body

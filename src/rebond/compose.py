@@ -49,7 +49,7 @@ from rebond.situation import (
 )
 from rebond.notes_questions import formal_enough, own_questions_to_the_organisation
 from rebond.spoken import spoken_english, spoken_french
-from rebond.text import fold, has_term
+from rebond.text import fold, has_term, written_out
 
 # Guidance principles every draft applies, plus those applied conditionally.
 _ALWAYS_APPLIED = ["asking_is_normal", "natural_and_courteous", "regret_not_selected", "ask_what_to_improve",
@@ -391,6 +391,10 @@ def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False
     return said
 
 
+# A person hired described by two things: « … et qui connaît le secteur », "… and knows the commercial lots".
+_TWO_POINTS = re.compile(r"(?i)\b(?:et|pis|and)\s+(?:qui|who|knows|connaît|connait|maîtrise|has (?:already|worked|run|done))\b")
+
+
 def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = False, listed: bool = False) -> str:
     """The question past the stated reason: how to close that gap (never the reason asked again).
 
@@ -412,11 +416,15 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
         # "We hired someone who has run our crews for two seasons", "…who already holds a Red Seal": what the other
         # person has is rarely something to "strengthen" today, and its answer is often obvious or already given
         # (readers of rounds 5–27 marked "close that gap" / « renforcer mon profil sur ce point » absurd there).
-        return w.fill(questions["requirement"])
+        # Two things said of them (« qui a déjà travaillé avec Geotab et qui connaît le secteur ») are two points.
+        two = bool(_TWO_POINTS.search(reason.hire)) and "requirement_two" in questions
+        return w.fill(questions["requirement_two" if two else "requirement"])
     if gap == "requirement" and reason.category is Category.EXPERIENCE:
         gap = "experience"  # « trois ans d'expérience minimum »: how to get it, not "anything else"
-    if gap == "credential" and len(w.slots.get("term_np", "").split()) > 4 and (after_reason or not w.tight):
-        gap = "requirement"  # a long name said once: « En dehors de ce point… »
+    if gap == "credential" and (after_reason or len(w.slots.get("term_np", "").split()) > 4 and not w.tight):
+        # Right after the sentence that names it, or a long name: said once (« J'ai bien noté que le poste exige le
+        # certificat FUM A1. En dehors de ce point… », not « En dehors du certificat FUM A1 » again).
+        gap = "requirement"
     if gap in ("availability", "location") and w.situation.invited_back:
         gap = "internal"  # the recruiter already invited them back: "may I get back in touch?" would ask it again
     return w.fill(questions.get(gap, questions["area"]))
@@ -1226,6 +1234,18 @@ _CONTRACT_BELOW = 90
 _INTENSIFIER = re.compile(r"(?i)\s(?:beaucoup(?!\s+(?:de|d'|plus|moins|trop|mieux))|vraiment|really|truly|very much|so much)\b")
 
 
+def _written_out(text: str, request: DraftRequest) -> str:
+    """``text`` with the notes' shorthand written out, the organisation's and the role's names kept as typed."""
+    french = request.language is not Language.EN
+    keep = [name for name in (request.context.company, request.context.role) if name and name in text]
+    for i, name in enumerate(keep):
+        text = text.replace(name, f"\x00{i}\x00")
+    text = written_out(text, "fr" if french else "en", spoken=request.channel is Channel.PHONE)
+    for i, name in enumerate(keep):
+        text = text.replace(f"\x00{i}\x00", name)
+    return text
+
+
 def _intensifiers_once(text: str) -> str:
     """``text`` with each intensifier said once, and its warmth kept. The one kept is the first that carries meaning;
     a thanks formula takes its other form (« Merci beaucoup » → « Un grand merci », "Thank you very much" → "Many
@@ -1297,8 +1317,8 @@ def compose(request: DraftRequest) -> Draft:
         # « Salut Dominique » then « votre réponse » disagree: a draft that stays in « vous » greets « Bonjour ».
         body = re.sub(r"^((?:\w+ ?: )?)Salut\b", r"\1Bonjour", body)  # (a call script's « Ouverture : Salut … »)
         voicemail = re.sub(r"^Salut\b", "Bonjour", voicemail) if voicemail else voicemail
-    body = _intensifiers_once(body)
-    voicemail = _intensifiers_once(voicemail) if voicemail else voicemail
+    body = _written_out(_intensifiers_once(body), request)
+    voicemail = _written_out(_intensifiers_once(voicemail), request) if voicemail else voicemail
     if request.language is not Language.EN:
         # An article or pronoun joined to the recruiter's words: « la habilitation », « me inscrire ».
         subject, body, voicemail = (elide(part) if part else part for part in (subject, body, voicemail))

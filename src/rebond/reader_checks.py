@@ -20,7 +20,7 @@ from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
 from rebond.notes_questions import asks_status, formal_enough, past_the_decision
 from rebond.situation import is_team_name, moment_terms, read_situation
-from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions
+from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions, written_out
 
 
 @cache
@@ -247,6 +247,7 @@ def check_stated_reason_used(s: _Subject) -> CheckResult:
     terms = list(words["acknowledged"][s.lang].get(key, ()))
     if reason.term:
         terms.append(re.escape(fold(reason.term)))
+        terms.append(re.escape(fold(written_out(reason.term, s.lang))))  # "(80 hr)" is written "(80 hours)"
         if s.lang == "fr":
             terms.append(re.escape(fold(elide(reason.term))))  # « la habilitation … » is said « l'habilitation … »
         # « le DEC en techniques d'éducation à l'enfance » is named by « le DEC » too.
@@ -255,6 +256,7 @@ def check_stated_reason_used(s: _Subject) -> CheckResult:
         terms.append(re.escape(fold(reason.topic)))
     if reason.hire:
         terms.append(re.escape(fold(reason.hire)))
+        terms.append(re.escape(fold(written_out(reason.hire, s.lang))))  # « … pis qui connaît » written « et qui »
         if s.lang == "fr":
             terms.append(re.escape(fold(elide(reason.hire))))
     if terms and has_term(text, tuple(terms)):
@@ -290,9 +292,10 @@ def check_notes_used(s: _Subject) -> CheckResult:
     used = [name for name in named if has_term(text, moment_terms()[name])]
     # The question the notes say was asked counts as a moment used, when the draft asks about it.
     asked = situation.asked or situation.asked_when
-    if asked and fold(asked) in fold(text):
+    spoken = s.request.channel is Channel.PHONE
+    if asked and (fold(asked) in fold(text) or fold(written_out(asked, s.lang, spoken=spoken)) in fold(text)):
         used.append("asked")
-    if situation.worry and fold(situation.worry) in fold(text):
+    if situation.worry and (fold(situation.worry) in fold(text) or fold(written_out(situation.worry, s.lang, spoken=spoken)) in fold(text)):
         used.append("worry")  # what the notes say went wrong, asked about
     # A reader expects the notes' main moments back: two of them (one in a short LinkedIn note).
     # The question the notes name, or what they say went wrong, is the most telling: with it, one moment is enough.

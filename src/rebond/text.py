@@ -340,3 +340,22 @@ def detect_language(text: str) -> tuple[str, float]:
 
     best = detect(cleaned, model="lite", k=1)[0]
     return str(best["lang"]), float(best["score"])
+
+
+# Note-speak a candidate's words bring into a message, written out: "3 yrs" → "3 years", « bcp » → « beaucoup », and in
+# a written French message « pis » → « et » (readers: "the note copied with its slang").
+_WRITTEN_OUT = {
+    "en": [(r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
+           (r"\bw/ ?", "with ")],
+    "fr": [(r"\bbcp\b", "beaucoup"), (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
+           (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"\bdispos?\b(?![-·])", "disponible")],
+    "fr_written": [(r"(?<=\w) pis (?=\w)", " et ")],
+}
+
+
+def written_out(text: str, lang: str, *, spoken: bool = False) -> str:
+    """``text`` with note-speak shorthand written out (« pis » stays in a call script, where it is said)."""
+    rules = _WRITTEN_OUT["en" if lang == "en" else "fr"] + ([] if lang == "en" or spoken else _WRITTEN_OUT["fr_written"])
+    for pattern, written in rules:
+        text = re.sub(pattern, written, text)
+    return text
