@@ -153,3 +153,15 @@ def test_a_date_the_candidate_typed_is_not_an_invented_fact():
 ])
 def test_more_waits_said_in_new_words_are_follow_ups(language, notes):
     assert read_situation(request(language, notes=notes, news="unknown")).undecided
+
+
+@pytest.mark.parametrize(("language", "notes", "promised", "said"), [
+    ("fr", "Entrevue le 3 nov. Elle a dit qu'on aurait des nouvelles « d'ici deux semaines ». Rien depuis, ça va faire 5 semaines.",
+     "d'ici deux semaines", "Vous m'aviez annoncé une réponse d'ici deux semaines."),
+    ("en", "Panel Nov 2. HR said 4-6 weeks. It's been 9 weeks, no email.", "within 4-6 weeks",
+     "You had mentioned I'd hear back within 4-6 weeks."),
+])
+def test_a_follow_up_recalls_the_answer_promised(language, notes, promised, said):
+    req = request(language, notes=notes, news="unknown")
+    assert read_situation(req).undecided and read_situation(req).promised == promised
+    assert said in compose(req).body

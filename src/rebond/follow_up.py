@@ -41,6 +41,8 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
     if_decided = w.fill(decided, **slots)
     if_decided = if_decided[:1].upper() + if_decided[1:]
     reg = w.reg
+    # The answer promised, recalled (readers: "it leaves out that an answer was promised before the holidays").
+    promised = [w.fill(bank["promised"], promised=w.situation.promised)] if w.situation.promised else []
     # The notes' own questions past where things stand (that one the follow-up asks itself), for the case of a no.
     own = [past_the_decision(q) for q in _own(w) if not asks_status(q)]
     if w.request.channel is Channel.PHONE:
@@ -50,6 +52,8 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
             questions = [questions[0], *own]  # what the candidate wants to know, in place of the generic one
         labels = w.bank["phone_labels"]
         ask = w.fill(bank["phone_ask_own" if own else "phone_ask"])  # (their questions say what, not why: it says why)
+        if promised:
+            ask = f"{promised[0]} {ask}"
         if w.situation.to_mention:
             ask += " " + w.pick("mention", mention=w.situation.to_mention)
         body = "\n\n".join([f"{labels['opening']} {opening}", f"{labels['ask']} {ask}",
@@ -58,7 +62,8 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
         phone = w.request.context.candidate_phone
         callback = w.fill(w.bank["callback_number" if phone else "callback_no_number"])
         return None, body, w.fill(bank["voicemail"], greeting=_phone_greeting(w), callback=callback)
-    lines = [w.fill(bank["intro"]), w.fill(bank["status"][reg])]
+    # (Not in a LinkedIn note: its few words go to the status and the ask.)
+    lines = [w.fill(bank["intro"]), *([] if w.request.channel is Channel.LINKEDIN else promised), w.fill(bank["status"][reg])]
     if w.request.channel is Channel.LINKEDIN:
         from rebond.checks import linkedin_char_limit
 

@@ -208,3 +208,28 @@ _COLLOQUIAL = re.compile(r"(?i)^(?:c'est|c'était)\b|\b(?:ça|ca|coincé\w*|boss
 def formal_enough(question: str) -> bool:
     """Whether a question from the notes can go in a formal letter as written."""
     return not _COLLOQUIAL.search(question)
+
+
+# When the notes say an answer was promised (« Elle a dit réponse « avant la mi-décembre » », "Marcus said decision by
+# Nov 20", "she said we'd hear back 'in a week or two'"): the time, in the recruiter's words.
+_PROMISED = {
+    "fr": re.compile(r"(?i)(?:\b(?:dit|indiqué|annoncé|promis|parlé d')\s*(?:qu'on aurait |que j'aurais |qu'il y aurait |qu'ils donneraient )?|"
+                     r"\b(?:devait|devais|devions|devaient|aurait dû|aurais dû) (?:avoir|recevoir|donner) )(?:des |une |d'une |un )?(?:«\s*)?"
+                     r"(?:nouvelles|réponse|retour|décision)\s*(?:«\s*|\"\s*)?((?:d'ici|avant|sous|dans|au plus tard|en fin de|à la fin de|cette|la semaine)\s[^»\".,;:!?()\n]{2,30})"
+                     r"|«\s*(?:on|je|nous)\s+(?:te|vous)\s+(?:revien\w*|écri\w*|rappel\w*|recontact\w*|donne\w* des nouvelles)\s+"
+                     r"((?:d'ici|dans|avant|sous)\s[^».,;:!?\n]{2,30}|la semaine prochaine|cette semaine|sous peu|demain)"),
+    "en": re.compile(r"(?i)\b(?:said|told me|promised|mentioned)\s+(?:we'd|i'd|i would|we would|they'd|they would|she'd|he'd)?\s*"
+                     r"(?:hear(?: back)?|get an answer|know|have a decision|a decision|decision|an answer)?\s*['\"“]?"
+                     r"((?:by|within|in|before|next|end of)\s[^'\"”.,;:!?\n]{2,30}|\d+(?:\s*[-–]\s*\d+)?\s+(?:days|weeks|business days))"),
+}
+
+
+def promised_answer(notes: str, lang: str) -> str:
+    """When the notes say an answer was promised (« avant la mi-décembre », "by Nov 20"), or ""."""
+    match = _PROMISED["en" if lang == "en" else "fr"].search(notes)
+    if not match:
+        return ""
+    when = next(g for g in match.groups() if g).strip(" ,«»\"'")
+    if re.match(r"\d", when):
+        when = "within " + when  # "HR said 4-6 weeks"
+    return when if 1 <= len(when.split()) <= 8 and not _NOTE_SPEAK.search(when) else ""

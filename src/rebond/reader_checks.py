@@ -106,10 +106,12 @@ def _date_pattern() -> re.Pattern[str]:
 def check_date_attached(s: _Subject) -> CheckResult:
     nouns = re.compile("|".join(_lex("interview_nouns")))
     jobs = re.compile("|".join(_lex("job_nouns")))
-    mention = read_situation(s.request).to_mention
+    situation = read_situation(s.request)
     for part in (s.subject, s.body, s.voicemail):
-        # (A date in what the notes say to mention, « disponible dès le 4 janvier », is the candidate's, not the meeting's.)
-        part = part.replace(mention, "") if mention else part
+        # (A date in what the notes say to mention, « disponible dès le 4 janvier », or in the answer they say was
+        # promised, "by Nov 20", is the candidate's or the recruiter's, not the meeting's.)
+        for theirs in (situation.to_mention, situation.promised):
+            part = part.replace(theirs, "") if theirs else part
         folded = fold(part)
         for match in _date_pattern().finditer(folded):
             sentence_start = max(folded.rfind(mark, 0, match.start()) for mark in ".!?\n:") + 1

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from rebond.notes_questions import agenda_start, own_questions, to_mention, turn_to_recruiter
+from rebond.notes_questions import agenda_start, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term
@@ -112,6 +112,8 @@ class Situation:
     # What the notes say to tell the recruiter, in the candidate's first person (« je suis disponible pour les nuits
     # dès janvier », "I can start Jan 4"): said once, before the closing.
     to_mention: str = ""
+    # When the notes say an answer was promised (« avant la mi-décembre », "by Nov 20"): a follow-up recalls it.
+    promised: str = ""
     # What the notes say went wrong, in the candidate's own first person: « J'ai manqué de temps à la fin de ma
     # présentation », "I ran out of time on the mechanical part". The draft asks how to handle it better.
     worry: str = ""
@@ -210,7 +212,10 @@ def read_situation(request: DraftRequest) -> Situation:
     mention = to_mention(ctx.notes, request.language.base)
     if re.search(r"(?i)\b(?:int[ée]ress\w*|interested|keen)\b", mention):
         mention = ""  # "still interested": every draft says it
-    return replace(situation, wants_to_ask=wants, own_questions=own, to_mention=mention) if wants or own or mention else situation
+    promised = promised_answer(ctx.notes, request.language.base) if situation.undecided else ""
+    if wants or own or mention or promised:
+        return replace(situation, wants_to_ask=wants, own_questions=own, to_mention=mention, promised=promised)
+    return situation
 
 
 def _shares_words(one: str, other: str) -> bool:
