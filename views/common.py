@@ -225,24 +225,32 @@ def start() -> None:
 
 @st.cache_resource(show_spinner=False)
 def _settle_heap() -> bool:
-    """Load what every draft needs, then move every live object into the garbage collector's permanent generation.
+    """Start, once per process and in the background (the first page does not wait for it), loading what every draft
+    needs, then move every live object into the garbage collector's permanent generation.
 
     Streamlit collects garbage in full after every script run, a slider's fragment rerun included
     (``runner.postScriptGC``). With the drafting engine's phrase banks, lexicons and compiled patterns loaded that walks
     about 100,000 objects, some 50 ms with the interpreter lock held on each slider move (Streamlit's own objects alone:
     about 10 ms). Those objects live as long as the process, so once frozen they are no longer walked; what a run leaves
     behind is still collected after it."""
-    from rebond.compose import compose
-    from rebond.models import DraftRequest
 
-    for language in ("fr", "fr-FR", "en"):
-        for channel in ("email", "linkedin", "phone"):
-            compose(DraftRequest.model_validate({
-                "language": language, "channel": channel,
-                "context": {"candidate_name": "Camille Tremblay", "company": "Desjardins", "role": "Analyste"},
-            }))  # fmt: skip
-    gc.collect()
-    gc.freeze()
+    def settle() -> None:
+        try:
+            from rebond.compose import compose
+            from rebond.models import DraftRequest
+
+            for language in ("fr", "fr-FR", "en"):
+                for channel in ("email", "linkedin", "phone"):
+                    compose(DraftRequest.model_validate({
+                        "language": language, "channel": channel,
+                        "context": {"candidate_name": "Camille Tremblay", "company": "Desjardins", "role": "Analyste"},
+                    }))  # fmt: skip
+        except Exception:  # only a warm-up: the page drafts as usual
+            log.exception("warm-up draft failed")
+        gc.collect()
+        gc.freeze()
+
+    threading.Thread(target=settle, name="rebond-settle-heap", daemon=True).start()
     return True
 
 
