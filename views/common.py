@@ -9,6 +9,7 @@ import json
 import logging
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -216,42 +217,9 @@ def store(current: Settings | None = None) -> Store:
 
 
 def start() -> None:
-    """On every run, acting once per process and journal: say the mode in the log and start retention; and once per
-    process, settle the heap (``_settle_heap``)."""
+    """On every run, acting once per process and journal: say the mode in the log and start retention."""
     current = settings()
     _announce(_journal_location(current), mode(), current.retention_days)
-    _settle_heap()
-
-
-@st.cache_resource(show_spinner=False)
-def _settle_heap() -> bool:
-    """Start, once per process and in the background (the first page does not wait for it), loading what every draft
-    needs, then move every live object into the garbage collector's permanent generation.
-
-    Streamlit collects garbage in full after every script run, a slider's fragment rerun included
-    (``runner.postScriptGC``). With the drafting engine's phrase banks, lexicons and compiled patterns loaded that walks
-    about 100,000 objects, some 50 ms with the interpreter lock held on each slider move (Streamlit's own objects alone:
-    about 10 ms). Those objects live as long as the process, so once frozen they are no longer walked; what a run leaves
-    behind is still collected after it."""
-
-    def settle() -> None:
-        try:
-            from rebond.compose import compose
-            from rebond.models import DraftRequest
-
-            for language in ("fr", "fr-FR", "en"):
-                for channel in ("email", "linkedin", "phone"):
-                    compose(DraftRequest.model_validate({
-                        "language": language, "channel": channel,
-                        "context": {"candidate_name": "Camille Tremblay", "company": "Desjardins", "role": "Analyste"},
-                    }))  # fmt: skip
-        except Exception:  # only a warm-up: the page drafts as usual
-            log.exception("warm-up draft failed")
-        gc.collect()
-        gc.freeze()
-
-    threading.Thread(target=settle, name="rebond-settle-heap", daemon=True).start()
-    return True
 
 
 @st.cache_resource(show_spinner=False)
@@ -384,6 +352,30 @@ def accessibility() -> None:
         "__DATA__", json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     )
     st.html(f"<script>{A11Y_MARK}{script}</script>", unsafe_allow_javascript=True)
+
+
+# The engines whose data (phrase banks, lexicons, compiled patterns) stays loaded once a page has used them.
+_LONG_LIVED = ("rebond.compose", "rebond.analyse")
+
+
+def settle_heap() -> None:
+    """At the end of a run, once per process for each engine newly loaded: collect garbage, then move every live object
+    into the garbage collector's permanent generation (``gc.freeze``).
+
+    Streamlit collects garbage in full after every script run, a slider's fragment rerun included
+    (``runner.postScriptGC``). With the drafting engine loaded that walked about 100,000 objects, some 50 ms with the
+    interpreter lock held on each slider move (Streamlit's own objects alone: about 10 ms). Those objects live as long
+    as the process; frozen, they are no longer walked, and what a run leaves behind is still collected after it."""
+    loaded = tuple(name for name in _LONG_LIVED if name in sys.modules)
+    if loaded:
+        _freeze(loaded)
+
+
+@st.cache_resource(show_spinner=False)
+def _freeze(loaded: tuple[str, ...]) -> tuple[str, ...]:
+    gc.collect()
+    gc.freeze()
+    return loaded
 
 
 def announce(text: str) -> None:
