@@ -386,10 +386,5 @@ name_draft_parts()
 
 st.title(t("draft.title"))
 st.caption(t("draft.intro"))
-# The form stays above the draft on the page but is written after it: the browser gets the draft (what a returning
-# visitor waits for) before the form's twelve fields, each its own message. The fields' values are already in
-# session state (init_form, or the widgets' last values), so the draft reads the same request either way.
-form = st.container()
+context_form()
 tone_and_draft(settings, journal)
-with form:
-    context_form()
