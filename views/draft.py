@@ -375,7 +375,8 @@ def tone_and_draft(settings, journal) -> None:
     with controls:
         tone_controls()
         if draft is not None:
-            show_guidance(draft)
+            with common.friendly_errors():
+                show_guidance(draft)
 
 
 settings = common.settings()
