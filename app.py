@@ -26,3 +26,4 @@ else:
         ]
     ).run()
 common.accessibility()  # style and script for assistive technology; after the page, which names its parts
+common.settle_heap()  # once the page is sent: what the engines loaded is frozen out of the per-run garbage collection

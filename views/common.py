@@ -4,10 +4,13 @@ and friendly errors."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gc
 import json
 import logging
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -338,18 +341,50 @@ def accessibility() -> None:
     """views/style.css (contrast, focus, phone), and views/a11y.js: the page's language, the names given by
     ``name_region``, and Streamlit's own English labels in the interface language."""
     lang = ui_lang()
+    data = {"lang": lang, "names": st.session_state.pop(A11Y_NAMES, {}), **_a11y_static(lang)}
+    script = _a11y_script().replace("__DATA__", json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
+    st.html(f"<script>{A11Y_MARK}{script}</script>", unsafe_allow_javascript=True)
+
+
+@functools.cache
+def _a11y_static(lang: str) -> dict[str, object]:
+    """What the script gets that no run changes: Streamlit's labels in ``lang`` and the style sheet (read once)."""
     words = []
     for key in ui_text.keys():
         if key.startswith("streamlit."):
             english, mine = ui_text.t(key, "en"), ui_text.t(key, lang)
             if english != mine:
                 words.append([english, mine, "prefix" if key.endswith("_prefix") else "exact"])
-    data = {"lang": lang, "names": st.session_state.pop(A11Y_NAMES, {}), "words": words,
-            "style": _STYLE.read_text(encoding="utf-8")}  # fmt: skip
-    script = _A11Y_SCRIPT.read_text(encoding="utf-8").replace(
-        "__DATA__", json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    )
-    st.html(f"<script>{A11Y_MARK}{script}</script>", unsafe_allow_javascript=True)
+    return {"words": words, "style": _STYLE.read_text(encoding="utf-8")}
+
+
+@functools.cache
+def _a11y_script() -> str:
+    return _A11Y_SCRIPT.read_text(encoding="utf-8")
+
+
+# The engines whose data (phrase banks, lexicons, compiled patterns) stays loaded once a page has used them.
+_LONG_LIVED = ("rebond.compose", "rebond.analyse")
+
+
+def settle_heap() -> None:
+    """At the end of a run, once per process for each engine newly loaded: collect garbage, then move every live object
+    into the garbage collector's permanent generation (``gc.freeze``).
+
+    Streamlit collects garbage in full after every script run, a slider's fragment rerun included
+    (``runner.postScriptGC``). With the drafting engine loaded that walked about 100,000 objects, some 50 ms with the
+    interpreter lock held on each slider move (Streamlit's own objects alone: about 10 ms). Those objects live as long
+    as the process; frozen, they are no longer walked, and what a run leaves behind is still collected after it."""
+    loaded = tuple(name for name in _LONG_LIVED if name in sys.modules)
+    if loaded:
+        _freeze(loaded)
+
+
+@st.cache_resource(show_spinner=False)
+def _freeze(loaded: tuple[str, ...]) -> tuple[str, ...]:
+    gc.collect()
+    gc.freeze()
+    return loaded
 
 
 def announce(text: str) -> None:

@@ -232,15 +232,17 @@ def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> Non
     st.caption(t("draft.copy_hint"))
 
     stem = exports.file_stem(request.context.company, request.context.role)
+    # The files are written when a button is clicked (Streamlit's deferred download), not on every slider move: no
+    # file stored on the server and fetched by the browser per rerun.
     with st.container(horizontal=True):
         st.button(t("draft.another_version"), on_click=another_version, icon=":material/autorenew:")
         st.download_button(
-            t("draft.download_txt"), exports.draft_txt(draft), file_name=f"{stem}.txt", mime="text/plain",
+            t("draft.download_txt"), lambda: exports.draft_txt(draft), file_name=f"{stem}.txt", mime="text/plain",
             icon=":material/download:", on_click="ignore",
         )  # fmt: skip
         if draft.channel == Channel.EMAIL:
             st.download_button(
-                t("draft.download_eml"), exports.draft_eml(draft, to=recruiter_email), file_name=f"{stem}.eml",
+                t("draft.download_eml"), lambda: exports.draft_eml(draft, to=recruiter_email), file_name=f"{stem}.eml",
                 mime="message/rfc822", icon=":material/mail:", on_click="ignore",
             )  # fmt: skip
             if link := exports.mailto_link(draft, to=recruiter_email):
@@ -318,12 +320,13 @@ def save(journal, request: DraftRequest, draft: Draft) -> None:
     st.session_state[common.LAST_SAVED] = signature
 
 
-def draft_column(settings, journal, aside) -> None:
+def draft_column(settings, journal) -> Draft | None:
+    """The draft for the form's request, shown with its checks; None when the form is incomplete or drafting failed."""
     with common.friendly_errors():
         request, missing = form_request()
         if request is None:
             st.info(t("draft.fill_required", fields=", ".join(missing)), icon=":material/edit:")
-            return
+            return None
         if request.context.rejection_message:
             show_automatic_rejection(request.context.rejection_message)
 
@@ -357,18 +360,23 @@ def draft_column(settings, journal, aside) -> None:
         show_draft(draft, request, str(st.session_state.get(common.RECRUITER_EMAIL) or "").strip())
         if saved:
             st.caption(t("draft.saved"))
-        with aside:
-            show_guidance(draft)
+        return draft
+    return None
 
 
 @st.fragment
 def tone_and_draft(settings, journal) -> None:
     """Sliders and the draft they shape; a fragment, so moving a slider reruns only this part of the page."""
     controls, output = st.columns([5, 7], gap="large")
+    # The draft column is written first: each element is one message to the browser, so the new draft reaches it
+    # before the controls it already shows (and the guidance under them, which needs the draft) are sent again.
+    with output:
+        draft = draft_column(settings, journal)
     with controls:
         tone_controls()
-    with output:
-        draft_column(settings, journal, aside=controls)
+        if draft is not None:
+            with common.friendly_errors():
+                show_guidance(draft)
 
 
 settings = common.settings()

@@ -162,7 +162,8 @@ def test_two_people_anonymous_visitor_and_sign_out(hosted: str, browser) -> None
     mine = _downloads(alice)
     assert "rebond-my-data.json" in mine
     everything = "\n".join(mine.values())
-    assert all(canary in everything for canary in CANARIES[:-1]), "Alice's export holds all she typed"
+    missing = [canary for canary in CANARIES[:-1] if canary not in everything]
+    assert not missing, f"Alice's export holds all she typed; missing: {missing}"
     assert json.loads(mine["rebond-my-data.json"])["owner"]["subject"] == ALICE["sub"]
 
     # -- Bob, in another browser context: nothing of Alice's, before and after he has data of his own ---
