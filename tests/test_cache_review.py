@@ -16,6 +16,9 @@ REVIEWED = {
     # Shared on purpose, holding no one's rows.
     "views/common.py:_database_at": "a Database: where the journal is and a pooled engine; rows only through a Store",
     "views/common.py:_announce": "True, once per process: logs the mode, starts retention",
+    "views/common.py:_a11y_static": "Streamlit's labels in one interface language and the style sheet, per language: no one's data",
+    "views/common.py:_a11y_script": "the a11y.js file's text: no one's data",
+    "views/common.py:_freeze": "the names of the engines whose objects were frozen, once per process: no one's data",
     "src/rebond/llm.py:_chat_model": "chat clients built from the operator's settings, not from anyone's text",
     "src/rebond/llm.py:_call_pool": "a thread pool",
     # Pure functions of a text: an entry is only ever returned to a caller who passes that same text.

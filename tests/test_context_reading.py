@@ -831,3 +831,23 @@ def test_right_after_the_requirement_the_question_does_not_name_it_again():
                  "obligatoire à l'embauche pour ce poste. Votre dossier ne peut donc pas être retenu.")
     draft = compose(request("fr", "phone", rejection=rejection, directness=60))
     assert "le certificat FUM A1. En dehors de ce point" in draft.body, draft.body
+
+
+def test_a_function_in_brackets_is_not_part_of_the_recruiters_name():
+    draft = compose(request("fr-FR", "phone", recruiter="Mme Aubert (cadre de santé)", formality=90))
+    assert draft.body.startswith("Ouverture : Bonjour Madame Aubert,"), draft.body[:80]
+
+
+@pytest.mark.parametrize(("language", "rejection", "said"), [
+    ("fr", "On a décidé d'aller avec un autre candidat. Le point qui a fait la différence : l'autre personne avait déjà "
+           "travaillé plusieurs années sur Digistar.", "l'autre personne, qui avait déjà travaillé plusieurs années sur Digistar"),
+])
+def test_the_other_person_described_by_a_clause_is_said_with_a_relative(language, rejection, said):
+    assert said in compose(request(language, rejection=rejection, directness=60)).body
+
+
+def test_the_persons_own_words_quoted_back_are_not_the_other_varietys():
+    notes = ("Essai de 2 jours à l'atelier. Elle devait me répondre « en fin de semaine », on est mardi de la semaine "
+             "d'après.")
+    draft = compose(request("fr-FR", notes=notes, news="unknown"))
+    assert "en fin de semaine" in draft.body and draft.checks.get("variety_words").passed, draft.body

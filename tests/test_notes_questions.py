@@ -165,3 +165,12 @@ def test_a_follow_up_recalls_the_answer_promised(language, notes, promised, said
     req = request(language, notes=notes, news="unknown")
     assert read_situation(req).undecided and read_situation(req).promised == promised
     assert said in compose(req).body
+
+
+@pytest.mark.parametrize(("language", "notes"), [
+    ("fr-FR", "Essai de 2 jours. Elle devait me répondre « en fin de semaine », on est mardi de la semaine d'après."),
+    ("en", "Panel x5. They said decision by mid-Nov. It's Dec 1. Nothing. Just want a status update."),
+    ("en", "Half day on the marsh. She said we'd be invited to interview 'within a fortnight'. That was over 3 weeks ago."),
+])
+def test_a_promise_not_kept_is_a_follow_up(language, notes):
+    assert read_situation(request(language, notes=notes, news="unknown")).undecided

@@ -113,8 +113,9 @@ class _Names:
             # "The Recruiting Team", « Service des ressources humaines », "Search Committee, Department of English":
             # a team or a service, greeted as such (« Bonjour, », "Dear Hiring Team,"), never as "Hi The".
             return cls()
-        # « Véronique Dallaire, CRHA », "Laura Chen, PhD": a designation after a comma is not part of the name.
-        recruiter = _DESIGNATION.sub("", recruiter.split(",")[0])
+        # « Véronique Dallaire, CRHA », "Laura Chen, PhD": a designation after a comma is not part of the name;
+        # nor is a function in brackets (« Mme Aubert (cadre de santé) »).
+        recruiter = _DESIGNATION.sub("", re.sub(r"\s*\([^()]*\)", "", recruiter).split(",")[0])
         parts = recruiter.split()
         if not parts:
             return cls()

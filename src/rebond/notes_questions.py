@@ -217,7 +217,10 @@ _PROMISED = {
                      r"\b(?:devait|devais|devions|devaient|aurait dû|aurais dû) (?:avoir|recevoir|donner) )(?:des |une |d'une |un )?(?:«\s*)?"
                      r"(?:nouvelles|réponse|retour|décision)\s*(?:«\s*|\"\s*)?((?:d'ici|avant|sous|dans|au plus tard|en fin de|à la fin de|cette|la semaine)\s[^»\".,;:!?()\n]{2,30})"
                      r"|«\s*(?:on|je|nous)\s+(?:te|vous)\s+(?:revien\w*|écri\w*|rappel\w*|recontact\w*|donne\w* des nouvelles)\s+"
-                     r"((?:d'ici|dans|avant|sous)\s[^».,;:!?\n]{2,30}|la semaine prochaine|cette semaine|sous peu|demain)"),
+                     r"((?:d'ici|dans|avant|sous)\s[^».,;:!?\n]{2,30}|la semaine prochaine|cette semaine|sous peu|demain)"
+                     # « Elle devait me répondre « en fin de semaine » »
+                     r"|\b(?:devait|devaient|devais) (?:me |nous |te )?(?:répondre|rappeler|revenir|écrire|recontacter)\s*(?:«\s*|\"\s*)?"
+                     r"((?:d'ici|avant|sous|dans|au plus tard|en fin de|à la fin de|cette|la semaine)\s[^»\".,;:!?()\n]{2,30})"),
     "en": re.compile(r"(?i)\b(?:said|told me|promised|mentioned)\s+(?:we'd|i'd|i would|we would|they'd|they would|she'd|he'd)?\s*"
                      r"(?:hear(?: back)?|get an answer|know|have a decision|a decision|decision|an answer)?\s*['\"“]?"
                      r"((?:by|within|in|before|next|end of)\s[^'\"”.,;:!?\n]{2,30}|\d+(?:\s*[-–]\s*\d+)?\s+(?:days|weeks|business days))"),

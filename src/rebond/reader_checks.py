@@ -338,7 +338,10 @@ def check_variety_words(s: _Subject) -> CheckResult:
     language = s.request.language
     if language is Language.EN:
         return _result("variety_words", s.lang, True)
-    hit = _first(s.text, tuple(_data()["variety"][str(language)]))
+    terms = tuple(_data()["variety"][str(language)])
+    # (The person's or the recruiter's own words, quoted back — « une réponse en fin de semaine » — are theirs.)
+    given = fold(f"{s.request.context.notes}\n{s.request.context.rejection_message}")
+    hit = next((m.group(0) for m in find_terms(s.text, terms) if fold(m.group(0)) not in given), "")
     return _result("variety_words", s.lang, not hit, hit)
 
 

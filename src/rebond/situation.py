@@ -418,7 +418,10 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     hinted = tuple(area for area, terms in hints.items() if notes and has_term(notes, tuple(terms)))
     return Situation(
         # (« Réponse négative trois semaines après »: the wait ended in a no; that is a rejection, not a follow-up.)
-        undecided=not rejection.strip() and news_channel != NewsChannel.PHONE and bool(notes) and has_term(notes, tuple(_cues()["no_news"]))
+        # (An answer the notes say was promised, with nothing pasted, is a wait too: « Elle devait me répondre « en
+        # fin de semaine », on est mardi ».)
+        undecided=not rejection.strip() and news_channel != NewsChannel.PHONE and bool(notes)
+                  and (has_term(notes, tuple(_cues()["no_news"])) or bool(promised_answer(notes, lang)))
                   and not has_term(notes, tuple(_cues()["told_no"])),
         went_well=tuple(m for m in moments if m in well and m != "video"),
         news=news,
@@ -1384,6 +1387,11 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             hire = re.sub(pattern, replacement, hire)
         hire = re.sub(r"^(?:celle|celui) qui\b", "quelqu'un qui", hire)  # « ils ont pris celle qui avait déjà… »
+        # « l'autre personne avait déjà travaillé… », "the other candidate had…": a clause, said as the person chosen
+        # (« vous avez retenu l'autre personne, qui avait déjà travaillé… »).
+        hire = re.sub(r"(?i)^((?:l'autre|the other) (?:personne|candidate?|candidat\w*|person|applicant))\s+(?=(?:avait|a|était|est|"
+                      r"possédait|possède|connaissait|connaît|maîtrisait|had|has|was|is|knew|knows|held|holds)\b)",
+                      lambda m: m.group(1) + (", who " if lang == "en" else ", qui "), hire)
         words = hire.split()
         if re.search(r"(?i)\b(that|this|it|ça|cela|celle-ci|celui-ci)\b(?! (?:is|was|has|had|a|est|était)\b)", hire) and not re.search(r"(?i)\b(that|which|qui|que) (?:is|was|has|had|a|est|était)\b", hire):
             continue  # "someone who's done that before": "that" points to a sentence the draft does not repeat
