@@ -1697,3 +1697,66 @@ def test_a_profile_that_has_already_done_a_credential_holder_or_a_skill_gap_name
     analysis = rules(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and expected <= {c.category for c in analysis.categories}, (
         reply, analysis.categories)
+
+
+# Issue 16l: heldout14's families, with sentences written for these tests.
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # A group's age: the people the job works with, given with an age range.
+        "Le camp accueille des jeunes de 12 à 16 ans, et vous n'avez jamais encadré de groupe.",
+        "Our program takes kids aged 10 to 13, and you haven't coached a team before.",
+        # A ground denied after an aside about it.
+        "Votre âge, que vous avez mentionné vous-même au téléphone, n'a joué aucun rôle. Il vous manque le CACES 3.",
+        "Your age, which you brought up yourself, played no part. You don't have the forklift ticket yet.",
+        # Foreign things and organisations the job deals with.
+        "Le poste demande de négocier avec des armateurs étrangers en anglais, et votre niveau d'anglais est trop faible.",
+        "The role means dealing with foreign vessels on the radio, and your radio procedure was not up to standard.",
+    ],
+)
+def test_a_groups_age_a_ground_denied_after_an_aside_or_foreign_ships_are_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # guards: the same grounds said of the candidate are still flagged where a cue was narrowed
+        ("Nous cherchions un profil de 25 à 35 ans pour rejoindre l'équipe.", Ground.AGE),
+        ("We were after someone aged 25 to 35 for the crew.", Ground.AGE),
+        ("Votre âge, franchement, nous a fait hésiter pour un poste aussi physique.", Ground.AGE),
+        ("Votre accent étranger pourrait dérouter nos clients.", Ground.LANGUAGE),
+        ("Les clients n'aiment pas les vendeurs étrangers, désolé.", Ground.ORIGIN),
+        ("Le port du voile n'est pas compatible avec notre image.", Ground.RELIGION),
+        # hearing loss said of the candidate or of a worker
+        ("Vous nous avez dit être vous-même appareillée; nos clients pourraient douter d'une conseillère malentendante.",
+         Ground.DISABILITY),
+        ("Since you're hard of hearing, we worried the phones would be too much for you.", Ground.DISABILITY),
+        # appearance through a "look" qualified by two words
+        ("For the host stand we want someone with more of a sleek, polished look, if you follow me.", Ground.APPEARANCE),
+        ("Pour l'accueil, on voulait plutôt un physique de mannequin.", Ground.APPEARANCE),
+        # a partner left alone with the children; someone without ties
+        ("Your partner would be alone at home with the little ones for a month, so that was the issue.",
+         Ground.CIVIL_STATUS),
+        ("For the rigs we'd rather send someone with no family ties.", Ground.CIVIL_STATUS),
+        ("Avec ta conjointe toute seule à la maison avec vos deux petits, on a préféré quelqu'un sans attaches.",
+         Ground.CIVIL_STATUS),
+        # a preference to deal with a man or a woman
+        ("Our farmers prefer to deal with a man when it comes to livestock, I'm afraid.", Ground.SEX),
+        ("Nos clients préfèrent traiter avec un homme pour les devis de chantier.", Ground.SEX),
+        # Indigenous people named as co-workers; a quoted "from here"
+        ("The crew isn't ready to share a bunkhouse with an Indigenous guy, their words not mine.", Ground.ORIGIN),
+        ("L'équipe n'est pas prête à travailler avec un gars autochtone, c'est pas moi.", Ground.ORIGIN),
+        ("Nos habitués préfèrent être servis par quelqu'un « d'ici », vous comprenez.", Ground.ORIGIN),
+        ('Our regulars like to be served by someone "local", you get it.', Ground.ORIGIN),
+        # a named hereditary disease in the family, a predictive test not taken
+        ("Vous avez indiqué que votre père est atteint de la chorée de Huntington; nous préférons ne pas prendre ce risque.",
+         Ground.GENETIC),
+        ("Given that your mother has Huntington's disease, the board felt a thirty-year career was too risky.",
+         Ground.GENETIC),
+    ],
+)
+def test_grounds_in_heldout14s_forms_and_their_guards_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
