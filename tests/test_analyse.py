@@ -1760,3 +1760,81 @@ def test_a_groups_age_a_ground_denied_after_an_aside_or_foreign_ships_are_no_gro
 def test_grounds_in_heldout14s_forms_and_their_guards_are_flagged(reply: str, ground: Ground) -> None:
     analysis = rules(reply)
     assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the reason said to come down to a schedule that runs every day of a season
+        "It came down to availability: the farm runs seven days a week at lambing, and you're tied to your Saturday job.",
+        "La raison est simple : la pourvoirie roule sept jours sur sept en septembre et tu travailles ailleurs les fins "
+        "de semaine.",
+    ],
+)
+def test_a_season_seven_days_a_week_against_another_commitment_is_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # a credential in short, by its rank, or taken up again by « l' »
+        ("The deciding thing was certs: we need a rescue instructor and you're only an open-water diver.", {SKL}),
+        ("We need the two specialty instructor ratings before you can teach on your own.", {SKL}),
+        ("Il faut le niveau 3 du PNCE pour entraîner chez nous, et tu as seulement le niveau 1.", {SKL}),
+        ("En gros, c'est le permis de cariste. Tu l'as pas encore, et pour le poste c'est obligatoire.", {SKL}),
+        # a test, a run or an audition as performed
+        ("Honestly it was the road test: you forgot your mirror checks twice.", {INT}),
+        ("At the audition you dropped the hoop three times in one minute.", {INT}),
+        ("In the practical you mixed up the two seed lots.", {INT}),
+        ("Au test de conduite, t'as oublié de vérifier tes angles morts.", {INT}),
+        ("À l'audition, tu as échappé ton bâton deux fois.", {INT}),
+        ("Thanks for calling back. The main thing honestly was the interview.", {INT}),
+        # seasons counted like years
+        ("We hired someone with four seasons guiding on the river.", {EXP}),
+        ("La personne retenue cumule trois saisons en cuisine de chantier.", {EXP}),
+        # a letter addressed to another employer
+        ("Ta lettre de motivation était adressée à un autre restaurant, ça a laissé une impression.", {CV}),
+        ("Your cover letter was addressed to another clinic, which left an impression.", {CV}),
+        # a sign language the job needs: its level, not the interview
+        ("In the ASL part of the interview you could not follow a booking conversation.", {REG}),
+        ("En entrevue, ton niveau en LSQ était trop faible pour nos patients.", {REG}),
+    ],
+)
+def test_credentials_tests_as_performed_seasons_a_misaddressed_letter_and_sign_languages_name_their_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and {c.category for c in analysis.categories} == expected, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # guards: a practical side and hearing tests are no test performed; « nos patients sourds » are the public served
+        ("Your practical experience in welding is too thin.", {EXP}),
+        ("Nous faisons passer des tests d'audition toute la journée; il vous manque le diplôme d'audioprothésiste.", {SKL}),
+        ("En entrevue, la partie en langue des signes était trop faible pour nos patients sourds.", {REG}),
+    ],
+)
+def test_a_practical_side_hearing_tests_or_the_deaf_public_served_are_no_test_and_no_ground(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and {c.category for c in analysis.categories} == expected, (
+        reply, analysis.ground, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # praise aimed at a mishap
+        "We loved the bit where the puppet's arm fell off mid-song and you kept going as if nothing had happened.",
+        "Nous avons adoré le moment où le décor s'est effondré pendant votre numéro.",
+    ],
+)
+def test_praise_aimed_at_a_mishap_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS, reply

@@ -168,6 +168,11 @@ KNOWN_CHANGES = {
     "Votre permis de travail ne vous autorise à travailler que 20 heures par semaine; le poste en demande 37.": {
         "skills"
     },
+    # 16l, the model of 16k on the new rules (before the retrain): arguable, the level of a sign language was shown in
+    # the interview (the brief makes it register, the interview its setting); and wrong, a coding test as performed
+    # (interview_performance) read as a skill too, since "the main thing was" reads as a stated reason
+    "In the ASL part of the interview you could not follow a booking conversation.": {"interview_performance"},
+    "hey, the main thing was the coding test, u ran outta time on the last part and left it blank.": {"skills"},
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {
