@@ -1838,3 +1838,9 @@ def test_a_practical_side_hearing_tests_or_the_deaf_public_served_are_no_test_an
 )
 def test_praise_aimed_at_a_mishap_is_malicious(reply: str) -> None:
     assert rules(reply).kind is Kind.MALICIOUS, reply
+
+
+def test_a_practical_condition_does_not_say_it_found_zero_areas() -> None:
+    analysis = rules("Tes attentes salariales sont à 34 $/h, et notre échelle plafonne à 27 $. C'est la seule raison.")
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories
+    assert "0 " not in analysis.kind_reason and not analysis.kind_reason.rstrip().endswith(": ."), analysis.kind_reason
