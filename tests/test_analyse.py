@@ -1844,3 +1844,22 @@ def test_a_practical_condition_does_not_say_it_found_zero_areas() -> None:
     analysis = rules("Tes attentes salariales sont à 34 $/h, et notre échelle plafonne à 27 $. C'est la seule raison.")
     assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories
     assert "0 " not in analysis.kind_reason and not analysis.kind_reason.rstrip().endswith(": ."), analysis.kind_reason
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # a spoken hesitation between commas cuts no clause
+        ("We needed, um, a first aid certificate.", {SKL}),
+        ("Tu n'avais pas, euh, le permis de cariste.", {SKL}),
+        # a safety check or inspection done in a test
+        ("You skipped the pre-trip inspection.", {INT}),
+        ("Tu as oublié ta ronde de sécurité.", {INT}),
+    ],
+)
+def test_a_hesitation_between_commas_and_a_safety_check_as_performed_are_read(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and {c.category for c in analysis.categories} == expected, (
+        reply, analysis.kind, analysis.categories)
