@@ -1834,10 +1834,23 @@ def test_a_practical_side_hearing_tests_or_the_deaf_public_served_are_no_test_an
         # praise aimed at a mishap
         "We loved the bit where the puppet's arm fell off mid-song and you kept going as if nothing had happened.",
         "Nous avons adoré le moment où le décor s'est effondré pendant votre numéro.",
+        "On a adoré quand tu as continué ton numéro comme si de rien n'était, le nez de clown par terre.",
     ],
 )
 def test_praise_aimed_at_a_mishap_is_malicious(reply: str) -> None:
     assert rules(reply).kind is Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: praise for not carrying on as if nothing had happened is praise
+        "The head nurse loved that you stopped the drill instead of carrying on as if nothing had happened.",
+        "Le chef a beaucoup aimé que tu arrêtes l'exercice au lieu de continuer comme si de rien n'était.",
+    ],
+)
+def test_praise_for_not_carrying_on_as_if_nothing_happened_is_not_malicious(reply: str) -> None:
+    assert rules(reply).kind is not Kind.MALICIOUS, reply
 
 
 def test_a_practical_condition_does_not_say_it_found_zero_areas() -> None:
