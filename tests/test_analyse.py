@@ -1767,8 +1767,10 @@ def test_grounds_in_heldout14s_forms_and_their_guards_are_flagged(reply: str, gr
     [
         # the reason said to come down to a schedule that runs every day of a season
         "It came down to availability: the farm runs seven days a week at lambing, and you're tied to your Saturday job.",
-        "La raison est simple : la pourvoirie roule sept jours sur sept en septembre et tu travailles ailleurs les fins "
-        "de semaine.",
+        (
+            "La raison est simple : la pourvoirie roule sept jours sur sept en septembre et tu travailles ailleurs les "
+            "fins de semaine."
+        ),
     ],
 )
 def test_a_season_seven_days_a_week_against_another_commitment_is_constructive_with_no_area(reply: str) -> None:
