@@ -1697,3 +1697,184 @@ def test_a_profile_that_has_already_done_a_credential_holder_or_a_skill_gap_name
     analysis = rules(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and expected <= {c.category for c in analysis.categories}, (
         reply, analysis.categories)
+
+
+# Issue 16l: heldout14's families, with sentences written for these tests.
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # A group's age: the people the job works with, given with an age range.
+        "Le camp accueille des jeunes de 12 à 16 ans, et vous n'avez jamais encadré de groupe.",
+        "Our program takes kids aged 10 to 13, and you haven't coached a team before.",
+        # A ground denied after an aside about it.
+        "Votre âge, que vous avez mentionné vous-même au téléphone, n'a joué aucun rôle. Il vous manque le CACES 3.",
+        "Your age, which you brought up yourself, played no part. You don't have the forklift ticket yet.",
+        # Foreign things and organisations the job deals with.
+        "Le poste demande de négocier avec des armateurs étrangers en anglais, et votre niveau d'anglais est trop faible.",
+        "The role means dealing with foreign vessels on the radio, and your radio procedure was not up to standard.",
+    ],
+)
+def test_a_groups_age_a_ground_denied_after_an_aside_or_foreign_ships_are_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # guards: the same grounds said of the candidate are still flagged where a cue was narrowed
+        ("Nous cherchions un profil de 25 à 35 ans pour rejoindre l'équipe.", Ground.AGE),
+        ("We were after someone aged 25 to 35 for the crew.", Ground.AGE),
+        ("Votre âge, franchement, nous a fait hésiter pour un poste aussi physique.", Ground.AGE),
+        ("Votre accent étranger pourrait dérouter nos clients.", Ground.LANGUAGE),
+        ("Les clients n'aiment pas les vendeurs étrangers, désolé.", Ground.ORIGIN),
+        ("Le port du voile n'est pas compatible avec notre image.", Ground.RELIGION),
+        # hearing loss said of the candidate or of a worker
+        ("Vous nous avez dit être vous-même appareillée; nos clients pourraient douter d'une conseillère malentendante.",
+         Ground.DISABILITY),
+        ("Since you're hard of hearing, we worried the phones would be too much for you.", Ground.DISABILITY),
+        # appearance through a "look" qualified by two words
+        ("For the host stand we want someone with more of a sleek, polished look, if you follow me.", Ground.APPEARANCE),
+        ("Pour l'accueil, on voulait plutôt un physique de mannequin.", Ground.APPEARANCE),
+        # a partner left alone with the children; someone without ties
+        ("Your partner would be alone at home with the little ones for a month, so that was the issue.",
+         Ground.CIVIL_STATUS),
+        ("For the rigs we'd rather send someone with no family ties.", Ground.CIVIL_STATUS),
+        ("Avec ta conjointe toute seule à la maison avec vos deux petits, on a préféré quelqu'un sans attaches.",
+         Ground.CIVIL_STATUS),
+        # a preference to deal with a man or a woman
+        ("Our farmers prefer to deal with a man when it comes to livestock, I'm afraid.", Ground.SEX),
+        ("Nos clients préfèrent traiter avec un homme pour les devis de chantier.", Ground.SEX),
+        # Indigenous people named as co-workers; a quoted "from here"
+        ("The crew isn't ready to share a bunkhouse with an Indigenous guy, their words not mine.", Ground.ORIGIN),
+        ("L'équipe n'est pas prête à travailler avec un gars autochtone, c'est pas moi.", Ground.ORIGIN),
+        ("Nos habitués préfèrent être servis par quelqu'un « d'ici », vous comprenez.", Ground.ORIGIN),
+        ('Our regulars like to be served by someone "local", you get it.', Ground.ORIGIN),
+        # a named hereditary disease in the family, a predictive test not taken
+        ("Vous avez indiqué que votre père est atteint de la chorée de Huntington; nous préférons ne pas prendre ce risque.",
+         Ground.GENETIC),
+        ("Given that your mother has Huntington's disease, the board felt a thirty-year career was too risky.",
+         Ground.GENETIC),
+    ],
+)
+def test_grounds_in_heldout14s_forms_and_their_guards_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the reason said to come down to a schedule that runs every day of a season
+        "It came down to availability: the farm runs seven days a week at lambing, and you're tied to your Saturday job.",
+        (
+            "La raison est simple : la pourvoirie roule sept jours sur sept en septembre et tu travailles ailleurs les "
+            "fins de semaine."
+        ),
+    ],
+)
+def test_a_season_seven_days_a_week_against_another_commitment_is_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # a credential in short, by its rank, or taken up again by « l' »
+        ("The deciding thing was certs: we need a rescue instructor and you're only an open-water diver.", {SKL}),
+        ("We need the two specialty instructor ratings before you can teach on your own.", {SKL}),
+        ("Il faut le niveau 3 du PNCE pour entraîner chez nous, et tu as seulement le niveau 1.", {SKL}),
+        ("En gros, c'est le permis de cariste. Tu l'as pas encore, et pour le poste c'est obligatoire.", {SKL}),
+        # a test, a run or an audition as performed
+        ("Honestly it was the road test: you forgot your mirror checks twice.", {INT}),
+        ("At the audition you dropped the hoop three times in one minute.", {INT}),
+        ("In the practical you mixed up the two seed lots.", {INT}),
+        ("Au test de conduite, t'as oublié de vérifier tes angles morts.", {INT}),
+        ("À l'audition, tu as échappé ton bâton deux fois.", {INT}),
+        ("Thanks for calling back. The main thing honestly was the interview.", {INT}),
+        # seasons counted like years
+        ("We hired someone with four seasons guiding on the river.", {EXP}),
+        ("La personne retenue cumule trois saisons en cuisine de chantier.", {EXP}),
+        # a letter addressed to another employer
+        ("Ta lettre de motivation était adressée à un autre restaurant, ça a laissé une impression.", {CV}),
+        ("Your cover letter was addressed to another clinic, which left an impression.", {CV}),
+        # a sign language the job needs: its level, not the interview
+        ("In the ASL part of the interview you could not follow a booking conversation.", {REG}),
+        ("En entrevue, ton niveau en LSQ était trop faible pour nos patients.", {REG}),
+    ],
+)
+def test_credentials_tests_as_performed_seasons_a_misaddressed_letter_and_sign_languages_name_their_areas(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and {c.category for c in analysis.categories} == expected, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # guards: a practical side and hearing tests are no test performed; « nos patients sourds » are the public served
+        ("Your practical experience in welding is too thin.", {EXP}),
+        ("Nous faisons passer des tests d'audition toute la journée; il vous manque le diplôme d'audioprothésiste.", {SKL}),
+        ("En entrevue, la partie en langue des signes était trop faible pour nos patients sourds.", {REG}),
+    ],
+)
+def test_a_practical_side_hearing_tests_or_the_deaf_public_served_are_no_test_and_no_ground(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and {c.category for c in analysis.categories} == expected, (
+        reply, analysis.ground, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # praise aimed at a mishap
+        "We loved the bit where the puppet's arm fell off mid-song and you kept going as if nothing had happened.",
+        "Nous avons adoré le moment où le décor s'est effondré pendant votre numéro.",
+        "On a adoré quand tu as continué ton numéro comme si de rien n'était, le nez de clown par terre.",
+    ],
+)
+def test_praise_aimed_at_a_mishap_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS, reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: praise for not carrying on as if nothing had happened is praise
+        "The head nurse loved that you stopped the drill instead of carrying on as if nothing had happened.",
+        "Le chef a beaucoup aimé que tu arrêtes l'exercice au lieu de continuer comme si de rien n'était.",
+    ],
+)
+def test_praise_for_not_carrying_on_as_if_nothing_happened_is_not_malicious(reply: str) -> None:
+    assert rules(reply).kind is not Kind.MALICIOUS, reply
+
+
+def test_a_practical_condition_does_not_say_it_found_zero_areas() -> None:
+    analysis = rules("Tes attentes salariales sont à 34 $/h, et notre échelle plafonne à 27 $. C'est la seule raison.")
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories
+    assert "0 " not in analysis.kind_reason and not analysis.kind_reason.rstrip().endswith(": ."), analysis.kind_reason
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        # a spoken hesitation between commas cuts no clause
+        ("We needed, um, a first aid certificate.", {SKL}),
+        ("Tu n'avais pas, euh, le permis de cariste.", {SKL}),
+        # a safety check or inspection done in a test
+        ("You skipped the pre-trip inspection.", {INT}),
+        ("Tu as oublié ta ronde de sécurité.", {INT}),
+    ],
+)
+def test_a_hesitation_between_commas_and_a_safety_check_as_performed_are_read(
+    reply: str, expected: set[Category]
+) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and {c.category for c in analysis.categories} == expected, (
+        reply, analysis.kind, analysis.categories)

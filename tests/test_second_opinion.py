@@ -139,9 +139,9 @@ KNOWN_CHANGES = {
         "Ta grossesse n'a pas du tout été un facteur ; c'est ton manque d'expérience en comptabilité qui a "
         "pesé."
     ): {"skills"},
-    # wrong: years in payroll are experience; the retrain with heldout12 had dropped this, the retrain with heldout13
-    # (16k) brings it back
-    "Ton accent, ça n'a rien à voir. C'est ton manque d'expérience en paie qui a joué.": {"skills"},
+    # (the retrain with heldout14, 16l, no longer adds skills to « Ton accent, ça n'a rien à voir. C'est ton manque
+    # d'expérience en paie qui a joué. », nor to « … il te manque l'expérience de la négociation »: a wrong change and
+    # an arguable one gone)
     # arguable: experience with a named tool (Salesforce) is read as the tool, a skill, too
     "Your age was not at all a factor; the other finalist simply had more experience with Salesforce.": {"skills"},
     # wrong: communication is marked fine
@@ -156,23 +156,32 @@ KNOWN_CHANGES = {
     "In the phone screen you struggled to answer the questions in German.": {"interview_performance"},
     "Tu avais du mal à répondre aux questions de l'entrevue en espagnol.": {"interview_performance"},
     # arguable (since the retrain with heldout13, 16k): experience with a named tool (SAP) read as the tool, a skill,
-    # too, as with Salesforce above; and negotiation, which the reply gives as experience, is also a skill
+    # too, as with Salesforce above
     "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.": {
         "skills"
     },
-    (
-        "Merci pour ta candidature comme conseiller syndical à notre section locale 301. Ton engagement syndical est "
-        "admirable, mais il te manque l'expérience de la négociation. Salutations syndicales, Josée"
-    ): {"skills"},
     # wrong: a work permit's hours are a practical condition, not a skill (« permis » is a licence elsewhere), 16k
     "Votre permis de travail ne vous autorise à travailler que 20 heures par semaine; le poste en demande 37.": {
         "skills"
     },
+    # wrong (16l, since "the main thing was" reads as a stated reason; the retrain with heldout14 keeps it): a coding
+    # test as performed (interview_performance) read as a skill too. (The model of 16k also added interview_performance
+    # to "In the ASL part of the interview…", before the retrain; the retrained model does not.)
+    "hey, the main thing was the coding test, u ran outta time on the last part and left it blank.": {"skills"},
+    # wrong (since the retrain with heldout14, 16l): radio spots that ran long are a test as performed, not the CV;
+    # and praise by rarity judges nothing (16j's retrain had dropped this reading; it comes back). Both also change
+    # the kind, below
+    "Both of your 30-second spots ran long, at 38 and 41 seconds. Practise against a clock.": {"cv_cover_letter"},
+    "I've rarely interviewed anyone so well prepared. We went another way this time.": {"interview_performance"},
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {
     # wrong: praise notes read as a reason (the one area added above)
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": ("generic", "constructive"),
+    # arguable (16l): two spots that ran long are a concrete flaw, so constructive is right, but with the wrong area
+    "Both of your 30-second spots ran long, at 38 and 41 seconds. Practise against a clock.": ("generic", "constructive"),
+    # wrong (16l): praise by rarity read as a reason
+    "I've rarely interviewed anyone so well prepared. We went another way this time.": ("generic", "constructive"),
 }
 
 

@@ -341,7 +341,7 @@ def _kind_reason(
         if findings:
             reason += " " + lex.texts["malicious_areas"].format(labels=labels)
         return reason
-    if kind is Kind.CONSTRUCTIVE:
+    if kind is Kind.CONSTRUCTIVE and findings:  # a practical condition names no area: no "0 areas found: ."
         template = lex.texts["areas_one"] if len(findings) == 1 else lex.texts["areas_many"]
         return f"{line} {template.format(count=len(findings), labels=labels)}"
     if kind is Kind.MALICIOUS and findings:

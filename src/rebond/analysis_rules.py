@@ -20,6 +20,8 @@ LEXICON_FILE = "lexicons/analysis.yaml"
 
 # Punctuation that ends a clause (structure, not vocabulary).
 _CLAUSE_MARK = re.compile(r"[,;:«»\"]|\s[-–—]\s")
+# A spoken hesitation alone between two commas (voicemail transcripts): no clause of its own.
+_FILLER = re.compile(r"\s*(?:u+h+|u+m+|uhm|e+r+m?|eu+h+|he+u+|hu+m+|hm+)\s*")
 # What may sit between a qualifying topic and its head ("hands-on Kubernetes").
 _MODIFIER_GAP = re.compile(r"[ \t]+")
 # A note's heading: a short label before a colon ("- SQL: below bar", "CV : peu lisible").
@@ -203,7 +205,19 @@ def clauses(folded: str, start: int, end: int, lex: Lexicon) -> list[_Clause]:
         position = cut_end
     if folded[position:end].strip():
         found.append(_Clause(position, end))
-    return found
+    # a spoken hesitation between commas ("you skipped the, uh, the pressure test", « c'est, euh, la carte ») cuts
+    # nothing: the clauses on either side are one
+    merged: list[_Clause] = []
+    index = 0
+    while index < len(found):
+        clause = found[index]
+        if merged and index + 1 < len(found) and _FILLER.fullmatch(folded, clause.start, clause.end):
+            merged[-1] = _Clause(merged[-1].start, found[index + 1].end)
+            index += 2
+            continue
+        merged.append(clause)
+        index += 1
+    return merged
 
 
 def _outermost(topics: list[_Topic], folded: str) -> list[_Topic]:

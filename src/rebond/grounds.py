@@ -12,6 +12,8 @@ A cue counts only when the reply gives it as a reason about the candidate:
 - not in a clause about the recruiter's next step (« je te reviens si j'ai d'autres mandats dans ton coin »);
 - not as seniority: a bare "too young" in a sentence that measures experience ("too young for this
   position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience;
+- not a group's age ("children aged 8 to 14", « des enfants de 8 à 14 ans »), and not a ground whose verdict comes
+  after an aside about it (« votre âge, que vous aviez vous-même évoqué, n'a joué aucun rôle »);
 - not union activity in a reply from a union that hires (« Salutations syndicales », "Local 2217"): it is the job.
 """
 
@@ -47,6 +49,8 @@ class _Compiled:
     seniority_word: re.Pattern[str]
     seniority_frame: Terms
     union_employer: Terms
+    age_of_others: re.Pattern[str]
+    aside: re.Pattern[str]
 
 
 @cache
@@ -64,6 +68,8 @@ def _compiled(base: str) -> _Compiled:
         seniority_word=re.compile("|".join(raw["age_as_seniority"]["word"][base])),
         seniority_frame=compile_terms(tuple(raw["age_as_seniority"]["frame"][base])),
         union_employer=compile_terms(tuple(raw["union_employer"][base])),
+        age_of_others=re.compile(raw["age_of_others"][base]),
+        aside=re.compile(raw["relative_aside"][base]),
     )
 
 
@@ -110,7 +116,18 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
             for ground, terms in compiled.cues:
                 if ground in set_aside or ground in skipped:
                     continue
-                for match in terms.finditer(folded, clause.start, clause.end):
+                # a comma between two words of one phrase ("more of an athletic, circus look") ends no clause: a cue
+                # may run into a next clause of at most three words
+                reach = clause.end
+                if (
+                    folded[clause.end : clause.end + 1] == ","
+                    and number + 1 < len(parts)
+                    and len(folded[parts[number + 1].start : parts[number + 1].end].split()) <= 3
+                ):
+                    reach = parts[number + 1].end
+                for match in terms.finditer(folded, clause.start, reach):
+                    if match.start() >= clause.end:
+                        continue
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
                     if compiled.domain_frame.search(window):
                         continue  # the job's domain, not the candidate
@@ -126,10 +143,16 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                         and compiled.seniority_frame.search(folded, start, end)
                     ):
                         continue  # "too young" beside years of experience: seniority, not age
+                    if ground is Ground.AGE and compiled.age_of_others.search(window):
+                        continue  # "children aged 8 to 14": a group's age, not the candidate's
                     found.append(GroundHit(ground, match.start(), match.end(), (clause.start, clause.end), (start, end)))
             if not found:
                 continue
             following = [(c.start, c.end) for c in parts[number + 1 : number + 2]]
+            # an aside about the cue sits between it and its verdict (« votre âge, que vous aviez vous-même évoqué,
+            # n'a joué aucun rôle », "your age, which you raised yourself, played no part"): the verdict is next
+            if following and compiled.aside.match(folded, following[0][0], following[0][1]):
+                following += [(c.start, c.end) for c in parts[number + 2 : number + 3]]
             if index + 1 < len(spans) and not following:
                 following = [(c.start, c.end) for c in clauses(folded, *spans[index + 1], lex)[:1]]
             if any(_sets_aside(folded, s, e, lex, compiled) for s, e in following):
