@@ -851,3 +851,14 @@ def test_the_persons_own_words_quoted_back_are_not_the_other_varietys():
              "d'après.")
     draft = compose(request("fr-FR", notes=notes, news="unknown"))
     assert "en fin de semaine" in draft.body and draft.checks.get("variety_words").passed, draft.body
+
+
+@pytest.mark.parametrize(("rejection", "said"), [
+    ("Unfortunately we can't move forward, your NLS instructor cert lapsed in 2025 and the posting needs it current.",
+     "the NLS certification"),
+    ("We are only taking trainees who already hold the NCCCO mobile crane cert.", "the NCCCO certification"),
+    ("The role requires the CPA designation.", "the CPA designation"),
+])
+def test_a_cert_is_a_certification_named_with_the_recruiters_noun(rejection, said):
+    draft = compose(request("en", rejection=rejection, directness=60))
+    assert said in draft.body, draft.body

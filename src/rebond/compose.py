@@ -285,6 +285,11 @@ class _Writer:
         term_np = self.bank["term_forms"][kind].format(name=term) if kind in self.bank["term_forms"] else term
         if kind == "credential_phrase":  # « le diplôme d'État d'assistante de service social »: said as written
             term_np = term
+        if kind == "certification" and self.english:
+            # The recruiter's noun: "the CPA designation", "the ROC-M certificate"; "your NLS cert" is a certification.
+            evidence = fold(reason.evidence)
+            noun = "designation" if "designation" in evidence else "certificate" if "certificate" in evidence else "certification"
+            term_np = f"the {term} {noun}"
         if kind == "membership" and self.english and re.search(r"(?i)\bregist(ration|ered)\b", reason.evidence):
             term_np = f"registration with the {term}"  # "active NMLS registration", "registration with the CNO"
         elif kind == "membership" and not self.english and fold(term) == "tableau":
