@@ -862,3 +862,17 @@ def test_the_persons_own_words_quoted_back_are_not_the_other_varietys():
 def test_a_cert_is_a_certification_named_with_the_recruiters_noun(rejection, said):
     draft = compose(request("en", rejection=rejection, directness=60))
     assert said in draft.body, draft.body
+
+
+@pytest.mark.parametrize(("language", "rejection"), [
+    # A policy, not a skill: "how would you suggest I work on that?" would be embarrassing.
+    ("en", "The post has been filled through the council's redeployment policy, which gives priority to staff at risk "
+           "of redundancy. This is not a reflection of your performance, and your skills were clear."),
+    ("fr", "Le poste de nuit a finalement été proposé à une aide-soignante de l'équipe de jour qui avait demandé à passer "
+           "de nuit. Ça n'avait rien à voir avec votre entretien."),
+])
+def test_a_reason_no_reading_can_name_is_understood_not_pointed_at(language, rejection):
+    draft = compose(request(language, rejection=rejection, directness=60))
+    for pointing in ("work on that", "what made the difference", "Sur ce point", "ce qui a fait la différence",
+                     "l'adéquation avec l'équipe", "correspondait davantage à votre équipe"):
+        assert pointing not in draft.body, draft.body

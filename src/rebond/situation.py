@@ -1189,6 +1189,11 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     hire = hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang, chosen_only=True)
     if not (term or topic):
         topic = _topic(first.evidence)
+    if first.category in (Category.SKILLS, Category.CULTURE_FIT) and not (term or topic or hire):
+        # A skill or a fit read in words no reading could name (a policy, a full team, a season's veterans): the draft
+        # says it understood, never « Merci de m'avoir dit ce qui a fait la différence. Sur ce point… », which points
+        # at nothing, nor a team fit the recruiter never wrote (readers of rounds 5–30, twenty times).
+        return StatedReason(category=None, term_kind="explained", evidence=first.evidence)
     return StatedReason(
         category=first.category,
         internal=False,
