@@ -1189,8 +1189,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     hire = hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang, chosen_only=True)
     if not (term or topic):
         topic = _topic(first.evidence)
-    if first.category in (Category.SKILLS, Category.CULTURE_FIT) and not (term or topic or hire):
-        # A skill or a fit read in words no reading could name (a policy, a full team, a season's veterans): the draft
+    # (Not an interview or a register point: "the system design round didn't show the depth we need" is said as it is.)
+    if first.category in (Category.SKILLS, Category.CULTURE_FIT, Category.CV_COVER_LETTER) and not (term or topic or hire):
+        # An area read in words no reading could name (a policy, a full team, a season's veterans, "how you came
+        # across"): the draft
         # says it understood, never « Merci de m'avoir dit ce qui a fait la différence. Sur ce point… », which points
         # at nothing, nor a team fit the recruiter never wrote (readers of rounds 5–30, twenty times).
         return StatedReason(category=None, term_kind="explained", evidence=first.evidence)
