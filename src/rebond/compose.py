@@ -15,10 +15,10 @@ from typing import Any
 
 from rebond.checks import linkedin_char_limit, run_checks
 from rebond.french import (
-    elide,
     Organisation,
     capitalise,
     clean_role,
+    elide,
     of_phrase,
     role_for,
     role_spoken_acronym,
@@ -35,6 +35,7 @@ from rebond.models import (
     GrammaticalGender,
     Language,
 )
+from rebond.notes_questions import formal_enough, own_questions_to_the_organisation
 from rebond.resources import load_data
 from rebond.situation import (
     Situation,
@@ -47,7 +48,6 @@ from rebond.situation import (
     moment_terms,
     read_situation,
 )
-from rebond.notes_questions import formal_enough, own_questions_to_the_organisation
 from rebond.spoken import spoken_english, spoken_french
 from rebond.text import fold, has_term, written_out
 

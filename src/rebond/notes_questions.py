@@ -1,9 +1,10 @@
-"""The candidate's own questions in the notes, said to the recruiter.
+"""What the notes say the candidate means to ask or say, ready to be said to the recruiter.
 
 Notes often list what the candidate wants to ask (« À demander : est-ce que le poste est encore ouvert? »,
-"Want to ask: would a PastPerfect course be enough?"): readers marked drafts that asked generic questions instead
-"notes ignored". Here those questions are found and turned to the recruiter (« ils » → « vous », "they" → "you"),
-or dropped when they cannot be said as is (note-speak, a fragment, a verb the tables do not know).
+"Want to ask: would a PastPerfect course be enough?"), what to mention (« Mentionner que je suis dispo dès janvier »)
+and when an answer was promised (« elle a dit réponse avant la mi-décembre »): readers marked drafts that left these
+out "notes ignored". Here they are found and turned to the recruiter (« ils » → « vous », "they" → "you"), or left out
+when they cannot be said as is (note-speak, a fragment, a verb the tables do not know).
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ _VOUS_FORMS = {"peut": "pouvez", "pourrait": "pourriez", "peuvent": "pouvez", "p
                "considérerait": "considéreriez", "considéreraient": "considéreriez"}
 _YOU_FORMS = {"has": "have", "is": "are", "was": "were", "does": "do", "wants": "want", "needs": "need", "knows": "know",
               "thinks": "think", "plans": "plan", "hires": "hire", "offers": "offer", "takes": "take", "pays": "pay"}
-
-
 
 
 def turn_to_recruiter(clause: str, lang: str) -> str | None:
@@ -101,12 +100,14 @@ _MENTION = re.compile(r"(?im)(?:^|(?<=[.!?\n]))\s*(?:[-•*]\s*)?(?:mentionner|d
 
 
 def agenda_start(text: str, lang: str) -> int:
-    """Where the candidate's own agenda starts in ``text`` (a label of questions to ask, « Mentionner que … »), or 0."""
+    """Where the candidate's own agenda starts in ``text`` (a label of questions to ask, « Mentionner que … »), or
+    its length when it has none."""
     starts = [m.start() for m in (_LABEL["en" if lang == "en" else "fr"].search(text), _MENTION.search(text)) if m]
-    return min(starts) if starts else 0
+    return min(starts, default=len(text))
 
 
 def own_questions(notes: str, lang: str) -> tuple[str, ...]:
+    """The questions the notes list for the recruiter, said to them (at most three)."""
     return tuple(question for question, _ in _own_questions(notes, lang))
 
 

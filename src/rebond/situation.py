@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from rebond.notes_questions import agenda_start, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
+from rebond.notes_questions import agenda_start, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term
 
@@ -201,8 +201,7 @@ def read_situation(request: DraftRequest) -> Situation:
         rejection = _OWN_ASIDE.sub("", " ".join(sentence for sentence in _sentences(rejection) if not _OWN_SENTENCE.match(sentence.strip())))
         # What the candidate means to ask or say on the next call (« À demander : était-ce mes attentes
         # salariales ? », "Ask: …") is theirs too, not what the recruiter said: the report ends there.
-        if agenda := agenda_start(rejection, request.language.base):
-            rejection = rejection[:agenda]
+        rejection = rejection[:agenda_start(rejection, request.language.base)]
     situation = _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
     # (Read in all the notes: a call report's « Je veux lui demander si … » is the candidate's, after the call.)
     wants = _wants_to_ask(ctx.notes, request.language.base)
