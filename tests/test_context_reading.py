@@ -876,3 +876,17 @@ def test_a_reason_no_reading_can_name_is_understood_not_pointed_at(language, rej
     for pointing in ("work on that", "what made the difference", "Sur ce point", "ce qui a fait la différence",
                      "l'adéquation avec l'équipe", "correspondait davantage à votre équipe"):
         assert pointing not in draft.body, draft.body
+
+
+def test_an_offer_to_write_a_reference_is_no_requirement():
+    rejection = ("I'm afraid we have decided not to offer you the position; none of the factors reflect on your ability. "
+                 "Should you ever need a reference, I'd be glad to write one.")
+    situation = read_situation(request("en", rejection=rejection))
+    assert situation.reason is None and situation.invited_back == "recommend"
+
+
+def test_a_language_level_the_post_needs_comes_before_the_shift_it_names():
+    rejection = ("Most of our overnight calls are in French, and we need conversational French (around B2) for this role — "
+                 "that's a must for the night shift when you're alone at the desk.")
+    reason = read_situation(request("en", rejection=rejection)).reason
+    assert reason is not None and reason.term_kind == "language" and reason.term == "French"

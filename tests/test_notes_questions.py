@@ -174,3 +174,11 @@ def test_a_follow_up_recalls_the_answer_promised(language, notes, promised, said
 ])
 def test_a_promise_not_kept_is_a_follow_up(language, notes):
     assert read_situation(request(language, notes=notes, news="unknown")).undecided
+
+
+@pytest.mark.parametrize(("language", "notes"), [
+    ("fr", "Cours d'essai samedi avec trois enfants. La proprio est partie avant la fin. Personne m'a rien dit depuis."),
+    ("fr-FR", "Test olfactif avec le Dr Bensaïd. Il a dit « on revient vers vous pour l'entretien » et depuis plus rien."),
+])
+def test_silence_said_in_new_words_is_a_follow_up(language, notes):
+    assert read_situation(request(language, notes=notes, news="unknown")).undecided

@@ -1119,7 +1119,11 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
                                      # votre nom à notre liste de remplacement »: an offer's words are no reason
                                      and not _offers_only(_sentence_containing(rejection, f.evidence) or f.evidence)]
     needed = "" if internal else required_as_said(rejection, lang)
-    logistics = None if internal else _logistics(rejection, lang)
+    if needed and _offers_only(_sentence_containing(rejection, needed) or needed):
+        needed = ""  # "Should you ever need a reference, I'd be glad to write one": an offer, not what the post needs
+    # (A language level the post needs is the reason before a shift it names: "we need conversational French (around
+    # B2) … for the night shift when you're alone at the desk" is about French, not availability.)
+    logistics = None if internal or _language_level(rejection, lang) else _logistics(rejection, lang)
     if needed and logistics and has_term((_sentence_containing(rejection, needed) or needed).replace(needed, " "),
                                          tuple(_cues()["logistics"][logistics[0]])):
         # "we need the RA in place for training the week before; … the timing didn't work": the sentence says it
@@ -1136,7 +1140,7 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         category = Category.EXPERIENCE if re.search(r"\bexperience\b", fold(needed)) else Category.SKILLS
         return StatedReason(category=category, term=needed, term_kind="requirement",
                             evidence=_sentence_containing(rejection, needed) or needed)
-    if not internal and (requirement := _requirement(rejection)):
+    if not internal and (requirement := _requirement(rejection)) and not _offers_only(_sentence_containing(rejection, requirement) or requirement):
         # « le poste exige d'être membre de l'Ordre », "someone who holds a TEA licence": a credential the
         # candidate can set out to get. It is the reason when the analyser saw none, or when it names it.
         term, kind = _term(requirement, Category.SKILLS, lang)
