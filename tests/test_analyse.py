@@ -1937,3 +1937,19 @@ def test_grounds_in_heldout15s_forms_are_flagged(reply: str, ground: Ground) -> 
 def test_heldout15s_cues_said_of_the_job_or_the_public_are_no_ground(reply: str) -> None:
     analysis = rules(reply)
     assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a job the candidate cannot leave before a date; pay too far from the scale, « le blocage », « au maximum »
+        "Thanks for following up. The kitchen has to open with you from June 3, and you can't leave the bakery until August.",
+        "Merci Julie. Tes attentes salariales sont trop loin de notre grille pour ce poste, voilà tout.",
+        "Bonjour Paul, le blocage, c'est le salaire demandé : 41 k€ quand le budget du poste est de 34 k€.",
+        "Bonjour, la convention nous autorise un salaire de 2 100 € brut au maximum, et vous demandez 2 500 €.",
+    ],
+)
+def test_heldout15s_practical_conditions_are_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories)
