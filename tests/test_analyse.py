@@ -1953,3 +1953,17 @@ def test_heldout15s_practical_conditions_are_constructive_with_no_area(reply: st
     analysis = rules(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
         reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a participle written as an infinitive (« jamais encadrer ») still says the experience is missing
+        "Salut Marc, t'as jamais diriger une brigade, c'est pour ça qu'on a pris quelqu'un d'autre.",
+        "Bonjour, vous n'avez encore jamais piloter de chantier, et le poste l'exige dès le premier jour.",
+    ],
+)
+def test_a_missing_experience_with_the_participle_as_an_infinitive_is_read(reply: str) -> None:
+    analysis = rules(reply)
+    assert {c.category for c in analysis.categories} == {EXP} and analysis.kind is Kind.CONSTRUCTIVE, (
+        reply, analysis.categories, analysis.kind)
