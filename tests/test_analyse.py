@@ -1878,3 +1878,92 @@ def test_a_hesitation_between_commas_and_a_safety_check_as_performed_are_read(
     analysis = rules(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and {c.category for c in analysis.categories} == expected, (
         reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # political views placed at an extreme of left or right
+        ("Le conseil a lu vos tribunes, très marquées à l'extrême droite, et a préféré ne pas donner suite.",
+         Ground.POLITICAL_CONVICTIONS),
+        ("Your far-left posts worried the trustees, so we went another way.", Ground.POLITICAL_CONVICTIONS),
+        # looks asked for through "looking the part" or a body-type image
+        ('Head office insists on cashiers "looking the part", and honestly that was it.', Ground.APPEARANCE),
+        ("Our instructors have to match the athletic image on our flyers, sorry.", Ground.APPEARANCE),
+        # living in a shelter
+        ("Since you're staying at a men's shelter for now, the owners felt it was too unsettled.",
+         Ground.SOCIAL_CONDITION),
+        ("Comme vous logez dans un foyer d'hébergement, la gérante a trouvé ça trop instable.", Ground.SOCIAL_CONDITION),
+        # a baby due
+        ("With the baby due in March, we thought the busy season would be unfair on you.", Ground.PREGNANCY),
+        ("Avec le bébé attendu pour l'été, on a jugé le calendrier trop serré.", Ground.PREGNANCY),
+        # a generation named by the parents
+        ("The crew felt someone from their grandparents' generation wouldn't mesh with them.", Ground.AGE),
+        ("L'équipe trouvait que quelqu'un de la génération de leurs parents ne collerait pas.", Ground.AGE),
+        # a union named or joined
+        ("Your old boss says you signed half the warehouse up with the Teamsters; we don't want that here.",
+         Ground.UNION),
+        ("On a su que vous aviez fait syndiquer l'équipe de nuit chez votre ancien employeur.", Ground.UNION),
+        # an acronym of the candidate's own is no name
+        ("Once you told us your BRCA2 status, the insurer raised the premiums question and we stopped there.",
+         Ground.GENETIC),
+        # a quoted "of ours" said of a person or a service
+        ("Pour la réception, le château veut quelqu'un « du pays », je le crains.", Ground.ORIGIN),
+        ("Nos habitués veulent un accueil plus « de chez nous », tu comprends.", Ground.ORIGIN),
+        # a single parent named with « maman » / « papa »
+        ("Comme tu es papa monoparental, on a pensé que les soirs seraient trop lourds.", Ground.CIVIL_STATUS),
+        # a named condition of the candidate's, with a word before it or a type after it
+        ("Because your juvenile arthritis can flare, the partners thought the shop floor would be too hard.",
+         Ground.DISABILITY),
+        ("Votre diabète de type 1 inquiète la direction pour les sorties en montagne.", Ground.DISABILITY),
+    ],
+)
+def test_grounds_in_heldout15s_forms_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: the same words about the job, the public or a lab's work are no ground
+        "You're taking over the volunteer program at our animal shelter, so the role needs a vet tech licence.",
+        "Le poste consiste à animer le refuge pour chiens; il fallait un diplôme en santé animale, que vous n'avez pas.",
+        "Our clinic runs BRCA1 screening for families, and the role needs two years of sequencing experience.",
+        "Le laboratoire travaille sur le diabète de type 2; il nous fallait quelqu'un qui maîtrise la cytométrie.",
+        "Merci, Madame. Avec votre nom et votre numéro, nous vous rappellerons à la prochaine ouverture.",
+    ],
+)
+def test_heldout15s_cues_said_of_the_job_or_the_public_are_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a job the candidate cannot leave before a date; pay too far from the scale, « le blocage », « au maximum »
+        "Thanks for following up. The kitchen has to open with you from June 3, and you can't leave the bakery until August.",
+        "Merci Julie. Tes attentes salariales sont trop loin de notre grille pour ce poste, voilà tout.",
+        "Bonjour Paul, le blocage, c'est le salaire demandé : 41 k€ quand le budget du poste est de 34 k€.",
+        "Bonjour, la convention nous autorise un salaire de 2 100 € brut au maximum, et vous demandez 2 500 €.",
+    ],
+)
+def test_heldout15s_practical_conditions_are_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a participle written as an infinitive (« jamais encadrer ») still says the experience is missing
+        "Salut Marc, t'as jamais diriger une brigade, c'est pour ça qu'on a pris quelqu'un d'autre.",
+        "Bonjour, vous n'avez encore jamais piloter de chantier, et le poste l'exige dès le premier jour.",
+    ],
+)
+def test_a_missing_experience_with_the_participle_as_an_infinitive_is_read(reply: str) -> None:
+    analysis = rules(reply)
+    assert {c.category for c in analysis.categories} == {EXP} and analysis.kind is Kind.CONSTRUCTIVE, (
+        reply, analysis.categories, analysis.kind)

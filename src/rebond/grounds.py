@@ -135,8 +135,14 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                         window
                     ):
                         continue  # the organisation's own unit or field: "our hereditary cancer lab"
-                    if match.start() > start and _ONE_CAPITALISED_WORD.fullmatch(text, match.start(), match.end()):
-                        continue  # one capitalised word inside a sentence is a name: "Groupe Alliance Recrutement"
+                    if (
+                        match.start() > start
+                        and _ONE_CAPITALISED_WORD.fullmatch(text, match.start(), match.end())
+                        and not compiled.candidate_owner.search(window)
+                    ):
+                        # one capitalised word inside a sentence is a name ("Groupe Alliance Recrutement"), unless it is the
+                        # candidate's ("your BRCA1 result"; "variants of BRCA1" in a lab's work stays a name)
+                        continue
                     if (
                         ground is Ground.AGE
                         and compiled.seniority_word.fullmatch(folded, match.start(), match.end())
