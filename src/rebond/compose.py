@@ -267,7 +267,8 @@ class _Writer:
         self.slots |= {"to": s.offer if s.invited_back == "forward" else "", "for_target": s.invite_for,
                        "when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
                        "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np, "advice": s.advice,
-                       "offer": offer, "Offer": offer[:1].upper() + offer[1:], "in_list": in_list}
+                       "offer": offer, "Offer": offer[:1].upper() + offer[1:], "in_list": in_list,
+                       "offer_action": s.offer_action}
         if not self.english and (panel := _panel_word(ctx.notes)):
             self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
 
@@ -440,7 +441,7 @@ def _asks_anything_else(w: _Writer) -> bool:
     """Whether the question past the reason already asks about anything else (a credential, a requirement)."""
     reason = _reason(w)
     # (Advice taken up is followed by "anything else?" too.)
-    return reason is not None and (reason.gap in ("credential", "requirement", "explained", "hire") or _advice_taken(w))
+    return reason is not None and (reason.gap in ("credential", "requirement", "explained", "capacity", "hire") or _advice_taken(w))
 
 
 def _advice_taken(w: _Writer) -> bool:
@@ -476,7 +477,7 @@ _AREA_OF = {Category.EXPERIENCE: "experience", Category.SKILLS: "skills", Catego
 
 def _has_gap(w: _Writer) -> bool:
     """A stated reason the candidate can work on (an internal hire leaves no gap to close)."""
-    return _reason(w) is not None and not _reason(w).internal and _reason(w).gap not in ("salary", "availability", "location")
+    return _reason(w) is not None and not _reason(w).internal and _reason(w).gap not in ("salary", "availability", "location", "capacity")
 
 
 def _area_order(w: _Writer) -> list[str]:
@@ -869,6 +870,9 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
     if kind == "contact" and s.invite_when and details:
         return "contact_when"
     if kind == "offer":
+        if s.offer_action and (details or len(s.offer_action.split()) <= 6):
+            # (At the limit too when short: "what you mentioned" names nothing.)
+            return "offer_action"  # « J'aimerais beaucoup venir donner un coup de main… »: yes to it, by name
         if not s.offer or not details:
             return "offer_unnamed"
         if re.search(r"\b(list|pool|roster|liste)\b", fold(s.offer)):
@@ -945,7 +949,7 @@ def _practical_reason(w: _Writer) -> bool:
     """Whether the reason is nothing the candidate could have done better (an internal hire, the salary, the dates,
     the distance): readers found « en tirer des leçons » and « pour progresser » illogical there."""
     reason = w.situation.reason
-    return reason is not None and reason.gap in ("internal", "salary", "availability", "location")
+    return reason is not None and reason.gap in ("internal", "salary", "availability", "location", "capacity")
 
 
 def _regret_key(w: _Writer, short: bool) -> str:
@@ -976,6 +980,9 @@ def _email(w: _Writer) -> tuple[str, str]:
         # "I know you don't usually give individual feedback, but…" (readers: a policy left unsaid "wasn't read")
         intro.append(w.pick("no_feedback_ack_short" if short else "no_feedback_ack"))
     middle, questions = _ask(w)
+    if s.no_feedback and not short and not questions:
+        # One open ask already says "if you have a moment": the policy is said without saying it twice.
+        intro[-1] = w.pick("no_feedback_ack_but")
     middle[:0] = _advice_left(w, middle + questions)
     if wants := _wants_line(w):
         # The candidate's own question from the notes, said before the list of questions (or after the ask).
@@ -1034,6 +1041,9 @@ def _linkedin(w: _Writer) -> str:
         body = [first_line, w.pick("regret_short")]
         if parts["automatic"] and s.news == "automatic" and s.interviewed:
             body.append(_automatic_ack(w))
+        if parts["no_feedback"] and s.no_feedback:
+            # "We are unable to give individual feedback", then a note asking for it as if unread: the policy said.
+            body.append(w.pick("no_feedback_ack_short"))
         asks = _linkedin_ask(w, parts)
         if parts["advice"] and (advice := _advice_left(w, asks)):
             asks[-1:-1] = advice  # before the question, after the reason
@@ -1081,16 +1091,15 @@ def _linkedin(w: _Writer) -> str:
              "purpose": _PURPOSE_FROM + 10 <= tone.length < _EXTRA_FROM or bool(_own(w)) and tone.length < _EXTRA_FROM,
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
-             "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True, "mention": True}
-    body = render(parts)
-    # Optional parts leave first when the note is over LinkedIn's limit; then the shortest wordings;
-    # then the reason is said by the question alone.
-    # (The invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)
-    for part in ("signoff", "extra", "warm", "purpose", "mention", "kind", "automatic", "advice", "wants", "tight", "invited", "area", "merged", "bare"):
-        if len(body) <= limit:
-            break
-        parts[part] = part in ("tight", "area", "merged", "bare")
-        body = render(parts)
+             "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True, "mention": True,
+             "no_feedback": s.no_feedback}
+    start = dict(parts)
+    body = _fit(render, parts, limit)
+    if s.no_feedback and not parts["no_feedback"]:
+        # The policy said only where it fits: a note that had to leave it out is written as if it never was, rather
+        # than with its sign-off and wordings already cut to make room for it.
+        parts = start | {"no_feedback": False}
+        body = _fit(render, parts, limit)
     if len(body) > limit:
         w.shortest = True
         body = render(parts)
@@ -1107,6 +1116,20 @@ def _linkedin(w: _Writer) -> str:
     return body
 
 
+def _fit(render: Any, parts: dict[str, bool], limit: int) -> str:
+    """The note with optional parts left out, in order, until it is under LinkedIn's limit (``parts`` is updated).
+
+    Optional parts leave first; then the shortest wordings; then the reason is said by the question alone. (The
+    invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)"""
+    body = render(parts)
+    for part in ("signoff", "extra", "warm", "purpose", "mention", "kind", "automatic", "advice", "wants", "tight", "no_feedback", "invited", "area", "merged", "bare"):
+        if len(body) <= limit:
+            break
+        parts[part] = part in ("tight", "area", "merged", "bare")
+        body = render(parts)
+    return body
+
+
 # A note at its limit asks the candidate's own question in place of the shortest ask only when it is short: a long
 # one leaves no room for the thanks for the praise and why the note is sent.
 _OWN_BARE_MAX = 100
@@ -1119,7 +1142,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
         if _own(w) and len(_own(w)[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
             return [_own(w)[0]]  # the candidate's own question, when it fits, is that ask
-        if reason is not None and reason.gap == "internal":
+        if reason is not None and reason.gap in ("internal", "capacity"):  # (a full team: the same, nothing was missing)
             # "Any advice on how to improve?" would not have heard that the post went inside. (Past every stage, a
             # long title and greeting leave no room for the sentence that says so: the question alone fits.)
             said = [] if parts.get("no_reason") else [_reason_sentence(w, short=True, area_only=True)]
@@ -1128,7 +1151,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
     # (Not a reason whose question points back to it: "Apart from that…" needs the sentence before it.)
     merged = parts["merged"] and reason is not None and reason.area_gap not in (
-        "internal", "experience", "requirement", "salary", *_AREAS)  # "If my availability changes…" names its reason
+        "internal", "experience", "requirement", "salary", "capacity", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     own = _own(w)
     if own and (not merged or len(own[0]) <= _OWN_BARE_MAX):
@@ -1175,7 +1198,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if s.news == "automatic":
         ask.append(w.pick("automatic_ack_phone"))  # why the call, before the regret
     if s.no_feedback:
-        ask.append(w.pick("no_feedback_ack_short" if short else "no_feedback_ack"))
+        ask.append(w.pick("no_feedback_ack_but"))  # (the call already asked for a few minutes)
     if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank and len(ask) == 1:
         ask.append(_warm_line(w) if s.went_well else w.pick("phone_warm_line"))
     if tone.warmth >= _WARM_FROM:

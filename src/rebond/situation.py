@@ -33,7 +33,8 @@ class StatedReason:
     internal: bool = False
     term: str = ""  # "PMP", "SAP", "anglais": what the reason names
     # certification | licence | membership | credential_phrase | requirement | language | tool | salary | availability
-    # | location | explained (a reason given in words no reading could turn into the candidate's)
+    # | location | explained (a reason given in words no reading could turn into the candidate's) | capacity (a full
+    # team, a single place: room decided, not the candidate)
     term_kind: str = ""
     topic: str = ""  # "payroll" in "more experience in payroll"
     evidence: str = ""  # the recruiter's words that give it
@@ -49,7 +50,7 @@ class StatedReason:
         """Which kind of gap the reason names, for the sentence that acknowledges it and the question past it."""
         if self.internal:
             return "internal"
-        if self.term_kind in ("salary", "availability", "location", "explained"):
+        if self.term_kind in ("salary", "availability", "location", "explained", "capacity"):
             return self.term_kind
         if self.term_kind in ("certification", "licence", "membership", "credential_phrase"):
             # « un candidat qui vient de l'automobile, avec une certification Green Belt »: the hire held it, and
@@ -74,7 +75,7 @@ class StatedReason:
         """The gap by its area alone, without the description of the hire (for a note with no room for it)."""
         if self.internal:
             return "internal"
-        if self.term_kind in ("tool", "language", "salary", "availability", "location", "explained"):
+        if self.term_kind in ("tool", "language", "salary", "availability", "location", "explained", "capacity"):
             return self.term_kind
         if self.term_kind:
             return "experience" if self.gap == "hire" else self.gap
@@ -99,6 +100,9 @@ class Situation:
     invite_for: str = ""  # what the profile is kept for: « pour les postes Python », "for future openings"
     offer: str = ""  # what the recruiter offers, when it can be named: « les remplacements en CDD sur décembre et janvier »
     invite_list: str = ""  # the pool or list a kept profile is in, in the candidate's words: « votre vivier », "the eligible list"
+    # What the recruiter invites the candidate to do, in the candidate's words: « venir donner un coup de main comme
+    # bénévole pendant les chevrotages », "be considered for a temporary position". Said yes to, by name.
+    offer_action: str = ""
     # A question the notes say was asked, in the candidate's words: « mes réponses aux questions sur le budget »,
     # "my answer to the question about disagreeing with a manager"; or what was asked, for "when I was asked how…".
     asked: str = ""
@@ -439,8 +443,9 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         # (Only a test, and no word of an interview anywhere: « l'épreuve écrite », "your translation test".)
         and not (has_term(rejection, tuple(_cues()["test_only"])) and not has_term(rejection + " " + notes, tuple(_cues()["interview_evidence"])))
         and not has_term(notes, tuple(_cues()["no_interview"])),
-        invited_back=(invited := _invitation(rejection) if not automatic else ""),  # a template invites nothing
+        invited_back=(invited := _invitation_kind_read(rejection, lang, automatic)),
         **(_invitation_details(rejection, lang, invited) if invited else {}),
+        offer_action="" if automatic else invited_action(rejection, lang),
         **_asked_and_worry(notes, lang, reason, rejection),
         praised=() if automatic else (praised := _praised_moments(rejection)),
         praised_np="" if automatic or praised else _praised_np(rejection, lang),
@@ -819,6 +824,21 @@ def _praised(rejection: str, moment_terms: tuple[str, ...]) -> bool:
     return any(has_term(sentence, moment_terms) for sentence in _praising_sentences(rejection))
 
 
+def _invitation_kind_read(rejection: str, lang: str, automatic: bool) -> str:
+    """What the rejection invites, refined: an offer that names no thing but a post that may open is that opening
+    (« un poste de fromager en fabrication pourrait s'ouvrir au printemps ; si cela vous intéresse… »); an invitation
+    to do something no cue names is an offer (« Si vous voulez venir donner un coup de main… »)."""
+    if automatic:
+        return ""  # a template invites nothing
+    kind = _invitation(rejection)
+    if kind == "offer" and not _invitation_details(rejection, lang, "offer").get("offer") \
+            and _invitation_details(rejection, lang, "opening").get("offer"):
+        return "opening"
+    if not kind and invited_action(rejection, lang):
+        return "offer"
+    return kind
+
+
 def _invitation(rejection: str) -> str:
     """What a personal rejection invites: a call, a new application ("reapply"), keeping the profile in mind
     ("keep"), staying in touch ("contact"), or ""."""
@@ -907,6 +927,71 @@ _FORWARD_TO = {
     "fr": re.compile(r"(?i)\b(?:cv|profil|dossier|candidature|nom)\s+((?:à|au|aux)\s+[^.,;!?]{3,60})"),
     "en": re.compile(r"(?i)\b(?:resume|résumé|cv|profile|application|name)\s+(?:along |on )?(to\s+[^.,;!?]{3,60})"),
 }
+
+
+# What the recruiter invites the candidate to do, as an infinitive: « Si vous voulez venir donner un coup de main
+# comme bénévole pendant les chevrotages », "you're welcome to come shadow a Saturday shift". Answered by saying yes
+# to it in the candidate's words, never « Votre proposition m'intéresse » that names nothing.
+_ACTION_TRIGGER = {
+    "fr": re.compile(r"(?i)\b(?:si (?:jamais )?(?:vous (?:voulez|souhaitez|aimeriez|désirez)|tu (?:veux|souhaites|aimerais)"
+                     r"|ça (?:te|vous) (?:dit|tente|intéresse)|cela (?:vous|te) (?:dit|tente|intéresse)|le cœur (?:vous|t')en dit)(?:,)?"
+                     r"|n'hésitez pas à|n'hésite pas à|je vous invite à|je t'invite à|nous vous invitons à"
+                     r"|(?:vous|tu) (?:êtes|es|seriez|serais|serez|seras) (?:toujours |le |la |les )?(?:bienvenue?s?|les bienvenus) (?:pour|à))\s+(?:de\s+|d')?"),
+    "en": re.compile(r"(?i)\b(?:if you(?:'d| would) (?:like|love|want|be (?:interested|keen|up for it|happy)) to|if you want to"
+                     r"|if you're (?:keen|interested|up for it|happy) to|feel free to"
+                     r"|you(?:'re| are|'d be| would be| will be|'ll be) (?:more than |very |always |most |also )?welcome to"
+                     r"|we(?:'d| would) (?:love|be (?:happy|glad|delighted)) (?:for you |to have you )to"
+                     r"|i(?:'d| would) (?:love|like) (?:for )?you to)\s+"),
+}
+# Invitations another wording answers already: a new application, a call, keeping in touch, a note to send.
+_ACTION_ANSWERED = {
+    "fr": re.compile(r"(?i)^(?:re)?postuler|^(?:re)?candidater|^y postuler|^revenir vers|^(?:vous |nous |te )?(?:re|ré)?(?:é|e)crire|^(?:vous |nous |te )?recontacter|^appeler|^me renseigner|^maintenir|^mettre à jour|^poser|^soumettre|^surveiller|^suivre (?:nos|notre|la|les)|^(?:me|nous|m') ?(?:re)?(?:contacter|appeler|écrire|ecrire|joindre|relancer|faire signe|le faire savoir|rappeler)"
+                     r"|^(?:rester|garder) (?:en )?contact|^(?:en )?(?:discuter|parler|jaser)|^(?:vous|te) (?:inscrire|abonner)|^consulter|^jeter un"),
+    "en": re.compile(r"(?i)^(?:re-?)?apply|^submit|^reach out|^contact|^call|^ring|^e-?mail|^get (?:back )?in touch|^keep in touch|^stay in touch"
+                     r"|^let (?:me|us) know|^connect|^follow|^check|^keep an eye|^discuss|^talk|^chat|^ask|^send|^drop (?:me|us) a|^sign up|^look|^stay connected|^hear|^request|^update"),
+}
+# Where the invited action ends: the recruiter's own clause, a condition, an aside.
+_ACTION_END = re.compile(r"(?i)\s*(?:[.,;:!?()\n]|\s[-–—]\s|\s(?:si|if|once|when|quand|dès que|lorsque|as soon as)\s)")
+_ACTION_VIEW = {
+    # The recruiter's « vous » is the candidate's « me »; the organisation's « nous » is « vous » in the answer.
+    "fr": {"vous": "me", "te": "me", "t'": "m'", "ta": "ma", "ton": "mon", "tes": "mes", "vos": "mes", "nous": "vous", "notre": "votre", "nos": "vos"},
+    "en": {"you": "me", "your": "my", "yourself": "myself", "us": "you", "our": "your", "we": "you"},
+}
+# Words whose turning depends on what the answer cannot know (« votre » is « mon » or « ma »; the recruiter's « me »
+# is « vous » or « te »): an action holding one is not restated.
+_ACTION_UNSURE = {"fr": re.compile(r"(?i)\b(?:votre|me|m'|moi|je|j'|mon|ma|mes|on)\b|\bm'"), "en": re.compile(r"(?i)\b(?:me|my|i|i'd|i'll|i'm)\b")}
+
+
+def invited_action(rejection: str, lang: str) -> str:
+    """The thing the rejection invites the candidate to do, in the candidate's words, as an infinitive, or ""."""
+    lang = "en" if lang == "en" else "fr"
+    for sentence in _sentences(rejection):
+        match = _ACTION_TRIGGER[lang].search(sentence)
+        if match is None:
+            continue
+        rest = sentence[match.end():]
+        action = _ACTION_END.split(rest, maxsplit=1)[0].strip()
+        words = action.split()
+        if not 2 <= len(words) <= 20 or _ACTION_ANSWERED[lang].search(action) or _ACTION_UNSURE[lang].search(action):
+            continue
+        if re.search(r"(?i)\b(?:that|this|it|them|one|ça|cela|celui-ci|celle-ci)$", action):
+            continue  # "be considered for that": what "that" is, the answer cannot say
+        if re.match(r"(?i)(?:si|if)\b", match.group(0)) and len(rest[len(action):].split()) > 8:
+            # "If you would like to build experience in hospice care, we would be glad to welcome you to our volunteer
+            # program…": the condition is the candidate's aim; the offer is the clause after it.
+            continue
+        if lang == "fr" and not re.match(r"(?i)(?:(?:me|vous|te|nous|y|en|les|le|la|l')\s+|[mtl]')?\w+(?:er|ir|re|oir)\b", action):
+            continue  # « si vous voulez qu'on en jase »: no infinitive, nothing to restate
+        turned = re.sub(r"(?i)\b(?:t'|[\w']+)", lambda m: _turn_word(m.group(0), _ACTION_VIEW[lang]), action)
+        return _without_dangling_end(turned)
+    return ""
+
+
+def _turn_word(word: str, view: dict[str, str]) -> str:
+    turned = view.get(word.lower())
+    if turned is None:
+        return word
+    return turned[:1].upper() + turned[1:] if word[:1].isupper() else turned
 
 
 def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
@@ -1150,6 +1235,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     if not internal and (language := _language_level(rejection, lang)) and not (findings and findings[0].category is Category.LANGUAGE_REGISTER):
         # « un anglais courant et une deuxième langue étrangère (espagnol) »: the language is the reason.
         return StatedReason(category=Category.LANGUAGE_REGISTER, term=language, term_kind="language", evidence=language)
+    if not findings and not internal and (full := _sentence_with(rejection, "capacity")):
+        # « l'équipe est bouclée », « ils prennent juste un apprenti cette année »: room, not the candidate, decided.
+        # (Readers: "nothing was missing, so « ce qui m'a manqué » misreads him.")
+        return StatedReason(category=None, term_kind="capacity", evidence=full)
     if not findings and not internal and (hire := hired_as_said_by_candidate(rejection, lang, chosen_only=True)):
         # "They wanted someone who had already shipped a game", « on part sur un profil qui maîtrise HubSpot »:
         # the person chosen or wanted, described, is the reason even where the analyser saw no area.

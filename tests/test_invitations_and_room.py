@@ -1,0 +1,117 @@
+"""What round 31's readers found most (19 of 48 comments): an offer left unnamed or not taken up, a no-feedback
+policy asked past as if unread, and "what was I missing?" asked of a recruiter who said the team was simply full."""
+
+import pytest
+
+from rebond.checks import run_checks
+from rebond.compose import compose
+from rebond.models import DraftRequest, InterviewContext, Tone
+from rebond.situation import invited_action, read_situation
+
+
+def request(language="fr", channel="email", rejection="", notes="", news="written", recruiter="Mme Gendron", **tone):
+    return DraftRequest(
+        language=language, channel=channel,
+        context=InterviewContext(candidate_name="Jérôme Lévesque", recruiter_name=recruiter, company="la Chèvrerie du Rang 9",
+                                 role="Trayeur", interview_date="2026-11-12", rejection_message=rejection, notes=notes,
+                                 news_channel=news, candidate_gender="masculine"),
+        tone=Tone(**tone),
+    )
+
+
+@pytest.mark.parametrize(("language", "rejection", "expected"), [
+    # The recruiter's « vous » is the candidate's « me »; the clause after the comma is the recruiter's own.
+    ("fr", "Si vous voulez venir donner un coup de main comme bénévole pendant les chevrotages cet hiver pour vous "
+           "faire la main, on serait contents.",
+     "venir donner un coup de main comme bénévole pendant les chevrotages cet hiver pour me faire la main"),
+    # "our" is the recruiter's: "your" in the answer.
+    ("en", "You're welcome to come shadow a Saturday shift with our team if you'd like.",
+     "come shadow a Saturday shift with your team"),
+    ("en", "If you'd like to be considered for a temporary position, just let me know.",
+     "be considered for a temporary position"),
+    # What other wordings answer (a new application, a call) is not restated.
+    ("en", "Feel free to apply again next year.", ""),
+    ("fr", "N'hésitez pas à nous réécrire en mars.", ""),
+    # No infinitive: nothing to restate.
+    ("fr", "Si tu veux qu'on en jase, appelle-moi à la station.", ""),
+    # The candidate's aim, with the offer in the clause after it: not the thing offered.
+    ("en", "If you would like to build experience in hospice care, we would be glad to welcome you to our volunteer "
+           "program or to our upcoming education sessions.", ""),
+    # "that" names nothing the answer can say; « votre » is « mon » or « ma »: not guessed.
+    ("en", "If you'd like to be considered for that, just let me know.", ""),
+    ("fr", "N'hésitez pas à venir présenter votre portfolio un samedi.", ""),
+])
+def test_what_the_recruiter_invites_is_read_in_the_candidates_words(language, rejection, expected):
+    assert invited_action(rejection, language) == expected
+
+
+def test_an_invitation_to_do_something_is_taken_up_by_name():
+    rejection = ("Bonjour Jérôme,\n\nNous avons décidé d'offrir le poste à une autre personne. Honnêtement ça s'est joué "
+                 "sur l'expérience des chevrotages.\n\nSi vous voulez venir donner un coup de main comme bénévole pendant "
+                 "les chevrotages cet hiver pour vous faire la main, on serait contents.\n\nLucie Gendron")
+    for channel in ("email", "linkedin", "phone"):
+        draft = compose(request(channel=channel, rejection=rejection, length=70))
+        text = draft.body
+        assert "coup de main comme bénévole pendant les chevrotages" in text, (channel, text)
+        assert "pour me faire la main" in text
+        failed = [c.name for c in run_checks(draft, request(channel=channel, rejection=rejection, length=70)).failed()]
+        assert "recruiter_answered" not in failed and "future_openness" not in failed, (channel, failed)
+
+
+def test_an_offer_that_names_a_post_that_may_open_is_that_post():
+    rejection = ("Nous avons fait le choix d'un candidat ayant déjà plusieurs années d'expérience en cave d'affinage.\n\n"
+                 "Sachez qu'un poste de fromager en fabrication pourrait s'ouvrir au printemps ; si cela vous intéresse, "
+                 "je vous invite à me le faire savoir.\n\nNadine Cuenot")
+    req = request(language="fr-FR", rejection=rejection, recruiter="Mme Cuenot")
+    assert read_situation(req).invited_back == "opening"
+    assert "poste de fromager en fabrication" in compose(req).body
+    assert "Votre proposition" not in compose(req).body
+
+
+@pytest.mark.parametrize(("language", "rejection", "said"), [
+    ("fr", "Bonjour Rosalie,\nMerci pour ta candidature et ta visite à l'atelier. Nous avons retenu une autre candidature. "
+           "Compte tenu du volume de candidatures reçues, nous ne pouvons malheureusement pas offrir de rétroaction "
+           "individuelle.\nBonne continuation,\nFrance Drouin", "Je sais que vous ne"),
+    ("fr-FR", "Bonjour,\n\nAprès examen de l'ensemble des candidatures, nous avons le regret de vous informer que votre "
+              "profil n'a pas été retenu.\n\nCompte tenu du nombre important de candidatures reçues (plus de 140), nous ne "
+              "sommes malheureusement pas en mesure de faire des retours individualisés.\n\nAurélie Masson",
+     "Je sais que vous ne"),
+    ("en", "Dear Georgia\nThank you for coming for interview. I'm sorry to say that on this occasion you have not been "
+           "successful. Due to the number of applicants we are unable to give individual feedback.\nKind regards\nSue",
+     "individual feedback"),
+])
+def test_a_linkedin_note_says_it_knows_the_policy_before_asking(language, rejection, said):
+    req = request(language=language, channel="linkedin", rejection=rejection, recruiter="Mme Drouin", length=60)
+    assert read_situation(req).no_feedback
+    assert said in compose(req).body
+
+
+def test_an_email_with_one_open_ask_says_the_policy_once():
+    rejection = ("Nous ne sommes malheureusement pas en mesure de faire des retours individualisés. Nous vous souhaitons une "
+                 "bonne continuation.\n\nAurélie Masson")
+    body = compose(request(language="fr-FR", rejection=rejection, directness=0, length=60, recruiter="Aurélie Masson")).body
+    assert "retour individuel, mais je me permets de vous poser la question" in body
+    assert "si vous aviez tout de même un moment" not in body  # "if you have a moment" is the ask's, said once
+
+
+@pytest.mark.parametrize(("language", "news", "rejection", "notes", "acknowledged"), [
+    ("fr-FR", "phone", "(appel de Jean-Marc, chef des pistes, le 28/11) pas retenu pour le début de saison, l'équipe est "
+                       "bouclée. mais je suis 1er sur la liste d'attente en cas de désistement.", "",
+     "toutes les places étaient déjà prises"),
+    ("fr", "phone", "", "Visite de l'atelier. Il m'a appelée hier : ils prennent juste un apprenti cette année pis c'est "
+                        "pas moi. Il a dit que je suis « la prochaine sur la liste » si la subvention passe en janvier.",
+     "toutes les places étaient déjà prises"),
+    ("en", "written", "Thanks for coming in. We only have one spot this season and we rehired last year's crew.", "",
+     "all the places were already taken"),
+])
+def test_a_full_team_is_understood_and_nothing_is_asked_as_missing(language, news, rejection, notes, acknowledged):
+    for channel in ("email", "linkedin", "phone"):
+        req = request(language=language, channel=channel, rejection=rejection, notes=notes, news=news, length=70)
+        situation = read_situation(req)
+        assert situation.reason is not None and situation.reason.gap == "capacity"
+        body = compose(req).body
+        assert acknowledged in body, (channel, body)
+        assert "manqué" not in body and "missing" not in body
+        assert "stated_reason_used" not in [c.name for c in run_checks(compose(req), req).failed()]
+    if "liste" in rejection + notes:
+        assert situation.invited_back == "keep"  # « je suis 1er sur la liste d'attente »: the list, thanked
