@@ -115,3 +115,46 @@ def test_a_full_team_is_understood_and_nothing_is_asked_as_missing(language, new
         assert "stated_reason_used" not in [c.name for c in run_checks(compose(req), req).failed()]
     if "liste" in rejection + notes:
         assert situation.invited_back == "keep"  # « je suis 1er sur la liste d'attente »: the list, thanked
+
+
+@pytest.mark.parametrize(("language", "notes", "mention"), [
+    # A label with « À », and the candidate's own news told with a possessive; the comma splice after « que » mended.
+    ("fr", "Entrevue devant un comité.\nÀ mentionner : ma fille commence la garderie en janvier, je peux maintenant "
+           "faire les fins de semaine !",
+     "ma fille commence la garderie en janvier ; je peux maintenant faire les fins de semaine"),
+    # The aside in brackets is the notes', not the message's.
+    ("fr-FR", "Dire que mon BPJEPS est validé depuis vendredi (dernier jury).", "mon BPJEPS est validé depuis vendredi"),
+    # A doubt's question mark is not carried over.
+    ("fr", "Mentionner que j'ai eu ma carte ASP Construction entre-temps ? Pas sûr si c'est pertinent.",
+     "j'ai eu ma carte ASP Construction entre-temps"),
+])
+def test_what_the_notes_say_to_mention_is_found_in_new_words(language, notes, mention):
+    req = request(language=language, notes=notes)
+    assert read_situation(req).to_mention == mention
+
+
+@pytest.mark.parametrize("notes", [
+    "M. Lévesque a dit à la fin de la 2e entrevue qu'il me reviendrait avant les Fêtes. On est le 6 janvier, rien.",
+    "Le président (Gilles) m'a dit « on se rappelle la semaine prochaine ». 3 semaines, rien.",
+])
+def test_silence_written_as_a_date_or_a_count_then_nothing_is_a_follow_up(notes):
+    req = request(language="fr", notes=notes, news="unknown")
+    assert read_situation(req).undecided
+    body = compose(req).body
+    assert "regrette" not in body and "aurais aimé" not in body and "manqué" not in body  # (no rejection assumed)
+
+
+def test_a_promise_of_next_week_is_recalled_as_the_following_week():
+    req = request(language="fr-FR", notes="Gilles m'a dit « on se rappelle la semaine prochaine ». 3 semaines, rien.",
+                  news="unknown")
+    assert read_situation(req).promised == "pour la semaine suivante"
+
+
+@pytest.mark.parametrize("notes", [
+    "Appel de Sophie (RH) ce midi : pas retenue, elle m'a dit qu'ils ont pris une candidate interne.",
+    "Essai en cuisine samedi. Le chef, M. Royer, m'a appelé lundi : il prend une candidate interne.",
+])
+def test_a_call_report_in_new_words_is_the_news(notes):
+    req = request(language="fr-FR", notes=notes, news="phone")
+    situation = read_situation(req)
+    assert situation.reason is not None and situation.reason.gap == "internal"

@@ -95,7 +95,7 @@ _NOTE_SPEAK = re.compile(r"(?i)\b(?:pis|genre|c'est quoi|xp|lol|gonna|wanna|kind
 
 # What the notes say to mention (« Mentionner que je reste intéressé », "Mention I can start Jan 4"): the candidate's.
 # (At a sentence's start only: « elle pouvait pas me dire pourquoi » reports the call.)
-_MENTION = re.compile(r"(?im)(?:^|(?<=[.!?\n]))\s*(?:[-•*]\s*)?(?:mentionner|dire|préciser|rappeler|mention|say|tell (?:him|her|them))"
+_MENTION = re.compile(r"(?im)(?:^|(?<=[.!?\n]))\s*(?:[-•*]\s*)?(?:(?:à|a|to)\s+)?(?:mentionner|dire|préciser|rappeler|mention|say|tell (?:him|her|them))"
                       r"(?:\s+(?:que|qu'|that)\b|\s*:|\s+(?=i\b|i'm\b|i've\b))")
 
 
@@ -193,13 +193,16 @@ def to_mention(notes: str, lang: str) -> str:
     match = _MENTION.search(notes)
     if not match:
         return ""
-    clause = re.split(r"(?<=[.!?;])\s|\n|\s[-–—]\s", notes[match.end():].strip(" :"), maxsplit=1)[0].strip(" .;!")
+    clause = re.split(r"(?<=[.!?;])\s|\n|\s[-–—]\s", notes[match.end():].strip(" :"), maxsplit=1)[0].strip(" .;!?")
     for pattern, written in _WRITTEN_OUT:
         clause = re.sub(pattern, written, clause)
-    first_person = r"^(?:I\b|I'm\b|I've\b|I'll\b)" if lang == "en" else r"(?i)^(?:je\b|j')"
+    # (« ma fille commence la garderie en janvier », "my licence came through": the candidate's own news too)
+    first_person = r"^(?:I\b|I'm\b|I've\b|I'll\b|[Mm]y\b)" if lang == "en" else r"(?i)^(?:je\b|j'|ma\b|mon\b|mes\b)"
     if not re.match(first_person, clause) or _NOTE_SPEAK.search(clause) or not 3 <= len(clause.split()) <= 25:
         return ""
-    return clause
+    clause = re.sub(r"\s*\([^)]*\)", "", clause)  # « validé depuis vendredi (dernier jury) »: the aside is the notes'
+    # Two clauses joined by a comma read as a splice after « que »: « …en janvier ; je peux maintenant… ».
+    return re.sub(r",\s+(?=(?:je|j'|I|I'm|I've|I'll)\b)", "; " if lang == "en" else " ; ", clause)
 
 
 # Spoken words a formal letter does not ask in (« C'est le fond ou la forme qui a coincé ? »).
@@ -217,7 +220,7 @@ _PROMISED = {
     "fr": re.compile(r"(?i)(?:\b(?:dit|indiqué|annoncé|promis|parlé d')\s*(?:qu'on aurait |que j'aurais |qu'il y aurait |qu'ils donneraient )?|"
                      r"\b(?:devait|devais|devions|devaient|aurait dû|aurais dû) (?:avoir|recevoir|donner) )(?:des |une |d'une |un )?(?:«\s*)?"
                      r"(?:nouvelles|réponse|retour|décision)\s*(?:«\s*|\"\s*)?((?:d'ici|avant|sous|dans|au plus tard|en fin de|à la fin de|cette|la semaine)\s[^»\".,;:!?()\n]{2,30})"
-                     r"|«\s*(?:on|je|nous)\s+(?:te|vous)\s+(?:revien\w*|écri\w*|rappel\w*|recontact\w*|donne\w* des nouvelles)\s+"
+                     r"|«\s*(?:on|je|nous)\s+(?:te|vous|se)\s+(?:revien\w*|écri\w*|rappel\w*|recontact\w*|reparle\w*|donne\w* des nouvelles)\s+"
                      r"((?:d'ici|dans|avant|sous)\s[^».,;:!?\n]{2,30}|la semaine prochaine|cette semaine|sous peu|demain)"
                      # « Elle devait me répondre « en fin de semaine » »
                      r"|\b(?:devait|devaient|devais) (?:me |nous |te )?(?:répondre|rappeler|revenir|écrire|recontacter)\s*(?:«\s*|\"\s*)?"
@@ -236,4 +239,7 @@ def promised_answer(notes: str, lang: str) -> str:
     when = next(g for g in match.groups() if g).strip(" ,«»\"'")
     if re.match(r"\d", when):
         when = "within " + when  # "HR said 4-6 weeks"
+    # Recalled afterwards, "next week" is the week after the interview: « pour la semaine suivante », "the following week".
+    when = re.sub(r"(?i)^(?:pour )?la semaine prochaine$", "pour la semaine suivante", when)
+    when = re.sub(r"(?i)^next week$", "the following week", when)
     return when if 1 <= len(when.split()) <= 8 and not _NOTE_SPEAK.search(when) else ""

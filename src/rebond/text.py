@@ -348,7 +348,8 @@ _WRITTEN_OUT = {
     "en": [(r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
            (r"\bw/ ?", "with ")],
     "fr": [(r"\bbcp\b", "beaucoup"), (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
-           (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"\bdispos?\b(?![-·])", "disponible")],
+           (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"\bdispos?\b(?![-·])", "disponible"),
+           (r"\bqqch\b", "quelque chose"), (r"\bqqn\b", "quelqu'un"), (r"\bqq\b", "quelques")],
     "fr_written": [(r"(?<=\w) pis (?=\w)", " et ")],
 }
 
