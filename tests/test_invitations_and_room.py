@@ -158,3 +158,23 @@ def test_a_call_report_in_new_words_is_the_news(notes):
     req = request(language="fr-FR", notes=notes, news="phone")
     situation = read_situation(req)
     assert situation.reason is not None and situation.reason.gap == "internal"
+
+
+@pytest.mark.parametrize(("language", "notes", "mention"), [
+    # The candidate's news since the interview, told without a label: a course, an exam, a degree, with when.
+    ("fr", "Entrevue avec Laurent. Je fais la formation loi ALUR ce mois-ci.", "je fais la formation loi ALUR ce mois-ci"),
+    ("en", "Panel of 3. I finish my RTPI-accredited MSc in Feb.", "I finish my RTPI-accredited MSc in February"),
+    ("en", "My Tue/Thu uni lectures end in January!! so I could do the club from then.",
+     "my Tuesday and Thursday uni lectures end in January"),
+    # A labelled mention after « + », its month written out.
+    ("en", "Nothing since. Want to follow up + mention I can start Jan 4.", "I can start January 4"),
+    # What follows a comma is another note.
+    ("fr", "J'ai mon DEP en assistance technique en pharmacie depuis juin, stage chez Uniprix à Matane.",
+     "j'ai mon DEP en assistance technique en pharmacie depuis juin"),
+    # Not news: bad news, a feeling, what the interview was, what was said then.
+    ("fr", "Mon cours de premiers soins est expiré depuis janvier et c'est obligatoire avant le 1er juin.", ""),
+    ("en", "I think my exam answers were weak since I rushed.", ""),
+    ("fr", "J'avais dit pas de samedi à cause de la garde de mon fils depuis janvier.", ""),
+])
+def test_the_candidates_news_since_the_interview_is_said(language, notes, mention):
+    assert read_situation(request(language=language, notes=notes)).to_mention == mention
