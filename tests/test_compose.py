@@ -615,7 +615,7 @@ def test_a_reason_explained_in_words_no_reading_turns_is_acknowledged_and_not_as
     situation = _situation("fr", rejection)
     assert situation.reason is not None and situation.reason.gap == "explained"
     body = compose(request("fr", rejection=rejection, directness=60)).body
-    assert "motivé votre choix" in body and "ce qui m'a manqué" not in body and "Au-delà de ce point" in body
+    assert "motivé votre choix" in body and "ce qui m'a manqué" not in body and "tout de même quelque chose" in body
     # A template's cause explains nothing; neither does a recruiter who says no reason was given.
     assert _situation("fr", "En raison du grand nombre de candidatures reçues, nous ne pouvons répondre à chacun.").reason is None
     assert _situation("en", "She didn't give a specific reason, just said to keep applying because more openings are "

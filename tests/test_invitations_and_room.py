@@ -178,3 +178,43 @@ def test_a_call_report_in_new_words_is_the_news(notes):
 ])
 def test_the_candidates_news_since_the_interview_is_said(language, notes, mention):
     assert read_situation(request(language=language, notes=notes)).to_mention == mention
+
+
+def _follow_up(language, channel, length):
+    notes = ("Entrevue le 12 novembre. Elle devait me répondre « d'ici vendredi ». Toujours rien." if language != "en"
+             else "Interview Nov 12. She said I'd hear back by Friday. Still nothing.")
+    return request(language=language, channel=channel, notes=notes, news="unknown", length=length)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_short_follow_up_checks_in_without_a_resigned_if_im_not_selected(language):
+    for channel in ("email", "phone"):
+        req = _follow_up(language, channel, length=30)
+        draft = compose(req)
+        assert read_situation(req).undecided
+        assert "retenue" not in draft.body and "not selected" not in draft.body and "wasn't selected" not in draft.body
+        failed = [c.name for c in run_checks(draft, req).failed()]
+        assert "feedback_request" not in failed and "improvement_framing" not in failed, failed
+    # A longer one still asks, for the case of a no, what to improve.
+    long = compose(_follow_up(language, "email", length=80)).body
+    assert ("retenue" in long) if language != "en" else ("selected" in long)
+
+
+def test_a_called_follow_up_does_not_ask_twice_where_things_stand():
+    body = compose(_follow_up("fr", "phone", length=30)).body
+    assert "Est-ce qu'une décision a été prise" not in body  # « où en est le processus » already asks it
+    assert "moment où la décision sera prise" in body
+
+
+def test_a_follow_up_that_asks_nothing_fails_the_checks():
+    req = _follow_up("fr", "email", length=30)
+    draft = compose(req).model_copy(update={"body": "Bonjour Madame Gendron,\n\nLe poste m'intéresse toujours.\n\nJérôme"})
+    failed = [c.name for c in run_checks(draft, req).failed()]
+    assert "feedback_request" in failed  # checking in means asking where things stand
+
+
+def test_an_explained_reason_is_followed_by_a_question_that_points_at_nothing_unnamed():
+    rejection = ("Merci pour ta visite au dépanneur. On garde l'autre candidat parce qu'il fait déjà les livraisons "
+                 "du samedi pour mon frère.")
+    body = compose(request(language="fr", rejection=rejection, directness=60, length=50)).body
+    assert "Au-delà de ce point" not in body and "tout de même quelque chose que je pourrais améliorer" in body

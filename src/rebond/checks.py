@@ -114,7 +114,19 @@ def _asks_for_feedback(sentence: str, lang: str) -> bool:
 
 def check_feedback_request(s: _Subject) -> CheckResult:
     texts, first_ask = _first_ask(s)
-    return _result("feedback_request", s.lang, first_ask < len(texts))
+    # A follow-up on a decision not yet given asks where things stand; feedback on a no not yet given is asked only
+    # when the notes name something to ask about or the message is long (round 32's readers: "resigned").
+    return _result("feedback_request", s.lang, first_ask < len(texts) or _checks_in_only(s))
+
+
+def _checks_in_only(s: _Subject) -> bool:
+    """A follow-up that asks where things stand and, rightly, nothing of a decision not yet given."""
+    return read_situation(s.request).undecided and bool(_STATUS_ASKED.search(fold(s.body + " " + s.voicemail)))
+
+
+# Where things stand, asked: « où en est le processus », "where things stand", "when you'll be deciding".
+_STATUS_ASKED = re.compile(r"\b(?:ou en (?:est|sont|etes)|ou (?:ca|cela) en est|where (?:things|the process|it) stands?|"
+                           r"decision (?:a ete|has been|sera)|when you'll be deciding|moment ou la decision|any news|des nouvelles)")
 
 
 def check_improvement_framing(s: _Subject) -> CheckResult:
@@ -124,14 +136,16 @@ def check_improvement_framing(s: _Subject) -> CheckResult:
     # The improvement has to frame the ask: in the request or after it, not in small talk before it.
     texts, first_ask = _first_ask(s)
     if first_ask == len(texts):
-        return _result("improvement_framing", s.lang, False)  # no ask at all: nothing it could frame
+        # no ask at all: nothing it could frame (a follow-up that only checks in has nothing to frame either)
+        return _result("improvement_framing", s.lang, _checks_in_only(s))
     # (The lead-in right before the ask frames it too: "I have one question for you about what I could do better.";
     # a call script's "Questions:" label between them is no sentence.)
     start = first_ask - 1
     if start > 0 and texts[start].strip().endswith(":") and len(texts[start].split()) <= 3:
         start -= 1
-    return _result("improvement_framing", s.lang,
-                   any(_affirmed(text, "improvement", s.lang) for text in texts[max(start, 0):]))
+    framed = any(_affirmed(text, "improvement", s.lang) for text in texts[max(start, 0):])
+    # (A follow-up that asks only where things stand and when the decision comes asks for no feedback to frame.)
+    return _result("improvement_framing", s.lang, framed or _checks_in_only(s) and not _affirmed(s.body, "improvement", s.lang))
 
 
 def check_future_openness(s: _Subject) -> CheckResult:

@@ -1142,7 +1142,9 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
         if _own(w) and len(_own(w)[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
             return [_own(w)[0]]  # the candidate's own question, when it fits, is that ask
-        if reason is not None and reason.gap in ("internal", "capacity"):  # (a full team: the same, nothing was missing)
+        if reason is not None and (reason.gap in ("internal", "capacity") or reason.gap == "explained" and not parts.get("no_reason")):
+            # (A full team, a reason explained: the same; an explained reason with no room for « Je comprends votre
+            # choix » takes the shortest ask, which needs no reason before it.)
             # "Any advice on how to improve?" would not have heard that the post went inside. (Past every stage, a
             # long title and greeting leave no room for the sentence that says so: the question alone fits.)
             said = [] if parts.get("no_reason") else [_reason_sentence(w, short=True, area_only=True)]
@@ -1151,7 +1153,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     # At the very limit, a question that names the reason ("…more experience in payroll?") says it once.
     # (Not a reason whose question points back to it: "Apart from that…" needs the sentence before it.)
     merged = parts["merged"] and reason is not None and reason.area_gap not in (
-        "internal", "experience", "requirement", "salary", "capacity", *_AREAS)  # "If my availability changes…" names its reason
+        "internal", "experience", "requirement", "salary", "capacity", "explained", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     own = _own(w)
     if own and (not merged or len(own[0]) <= _OWN_BARE_MAX):

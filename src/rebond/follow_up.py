@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from rebond.compose import _Writer
 
 
+# From this length a follow-up also asks, for the case of a no, what to improve.
+_CONDITIONAL_FROM = 60
+
+
 def _moment(w: _Writer) -> str:
     """What the feedback is asked on: the question the notes say was asked, else their first moment that did not
     go well (« mes réponses aux questions sur le statut », « mon test écrit »)."""
@@ -45,9 +49,12 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
     promised = [w.fill(bank["promised"], promised=w.situation.promised)] if w.situation.promised else []
     # The notes' own questions past where things stand (that one the follow-up asks itself), for the case of a no.
     own = [past_the_decision(q) for q in _own(w) if not asks_status(q)]
+    # "If I'm not selected, what could I improve?" in a plain follow-up read as resigned to three readers of round 32:
+    # it is asked when the notes name a moment to ask about, or in a longer message, not in every short check-in.
+    conditional = bool(moment) or w.request.tone.length >= _CONDITIONAL_FROM
     if w.request.channel is Channel.PHONE:
         opening = w.pick("phone_opening", greeting=_phone_greeting(w))
-        questions = [w.fill(q, **slots) for q in bank["phone_questions"]]
+        questions = [w.fill(q, **slots) for q in bank["phone_questions"]][:None if conditional else 1]
         if own:
             questions = [questions[0], *own]  # what the candidate wants to know, in place of the generic one
         labels = w.bank["phone_labels"]
@@ -86,12 +93,14 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
                 break
         return None, body, None
     greeting = _greeting(w)
+    if not conditional and not own:
+        if_decided = ""
     if w.situation.to_mention:
-        if_decided += " " + w.pick("mention", mention=w.situation.to_mention)  # (said before the list of questions)
+        if_decided = (if_decided + " " + w.pick("mention", mention=w.situation.to_mention)).strip()  # (before the questions)
     if len(own) == 1:
         if_decided += " " + own[0]
     elif own:
         if_decided += "\n\n" + w.fill(bank["own_questions"]) + "\n\n" + "\n".join(f"- {q}" for q in own)
-    paragraphs = [greeting, " ".join(lines), if_decided, " ".join([w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])]),
+    paragraphs = [greeting, " ".join(lines), *([if_decided] if if_decided else []), " ".join([w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])]),
                   f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
     return w.fill(bank["subject"]), "\n\n".join(paragraphs), None
