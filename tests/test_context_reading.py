@@ -738,9 +738,10 @@ def test_when_the_recruiter_invites_a_new_contact_is_said_in_the_candidates_word
     ("en", "We went with another candidate, but I've put your name at the top of our list in case anything changes.", "keep"),
     ("en", "We usually bring on extra hands for packing in spring. If you'd like to be considered for that, let me know.", "offer"),
     ("fr", "On a choisi quelqu'un d'autre. Si tu obtiens ta carte cet hiver, recontacte-moi pour la saison prochaine.", "contact"),
-    # Invited to sign up for a list: advice to follow, not a profile the recruiter keeps.
+    # Invited to sign up for a list: not a profile the recruiter keeps, but an invitation taken up by name
+    # (« J'aimerais beaucoup m'inscrire sur la liste de rappel », round 32's reader: "how do I sign up?").
     ("fr", "Le poste a été comblé à l'interne. Je vous encourage à vous inscrire sur la liste de rappel, qui ouvre en "
-           "janvier.", ""),
+           "janvier.", "offer"),
 ])
 def test_offers_in_new_words_are_read(language, rejection, kind):
     assert read_situation(request(language, rejection=rejection)).invited_back == kind

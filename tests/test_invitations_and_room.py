@@ -218,3 +218,22 @@ def test_an_explained_reason_is_followed_by_a_question_that_points_at_nothing_un
                  "du samedi pour mon frère.")
     body = compose(request(language="fr", rejection=rejection, directness=60, length=50)).body
     assert "Au-delà de ce point" not in body and "tout de même quelque chose que je pourrais améliorer" in body
+
+
+def test_an_encouragement_to_sign_up_is_taken_up_and_a_list_that_chose_the_hire_is_not_thanked():
+    rejection = ("Je dois malheureusement vous informer que le poste a été attribué à une enseignante inscrite sur notre "
+                 "liste de priorité d'emploi, comme le prévoit la convention collective. Je vous encourage à vous inscrire "
+                 "à notre banque de suppléance, ce qui vous permettrait d'accumuler de l'expérience.")
+    assert invited_action(rejection, "fr") == "m'inscrire à votre banque de suppléance"
+    body = compose(request(rejection=rejection, length=60)).body
+    assert "liste de priorité" not in body  # the hire's list, not the candidate's
+    assert "m'inscrire à votre banque de suppléance" in body
+    # Advice and a new application are answered by other wordings.
+    assert invited_action("We encourage you to continue exploring opportunities at Amazon.", "en") == ""
+    assert invited_action("Nous vous invitons à maintenir vos disponibilités à jour dans le portail.", "fr") == ""
+
+
+def test_a_file_that_stays_active_in_the_bank_is_a_kept_profile():
+    rejection = ("Le contrat a été octroyé à une enseignante inscrite sur la liste de priorité d'emploi. Votre dossier "
+                 "demeure actif dans notre banque de suppléance.")
+    assert read_situation(request(rejection=rejection)).invited_back == "keep"

@@ -870,6 +870,8 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
     if kind == "contact" and s.invite_when and details:
         return "contact_when"
     if kind == "offer":
+        if s.offer_action and any(_shares_words(s.offer_action, q) for q in _own(w)):
+            return "offer_unnamed_short"  # « Comment puis-je m'inscrire à la banque de suppléance ? » already names it
         if s.offer_action and (details or len(s.offer_action.split()) <= 6):
             # (At the limit too when short: "what you mentioned" names nothing.)
             return "offer_action"  # « J'aimerais beaucoup venir donner un coup de main… »: yes to it, by name

@@ -888,7 +888,7 @@ _KEPT_FOR = {
 # What is offered, when the rejection names it: « des remplacements en CDD sur décembre et janvier », "our supply list",
 # "an Inbound Supervisor opening".
 _OFFERED = {
-    "fr": re.compile(r"(?i)\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:est|sera)\s+(?:actuellement\s+|aussi\s+|également\s+)?(?:ouvert|disponible|à pourvoir))|(?<=propos\w\s)((?:un|une)\s+(?:poste|contrat|mission|remplacement)\b[^.,;!?:]{0,40})|\b(?:ouvre|ouvrons|ouvrira|ouvrirons|affiche|affichons|aura|aurons)\s(un\s+poste\s+(?:de|d')\s?[^.,;!?:]{3,50})|\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
+    "fr": re.compile(r"(?i)\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:est|sera)\s+(?:actuellement\s+|aussi\s+|également\s+)?(?:ouvert|disponible|à pourvoir))|(?<=propos\w\s)((?:un|une)\s+(?:poste|contrat|mission|remplacement)\b[^.,;!?:]{0,40})|\b(?:ouvre|ouvrons|ouvrira|ouvrirons|affiche|affichons|aura|aurons)\s(un\s+poste\s+(?:de|d')\s?[^.,;!?:]{3,50})|(?<!inscrite sur )(?<!inscrit sur )\b((?:des|les|la|une|un)\s+(?:remplacements?|contrats?|missions?|suppléances?|liste de (?:priorité|rappel|remplacement|suppléance|réserve)|postes? de jour)\b[^.,;!?:]{0,50})"),
     "en": re.compile(r"(?i)\b((?:our|the|an?|another)\s+(?:[\w-]+\s+){0,3}?(?:supply|substitute|casual|on-call|relief|float)\s+(?:list|pool|roster)"
                      r"|(?:an?|another|the)\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:opening|role|position|vacancy)"
                      r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
@@ -936,7 +936,7 @@ _FORWARD_TO = {
 _ACTION_TRIGGER = {
     "fr": re.compile(r"(?i)\b(?:si (?:jamais )?(?:vous (?:voulez|souhaitez|aimeriez|désirez)|tu (?:veux|souhaites|aimerais)"
                      r"|ça (?:te|vous) (?:dit|tente|intéresse)|cela (?:vous|te) (?:dit|tente|intéresse)|le cœur (?:vous|t')en dit)(?:,)?"
-                     r"|n'hésitez pas à|n'hésite pas à|je vous invite à|je t'invite à|nous vous invitons à"
+                     r"|n'hésitez pas à|n'hésite pas à|je vous invite à|je t'invite à|nous vous invitons à|je vous encourage à|je t'encourage à|nous vous encourageons à"
                      r"|(?:vous|tu) (?:êtes|es|seriez|serais|serez|seras) (?:toujours |le |la |les )?(?:bienvenue?s?|les bienvenus) (?:pour|à))\s+(?:de\s+|d')?"),
     "en": re.compile(r"(?i)\b(?:if you(?:'d| would) (?:like|love|want|be (?:interested|keen|up for it|happy)) to|if you want to"
                      r"|if you're (?:keen|interested|up for it|happy) to|feel free to"
@@ -947,9 +947,9 @@ _ACTION_TRIGGER = {
 # Invitations another wording answers already: a new application, a call, keeping in touch, a note to send.
 _ACTION_ANSWERED = {
     "fr": re.compile(r"(?i)^(?:re)?postuler|^(?:re)?candidater|^y postuler|^revenir vers|^(?:vous |nous |te )?(?:re|ré)?(?:é|e)crire|^(?:vous |nous |te )?recontacter|^appeler|^me renseigner|^maintenir|^mettre à jour|^poser|^soumettre|^surveiller|^suivre (?:nos|notre|la|les)|^(?:me|nous|m') ?(?:re)?(?:contacter|appeler|écrire|ecrire|joindre|relancer|faire signe|le faire savoir|rappeler)"
-                     r"|^(?:rester|garder) (?:en )?contact|^(?:en )?(?:discuter|parler|jaser)|^(?:vous|te) (?:inscrire|abonner)|^consulter|^jeter un"),
+                     r"|^(?:rester|garder) (?:en )?contact|^(?:en )?(?:discuter|parler|jaser)|^consulter|^jeter un|^continuer|^poursuivre|^maintenir"),
     "en": re.compile(r"(?i)^(?:re-?)?apply|^submit|^reach out|^contact|^call|^ring|^e-?mail|^get (?:back )?in touch|^keep in touch|^stay in touch"
-                     r"|^let (?:me|us) know|^connect|^follow|^check|^keep an eye|^discuss|^talk|^chat|^ask|^send|^drop (?:me|us) a|^sign up|^look|^stay connected|^hear|^request|^update"),
+                     r"|^let (?:me|us) know|^connect|^follow|^check|^keep an eye|^discuss|^talk|^chat|^ask|^send|^drop (?:me|us) a|^sign up|^look|^stay connected|^hear|^request|^update|^monitor|^watch|^continue|^keep"),
 }
 # Where the invited action ends: the recruiter's own clause, a condition, an aside.
 _ACTION_END = re.compile(r"(?i)\s*(?:[.,;:!?()\n]|\s[-–—]\s|\s(?:si|if|once|when|quand|dès que|lorsque|as soon as)\s)")
@@ -984,6 +984,8 @@ def invited_action(rejection: str, lang: str) -> str:
         if lang == "fr" and not re.match(r"(?i)(?:(?:me|vous|te|nous|y|en|les|le|la|l')\s+|[mtl]')?\w+(?:er|ir|re|oir)\b", action):
             continue  # « si vous voulez qu'on en jase »: no infinitive, nothing to restate
         turned = re.sub(r"(?i)\b(?:t'|[\w']+)", lambda m: _turn_word(m.group(0), _ACTION_VIEW[lang]), action)
+        if lang == "fr":
+            turned = re.sub(r"(?i)\b(m)e (?=[aeiouhéèêàâîôû])", r"\1'", turned)  # « vous inscrire » → « m'inscrire »
         return _without_dangling_end(turned)
     return ""
 
