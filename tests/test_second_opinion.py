@@ -245,6 +245,25 @@ def test_praise_a_set_aside_remark_or_a_template_is_never_added_however_confiden
     assert combined.kind is Kind.GENERIC
 
 
+@pytest.mark.parametrize("gate", ["judged", "sentence"])
+@pytest.mark.parametrize(
+    ("reply", "base", "shown"),
+    [
+        # the sentence's only cue clears what it names ("never in doubt", « jamais été mise en cause »): it judges
+        # nothing, so the letter named beside it is no verdict (16n: the retrain with heldout15 read « Vos compétences
+        # n'ont jamais été mises en doute, et votre lettre était impeccable » as the CV through this gate)
+        ("Your references were never in doubt, and your cover letter was fine.", "en", False),
+        ("Votre expérience n'a jamais été mise en cause, et votre lettre était claire.", "fr", False),
+        # guards: the same negation in a clause that is not set aside judges
+        ("Your references were never checked, and your cover letter was fine.", "en", True),
+        ("Votre expérience n'a jamais été vérifiée, et votre lettre était claire.", "fr", True),
+    ],
+)
+def test_a_cue_in_a_clause_set_aside_makes_no_sentence_a_verdict(reply: str, base: str, shown: bool, gate: str) -> None:
+    span = second_opinion.model().evidence("cv_cover_letter", reply, fold(reply), lexicon(base), gate)
+    assert (span is not None) is shown
+
+
 def test_the_rules_areas_ground_and_warning_are_kept() -> None:
     reply = "Honnêtement, à votre âge, on préfère quelqu'un de plus jeune pour suivre le rythme de l'équipe."
     rules, combined = both(reply)
