@@ -132,13 +132,11 @@ KNOWN_CHANGES = {
     },
     # wrong: the résumé only reports the experience
     "Your resume shows only one year of team leadership.": {"cv_cover_letter"},
-    # wrong: years in a field are experience, not a skill
-    "The successful candidate has eight years in payroll.": {"skills"},
-    "Your accent? Not an issue. The other finalist simply had more payroll experience.": {"skills"},
-    (
-        "Ta grossesse n'a pas du tout été un facteur ; c'est ton manque d'expérience en comptabilité qui a "
-        "pesé."
-    ): {"skills"},
+    # (gone in 16n, right by LABELLING.md, whose own example "the successful candidate has eight years in payroll" is
+    # experience: a field named as an experience's domain is that experience, not a skill, so the second opinion no
+    # longer adds skills to "The successful candidate has eight years in payroll.", "Your accent? Not an issue. The
+    # other finalist simply had more payroll experience." nor « Ta grossesse n'a pas du tout été un facteur ; c'est ton
+    # manque d'expérience en comptabilité qui a pesé. », three wrong changes: `experience_domain` in the lexicons)
     # (the retrain with heldout14, 16l, no longer adds skills to « Ton accent, ça n'a rien à voir. C'est ton manque
     # d'expérience en paie qui a joué. », nor to « … il te manque l'expérience de la négociation »: a wrong change and
     # an arguable one gone)
@@ -262,6 +260,26 @@ def test_praise_a_set_aside_remark_or_a_template_is_never_added_however_confiden
 def test_a_cue_in_a_clause_set_aside_makes_no_sentence_a_verdict(reply: str, base: str, shown: bool, gate: str) -> None:
     span = second_opinion.model().evidence("cv_cover_letter", reply, fold(reply), lexicon(base), gate)
     assert (span is not None) is shown
+
+
+@pytest.mark.parametrize(
+    ("reply", "base", "shown"),
+    [
+        # a field named as the domain of an experience is that experience (LABELLING.md: "sector or domain
+        # experience"), not a skill to add beside it (16n)
+        ("What you lack is experience in payroll.", "en", False),
+        ("The person we hired has six years in bookkeeping; you have two.", "en", False),
+        ("C'est surtout ton manque d'expérience en comptabilité qui a joué.", "fr", False),
+        # guards: a named tool is a skill, with an experience or beside a domain (LABELLING.md: SAP, Excel…)
+        ("What you lack is experience with QuickBooks.", "en", True),
+        ("Il te manque de l'expérience avec Sage.", "fr", True),
+        ("You lack experience in payroll and you have never used QuickBooks.", "en", True),
+    ],
+)
+def test_a_field_named_as_an_experiences_domain_is_no_skill_to_add(reply: str, base: str, shown: bool) -> None:
+    model, folded, lex = second_opinion.model(), fold(reply), lexicon(base)
+    assert (model.evidence("skills", reply, folded, lex) is not None) is shown
+    assert model.evidence("experience", reply, folded, lex) is not None  # the experience itself is still shown
 
 
 def test_the_rules_areas_ground_and_warning_are_kept() -> None:
