@@ -1,6 +1,6 @@
 """Leave-one-set-out: the honest yardstick for the reader (``python -m evals.train_reader loso``).
 
-heldout5…heldout14 were each written blind, from ``LABELLING.md`` alone, by a different writer. For each of them the
+heldout5…heldout15 were each written blind, from ``LABELLING.md`` alone, by a different writer. For each of them the
 second opinion is trained on every *other* labelled reply (dev, realworld, the other held-out sets; thresholds by
 cross-validation on those rows only) and the merged reader (rules + that model) is scored on it, with exactly the
 analysis suite's metrics. The rules alone are scored too; they are not left out of anything (they were tuned on some
@@ -25,7 +25,10 @@ from evals.suites import analysis as suite
 from rebond import second_opinion
 from rebond.second_opinion import Model
 
-LOSO_SETS = ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
+LOSO_SETS = (
+    "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
+    "heldout14", "heldout15",
+)
 # What the rules were tuned on among the LOSO sets (evals/README.md): their rules-alone numbers there are not blind.
 TUNED_ON = {
     "heldout5": "tuned on (16c)",
@@ -38,6 +41,7 @@ TUNED_ON = {
     "heldout12": "tuned on (16j)",
     "heldout13": "tuned on (16k)",
     "heldout14": "tuned on (16l)",
+    "heldout15": "tuned on (16m)",
 }
 
 

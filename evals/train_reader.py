@@ -56,6 +56,7 @@ ALL_SETS = (
     "heldout12/replies.jsonl",
     "heldout13/replies.jsonl",
     "heldout14/replies.jsonl",
+    "heldout15/replies.jsonl",
 )
 TEST_SETS = ("heldout6/replies.jsonl", "heldout7/replies.jsonl")
 # Issue 16e's experiment (evals/reader_experiment.py) ran before heldout8 and heldout9 existed.
@@ -240,8 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     experiment.add_argument("step", choices=("design", "measure"))
     experiment.add_argument("--gate", choices=("none", "named", "sentence", "clause"), default=None,
                             help="measure: the policy's gate (default: the shipped policy)")
-    loso = sub.add_parser("loso", help="leave-one-set-out over heldout5-14: the yardstick of evals/README.md, 16g")
-    loso.add_argument("--sets", nargs="+", default=None, help="which held-out sets (default heldout5..heldout14)")
+    loso = sub.add_parser("loso", help="leave-one-set-out over heldout5-15: the yardstick of evals/README.md, 16g")
+    loso.add_argument("--sets", nargs="+", default=None, help="which held-out sets (default heldout5..heldout15)")
     loso.add_argument("--jobs", type=int, default=1, help="sets trained in parallel (default 1)")
     loso.add_argument("--out", type=Path, default=None, help="write the full report as JSON")
     loso.add_argument("--cache", type=Path, default=None,

@@ -105,8 +105,9 @@ KNOWN_CHANGES = {
     # right: answers are interview_performance in the brief (since the retrain with heldout11, the model no longer
     # adds it to "Your answers leaned heavily on acronyms and buzzwords.")
     "Vos réponses sur le droit fiscal étaient approximatives.": {"interview_performance"},
-    # arguable: "answers" are interview_performance in the brief; the rules read them as judging their subject
-    "Your answers about Kubernetes stayed at the surface.": {"interview_performance"},
+    # (the retrain with heldout15, 16n, no longer adds interview_performance to "Your answers about Kubernetes stayed
+    # at the surface.": an arguable change gone, arguable either way: LABELLING.md lists answers under
+    # interview_performance, and what they judge, Kubernetes, is the skill the rules read)
     # arguable: the hire's description names a tool (skills) as well as what they did (experience)
     "We hired someone who had already deployed SAP in three plants, which is what this project needs.": {"skills"},
     # arguable: a named tool whose use was narrow
@@ -132,13 +133,11 @@ KNOWN_CHANGES = {
     },
     # wrong: the résumé only reports the experience
     "Your resume shows only one year of team leadership.": {"cv_cover_letter"},
-    # wrong: years in a field are experience, not a skill
-    "The successful candidate has eight years in payroll.": {"skills"},
-    "Your accent? Not an issue. The other finalist simply had more payroll experience.": {"skills"},
-    (
-        "Ta grossesse n'a pas du tout été un facteur ; c'est ton manque d'expérience en comptabilité qui a "
-        "pesé."
-    ): {"skills"},
+    # (gone in 16n, right by LABELLING.md, whose own example "the successful candidate has eight years in payroll" is
+    # experience: a field named as an experience's domain is that experience, not a skill, so the second opinion no
+    # longer adds skills to "The successful candidate has eight years in payroll.", "Your accent? Not an issue. The
+    # other finalist simply had more payroll experience." nor « Ta grossesse n'a pas du tout été un facteur ; c'est ton
+    # manque d'expérience en comptabilité qui a pesé. », three wrong changes: `experience_domain` in the lexicons)
     # (the retrain with heldout14, 16l, no longer adds skills to « Ton accent, ça n'a rien à voir. C'est ton manque
     # d'expérience en paie qui a joué. », nor to « … il te manque l'expérience de la négociation »: a wrong change and
     # an arguable one gone)
@@ -153,13 +152,12 @@ KNOWN_CHANGES = {
     # wrong: the coding problem as performed is the interview, and the reply is contempt, not advice
     "Our apprentice solved your coding problem in five minutes; you needed half an hour.": {"skills"},
     # arguable: a language level shown in the interview is language_register in the brief; the interview is its setting
-    "In the phone screen you struggled to answer the questions in German.": {"interview_performance"},
+    # (the retrain with heldout15, 16n, no longer adds it to "In the phone screen you struggled to answer the questions
+    # in German.": right by LABELLING.md, the language level the rules read is the area, the phone screen its setting)
     "Tu avais du mal à répondre aux questions de l'entrevue en espagnol.": {"interview_performance"},
-    # arguable (since the retrain with heldout13, 16k): experience with a named tool (SAP) read as the tool, a skill,
-    # too, as with Salesforce above
-    "You asked whether your age was held against you. The answer is no; we needed someone with SAP experience.": {
-        "skills"
-    },
+    # (the retrain with heldout15, 16n, no longer adds skills to "You asked whether your age was held against you. The
+    # answer is no; we needed someone with SAP experience.", added since 16k: an arguable change gone, arguable either
+    # way, as with Salesforce above: LABELLING.md names SAP as a skill, and the rules read the experience)
     # wrong: a work permit's hours are a practical condition, not a skill (« permis » is a licence elsewhere), 16k
     "Votre permis de travail ne vous autorise à travailler que 20 heures par semaine; le poste en demande 37.": {
         "skills"
@@ -169,10 +167,11 @@ KNOWN_CHANGES = {
     # to "In the ASL part of the interview…", before the retrain; the retrained model does not.)
     "hey, the main thing was the coding test, u ran outta time on the last part and left it blank.": {"skills"},
     # wrong (since the retrain with heldout14, 16l): radio spots that ran long are a test as performed, not the CV;
-    # and praise by rarity judges nothing (16j's retrain had dropped this reading; it comes back). Both also change
-    # the kind, below
+    # it also changes the kind, below
     "Both of your 30-second spots ran long, at 38 and 41 seconds. Practise against a clock.": {"cv_cover_letter"},
-    "I've rarely interviewed anyone so well prepared. We went another way this time.": {"interview_performance"},
+    # (the retrain with heldout15, 16n, no longer adds interview_performance to "I've rarely interviewed anyone so well
+    # prepared. We went another way this time.", nor makes it constructive: a wrong change gone, right by LABELLING.md,
+    # praise alone is generic; 16j's retrain had dropped it too, 16l's brought it back)
 }
 # Kinds the second opinion changes (rules' kind -> merged kind), with a verdict.
 KNOWN_KIND_CHANGES = {
@@ -180,8 +179,6 @@ KNOWN_KIND_CHANGES = {
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": ("generic", "constructive"),
     # arguable (16l): two spots that ran long are a concrete flaw, so constructive is right, but with the wrong area
     "Both of your 30-second spots ran long, at 38 and 41 seconds. Practise against a clock.": ("generic", "constructive"),
-    # wrong (16l): praise by rarity read as a reason
-    "I've rarely interviewed anyone so well prepared. We went another way this time.": ("generic", "constructive"),
 }
 
 
@@ -243,6 +240,45 @@ def test_praise_a_set_aside_remark_or_a_template_is_never_added_however_confiden
     rules, combined = both(reply)
     assert areas(combined) == areas(rules) == set()
     assert combined.kind is Kind.GENERIC
+
+
+@pytest.mark.parametrize("gate", ["judged", "sentence"])
+@pytest.mark.parametrize(
+    ("reply", "base", "shown"),
+    [
+        # the sentence's only cue clears what it names ("never in doubt", « jamais été mise en cause »): it judges
+        # nothing, so the letter named beside it is no verdict (16n: the retrain with heldout15 read « Vos compétences
+        # n'ont jamais été mises en doute, et votre lettre était impeccable » as the CV through this gate)
+        ("Your references were never in doubt, and your cover letter was fine.", "en", False),
+        ("Votre expérience n'a jamais été mise en cause, et votre lettre était claire.", "fr", False),
+        # guards: the same negation in a clause that is not set aside judges
+        ("Your references were never checked, and your cover letter was fine.", "en", True),
+        ("Votre expérience n'a jamais été vérifiée, et votre lettre était claire.", "fr", True),
+    ],
+)
+def test_a_cue_in_a_clause_set_aside_makes_no_sentence_a_verdict(reply: str, base: str, shown: bool, gate: str) -> None:
+    span = second_opinion.model().evidence("cv_cover_letter", reply, fold(reply), lexicon(base), gate)
+    assert (span is not None) is shown
+
+
+@pytest.mark.parametrize(
+    ("reply", "base", "shown"),
+    [
+        # a field named as the domain of an experience is that experience (LABELLING.md: "sector or domain
+        # experience"), not a skill to add beside it (16n)
+        ("What you lack is experience in payroll.", "en", False),
+        ("The person we hired has six years in bookkeeping; you have two.", "en", False),
+        ("C'est surtout ton manque d'expérience en comptabilité qui a joué.", "fr", False),
+        # guards: a named tool is a skill, with an experience or beside a domain (LABELLING.md: SAP, Excel…)
+        ("What you lack is experience with QuickBooks.", "en", True),
+        ("Il te manque de l'expérience avec Sage.", "fr", True),
+        ("You lack experience in payroll and you have never used QuickBooks.", "en", True),
+    ],
+)
+def test_a_field_named_as_an_experiences_domain_is_no_skill_to_add(reply: str, base: str, shown: bool) -> None:
+    model, folded, lex = second_opinion.model(), fold(reply), lexicon(base)
+    assert (model.evidence("skills", reply, folded, lex) is not None) is shown
+    assert model.evidence("experience", reply, folded, lex) is not None  # the experience itself is still shown
 
 
 def test_the_rules_areas_ground_and_warning_are_kept() -> None:

@@ -65,6 +65,7 @@ class Lexicon:
     missing: Terms
     shown_not_had: Terms
     takes_time: Terms
+    experience_domain: Terms  # a field named as an experience's domain ("experience in payroll"): no skill there
     malicious: Terms
     bad_faith: Terms
     their_words: Terms  # the candidate's own words reported ("you told us you find meetings 'a waste of time'")
@@ -142,6 +143,7 @@ def lexicon(base: str) -> Lexicon:
         missing=_terms(raw["missing_requirement"]),
         shown_not_had=_terms(raw["shown_not_had"]),
         takes_time=_terms(raw["takes_time"]),
+        experience_domain=_terms(raw["experience_domain"]),
         malicious=_terms(raw["malicious"]),
         bad_faith=_terms(raw["bad_faith"]),
         their_words=_terms(raw["their_words"]),

@@ -152,7 +152,11 @@ class Model:
         ``gate`` narrows it: "judged" — as "none", in a sentence holding an evaluative cue; "none" — a reply that never names the category (words the lexicon does not know)
         offers every sentence that holds no such clause; "named" — the reply must name it; "sentence" — and the
         sentence must hold an evaluative cue of the rules (a deficit, a negation, something missing); "clause" —
-        that cue must be in a clause that names the category.
+        that cue must be in a clause that names the category. For "judged" and "sentence", a cue counts only in a
+        clause that is not set aside: the negation of « Vos compétences n'ont jamais été mises en doute » clears
+        the skills, it judges nothing, so « et votre lettre était impeccable » after it is no verdict on the letter.
+        A clause that names the category only by a field an experience is in ("eight years in payroll") is set
+        aside for it.
         """
         topic = lex.topics[Category(category)]
         named = False
@@ -162,22 +166,26 @@ class Model:
             parts = clauses(folded, start, end, lex)
             aside = [_set_aside(folded, parts, i, lex) for i in range(len(parts))]
             naming = [i for i, c in enumerate(parts) if topic.search(folded, c.start, c.end)]
+            # a field named only as an experience's domain ("experience in payroll") is that experience: set aside
+            domain = [i in naming and _only_a_domain(category, folded, c.start, c.end, lex)
+                      for i, c in enumerate(parts)]
+            aside = [a or d for a, d in zip(aside, domain, strict=True)]
+            # "judged" and "sentence": the sentence judges something (a deficit, a negation, something missing), never
+            # praise alone nor a story; and a cue in a clause set aside judges nothing (« n'ont jamais été mises en
+            # doute », "was not the issue" clear what they name: they make no neighbour's area a verdict).
+            judging = any(not aside[i] and _judges(folded, c.start, c.end, lex) for i, c in enumerate(parts))
             if naming:
                 named = True
                 kept = [i for i in naming if not aside[i]]
                 if gate == "clause":
                     kept = [i for i in kept if _judges(folded, parts[i].start, parts[i].end, lex)]
-                elif gate == "sentence" and not _judges(folded, start, end, lex):
+                elif gate in ("sentence", "judged") and not judging:
                     kept = []
                 if kept:
                     live.append((start, end))
-            elif not any(aside):
+            elif not any(aside) and (gate != "judged" or judging):
                 unnamed.append((start, end))
         candidates = live if named or gate not in ("none", "judged") else unnamed
-        if gate == "judged":
-            # As "none", and the sentence judges something (a deficit, a negation, something missing): never
-            # praise alone, nor a sentence that only tells a story.
-            candidates = [(s, e) for s, e in candidates if _judges(folded, s, e, lex)]
         if not candidates:
             return None
         index = LABELS.index(category)
@@ -219,6 +227,18 @@ def _sigmoid(z: float) -> float:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
+
+
+def _only_a_domain(category: str, folded: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether every word of a span that names a category lies in the domain of an experience ("eight years in
+    payroll", « manque d'expérience en paie »): LABELLING.md reads domain experience as experience alone."""
+    if category == "experience":
+        return False
+    domains = [m.span() for m in lex.experience_domain.finditer(folded, start, end)]
+    return bool(domains) and all(
+        any(s <= m.start() and m.end() <= e for s, e in domains)
+        for m in lex.topics[Category(category)].finditer(folded, start, end)
+    )
 
 
 def _set_aside(folded: str, parts: list, index: int, lex: Lexicon) -> bool:
