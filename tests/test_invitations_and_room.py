@@ -237,3 +237,28 @@ def test_a_file_that_stays_active_in_the_bank_is_a_kept_profile():
     rejection = ("Le contrat a été octroyé à une enseignante inscrite sur la liste de priorité d'emploi. Votre dossier "
                  "demeure actif dans notre banque de suppléance.")
     assert read_situation(request(rejection=rejection)).invited_back == "keep"
+
+
+@pytest.mark.parametrize(("language", "rejection", "gap", "said"), [
+    # The organisation's time to train is not the candidate's availability: the hire is the reason.
+    ("fr-FR", "Nous avons fait le choix d'un candidat déjà opérationnel sous Archicad : avec deux concours à rendre en "
+              "janvier, nous n'avons pas la disponibilité pour former quelqu'un dans l'immédiat.", "hire", "Archicad"),
+    # « à l'aise en anglais » needed is a language level, not experience.
+    ("fr", "Vous avez de belles compétences cliniques, mais nous avons besoin d'une physiothérapeute parfaitement à l'aise "
+           "en anglais : une bonne partie de nos patients sont anglophones.", "language", "anglais"),
+    # A failed test is named as the test, never « vos remarques sur mes réponses en entrevue ».
+    ("fr", "Votre résultat à l'épreuve d'aptitude physique (ascension chronométrée) n'a pas atteint le seuil requis pour "
+           "ce poste.", "test", "l'épreuve d'aptitude physique"),
+])
+def test_round_32s_misread_reasons_are_read(language, rejection, gap, said):
+    req = request(language=language, rejection=rejection)
+    reason = read_situation(req).reason
+    assert reason is not None and reason.gap == gap, reason
+    body = compose(req).body
+    assert said in body and "disponibilités" not in body and "mes réponses" not in body
+
+
+def test_a_hire_comfortable_in_a_language_stays_the_hire():
+    rejection = ("On a finalement décidé de partir sur un profil qui a déjà géré un déménagement de bureaux et qui est "
+                 "vraiment à l'aise en anglais, vu que la moitié de l'équipe est à Berlin.")
+    assert read_situation(request(language="fr-FR", rejection=rejection)).reason.gap == "hire"

@@ -50,7 +50,7 @@ class StatedReason:
         """Which kind of gap the reason names, for the sentence that acknowledges it and the question past it."""
         if self.internal:
             return "internal"
-        if self.term_kind in ("salary", "availability", "location", "explained", "capacity"):
+        if self.term_kind in ("salary", "availability", "location", "explained", "capacity", "test"):
             return self.term_kind
         if self.term_kind in ("certification", "licence", "membership", "credential_phrase"):
             # « un candidat qui vient de l'automobile, avec une certification Green Belt »: the hire held it, and
@@ -75,7 +75,7 @@ class StatedReason:
         """The gap by its area alone, without the description of the hire (for a note with no room for it)."""
         if self.internal:
             return "internal"
-        if self.term_kind in ("tool", "language", "salary", "availability", "location", "explained", "capacity"):
+        if self.term_kind in ("tool", "language", "salary", "availability", "location", "explained", "capacity", "test"):
             return self.term_kind
         if self.term_kind:
             return "experience" if self.gap == "hire" else self.gap
@@ -1274,6 +1274,15 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         explained = _explaining_sentence(rejection)
         return StatedReason(category=None, term_kind="explained", evidence=explained) if explained else None
     first = findings[0]
+    if first.category is Category.INTERVIEW_PERFORMANCE and (test := _TEST_NAMED.search(first.evidence)) \
+            and not hired_as_said_by_candidate(rejection, lang, chosen_only=True):
+        # « Votre résultat à l'épreuve d'aptitude physique n'a pas atteint le seuil »: the test, not « mes réponses en
+        # entrevue » (round 32: "the interview went well; the timed climb was the reason").
+        named = _without_dangling_end(re.split(r"\s*[(,;:]|\s+(?:et|and|ou|or|n'|ne|was|were|did|a|est|was)\s", test.group(0))[0])
+        named = re.sub(r"(?i)^(?:your|my|votre|ton|mon) ", "the " if lang == "en" else "", named)
+        if lang != "en" and not re.match(r"(?i)(?:l'|le |la |les )", named):
+            named = ("l'" if named[:1].lower() in "aeéèêiou" else "le ") + named
+        return StatedReason(category=first.category, term=named, term_kind="test", evidence=first.evidence)
     # Experience reads best by its field ("more experience in payroll"); a skill by its name.
     topic = _topic(first.evidence) if first.category is Category.EXPERIENCE else ""
     term, kind = ("", "") if topic else _term(first.evidence, first.category, lang)
@@ -1302,6 +1311,11 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         hire=hire,
         wanted=_wanted(rejection, hire),
     )
+
+
+# A test or an exercise the verdict names (« l'épreuve d'aptitude physique », "the written drafting test").
+_TEST_NAMED = re.compile(r"(?i)\b(?:l'|le |la |the |your |votre |ton )?(?:épreuve|epreuve|test|examen|exam|exercice|exercise|"
+                         r"assessment|mise en situation|essai pratique|practical)\b[^.,;:()!?]{0,40}")
 
 
 def _hire_said_before(rejection: str, lang: str, logistics: tuple[str, str]) -> bool:
@@ -1365,6 +1379,11 @@ _CREDENTIAL_REQUIRED = re.compile(r"\b(?:requires?|required|exige\w*|requis\w*|o
 _DONE_BEFORE = re.compile(r"\b(?:qui a|qui avait|ayant|who has|who had|who's|with experience)\s+(?:deja\s+|already\s+)?(?:gere|fait|mene|pilote|organise|vecu|coordonne|handled|managed|led|run|done|organi[sz]ed|coordinated)\b[^.]{0,25}$")
 
 
+# « nous n'avons pas la disponibilité pour former quelqu'un », "we don't have the availability to train": the
+# organisation's time, not the candidate's availability (round 32: « la question de mes disponibilités » misread).
+_ORGANISATION_HAS_NO_TIME = re.compile(r"\s*(?:pour|de|d'|to)\s*(?:former|accompagner|encadrer|train|onboard|mentor)\b")
+
+
 def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     """("salary" | "availability" | "location", the words a draft uses for it) when a rejection gives one of them
     as its reason: the finer words when the rejection says them (« mon préavis », "the distance")."""
@@ -1383,7 +1402,8 @@ def _logistics(rejection: str, lang: str) -> tuple[str, str] | None:
     # (A cue inside what the person hired had done is their experience: « un profil qui a déjà géré un déménagement ».)
     said = [(found[0].start(), order, kind) for order, kind in enumerate(("salary", "availability", "location"))
             if (found := [m for m in find_terms(rejection, tuple(cues[kind]))
-                          if not _DONE_BEFORE.search(fold(rejection[max(0, m.start() - 40):m.start()]))])]
+                          if not _DONE_BEFORE.search(fold(rejection[max(0, m.start() - 40):m.start()]))
+                          and not _ORGANISATION_HAS_NO_TIME.match(fold(rejection[m.end():m.end() + 40]))])]
     if not said:
         return None
     kind = min(said)[2]
@@ -1589,7 +1609,14 @@ def _language_level(rejection: str, lang: str) -> str:
             continue
         if re.search(rf"\b{word}\s+(courant|fluide|professionnel|operationnel|de niveau|niveau|c1|b2)\b|\b(fluent|conversational|business|advanced|working)\s+{word}\b"
                      rf"|\b(maitrise|niveau|level|proficiency)\s+(de l'|d'|en |in |of )?{word}\b"
+
                      rf"|\b(langue seconde|second language|evaluation linguistique|language assessment)\s*\(?{word}\b", folded):
+            return shown
+    for word, shown in _cues()["languages"]["en" if lang == "en" else "fr"].items():
+        # « nous avons besoin d'une physiothérapeute parfaitement à l'aise en anglais », "comfortable in Spanish": the
+        # level needed, when no sentence says whom they chose (« un profil qui est à l'aise en anglais » is the hire's).
+        if word != own and re.search(rf"\b(a l'aise|comfortable|at ease)\s+(en|in|with)\s+{word}\b", folded) \
+                and not re.search(r"\b(?:retenu|choisi|privilegie|opte|embauche|engage|parti\w* sur|partir sur|went with|going with|go with|chose|hired|selected|offered the)\b", folded):
             return shown
     return ""
 
