@@ -262,3 +262,10 @@ def test_a_hire_comfortable_in_a_language_stays_the_hire():
     rejection = ("On a finalement décidé de partir sur un profil qui a déjà géré un déménagement de bureaux et qui est "
                  "vraiment à l'aise en anglais, vu que la moitié de l'équipe est à Berlin.")
     assert read_situation(request(language="fr-FR", rejection=rejection)).reason.gap == "hire"
+
+
+@pytest.mark.parametrize(("language", "named", "again"), [("fr", "Chèvrerie du Rang 9", "chez vous"), ("en", "Rang 9", "with you")])
+def test_the_open_door_does_not_name_the_organisation_twice(language, named, again):
+    rejection = "Nous avons retenu une autre candidature." if language == "fr" else "We went with another candidate."
+    body = compose(request(language=language, rejection=rejection, warmth=10, length=40)).body
+    assert body.count(named) == 1 and again in body, body

@@ -239,7 +239,7 @@ class _Writer:
             company = spoken_name(typed) if req.channel is Channel.PHONE else typed
             self.slots |= {
                 "role": role, "company": company, "Company": capitalise(company),
-                "company_again": typed, "Company_again": capitalise(typed),
+                "company_again": typed, "Company_again": capitalise(typed), "at_org_again": f"at {company}",
                 "a_role": ("an " if role[:1].lower() in "aeiou" else "a ") + role,
             }
         else:
@@ -251,7 +251,7 @@ class _Writer:
                 # (Said aloud, « gérant(e) adjoint(e) » cannot be read: a call says the posting's title without marks.)
                 "role": (role := role_for(ctx.role, str(ctx.candidate_gender) or ("masculine" if req.channel is Channel.PHONE else ""))),
                 "of_role": of_phrase(role), "org": org.typed,
-                "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject,
+                "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject, "at_org_again": org.at,
             }
         if not self.english and req.channel is Channel.PHONE and (spoken := role_spoken_acronym(ctx.role)):
             # Said aloud, the posting's acronym is easier than its full title: « le poste d'AED ».
@@ -278,6 +278,7 @@ class _Writer:
         key = "company_again" if self.english else "org_again"
         self.slots[key] = again
         self.slots[key[0].upper() + key[1:]] = capitalise(again)
+        self.slots["at_org_again"] = "with you" if self.english else "chez vous"  # « …s'ouvre chez vous »
 
     def _reason_slots(self, reason: StatedReason) -> dict[str, str]:
         term = reason.term
