@@ -269,3 +269,46 @@ def test_the_open_door_does_not_name_the_organisation_twice(language, named, aga
     rejection = "Nous avons retenu une autre candidature." if language == "fr" else "We went with another candidate."
     body = compose(request(language=language, rejection=rejection, warmth=10, length=40)).body
     assert body.count(named) == 1 and again in body, body
+
+
+@pytest.mark.parametrize("rejection", [
+    "Conformément à la convention collective, le poste a été octroyé à une personne inscrite sur la liste de priorité "
+    "d'emploi. Votre candidature demeure admissible à notre banque de remplacement.",
+    "The position went to a colleague on our recall list, per the collective agreement.",
+])
+def test_a_post_given_by_priority_is_no_gap_to_ask_about(rejection):
+    language = "en" if rejection.startswith("The") else "fr"
+    req = request(language=language, rejection=rejection)
+    assert read_situation(req).reason.gap == "internal"
+    body = compose(req).body
+    assert "manqué" not in body and "missing" not in body
+
+
+def test_a_percentage_survives_in_the_hires_description():
+    from rebond.situation import hired_as_said_by_candidate
+    said = hired_as_said_by_candidate("Ils prennent quelqu'un qui accepte la rotation jour/nuit à 50 %. Moi j'avais dit non.",
+                                      "fr", chosen_only=True)
+    assert said.endswith("à 50\u00a0%")
+
+
+@pytest.mark.parametrize(("notes", "wanted"), [
+    # Guesses in brackets with question marks are the notes' own: cut whole, not at their first « ? ».
+    ("Je voudrais appeler le service recrutement pour savoir quelle partie des tests j'ai ratée (temps de réaction ? "
+     "attention partagée ?) et au bout de combien de temps je peux les repasser.",
+     "quelle partie des tests j'ai ratée et au bout de combien de temps je peux les repasser"),
+    ("J'aimerais lui demander s'il y a des façons de mieux connaître le territoire (formations? bénévolat l'été?) pis "
+     "s'il y a des postes où ils prennent du monde de l'extérieur.",
+     "s'il y a des façons de mieux connaître le territoire et s'il y a des postes où vous prenez du monde de l'extérieur"),
+])
+def test_a_wanted_question_with_bracketed_guesses_is_asked_whole(notes, wanted):
+    assert read_situation(request(notes=notes)).wants_to_ask == wanted
+
+
+@pytest.mark.parametrize("notes", [
+    "Ms Okonkwo said they'd decide by the end of the month, it's now 9 Dec. Just a nudge.",
+    "Interview with Gail on Dec 1, she said I'd hear about the medical next. Nothing for 2 weeks.",
+])
+def test_a_nudge_after_silence_is_a_follow_up(notes):
+    req = request(language="en", notes=notes, news="unknown")
+    assert read_situation(req).undecided
+    assert "sorry" not in compose(req).body.lower()

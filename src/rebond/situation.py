@@ -594,12 +594,15 @@ _WANTS_TO_ASK = {
 def _wants_to_ask(notes: str, lang: str) -> str:
     """The question the notes say the candidate wants to ask, said to the recruiter, or "" when it cannot be turned."""
     notes = re.sub(r"\(([^()]*?)\s*\?\)", r"(\1)", notes)  # "(extracting in the honey house?)": an aside, not the end
+    # « (temps de réaction ? attention partagée ?) »: guesses in brackets, the notes', cut whole rather than at a « ? »
+    notes = re.sub(r"\s*\([^()]*\?[^()]*\)", "", notes)
     match = _WANTS_TO_ASK["en" if lang == "en" else "fr"].search(notes)
     if not match:
         return ""
     clause = re.split(r"\s+:\s|\s+[—–]\s|;", match.group(1))[0]  # « … la prochaine saison : je commence des cours »: an aside
     clause = _SYMBOLS.sub(" ", clause).strip(" ,;:")
     clause = re.sub(r"\s{2,}", " ", clause)
+    clause = re.sub(r"(?<=\w) pis (?=s'|si |que |qu'|comment |quand )", " et ", clause)  # « … le territoire pis s'il y a … »
     clause = turn_to_recruiter(clause, lang)
     if clause is None:
         return ""
@@ -1488,6 +1491,15 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
     """
     # Inclusive writing (« un·e autre candidat·e », « candidat(e) ») reads as the plain masculine form here.
     rejection = re.sub(r"[·.](?:e|es|ne|fe|ice|rice)\b|\((?:e|es|ne)\)", "", rejection)
+    # « la rotation jour/nuit à 50 % »: the sign is kept through the cut (a word for it, put back after).
+    rejection = re.sub(r"(\d)\s?%", r"\1 pctsignword", rejection)
+    for hire in _hires(rejection, lang, chosen_only):
+        return hire.replace(" pctsignword", "\u00a0%" if lang != "en" else "%")
+    return ""
+
+
+def _hires(rejection: str, lang: str, chosen_only: bool):
+    """The descriptions of the person hired, sentence by sentence (see ``hired_as_said_by_candidate``)."""
     for sentence in _sentences(rejection):
         if chosen_only and not has_term(sentence, tuple(_cues()["hire_choice"])):
             continue
@@ -1518,8 +1530,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
         if re.search(r"(?i)\b(that|this|it|ça|cela|celle-ci|celui-ci)\b(?! (?:is|was|has|had|a|est|était)\b)", hire) and not re.search(r"(?i)\b(that|which|qui|que) (?:is|was|has|had|a|est|était)\b", hire):
             continue  # "someone who's done that before": "that" points to a sentence the draft does not repeat
         if 3 <= len(words) <= 28:
-            return hire
-    return ""
+            yield hire
 
 
 # Words every template's "someone whose profile better matches our needs" is made of.
