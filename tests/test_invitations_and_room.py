@@ -312,3 +312,12 @@ def test_a_nudge_after_silence_is_a_follow_up(notes):
     req = request(language="en", notes=notes, news="unknown")
     assert read_situation(req).undecided
     assert "sorry" not in compose(req).body.lower()
+
+
+def test_a_relaxed_follow_up_to_someone_on_first_name_terms_says_tu():
+    req = request(language="fr", channel="linkedin", notes="Il m'avait dit « on te revient la semaine prochaine ». "
+                  "Ça fait 2 semaines, rien.", news="unknown", recruiter="Alexandre", formality=0)
+    body = compose(req).body
+    assert read_situation(req).undecided
+    assert "Sais-tu" in body or "sais-tu" in body or " tu " in body, body
+    assert " vous " not in body and "Savez-vous" not in body
