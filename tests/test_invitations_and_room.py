@@ -321,3 +321,11 @@ def test_a_relaxed_follow_up_to_someone_on_first_name_terms_says_tu():
     assert read_situation(req).undecided
     assert "Sais-tu" in body or "sais-tu" in body or " tu " in body, body
     assert " vous " not in body and "Savez-vous" not in body
+
+
+def test_a_formal_letter_asks_the_notes_question_with_the_inversion():
+    notes = "Entretien avec la DRH. À demander : est-ce qu'il y aurait des contrats de remplacement ?"
+    req = request(language="fr-FR", notes=notes, rejection="Nous avons retenu une autre candidature.", formality=100)
+    draft = compose(req)
+    assert "Y aurait-il des contrats de remplacement ?" in draft.body
+    assert "notes_used" not in [c.name for c in run_checks(draft, req).failed()]

@@ -14,6 +14,7 @@ from typing import Protocol
 from rebond.check_base import CRITICAL_CHECKS, _lex, _result, _sentence_texts, _Subject  # noqa: F401 (CRITICAL_CHECKS: public)
 from rebond.models import Channel, CheckReport, CheckResult, Draft, DraftRequest, Language
 from rebond.reader_checks import READER_CHECKS
+from rebond.notes_questions import formal_question
 from rebond.situation import read_situation
 from rebond.resources import load_data
 from rebond.spoken import written_english
@@ -96,7 +97,8 @@ def _first_ask(s: _Subject) -> tuple[list[str], int]:
         texts = _sentence_texts(s.body)
         # The questions the notes list for the recruiter ask what the candidate wants to know, in their words
         # (« Est-ce que c'est le setup qui m'a coûté le poste ? »): asked, they are the request.
-        own = [fold(question) for question in read_situation(s.request).own_questions]
+        own = [fold(asked) for question in read_situation(s.request).own_questions
+               for asked in {question, formal_question(question)}]  # (a formal letter asks with the inversion)
         s.memo["first_ask"] = texts, next((i for i, text in enumerate(texts)
                                            if _asks_for_feedback(text, s.lang) or any(q in fold(text) for q in own)), len(texts))
     return s.memo["first_ask"]

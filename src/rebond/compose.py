@@ -35,7 +35,7 @@ from rebond.models import (
     GrammaticalGender,
     Language,
 )
-from rebond.notes_questions import formal_enough, own_questions_to_the_organisation
+from rebond.notes_questions import formal_enough, formal_question, own_questions_to_the_organisation
 from rebond.resources import load_data
 from rebond.situation import (
     Situation,
@@ -580,7 +580,9 @@ def _one_opinion_tail(questions: list[str]) -> list[str]:
 def _own(w: _Writer) -> list[str]:
     """The questions the notes list for the recruiter that this draft can ask: all of them, but in a formal letter
     only those not written in spoken words (« C'est le fond ou la forme qui a coincé ? »)."""
-    return [q for q in w.situation.own_questions if w.reg != "formal" or formal_enough(q)]
+    if w.reg != "formal":
+        return list(w.situation.own_questions)
+    return [formal_question(q) for q in w.situation.own_questions if formal_enough(q)]
 
 
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:

@@ -274,6 +274,25 @@ def to_mention(notes: str, lang: str) -> str:
 _COLLOQUIAL = re.compile(r"(?i)^(?:c'est|c'était)\b|\b(?:ça|ca|coincé\w*|bosser|boulot|truc\w*|job|ok|gonna|kinda|stuff)\b")
 
 
+# « Est-ce que … ? » turned into the inversion a formal letter asks with (round 33: « Est-ce qu'il y aurait des
+# contrats de remplacement ? » to a town hall's HR director at formality 100).
+_INVERSIONS = [
+    (r"^Est-ce qu'il y a\b", "Y a-t-il"), (r"^Est-ce qu'il y aurait\b", "Y aurait-il"), (r"^Est-ce qu'il y aura\b", "Y aura-t-il"),
+    (r"^Est-ce que je peux\b", "Puis-je"), (r"^Est-ce que je pourrais\b", "Pourrais-je"), (r"^Est-ce que je dois\b", "Dois-je"),
+    (r"^Est-ce que je devrais\b", "Devrais-je"),
+    (r"^Est-ce que vous (\w+)\b", lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + "-vous"),
+]
+
+
+def formal_question(question: str) -> str:
+    """A question of the notes as a formal letter asks it: « Y aurait-il des contrats de remplacement ? »."""
+    for pattern, inverted in _INVERSIONS:
+        turned = re.sub(pattern, inverted, question)
+        if turned != question:
+            return turned
+    return question
+
+
 def formal_enough(question: str) -> bool:
     """Whether a question from the notes can go in a formal letter as written."""
     return not _COLLOQUIAL.search(question)

@@ -18,7 +18,7 @@ from rebond.check_base import _result, _sentence_texts, _Subject
 from rebond.french import Organisation, clean_role, elide, role_compact, role_for, role_forms, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
-from rebond.notes_questions import asks_status, formal_enough, past_the_decision
+from rebond.notes_questions import asks_status, formal_enough, formal_question, past_the_decision
 from rebond.situation import is_team_name, moment_terms, read_situation
 from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions, written_out
 
@@ -284,7 +284,9 @@ def check_notes_used(s: _Subject) -> CheckResult:
     formal = s.request.tone.formality > 66
     wanted = [q for q in situation.own_questions
               if not (situation.undecided and asks_status(q)) and not (formal and not formal_enough(q))]
-    own = any(fold(past_the_decision(question).rstrip(" ?")) in fold(text) for question in wanted)
+    # (In a formal letter, asked with the inversion: « Y aurait-il … ? » for « Est-ce qu'il y aurait … ? ».)
+    own = any(fold(past_the_decision(asked).rstrip(" ?")) in fold(text)
+              for question in wanted for asked in {question, formal_question(question)})
     if wanted and not own:
         return _result("notes_used", s.lang, False, "questions")
     # The moments the notes name, less those the rejection praised; a video call counts only when alone.
