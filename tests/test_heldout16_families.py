@@ -1,0 +1,71 @@
+"""Issue 16o: heldout16's error families, each fixed by a general mechanism (evals/README.md, 16o).
+
+Every reply here is written for these tests (none comes from any labelled set). Each test failed before its change;
+guard tests keep the cues narrow where a cue was added.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rebond.analyse import analyse_reply
+from rebond.models import AnalysisRequest, Category, Ground, Kind, ReplyAnalysis
+
+CV = Category.CV_COVER_LETTER
+EXP = Category.EXPERIENCE
+REG = Category.LANGUAGE_REGISTER
+FIT = Category.CULTURE_FIT
+INT = Category.INTERVIEW_PERFORMANCE
+SKL = Category.SKILLS
+
+
+def rules(reply: str) -> ReplyAnalysis:
+    """The rules' own reading, without the statistical second opinion."""
+    return analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # a wish ended by an emoji is its own sentence: the reason after it is read
+        ("Félicitations pour le bébé 😊 Par contre avec ton congé de maternité en plein été, on préfère quelqu'un "
+         "d'autre pour la saison.", Ground.PREGNANCY),
+        ("Congrats on the pregnancy 🎉 Honestly though, with your maternity leave starting in May we can't train you "
+         "up in time.", Ground.PREGNANCY),
+        # taking on a man or a woman "for now"
+        ("The site lead thought it easier to take on a man this season, given the single bunkhouse.", Ground.SEX),
+        ("Management would rather be bringing on a guy for the night shift, sorry.", Ground.SEX),
+        # a condition named after the candidate's treatment, recovery or leave
+        ("After your treatment for anxiety last spring, we worried the call volume would be too much.",
+         Ground.DISABILITY),
+        ("Given your recovery from a stroke, the partners felt the travel was unwise.", Ground.DISABILITY),
+        # canvassing or campaigning for a party, keeping the business out of politics
+        ("The board noticed you canvassed for the Liberals last fall, and they'd rather not be associated.",
+         Ground.POLITICAL_CONVICTIONS),
+        ("The owner likes to keep the bakery out of politics, and your posts are very public.",
+         Ground.POLITICAL_CONVICTIONS),
+        ("Le patron a su que tu as fait du porte-à-porte pour Québec solidaire, et il préfère pas.",
+         Ground.POLITICAL_CONVICTIONS),
+        ("La direction tient à garder l'agence loin de la politique, et vous militez pour un parti.",
+         Ground.POLITICAL_CONVICTIONS),
+    ],
+)
+def test_grounds_in_heldout16s_forms_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: a field of law is the firm's work, a wish stays a wish, treatment of the public is the job
+        "Votre lettre ne parlait pas du droit des étrangers, qui est le cœur du cabinet; reprenez-la.",
+        "Votre CV ne montrait aucun dossier en droit de l'immigration, notre spécialité.",
+        "Félicitations pour la grossesse 🥰 Le poste a été pourvu avant ta candidature, tout simplement.",
+        "Our clinic's treatment for depression is group-based, and you had no group facilitation experience.",
+        "We take on a man or a woman every season; this time the other finalist had two more years on boats.",
+    ],
+)
+def test_heldout16s_cues_said_of_the_job_or_in_a_wish_are_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
