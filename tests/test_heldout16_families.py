@@ -69,3 +69,24 @@ def test_grounds_in_heldout16s_forms_are_flagged(reply: str, ground: Ground) -> 
 def test_heldout16s_cues_said_of_the_job_or_in_a_wish_are_no_ground(reply: str) -> None:
     analysis = rules(reply)
     assert analysis.ground is None and analysis.kind is not Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a template line opening with a colon onto the condition; pay over what the grid allows
+        "Bonjour, nous ne pourrons pas donner suite : votre salaire demandé dépasse largement ce que permet notre "
+        "budget pour ce poste.",
+        # « dispo » for « disponible »
+        "Salut Max, la job c'est les fins de semaine pis t'es dispo juste la semaine. Rappelle si ça change.",
+        # a notice period that leads past the start date
+        "Bonjour, le poste commence le 2 mai, et votre préavis de trois mois nous amène à la fin juillet.",
+        # an on-site job against a place the candidate cannot leave before a date
+        "Bonjour, le poste est sur site à Rimouski, et vous nous avez dit ne pas pouvoir quitter Québec avant l'été "
+        "prochain.",
+    ],
+)
+def test_heldout16s_practical_conditions_are_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories)
