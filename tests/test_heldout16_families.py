@@ -90,3 +90,37 @@ def test_heldout16s_practical_conditions_are_constructive_with_no_area(reply: st
     analysis = rules(reply)
     assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
         reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a child of the recruiter's family who would do better
+        "You missed the torque spec twice. My eight-year-old niece could have done that with the manual open.",
+        "T'as raté la découpe deux fois. Ma fille de dix ans ferait mieux avec des ciseaux à bout rond.",
+        # a career pointed elsewhere by what the job is not
+        "Your weld failed the bend test. Maybe think about a trade where a bad joint doesn't sink a boat.",
+        # people like the candidate, seen by the dozen
+        "You yawned through the whole interview. Guys like you, we see ten a week.",
+        "T'as pas répondu à la moitié des questions. Des filles comme toi, on en voit vingt par semaine.",
+        # a hobby rather than a trade
+        "Tes bouquets manquaient de tenue. La fleuristerie, c'est peut-être un beau loisir pour toi plutôt qu'un métier.",
+        "Your dovetails gapped. Honestly, woodwork looks more of a hobby for you than a trade.",
+    ],
+)
+def test_heldout16s_quiet_contempt_is_malicious(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.MALICIOUS and analysis.ground is None, (reply, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: a junior's progress told kindly, a hobby become a trade named as a strength
+        "Our apprentice did her first year with us, and she'd be glad to show you the shop if you reapply.",
+        "Ta passion pour la céramique, un loisir devenu métier, nous a touchés; il manquait l'expérience en atelier.",
+    ],
+)
+def test_heldout16s_contempt_cues_do_not_catch_kind_words(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is not Kind.MALICIOUS, (reply, analysis.kind)
