@@ -574,11 +574,17 @@ def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | 
     """
     spans = sentences(text)
     for index, (start, end) in enumerate(spans):
-        if lex.boilerplate.search(folded, start, end) or lex.process.search(folded, start, end):
+        template = lex.boilerplate.search(folded, start, end) or lex.process.search(folded, start, end)
+        if template:
+            # a template line that a colon opens onto its reason (« Nous ne pourrons pas donner suite : vos
+            # prétentions dépassent la grille ») gives the reason after the colon (issue 16o)
+            colon = folded.find(":", template.end(), end)
+            if colon < 0 or lex.boilerplate.search(folded, colon, end) or lex.process.search(folded, colon, end):
+                continue
+        reason = colon + 1 if template else start
+        if not lex.logistics.search(folded, reason, end):
             continue
-        if not lex.logistics.search(folded, start, end):
-            continue
-        for clause in clauses(folded, start, end, lex):
+        for clause in clauses(folded, reason, end, lex):
             # a mismatch said not to be one ("your CV was not the issue") is none
             if lex.mismatch.search(folded, clause.start, clause.end) and not lex.cancel.search(
                 folded, clause.start, clause.end

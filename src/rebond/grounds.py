@@ -86,12 +86,26 @@ class GroundHit:
 
 # A cue matched on one capitalised word inside a sentence is a name ("Groupe Alliance Recrutement").
 _ONE_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*")
+# An emoji followed by a capitalised word ends a sentence in a chat or a text message (« Encore félicitations pour
+# la grossesse 🥰 On a bien réfléchi… »): a wish before it says nothing about the reason after it (issue 16o).
+_EMOJI_END = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\U0001F3FB-\U0001F3FF]*\s+(?=[A-ZÀ-Ý])")
+
+
+def _ground_sentences(text: str) -> list[tuple[int, int]]:
+    """The text's sentences, each also ended by an emoji before a capitalised word."""
+    spans = []
+    for start, end in sentences(text):
+        for match in _EMOJI_END.finditer(text, start, end):
+            spans.append((start, match.start() + 1))
+            start = match.end()
+        spans.append((start, end))
+    return spans
 
 
 def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[GroundHit]:
     """Every protected ground the reply gives as a reason, in order of appearance."""
     compiled = _compiled(base)
-    spans = sentences(text)
+    spans = _ground_sentences(text)
     # A union that hires asks about union work: it is the job, not a ground.
     skipped = {Ground.UNION} if compiled.union_employer.search(folded) else set()
     hits: list[GroundHit] = []
