@@ -124,3 +124,26 @@ def test_heldout16s_quiet_contempt_is_malicious(reply: str) -> None:
 def test_heldout16s_contempt_cues_do_not_catch_kind_words(reply: str) -> None:
     analysis = rules(reply)
     assert analysis.kind is not Kind.MALICIOUS, (reply, analysis.kind)
+
+
+@pytest.mark.parametrize("reply", [
+    # The person hired came back from leave; a ward is named: about someone else, no ground of the candidate's.
+    "Bonjour, ils ont comblé le poste avec une éducatrice qualifiée qui revenait de congé de maternité, l'équipe est "
+    "complète. Rappelle-moi si tu veux faire des remplacements sur appel.",
+    "Le poste est allé à une infirmière de la maternité en mobilité interne. Je vous propose d'intégrer le pool de "
+    "suppléance en attendant.",
+    "The position went to a colleague returning from parental leave, per the collective agreement.",
+    "She's a nurse on the maternity ward now, so we moved her internally.",
+])
+def test_a_ground_word_about_the_person_hired_or_a_ward_raises_no_flag(reply):
+    analysis = analyse_reply(AnalysisRequest(reply=reply, language=None))
+    assert analysis.ground is None and analysis.discrimination_warning is None
+
+
+@pytest.mark.parametrize("reply", [
+    "Vu votre grossesse, nous préférons une personne disponible tout de suite.",
+    "With your maternity leave coming up, we went with someone else.",
+    "Vous qui revenez de congé de maternité, ce ne serait pas le bon moment.",
+])
+def test_the_candidates_own_leave_or_pregnancy_still_raises_the_flag(reply):
+    assert analyse_reply(AnalysisRequest(reply=reply, language=None)).ground is not None
