@@ -329,3 +329,15 @@ def test_a_formal_letter_asks_the_notes_question_with_the_inversion():
     draft = compose(req)
     assert "Y aurait-il des contrats de remplacement ?" in draft.body
     assert "notes_used" not in [c.name for c in run_checks(draft, req).failed()]
+
+
+def test_an_invitation_with_an_aside_in_brackets_keeps_its_noun():
+    rejection = ("Unfortunately your National Lifeguard certification expires in January. You're welcome to apply to our "
+                 "Lifeguard (non-supervisory) postings, open until Nov 30.")
+    situation = read_situation(request(language="en", rejection=rejection))
+    assert situation.invite_for == "to your Lifeguard postings"
+
+
+def test_ok_for_in_a_mention_is_written_out():
+    notes = "Pas de nouvelles. Relancer poliment, rappeler que je peux commencer tout de suite et que je suis aussi ok pour un renfort."
+    assert "disponible pour un renfort" in read_situation(request(language="fr-FR", notes=notes, news="unknown")).to_mention

@@ -186,7 +186,8 @@ def past_the_decision(question: str) -> str:
 
 # Note-speak a message writes out (« dispo » → « disponible »).
 _WRITTEN_OUT = [(r"(?i)\bdispos?\b", "disponible"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) pis (?=\w)", " et "),
-                (r"(?<=\w) \+ (?=\w)", " et "), (r"\bw/ ?", "with ")]
+                (r"(?<=\w) \+ (?=\w)", " et "), (r"\bw/ ?", "with "),
+                (r"(?i)\b(?:ok|okay) pour\b", "disponible pour")]  # « je suis aussi ok pour un renfort de saison »
 
 
 # The candidate's news since the interview, told in the notes without a label (« Je fais la formation loi ALUR ce

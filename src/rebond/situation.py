@@ -1040,6 +1040,8 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         # and never cut mid-word.
         target = re.split(r"(?i)\s+(?:when|once|if|as soon as|after|before|next|this|in (?:january|february|march|april|may|june|july"
                           r"|august|september|october|november|december|the (?:fall|spring|summer|winter|new year)))\b", match.group(1))[0]
+        # "our Lifeguard (non-supervisory) postings": an aside in brackets goes, the noun after it stays
+        target = re.sub(r"\s*\([^()]*\)(?=\s+\w)", "", target)
         target = re.split(r"\s*\(|\s+[—–-]\s+", target)[0]  # "posting (closes November 30) — several…": the posting
         if target == match.group(1) and len(target) >= 80:
             target = target.rsplit(" ", 1)[0]
