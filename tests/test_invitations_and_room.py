@@ -341,3 +341,15 @@ def test_an_invitation_with_an_aside_in_brackets_keeps_its_noun():
 def test_ok_for_in_a_mention_is_written_out():
     notes = "Pas de nouvelles. Relancer poliment, rappeler que je peux commencer tout de suite et que je suis aussi ok pour un renfort."
     assert "disponible pour un renfort" in read_situation(request(language="fr-FR", notes=notes, news="unknown")).to_mention
+
+
+@pytest.mark.parametrize(("rejection", "british"), [
+    ("Dear Georgia, thank you for attending. The NHS Trust has appointed another candidate.", True),
+    ("Dear Georgia, the County Council has decided to appoint another candidate.", True),
+    ("Dear Georgia, Northgate Minerals Ltd. went with another candidate; your WHMIS is noted.", False),
+    ("Hi Georgia, the programmer role went to someone else.", False),
+])
+def test_a_british_recipient_gets_british_dates_and_titles(rejection, british):
+    req = request(language="en", rejection=rejection, recruiter="Mrs. Hartley", formality=90)
+    body = compose(req).body
+    assert ("12 November" in body and "Mrs Hartley" in body) if british else ("November 12" in body and "Mrs. Hartley" in body), body

@@ -314,7 +314,7 @@ class _Writer:
         assert date is not None
         month = self.bank["months"][date.month - 1]
         if self.english:
-            return f"{month} {date.day}"
+            return f"{date.day} {month}" if british(self.request) else f"{month} {date.day}"
         return f"{'1er' if date.day == 1 else date.day} {month}"
 
     def fill(self, template: str, **extra: str) -> str:
@@ -1321,6 +1321,19 @@ _THANKS_OTHER = {"fr": "Un grand merci", "en": "Many thanks"}
 _SYNONYM = {"beaucoup": "vraiment"}  # ("truly interested" reads worse than "interested")
 
 
+# What shows a British recipient: the pound, a plc, the NHS, a borough or a district council, a
+# postcode, "organisation" and "programme" spellings, "whilst". (Canadian English shares "centre", "licence" and
+# "Ltd" but writes "Mr." and "October 28": those are not the signs.)
+_BRITISH = re.compile(r"£|\b(?:plc|NHS|whilst|organisations?|programmes?|postcode|borough|District Council|County Council)\b"
+                      r"|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
+
+
+def british(request: DraftRequest) -> bool:
+    """Whether an English draft goes to a British recipient (its date and titles then follow British usage)."""
+    ctx = request.context
+    return request.language is Language.EN and bool(_BRITISH.search(" ".join((ctx.rejection_message, ctx.company, ctx.notes, ctx.role))))
+
+
 def compose(request: DraftRequest) -> Draft:
     """A checked offline draft for the request."""
     situation = read_situation(request)
@@ -1353,6 +1366,10 @@ def compose(request: DraftRequest) -> Draft:
         # « Salut Dominique » then « votre réponse » disagree: a draft that stays in « vous » greets « Bonjour ».
         body = re.sub(r"^((?:\w+ ?: )?)Salut\b", r"\1Bonjour", body)  # (a call script's « Ouverture : Salut … »)
         voicemail = re.sub(r"^Salut\b", "Bonjour", voicemail) if voicemail else voicemail
+    if british(request):
+        # A British recipient: "Mrs Hartley", "Dr Raman", with no full stop (readers of rounds 32–34).
+        subject, body, voicemail = (re.sub(r"\b(Mr|Mrs|Ms|Dr)\.(?= [A-Z])", r"\1", part) if part else part
+                                    for part in (subject, body, voicemail))
     body = _written_out(_intensifiers_once(body), request)
     voicemail = _written_out(_intensifiers_once(voicemail), request) if voicemail else voicemail
     if request.language is not Language.EN:
