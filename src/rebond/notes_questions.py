@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rebond.text import written_out
+
 # The recruiter in the third person, turned to « vous »: the verb agrees.
 _VOUS_FORMS = {"peut": "pouvez", "pourrait": "pourriez", "peuvent": "pouvez", "pourraient": "pourriez", "a": "avez", "ont": "avez",
                "aurait": "auriez", "auraient": "auriez", "est": "êtes", "sont": "êtes", "serait": "seriez", "seraient": "seriez",
@@ -184,12 +186,6 @@ def past_the_decision(question: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
-# Note-speak a message writes out (« dispo » → « disponible »).
-_WRITTEN_OUT = [(r"(?i)\bdispos?\b", "disponible"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) pis (?=\w)", " et "),
-                (r"(?<=\w) \+ (?=\w)", " et "), (r"\bw/ ?", "with "),
-                (r"(?i)\b(?:ok|okay) pour\b", "disponible pour")]  # « je suis aussi ok pour un renfort de saison »
-
-
 # The candidate's news since the interview, told in the notes without a label (« Je fais la formation loi ALUR ce
 # mois-ci », "I'm writing my Class 1 exam in Jan.", "I finish my RTPI-accredited MSc in Feb."): a credential, a course
 # or a change of availability, with when. Readers of round 32 found it left out of 13 drafts of 48, often the very
@@ -230,6 +226,11 @@ def _spelled_out(text: str, lang: str) -> str:
                   lambda m: f"{m.group(1)} {_MONTHS_EN[m.group(2).lower()]}", text)
 
 
+def _as_written(text: str, lang: str) -> str:
+    """The notes' words as a message writes them: note-speak written out (« dispo », "w/"), then months and weekdays."""
+    return _spelled_out(written_out(text, lang), lang)
+
+
 def news_since(notes: str, lang: str) -> str:
     """The candidate's news since the interview, told in the notes without a label, in the first person, or ""."""
     lang = "en" if lang == "en" else "fr"
@@ -241,9 +242,7 @@ def news_since(notes: str, lang: str) -> str:
             continue
         if not (_NEWS_WHAT[lang].search(sentence) and _NEWS_WHEN[lang].search(sentence)):
             continue
-        for pattern, written in _WRITTEN_OUT:
-            sentence = re.sub(pattern, written, sentence)
-        sentence = _spelled_out(sentence, lang)
+        sentence = _as_written(sentence, lang)
         if _NOTE_SPEAK.search(sentence) or not 4 <= len(sentence.split()) <= 22:
             continue
         # Said after « que » / "that": lower case, the pronoun « je » kept; "I" stays capital.
@@ -259,9 +258,7 @@ def to_mention(notes: str, lang: str) -> str:
     if not match:
         return news_since(notes, lang)
     clause = re.split(r"(?<=[.!?;])\s|\n|\s[-–—]\s", notes[match.end():].strip(" :"), maxsplit=1)[0].strip(" .;!?")
-    for pattern, written in _WRITTEN_OUT:
-        clause = re.sub(pattern, written, clause)
-    clause = _spelled_out(clause, lang)
+    clause = _as_written(clause, lang)
     # (« ma fille commence la garderie en janvier », "my licence came through": the candidate's own news too)
     first_person = r"^(?:I\b|I'm\b|I've\b|I'll\b|[Mm]y\b)" if lang == "en" else r"(?i)^(?:je\b|j'|ma\b|mon\b|mes\b)"
     if not re.match(first_person, clause) or _NOTE_SPEAK.search(clause) or not 3 <= len(clause.split()) <= 25:

@@ -346,9 +346,11 @@ def detect_language(text: str) -> tuple[str, float]:
 # a written French message « pis » → « et » (readers: "the note copied with its slang").
 _WRITTEN_OUT = {
     "en": [(r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
-           (r"\bw/ ?", "with ")],
-    "fr": [(r"\bbcp\b", "beaucoup"), (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
-           (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"\bdispos?\b(?![-·])", "disponible"),
+           (r"\bw/ ?", "with "), (r"(?<=\w) \+ (?=\w)", " and ")],
+    "fr": [(r"\bbcp\b", "beaucoup"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
+           (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
+           (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
+           (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"(?i)\bdispos?\b(?![-·])", "disponible"),
            (r"\bqqch\b", "quelque chose"), (r"\bqqn\b", "quelqu'un"), (r"\bqq\b", "quelques")],
     "fr_written": [(r"(?<=\w) pis (?=\w)", " et ")],
 }
