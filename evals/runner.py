@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
             raise UsageError(f"--report {args.report}: exists and is not a directory")
         # Every dataset is read before any suite runs: a bad line fails fast, with nothing half-done.
         loaded = [(name, _load(name, args.dataset)) for name in suites]
+        if options.engine == "offline":
+            warm_offline_engine()
         results = [run_suite(name, module, cases, options, thresholds) for name, (module, cases) in loaded]
     except (UsageError, DatasetError) as exc:
         print(f"python -m evals: error: {exc}", file=err)
@@ -90,6 +92,22 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     verdict = "all thresholds hold" if all(r.passed for r in results) else "a threshold failed"
     print(f"evals: {len(results)} suite(s) in {seconds:.1f} s{budget}: {verdict}", file=err)
     return EXIT_OK if all(r.passed for r in results) else EXIT_THRESHOLD
+
+
+def warm_offline_engine() -> None:
+    """Load the offline engine's banks and rules for each language once, before any case is timed.
+
+    A case's deadline (OFFLINE_CASE_SECONDS) is there to catch a case that hangs; the first draft in each language
+    also reads its phrase banks and compiles its rules (about 2 s each here, three times that on a loaded CI
+    machine), which is the process's cost, not the case's."""
+    from rebond.analyse import analyse_reply
+    from rebond.compose import compose
+    from rebond.models import AnalysisRequest, DraftRequest, InterviewContext
+
+    for language in ("fr", "fr-FR", "en"):
+        context = InterviewContext(candidate_name="Alex Martin", company="Acme", role="Analyste", rejection_message="Merci.")
+        compose(DraftRequest(language=language, context=context))
+        analyse_reply(AnalysisRequest(reply="Merci pour votre candidature.", language=language))
 
 
 def _options(args: argparse.Namespace) -> RunOptions:
