@@ -107,7 +107,8 @@ def test_kind_words_are_answered_and_a_praised_moment_is_not_asked_about():
     rejection = ("Votre étude de cas a été appréciée par le jury, mais nous avons retenu un profil ayant déjà "
                  "plusieurs années dans le conseil en stratégie.")
     body = compose(request("fr-FR", rejection=rejection, notes="étude de cas puis jury", directness=90)).body
-    assert "Votre retour positif sur mon étude de cas m'a fait plaisir." in body  # « bons mots » are witticisms in France
+    # « bons mots » are witticisms in France, « retour positif » a calque (round 35): what was praised, liked.
+    assert "Ça me fait plaisir que mon étude de cas vous ait plu." in body and "bons mots" not in body
     assert "améliorer dans mon étude de cas" not in body
     close = compose(request("en", rejection="It was a close decision, but we went with another candidate.")).body
     assert "encouraging to hear" in close
@@ -629,9 +630,11 @@ def test_a_moment_that_went_well_is_praised_not_asked_about_and_a_bare_worry_is_
 
 
 def test_round_18_france_french_slips_are_gone():
-    # « Vos mots encourageants » read as a calque in France: « Votre retour positif … m'a fait plaisir ».
+    # « Vos mots encourageants » read as a calque in France, then « Votre retour positif » (round 35): a formal letter
+    # is touched by the words on what was praised.
     body = compose(request("fr-FR", rejection="Votre raisonnement sur le cas clinique a été apprécié.", formality=90)).body
-    assert "Votre retour positif" in body and "m'a fait plaisir" in body
+    assert "J'ai été sensible à vos mots sur mon raisonnement sur le cas clinique." in body
+    assert "retour positif" not in body and "mots encourageants" not in body
     # A post offered by name, its inclusive mark read plainly; a yes/no fact from the notes not asked about.
     offer = compose(request("fr-FR", "phone", rejection="En revanche, un poste d'hôte·sse de caisse / accueil est "
                             "actuellement ouvert. S'il vous intéresse, répondez à ce message.",

@@ -547,7 +547,10 @@ def _same_subject(w: _Writer, one: str, other: str) -> bool:
     moments = [fold(w.fill(w.bank["moments"][m])) for m in w.situation.moments if m in w.bank["moments"]]
     return (_same_frame(one, other) or _shares_words(one, other)
             or bool(asked) and asked in fold(one) and asked in fold(other)
-            or any(np in fold(one) and np in fold(other) for np in moments))
+            or any(np in fold(one) and np in fold(other) for np in moments)
+            # « comment je m'en suis sorti·e en collectif » and « …pendant l'entretien collectif ? »: one moment, in
+            # the notes' word and in ours (round 35)
+            or any(has_term(one, moment_terms()[m]) and has_term(other, moment_terms()[m]) for m in w.situation.moments))
 
 
 def _asked_question(w: _Writer, *, spoken: bool = False) -> str:
@@ -845,15 +848,23 @@ def _kind_words(w: _Writer) -> list[str]:
     the profile, the interview or the candidate."""
     s = w.situation
     if s.praised:
-        return [w.pick("praise_thanks", moment=w.fill(w.bank["moments"][s.praised[0]]))]
+        moment = w.fill(w.bank["moments"][s.praised[0]])
+        return [w.pick("praise_thanks", moment=moment, liked=_liked(moment))]
     if s.praised_np:
-        return [w.pick("praise_thanks_np")]
+        return [w.pick("praise_thanks_np", liked=_liked(s.praised_np))]
     # Praise before "it was close": readers counted an answer to "it was close" as no answer to the praise.
     if s.praise:
         return [w.pick("praise_thanks_area", s.praise)]
     if s.close_call:
         return [w.pick("close_call")]
     return []
+
+
+def _liked(praised: str) -> str:
+    """« vous ait plu » or « vous aient plu »: the verb agrees with what was praised (« mes réponses », « ma façon
+    d'être et mon calme »)."""
+    plural = re.match(r"(?i)(?:mes|les|vos|nos|ces|des|tes)\b", praised) or re.search(r"\s(?:et|and)\s", praised)
+    return "vous aient plu" if plural else "vous ait plu"
 
 
 def _with_kind_words(w: _Writer, thanks: str) -> str:
@@ -893,7 +904,10 @@ def _invitation_kind(w: _Writer, *, details: bool = True) -> str:
             return "opening_posted"  # "the research assistant posting … that closes end of month": already up
         if s.offer and details and re.match(r"(?i)(?:des|deux|trois|d'autres|les)\s", s.offer) and "opening_named_plural" in w.bank["future_invited"]:
             return "opening_named_plural"  # (« les postes de TTS … m'intéressent »)
-        return "opening_named" if s.offer and details else "opening"
+        named = "opening_named" if s.offer and details else "opening"
+        if s.will_come_back:
+            return f"{named}_will_contact"  # « Je me permettrai de revenir vers toi à ce moment-là si tu es d'accord. »
+        return named
     if kind == "keep" and s.consent:
         return "keep_consent"  # « Si vous y consentez, nous conserverons votre dossier »: consent given, not thanks
     if kind == "keep" and s.invite_list and details:
@@ -1052,7 +1066,7 @@ def _linkedin(w: _Writer) -> str:
         asks = _linkedin_ask(w, parts)
         if parts["advice"] and (advice := _advice_left(w, asks)):
             asks[-1:-1] = advice  # before the question, after the reason
-        if parts["wants"] and (wants := _wants_line(w)):
+        if parts["wants"] and (wants := _wants_line(w)) and not any(s.wants_to_ask in a for a in asks):
             asks.append(wants)
         if parts["extra"]:
             # A long message (length 70+) has room for a second precise question.
@@ -1165,6 +1179,10 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
         # The first question the notes list for the recruiter: what the candidate wants to know. (At the very
         # limit it alone, when short: it is what the note is for, and it usually asks about the reason.)
         return [*([] if merged else lines), own[0]]
+    if s.wants_to_ask and not merged and not w.tight:
+        # « Demander si je devrais passer le concours… »: the question the notes say to ask, said in passing, is
+        # still the one the candidate wants answered; a note asks it rather than a question of ours (round 35).
+        return [*lines, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]
     if _worry_of(w) and directness >= _OPEN_BELOW and not merged:
         # What the notes say went wrong is the most telling question a short note can ask.
         return [*lines, _worry_question(w)]
@@ -1325,7 +1343,11 @@ _SYNONYM = {"beaucoup": "vraiment"}  # ("truly interested" reads worse than "int
 # postcode, "organisation" and "programme" spellings, "whilst". (Canadian English shares "centre", "licence" and
 # "Ltd" but writes "Mr." and "October 28": those are not the signs.)
 _BRITISH = re.compile(r"£|\b(?:plc|NHS|whilst|organisations?|programmes?|postcode|borough|District Council|County Council)\b"
-                      r"|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
+                      r"|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b"
+                      # (round 35: an NHS trust's "Band 5" post, a housing association, a Year 5 class, a SENCo, and the
+                      # letters' own "attending interview" and "on this occasion")
+                      r"|\b(?:Health|NHS|Foundation|Academy|Multi-Academy) Trust\b|\bBand [2-9]\b|\bHousing Association\b|\bYear \d{1,2} class\b"
+                      r"|\b(?:SENCo|GCSEs?|A-levels?|sixth form|Ofsted|attending interview|on this occasion)\b|\b[A-Za-z]{3,}isations?\b")
 
 
 def british(request: DraftRequest) -> bool:

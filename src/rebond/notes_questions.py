@@ -33,6 +33,47 @@ _YOU_FORMS = {"has": "have", "is": "are", "was": "were", "does": "do", "wants": 
               "thinks": "think", "plans": "plan", "hires": "hire", "offers": "offer", "takes": "take", "pays": "pay"}
 
 
+# Verbs whose « vous » form no ending rule gives (« ils doivent » → « vous devez »): the table or nothing.
+_IRREGULAR = {"doit", "doivent", "peut", "peuvent", "veut", "veulent", "vient", "viennent", "tient", "tiennent", "dit", "disent",
+              "voit", "voient", "boit", "boivent", "reçoit", "reçoivent", "prend", "prennent", "comprend", "comprennent",
+              "apprend", "apprennent", "met", "mettent", "sait", "savent", "vaut", "fait", "font", "va", "vont", "est", "sont",
+              "a", "ont", "ment", "sent", "part", "sort", "court", "lit", "écrit", "vit", "suit", "croit", "croient"}
+
+
+def vous_form(verb: str) -> str | None:
+    """The « vous » form of a verb said of the recruiter in the third person, or None when no rule is sure.
+
+    The table first; then the endings every verb shares: the imperfect and the conditional (« -ait », « -aient » →
+    « -iez »), the future (« -ra », « -ront » → « -rez »), and the present of « -er » verbs (« utilise »,
+    « utilisent » → « utilisez »)."""
+    verb = verb.lower()
+    if verb in _VOUS_FORMS:
+        return _VOUS_FORMS[verb]
+    if verb in _IRREGULAR or not re.fullmatch(r"[a-zà-ÿ]{3,}", verb):
+        return None
+    if verb.endswith("aient"):
+        return verb[:-5] + "iez"
+    if verb.endswith("ait"):
+        return verb[:-3] + "iez"
+    if verb.endswith("ront"):
+        return verb[:-4] + "rez"
+    if verb.endswith("ra") and len(verb) > 4:
+        return verb[:-1] + "ez"
+    if re.search(r"(?:vient|tient)$", verb) or verb in ("ment", "dément", "sent", "ressent", "consent", "pressent"):
+        return None  # « il revient », « il ressent »: a singular, not the « -ent » of a plural
+    if re.search(r"(?:ell|ett|è[a-z]+)e(?:nt)?$", verb):
+        return None  # « appelle » → « appelez », « achète » → « achetez »: the stem changes
+    if verb.endswith("ent") and len(verb) > 5:
+        return verb[:-3] + "ez"  # (« -ent » of an « -er », « -ir » or « -ire » verb: utilisent, finissent, lisent)
+    if re.search(r"[^é]e$", verb) and len(verb) > 3:
+        return verb + "z"
+    return None
+
+
+def _refuse(verb: str) -> str:
+    raise ValueError(verb)
+
+
 def turn_to_recruiter(clause: str, lang: str) -> str | None:
     """A clause about the recruiter in the third person, said to them (« s'il peut » → « si vous pouvez », "if they'd"
     → "if you'd"); None when it cannot be turned safely."""
@@ -50,12 +91,13 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
             return None  # « s'il est possible de », « s'il va y avoir »: impersonal; « leur envoyer »: a pronoun, not « votre »
 
         def to_vous(m: re.Match) -> str:
-            verb = m.group(2).lower()
+            verb = m.group(4).lower()
             if verb in ("y", "faut", "fallait", "faudrait", "s'agit", "reste", "existe", "existerait", "vaut", "vaudrait"):
                 return m.group(0)  # « s'il y aurait », « s'il faut »: impersonal
-            if verb not in _VOUS_FORMS:
+            form = vous_form(verb)
+            if form is None:
                 raise ValueError(verb)
-            return f"{m.group(1) or ''}vous {_VOUS_FORMS[verb]}"
+            return f"{m.group(1) or ''}vous {m.group(2) or ''}{m.group(3) or ''}{form}"
         def turn(m: re.Match) -> str:
             said = to_vous(m)
             if m.group(1) is None or said == m.group(0):
@@ -63,7 +105,15 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
             return {"s'": "si ", "qu'": "que "}.get(m.group(1).lower(), m.group(1)) + said[len(m.group(1)):]  # « s'il » → « si vous »
 
         try:
-            clause = re.sub(r"(?i)\b(s'|si |qu'|que )?ils?\s+(\w+'?\w*)", turn, clause)
+            # (Not the « -t-il » of an inversion: « le permis a-t-il joué ? » asks about the permit.) A negation and
+            # an object pronoun stay before the verb: « qu'il ne me rappellerait » → « que vous ne me rappelleriez ».
+            clause = re.sub(r"(?i)(?<!-)\b(s'|si |qu'|que )?ils?\s+(ne\s+|n')?((?:me|m'|nous|lui|les|la|le|l')\s*)?(\w+'?\w*)", turn, clause)
+            if not re.match(r"(?i)(?:le|la|les|l'|un|une|mon|ma|mes|ce|cette|ces)\b", clause):
+                # « quelles formations me conseillent-ils ? »: they are the recruiters (not « le permis a-t-il joué ? »,
+                # whose subject is the permit)
+                # (Not « y a-t-il », « faut-il », « reste-t-il »: impersonal.)
+                clause = re.sub(r"(?i)(?<!\by )(?<![\w-])(?!(?:faut|fallait|faudrait|reste|vaut|vaudrait|existe|suffit|suffirait)\b)([a-zà-ÿ]+)-(?:t-)?ils?\b",
+                                lambda m: (vous_form(m.group(1)) or _refuse(m.group(1))) + "-vous", clause)
         except ValueError:
             return None  # a verb the table does not know: better unsaid than misconjugated
         clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
@@ -77,16 +127,17 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
 # "Want to ask:", "Ask:", "Want precise feedback:". What follows, up to the first sentence that is no question, is
 # the candidate's list.
 _LABEL = {
-    "fr": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:feedback|retour|questions?)\s+)?(?:à\s+)?(?:demander|poser|"
-                     r"questions?|(?:je\s+)?(?:veux|voudrais|voulais)\s+(?:savoir|demander|lui\s+demander|leur\s+demander)|"
+    "fr": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:feedback|retour|questions?|q)\s+)?(?:à\s+)?(?:demander|poser|"
+                     r"questions?|q|(?:je\s+)?(?:veux|voudrais|voulais)\s+(?:savoir|demander|lui\s+demander|leur\s+demander)|"
                      r"savoir)(?:\s+à\s+(?:lui|leur|la\s+rh|poser))?\s*:\s*"),
     "en": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:i\s+)?want(?:ed)?\s+(?:to\s+)?(?:ask|know)(?:\s+(?:him|her|them))?|"
-                     r"(?:also\s+)?ask(?:\s+(?:him|her|them))?|to\s+ask|questions?(?:\s+to\s+ask)?|want(?:\s+precise\s+feedback)?|"
+                     r"(?:also\s+)?ask(?:\s+(?:him|her|them))?|to\s+ask|q|questions?(?:\s+to\s+ask)?|want(?:\s+precise\s+feedback)?|"
                      r"(?:i\s+)?want\s+(?:precise\s+|specific\s+)?(?:feedback|answers))\s*:\s*"),
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
 _OPENS = {
     "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|c'est\b|c'était\b|"
+                     r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
     "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might)\b"),
 }
@@ -129,7 +180,7 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
     lang = "en" if lang == "en" else "fr"
     found: list[str] = []
     for label in _LABEL[lang].finditer(notes):
-        rest = notes[label.end():]
+        rest = written_out(notes[label.end():], lang)  # (« h/sem. » first: its full stop is no sentence's end)
         # An aside in brackets that asks (« (accessibilité ?) », "(Terrebonne?)") is the candidate's doubt, not a question.
         # (One that ends the question keeps its question mark: « ouvrent en 2027 (Terrebonne?). »)
         rest = re.sub(r"\s*\([^()]*\?\s*\)(?:\s*[.?])?", "?", rest)
@@ -148,9 +199,37 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
     return tuple(found[:3])
 
 
+# A note's question with no verb, said as a question (round 35): « d'autres CDD prévus sur le projet ? » → « Y a-t-il
+# d'autres CDD prévus… ? », « conseils pour me mettre à niveau ? » → « Auriez-vous des conseils pour… ? », « quel niveau
+# visé exactement ? » → « Quel niveau visez-vous exactement ? », « ça vaut la peine de réappliquer ? » → « Me
+# conseilleriez-vous de postuler de nouveau ? ».
+_VERBLESS = [
+    (r"(?i)^(d'autres|de nouveaux|de nouvelles|des)\s+(?=\w)", r"Y a-t-il \1 "),
+    (r"(?i)^(?:des\s+)?conseils?\s+(pour|sur|afin de)\b", r"Auriez-vous des conseils \1"),
+    (r"(?i)^(quel(?:le)?s?\s+[a-zà-ÿ-]+)\s+([a-zà-ÿ]+)é(?:e|s|es)?\b(?!-)", r"\1 \2ez-vous"),
+    (r"(?i)^(?:est-ce que\s+)?(?:ça|ca|cela)\s+(?:vaut|vaudrait)\s+(?:le coup|la peine)\s+(?:de\s+|d')", "Me conseilleriez-vous de "),
+]
+_WORDING = [(r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"(?i)\bdans 1 an\b", "dans un an"), (r"(?i)\bde (?=[aeiouhéè])", "d'")]
+
+
+def _said_whole(text: str) -> str:
+    """A note's verbless question (French) made a sentence, or the text unchanged."""
+    for pattern, replacement in _VERBLESS:
+        turned = re.sub(pattern, replacement, text, count=1)
+        if turned != text:
+            for pattern2, replacement2 in _WORDING:
+                turned = re.sub(pattern2, replacement2, turned)
+            return turned
+    return text
+
+
 def _sendable(text: str, lang: str) -> str:
     text = re.sub(r"^(?:and|also|et|aussi|puis)\s+", "", text.strip(" ,;:-–—"), flags=re.IGNORECASE)
-    text = re.sub(r"\s{2,}", " ", text)
+    text = written_out(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
+    if lang != "en":
+        text = _said_whole(text)
+        if re.match(r"(?i)combien d", text) and not re.search(r"(?i)\b(?:vous|il|on|je|j')\b|-(?:vous|il|on|t-il)\b", text):
+            return ""  # « Combien d'heures par semaine sur la liste ? »: no verb, nothing a letter can send
     if _NOTE_SPEAK.search(text) or not 4 <= len(text.split()) <= 30 or not _OPENS[lang].search(text):
         return ""
     if lang == "en" and re.match(r"(?i)any(?:thing|one)?\b", text) and not re.search(r"(?i)\b(?:I|should|could|would|is|are|was|were|do|did|can|need)\b", text):
@@ -234,6 +313,9 @@ def _as_written(text: str, lang: str) -> str:
 def news_since(notes: str, lang: str) -> str:
     """The candidate's news since the interview, told in the notes without a label, in the first person, or ""."""
     lang = "en" if lang == "en" else "fr"
+    # « … en ligne (niveau 1) la semaine passée → à dire »: the aside and the label after the arrow are the notes'.
+    notes = re.sub(r"\s*\((?!moi\b|me\b|perso\b)[^()\n]{1,40}\)(?=[^\n]*\w)", "", notes)
+    notes = re.sub(r"(?i)\s*(?:→|->|=>)\s*(?:à\s+|to\s+)?(?:dire|mentionner|préciser|say|mention)\b[ .!]*", ". ", notes)
     for raw in re.split(r"(?<=[.!?])\s+|\n|!!+|\s\(|\)", notes):
         # What follows a comma is usually another note (« …depuis juin, stage chez Uniprix », « …, je veux qu'il le
         # sache »): the news ends there, unless « et » goes on with it.
@@ -245,6 +327,7 @@ def news_since(notes: str, lang: str) -> str:
         sentence = _as_written(sentence, lang)
         if _NOTE_SPEAK.search(sentence) or not 4 <= len(sentence.split()) <= 22:
             continue
+        sentence = re.sub(r"(?i)\s+(?:depuis|since)$", "", sentence)  # « j'ai commencé des cours … depuis »: since the interview
         # Said after « que » / "that": lower case, the pronoun « je » kept; "I" stays capital.
         return sentence if lang == "en" and re.match(r"I\b|I'", sentence) else sentence[:1].lower() + sentence[1:]
     return ""
@@ -264,6 +347,9 @@ def to_mention(notes: str, lang: str) -> str:
     if not re.match(first_person, clause) or _NOTE_SPEAK.search(clause) or not 3 <= len(clause.split()) <= 25:
         return ""
     clause = re.sub(r"\s*\([^)]*\)", "", clause)  # « validé depuis vendredi (dernier jury) »: the aside is the notes'
+    clause = re.sub(r"(?i)\s+(?:depuis|since)$", "", clause)  # « j'ai commencé des cours … depuis »: since the interview
+    # « inscrite à la formation OW-2 au cégep, début en mai »: note-speak for « qui commence en mai »
+    clause = re.sub(r"(?i),\s+(?:début|départ)\s+(?=(?:en|le|dès|à|au|la semaine)\b)", ", qui commence ", clause)
     # Two clauses joined by a comma read as a splice after « que »: « …en janvier ; je peux maintenant… ».
     return re.sub(r",\s+(?=(?:je|j'|I|I'm|I've|I'll)\b)", "; " if lang == "en" else " ; ", clause)
 
@@ -306,9 +392,12 @@ _PROMISED = {
                      r"((?:d'ici|dans|avant|sous)\s[^».,;:!?\n]{2,30}|la semaine prochaine|cette semaine|sous peu|demain)"
                      # « Elle devait me répondre « en fin de semaine » »
                      r"|\b(?:devait|devaient|devais) (?:me |nous |te )?(?:répondre|rappeler|revenir|écrire|recontacter)\s*(?:«\s*|\"\s*)?"
+                     r"((?:d'ici|avant|sous|dans|au plus tard|en fin de|à la fin de|cette|la semaine)\s[^»\".,;:!?()\n]{2,30})"
+                     # « Il a dit qu'ils décideraient d'ici la fin du mois » (round 35)
+                     r"|\b(?:dit|indiqué|annoncé)\s+qu'(?:ils|elles?|il|on)\s+(?:décideraient|déciderait|trancheraient|trancherait)\s+"
                      r"((?:d'ici|avant|sous|dans|au plus tard|en fin de|à la fin de|cette|la semaine)\s[^»\".,;:!?()\n]{2,30})"),
     "en": re.compile(r"(?i)\b(?:said|told me|promised|mentioned)\s+(?:we'd|i'd|i would|we would|they'd|they would|she'd|he'd)?\s*"
-                     r"(?:hear(?: back)?|get an answer|know|have a decision|a decision|decision|an answer)?\s*['\"“]?"
+                     r"(?:hear(?: back)?|get an answer|know|have a decision|a decision|decision|an answer|decide|make a decision)?\s*['\"“]?"
                      r"((?:by|within|in|before|next|end of)\s[^'\"”.,;:!?\n]{2,30}|\d+(?:\s*[-–]\s*\d+)?\s+(?:days|weeks|business days))"),
 }
 
@@ -324,4 +413,5 @@ def promised_answer(notes: str, lang: str) -> str:
     # Recalled afterwards, "next week" is the week after the interview: « pour la semaine suivante », "the following week".
     when = re.sub(r"(?i)^(?:pour )?la semaine prochaine$", "pour la semaine suivante", when)
     when = re.sub(r"(?i)^next week$", "the following week", when)
+    when = re.sub(r"(?i)^by end of (?:the )?(month|week)$", r"by the end of the \1", when)  # "by end of month", noted
     return when if 1 <= len(when.split()) <= 8 and not _NOTE_SPEAK.search(when) else ""

@@ -136,6 +136,7 @@ class Situation:
     praise: str = ""
     no_feedback: bool = False  # the notice says it gives no individual feedback: the draft says it knows
     consent: bool = False  # the recruiter asks the candidate's consent to keep or forward the file
+    will_come_back: bool = False  # the recruiter says they will get back to the candidate (when a post opens)
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     vouvoie: bool = False  # the recruiter wrote to the candidate with « vous »
     relayed: bool = False  # an agency recruiter passing on a client's answer (« le retour de mon client », "the client felt")
@@ -455,6 +456,7 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         reference=_reference(rejection),
         no_feedback=has_term(rejection, tuple(_cues()["no_feedback"])),
         consent=not automatic and has_term(rejection, tuple(_cues()["consent"])),
+        will_come_back=not automatic and (has_term(rejection, tuple(_cues()["invited_back"]["will_contact"])) or bool(_COMING_BACK.search(rejection))),
         advice="" if automatic else _advice(rejection, lang),
         relayed=not automatic and bool(_RELAYED.search(fold(rejection))),
         tutoie=says_tu,
@@ -608,6 +610,8 @@ def _wants_to_ask(notes: str, lang: str) -> str:
         return ""
     if re.search(r"(?i)\bsi y\b|\bc'est que\b|\bpis\b|\b(?:gonna|wanna|kinda)\b|\banything else\b|\bautre chose\b|\bthat was it\b|\bc'était ça\b", clause):
         return ""  # note-speak (« si y avait … ou si c'est que le CACES »), or "anything else?", which the draft asks anyway
+    if re.search(r"(?i)\b(?:si c'est|if it's|if that's|if it was) (?:ça|cela|it|that|the \w+ thing)\b", clause):
+        return ""  # « si c'est ça », "if it's the nitrous thing": what « ça » is, the notes say elsewhere
     words = clause.split()
     return clause if 3 <= len(words) <= 40 else ""
 
@@ -627,7 +631,10 @@ def _worry(notes: str, lang: str) -> str:
                 continue
             # « quand ils m'ont posé une question » is said to one of them: « quand on m'a posé une question ».
             clause = re.sub(r"(?i)\b(?:ils|elles) m'ont\b", "on m'a", clause)
-            if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur)\b|\b(?:il|elle) m[e']|[→+=*]", clause):
+            if lang != "en" and re.search(r"(?i)\bils\b", clause):
+                # « un outil de dépistage qu'ils utilisent », written to one of them: « que vous utilisez »
+                clause = turn_to_recruiter(clause, lang) or "ils"
+            if re.search(r"(?i)\b(it|them|they|ça|ca|cela|celle-ci|celui-ci|leur|ils)\b|\b(?:il|elle) m[e']|[→+=*]", clause):
                 continue  # "I've only used it a bit": the pronoun's noun is elsewhere
             if re.search(r"(?i)^(?:j'ai dit|je lui ai dit|je leur ai dit|i said|i told)\b", clause):
                 continue  # « j'ai dit manque de temps »: what the candidate answered, not a moment to ask about
@@ -672,7 +679,8 @@ def _worry(notes: str, lang: str) -> str:
 
 
 # Emojis and note symbols stay in the notes: « J'ai cherché mes mots 😬 » is quoted without them.
-_SYMBOLS = re.compile(r"[^\w\s'’,;:.!?()/«»\"-]+")
+# (Not the middle dot of an inclusive form the candidate wrote of themself: « sorti·e » is not « sorti e ».)
+_SYMBOLS = re.compile(r"(?!(?<=\w)·(?=\w))[^\w\s'’,;:.!?()/«»\"-]+")
 
 
 def _asked_and_worry(notes: str, lang: str, reason: StatedReason | None, rejection: str = "") -> dict[str, str]:
@@ -914,7 +922,9 @@ _LIST = {
 # The next opening, named: « le prochain poste au bloc ortho », "the next charge nurse opening".
 _NEXT_OPENING = {
     "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"
-                     r"|\b((?:un|une)\s+(?:autre\s+)?poste\s+(?:de|d')\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|risque|sera|seront)\b)"
+                     r"|\b((?:un|une)\s+(?:autre\s+)?(?:poste|contrat|remplacement|mandat|CDD)\s+(?:de|d'|pour)\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|allait|risque|sera|seront)\b)"
+                     # « il y aurait peut-être un contrat pour les festivals cet été » (a call reported): what, up to when
+                     r"|\bil y aurait (?:peut-être |sans doute |probablement )?((?:un|une)\s+(?:autre\s+)?(?:poste|contrat|remplacement|mandat|CDD)\s+(?:de|d'|pour)\s?[^.,;!?:]{3,40}?)(?=\s+(?:cet|cette|ce|au|à|en|dès|d'ici|bientôt|l'an)\b|\s*[.,;!?]|$)"
                      # « on ouvre un poste de chargée de projet événementiel en janvier », « des postes de TTS … seront
                      # affichés en septembre »: what opens, up to when.
                      r"|(?:ouvr\w*|rouvr\w*|afficher\w*)\s+((?:un|une|des)\s+(?:autres?\s+)?postes?\s+(?:de|d')\s?[^.,;!?:]{3,60}?)(?=\s+(?:en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|cet|cette|ce|au printemps|à l'automne|dès|d'ici|l'an|bientôt|prochainement)\b|\s*[.,;!?])"
@@ -998,6 +1008,11 @@ def _turn_word(word: str, view: dict[str, str]) -> str:
     if turned is None:
         return word
     return turned[:1].upper() + turned[1:] if word[:1].isupper() else turned
+
+
+# « Je me permettrai de revenir vers toi à ce moment-là », "I'll get back to you then": the recruiter comes back.
+_COMING_BACK = re.compile(r"(?i)\b(?:revenir vers (?:toi|vous)|vous recontacte\w*|te recontacte\w*|get back to you|be in touch)\b"
+                          r"[^.?!]{0,40}\b(?:à ce moment-là|then|at that point|when it opens)\b")
 
 
 def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
@@ -1118,6 +1133,10 @@ def _praised_np(rejection: str, lang: str) -> str:
         for praised in found:
             praised = _without_dangling_end(re.sub(r"(?i)\s+(?:though|too|as well|also|aussi|quand même|as an? (?:highlight|standout|strength)|comme (?:un )?point fort)$", "", praised.strip()))
             praised = re.sub(r"(?i)\s+pis\s+", " et ", praised)  # « ton sens du rythme pis ta documentation »
+            # « impressionnés par vos réponses et par votre connaissance… »: one « par » governs both; an emoji is the
+            # recruiter's, not the candidate's words
+            praised = re.sub(r"(?i)\s+(et|and)\s+(?:par|by)\s+", r" \1 ", praised)
+            praised = re.sub(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+", "", praised).strip()
             if re.search(r"(?i)\b(search|recherches?|endeavou?rs|démarches|future|avenir|suite|nom|name)\b", praised):
                 continue  # a wish for the candidate's search, or a name kept on a list: no praise
             for mine, replacement in _TO_MINE[lang]:
@@ -1528,6 +1547,14 @@ def _hires(rejection: str, lang: str, chosen_only: bool):
         hire = re.sub(r"(?i)^((?:l'autre|the other) (?:personne|candidate?|candidat\w*|person|applicant))\s+(?=(?:avait|a|était|est|"
                       r"possédait|possède|connaissait|connaît|maîtrisait|had|has|was|is|knew|knows|held|holds)\b)",
                       lambda m: m.group(1) + (", who " if lang == "en" else ", qui "), hire)
+        if lang != "en" and (cause := re.search(r"(?i),?\s+(?:parce qu'|puisqu'|car )(ils?|elles?)\b", hire)):
+            # « une assistante qui a déjà le titre, parce qu'il ne peut pas former » (a call reported): a pronoun that
+            # cannot be the person hired (« il » after « une assistante », « ils » after one person) is the recruiter,
+            # said « vous »; one that may be the hire, or a verb no rule conjugates, ends the description there.
+            feminine_hire = re.match(r"(?i)(?:une|la|l'autre candidate|celle)\b", hire)
+            recruiter = cause.group(1).lower() == "ils" or (cause.group(1).lower() == "il" and feminine_hire)
+            turned = turn_to_recruiter(hire[cause.start():], lang) if recruiter else None
+            hire = hire[:cause.start()] + (turned if turned and "vous" in turned else "")
         words = hire.split()
         if re.search(r"(?i)\b(that|this|it|ça|cela|celle-ci|celui-ci)\b(?! (?:is|was|has|had|a|est|était)\b)", hire) and not re.search(r"(?i)\b(that|which|qui|que) (?:is|was|has|had|a|est|était)\b", hire):
             continue  # "someone who's done that before": "that" points to a sentence the draft does not repeat

@@ -345,9 +345,10 @@ def detect_language(text: str) -> tuple[str, float]:
 # Note-speak a candidate's words bring into a message, written out: "3 yrs" → "3 years", « bcp » → « beaucoup », and in
 # a written French message « pis » → « et » (readers: "the note copied with its slang").
 _WRITTEN_OUT = {
-    "en": [(r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
-           (r"\bw/ ?", "with "), (r"(?<=\w) \+ (?=\w)", " and ")],
-    "fr": [(r"\bbcp\b", "beaucoup"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
+    "en": [(r"(?i)\bhrs?\s?/\s?w(?:ee)?k\b", "hours a week"), (r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
+           (r"\bw/ ?", "with "), (r"(?<=\w) \+ (?=\w)", " and "), (r"\b(?<!-)exp\b(?![.-])", "experience"),
+           (r"(?<=[a-z]) / (?=[a-z])", " and ")],  # "about hours / salary range"
+    "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"\bbcp\b", "beaucoup"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
            (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"(?i)\bdispos?\b(?![-·])", "disponible"),
