@@ -1259,7 +1259,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     # (The call the recruiter offered is this one: "when are you free to talk?" would ask for it again.)
     invited = "" if s.invited_back == "call" else _invitation_short(w)
     if s.invited_back == "keep":
-        closing = [w.pick("phone_closing_keep")]  # one thanks for the advice and for keeping the profile in mind
+        closing = [w.pick("phone_closing_keep")]  # one thanks for the time and for keeping the profile in mind
     else:
         heat = "_warm" if tone.warmth >= _WARM_FROM else "_cool" if tone.warmth < _COOL_BELOW else ""
         closing = [w.pick("phone_closing_invited", invited=invited) if invited else w.pick(f"phone_closing{heat}")]
