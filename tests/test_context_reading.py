@@ -108,7 +108,7 @@ def test_kind_words_are_answered_and_a_praised_moment_is_not_asked_about():
                  "plusieurs années dans le conseil en stratégie.")
     body = compose(request("fr-FR", rejection=rejection, notes="étude de cas puis jury", directness=90)).body
     # « bons mots » are witticisms in France, « retour positif » a calque (round 35): what was praised, liked.
-    assert "Ça me fait plaisir que mon étude de cas vous ait plu." in body and "bons mots" not in body
+    assert "Ça me fait plaisir que mon étude de cas ait plu." in body and "bons mots" not in body
     assert "améliorer dans mon étude de cas" not in body
     close = compose(request("en", rejection="It was a close decision, but we went with another candidate.")).body
     assert "encouraging to hear" in close
@@ -390,7 +390,7 @@ def test_a_complement_s_adjective_does_not_agree_with_the_writer_and_a_removed_l
 @pytest.mark.parametrize(("language", "channel", "rejection", "answered"), [
     # Praise of the profile, in a long email: its own line.
     ("fr", "email", "Ton profil a quand même beaucoup plu au gestionnaire, mais on a retenu quelqu'un qui connaît SAP.",
-     "bons mots sur mon profil"),
+     "Ça me fait plaisir que mon profil ait plu."),
     # No room in a short note: thanked with the reply.
     ("fr", "linkedin", "Ton profil a quand même beaucoup plu au gestionnaire, mais on a retenu quelqu'un qui connaît SAP.",
      "ta réponse et tes bons mots"),

@@ -128,10 +128,10 @@ def test_an_opening_with_the_recruiters_promise_to_come_back_is_answered_yes_to_
 def test_praise_agrees_with_what_was_praised_and_keeps_no_emoji():
     rejection = "Bonjour Samuel, l'équipe a adoré ton accueil des clients 😊 mais on a choisi quelqu'un d'autre."
     body = compose(request(rejection=rejection, recruiter="Julie", formality=20, warmth=60)).body
-    assert "Ça me fait plaisir que mon accueil des clients t'ait plu !" in body and "😊" not in body
+    assert "Ça me fait plaisir que mon accueil des clients ait plu !" in body and "😊" not in body
     rejection = "Nous avons été impressionnés par vos réponses et par votre rigueur. Nous avons retenu une autre candidature."
     body = compose(request(rejection=rejection, formality=50)).body
-    assert "Ça me fait plaisir que mes réponses vous aient plu." in body  # (the plural agrees)
+    assert "Ça me fait plaisir que mes réponses aient plu." in body  # (the plural agrees)
     from rebond.situation import _praised_np
 
     # One « par » governs both things praised.

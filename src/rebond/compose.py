@@ -646,8 +646,10 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     if _reason(w) is not None and _reason(w).gap in ("availability", "location"):
         # Dates or distance decided it: "was my experience a match?" would ask what was not the issue.
         by_area = [w.fill(w.bank["beyond_logistics_spoken" if spoken else "beyond_logistics"])]
-    elif _reason(w) is not None and _reason(w).gap == "salary":
-        by_area = []  # its own question already asks what else to strengthen
+    elif _reason(w) is not None and _reason(w).gap in ("salary", "internal", "capacity"):
+        # Its own question already asks what else to strengthen; after "the post went inside" or "the team is
+        # full", "what was my CV missing?" asks what the recruiter just said was not the issue (round 36).
+        by_area = []
     return _one_opinion_tail((lead + moments + by_area)[:count])
 
 
@@ -861,10 +863,11 @@ def _kind_words(w: _Writer) -> list[str]:
 
 
 def _liked(praised: str) -> str:
-    """« vous ait plu » or « vous aient plu »: the verb agrees with what was praised (« mes réponses », « ma façon
-    d'être et mon calme »)."""
+    """« ait plu » or « aient plu »: the verb agrees with what was praised (« mes réponses », « ma façon d'être et mon
+    calme »). (No « vous »: the praise is often the panel's or the manager's, relayed: « Ton profil a beaucoup plu
+    au gestionnaire ».)"""
     plural = re.match(r"(?i)(?:mes|les|vos|nos|ces|des|tes)\b", praised) or re.search(r"\s(?:et|and)\s", praised)
-    return "vous aient plu" if plural else "vous ait plu"
+    return "aient plu" if plural else "ait plu"
 
 
 def _with_kind_words(w: _Writer, thanks: str) -> str:
@@ -977,6 +980,15 @@ def _regret_key(w: _Writer, short: bool) -> str:
     return "regret_short" if short or w.situation.reason is not None else "regret"
 
 
+def _mention_answers_reason(mention: str, reason: str) -> bool:
+    """Whether the candidate's news speaks of what the reason names: a name with a capital inside or a digit (« OW-2 »,
+    « ETAIE », "Class 2", « grandMA3 ») in both. (Not a long common word: « pharmacie » in « le logiciel de la
+    pharmacie » and « mon DEP en pharmacie » speak of two things.)"""
+    def names(text: str) -> set[str]:
+        return {fold(word) for word in re.findall(r"[\w-]+", text) if re.search(r"[A-Z0-9]", word[1:]) or re.search(r"\d", word)}
+    return bool(names(mention) & names(reason))
+
+
 def _email(w: _Writer) -> tuple[str, str]:
     tone = w.request.tone
     s = w.situation
@@ -1006,8 +1018,14 @@ def _email(w: _Writer) -> tuple[str, str]:
     if wants := _wants_line(w):
         # The candidate's own question from the notes, said before the list of questions (or after the ask).
         middle.insert(len(middle) - 1 if questions and middle else len(middle), wants)
+    mention_on_reason = False
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
+        if s.to_mention and _mention_answers_reason(s.to_mention, reason):
+            # « …le certificat OW-2. J'y travaille d'ailleurs déjà : je suis inscrite à la formation OW-2… » (round
+            # 35's readers: the news that answers the reason belongs right after it, not four paragraphs later)
+            middle.insert(1, w.pick("mention_on_reason", mention=s.to_mention))
+            mention_on_reason = True
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
     # (A bare message cut to one precise question keeps the line that says why: the question alone may ask only
     # whether the CV showed the experience.)
@@ -1030,7 +1048,7 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:
         ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
-    if s.to_mention:
+    if s.to_mention and not mention_on_reason:
         ending.insert(0, w.pick("mention", mention=s.to_mention))  # what the notes say to tell them, before the door
     bullets = "\n".join(f"- {q}" for q in questions)
     if not questions:  # why it helps belongs with the ask it explains, not in a paragraph of its own

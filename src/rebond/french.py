@@ -57,7 +57,8 @@ class Organisation:
 
     @classmethod
     def parse(cls, typed: str) -> Organisation:
-        text = typed.strip()
+        # « Le Quai Nord, scène conventionnée »: the words after the comma describe the place, the name ends there.
+        text = re.split(r",\s+(?=[a-zà-ÿ])", typed.strip(), maxsplit=1)[0]
         if match := _ARTICLE.match(text):
             # « la Banque Nationale » takes its article; a capital article on a name that is not an
             # institution's (« Les Productions d'Ici ») belongs to a brand: « chez Les Productions d'Ici ».
@@ -80,7 +81,8 @@ class Organisation:
             return cls("l'" if starts_with_vowel_sound(text) else known, text)
         gender = _heads().get(first_word)
         if gender and " " in text:
-            if first_word.endswith(("s", "x")) and first_word not in ("cours", "bureaux"):
+            # (« Relais », « Palais »: a singular in « s »; « Ateliers », « Pompes »: a plural.)
+            if first_word.endswith(("s", "x")) and first_word not in ("cours", "bureaux", "relais", "palais", "marais", "mas", "clos"):
                 return cls("les", text)  # « Ateliers Jean Dupont », « Pompes funèbres Roblot »: aux…
             article = "l'" if starts_with_vowel_sound(text) else "la" if gender == "f" else "le"
             return cls(article, text)

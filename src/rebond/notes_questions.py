@@ -209,7 +209,7 @@ _VERBLESS = [
     (r"(?i)^(quel(?:le)?s?\s+[a-zà-ÿ-]+)\s+([a-zà-ÿ]+)é(?:e|s|es)?\b(?!-)", r"\1 \2ez-vous"),
     (r"(?i)^(?:est-ce que\s+)?(?:ça|ca|cela)\s+(?:vaut|vaudrait)\s+(?:le coup|la peine)\s+(?:de\s+|d')", "Me conseilleriez-vous de "),
 ]
-_WORDING = [(r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"(?i)\bdans 1 an\b", "dans un an"), (r"(?i)\bde (?=[aeiouhéè])", "d'")]
+_WORDING = [(r"(?i)\bdans 1 an\b", "dans un an"), (r"(?i)\bde (?=[aeiouhéè])", "d'")]
 
 
 def _said_whole(text: str) -> str:
@@ -280,7 +280,7 @@ _NEWS_WHEN = {
                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*|from then|came through|arrived|just (?:finished|completed|passed|got))\b"),
     "fr": re.compile(r"(?i)\b(?:depuis|entre-temps|la semaine (?:passée|dernière)|ce mois-ci|le mois (?:passé|dernier|prochain)|"
                      r"(?:en|dès|à partir de|d'ici|début|fin) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
-                     r"prévu le|vient de|viens de)\b"),
+                     r"prévu le|vient de|viens de|(?:à|dès) l'(?:automne|hiver|été)|au printemps|cet (?:automne|hiver|été)|ce printemps)\b"),
 }
 _NEWS_START = {"en": re.compile(r"^(?:I\b|I'm\b|I've\b|I'll\b|My\b)"), "fr": re.compile(r"(?i)^(?:je\b|j'|mon\b|ma\b|mes\b)")}
 # Not news: what was said before, a feeling, a guess, the interview itself.
@@ -316,7 +316,10 @@ def news_since(notes: str, lang: str) -> str:
     # « … en ligne (niveau 1) la semaine passée → à dire »: the aside and the label after the arrow are the notes'.
     notes = re.sub(r"\s*\((?!moi\b|me\b|perso\b)[^()\n]{1,40}\)(?=[^\n]*\w)", "", notes)
     notes = re.sub(r"(?i)\s*(?:→|->|=>)\s*(?:à\s+|to\s+)?(?:dire|mentionner|préciser|say|mention)\b[ .!]*", ". ", notes)
-    for raw in re.split(r"(?<=[.!?])\s+|\n|!!+|\s\(|\)", notes):
+    # (« la qualif. eau de surface »: its abbreviation's full stop is no sentence's end; what follows an arrow is
+    # another note: « … à l'automne → demander si … ».)
+    notes = written_out(notes, lang)
+    for raw in re.split(r"(?<=[.!?])\s+|\n|!!+|\s\(|\)|\s*(?:→|->|=>)\s*", notes):
         # What follows a comma is usually another note (« …depuis juin, stage chez Uniprix », « …, je veux qu'il le
         # sache »): the news ends there, unless « et » goes on with it.
         sentence = re.split(r",\s+(?!(?:et|and|mais|but)\b)", raw.strip(" .!;,"))[0]

@@ -923,8 +923,9 @@ _LIST = {
 _NEXT_OPENING = {
     "fr": re.compile(r"(?i)\b((?:le|la) prochain\w* (?:poste|ouverture|affichage|offre)(?: (?:au|à|en|de|du|d')\s?[^.,;!?:]{2,30})?)"
                      r"|\b((?:un|une)\s+(?:autre\s+)?(?:poste|contrat|remplacement|mandat|CDD)\s+(?:de|d'|pour)\s?[^.,;!?:]{3,40}?)(?=\s+(?:pourrait|devrait|va|allait|risque|sera|seront)\b)"
-                     # « il y aurait peut-être un contrat pour les festivals cet été » (a call reported): what, up to when
-                     r"|\bil y aurait (?:peut-être |sans doute |probablement )?((?:un|une)\s+(?:autre\s+)?(?:poste|contrat|remplacement|mandat|CDD)\s+(?:de|d'|pour)\s?[^.,;!?:]{3,40}?)(?=\s+(?:cet|cette|ce|au|à|en|dès|d'ici|bientôt|l'an)\b|\s*[.,;!?]|$)"
+                     # « il y aurait peut-être un contrat pour les festivals cet été », « ils auraient peut-être un poste de
+                     # chef d'équipe à l'emballage à l'automne » (a call reported): what, up to when
+                     r"|\b(?:il y aurait|(?:ils|elles|on|nous) (?:auraient|aurait|aurons|aura)) (?:peut-être |sans doute |probablement )?((?:un|une)\s+(?:autre\s+)?(?:poste|contrat|remplacement|mandat|CDD)\s+(?:de|d'|pour)\s?[^.,;!?:]{3,40}?)(?=\s+(?:cet|cette|ce|au printemps|à l'(?:automne|été|hiver)|en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|20\d\d)|dès|d'ici|bientôt|l'an)\b|\s*[.,;!?]|$)"
                      # « on ouvre un poste de chargée de projet événementiel en janvier », « des postes de TTS … seront
                      # affichés en septembre »: what opens, up to when.
                      r"|(?:ouvr\w*|rouvr\w*|afficher\w*)\s+((?:un|une|des)\s+(?:autres?\s+)?postes?\s+(?:de|d')\s?[^.,;!?:]{3,60}?)(?=\s+(?:en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|cet|cette|ce|au printemps|à l'automne|dès|d'ici|l'an|bientôt|prochainement)\b|\s*[.,;!?])"
@@ -1086,6 +1087,8 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         listed = match.group(1).strip()
         for pattern, replacement in _POINT_OF_VIEW[lang]:
             listed = re.sub(pattern, replacement, listed)
+        # « elle aimerait me garder dans leur vivier » (a call reported): theirs is « votre vivier » to them
+        listed = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b", "votre", listed)) if lang == "fr" else re.sub(r"(?i)\btheir\b", "your", listed)
         details["invite_list"] = listed
     if kind == "keep" and lang == "fr" and (other := re.search(r"(?i)\b(pour (?:d'autres|de prochaines|les prochaines) (?:missions|postes|opportunités|offres))", rejection)):
         details["invite_for"] = other.group(1)  # « Je reste à l'écoute pour d'autres missions »
@@ -1203,6 +1206,10 @@ def _offers_only(sentence: str) -> bool:
     return offers and not has_term(sentence, tuple(_cues()["explains"]))
 
 
+# A sentence that thanks the candidate (« Merci d'être venu … et d'avoir … », "Thanks for taking the test…").
+_THANKING = re.compile(r"(?i)\s*(?:merci|thanks?\b|thank you|je (?:te|vous) remercie|nous (?:te|vous) remercions)")
+
+
 def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     """The reason a rejection states, or None (no message, a template, praise alone, a protected ground)."""
     if not rejection.strip():
@@ -1229,7 +1236,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
                                      and not has_term(f.evidence, tuple(_cues()["not_the_issue"]))
                                      # "we'd like to offer you the chance … without a further interview", « ajouter
                                      # votre nom à notre liste de remplacement »: an offer's words are no reason
-                                     and not _offers_only(_sentence_containing(rejection, f.evidence) or f.evidence)]
+                                     and not _offers_only(_sentence_containing(rejection, f.evidence) or f.evidence)
+                                     # « Merci … d'avoir embarqué dans le test de la console sans trop de préparation »:
+                                     # what the candidate is thanked for is no reason either (round 35)
+                                     and not _THANKING.match(_sentence_containing(rejection, f.evidence.strip(" .")) or "")]
     needed = "" if internal else required_as_said(rejection, lang)
     if needed and _offers_only(_sentence_containing(rejection, needed) or needed):
         needed = ""  # "Should you ever need a reference, I'd be glad to write one": an offer, not what the post needs
@@ -1298,6 +1308,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         explained = _explaining_sentence(rejection)
         return StatedReason(category=None, term_kind="explained", evidence=explained) if explained else None
     first = findings[0]
+    if _HIRED_SUBJECT[lang].search(first.evidence) and (hire := hired_as_said_by_candidate(rejection, lang, chosen_only=True)):
+        # « la personne retenue programme sur grandMA3 »: the area is read in the description of the person chosen,
+        # which says it best (its verb is no requirement: never « le poste exige le programme sur grandMA3 »)
+        return StatedReason(category=first.category, evidence=first.evidence, hire=hire, wanted=_wanted(rejection, hire))
     if first.category is Category.INTERVIEW_PERFORMANCE and (test := _TEST_NAMED.search(first.evidence)) \
             and not hired_as_said_by_candidate(rejection, lang, chosen_only=True):
         # « Votre résultat à l'épreuve d'aptitude physique n'a pas atteint le seuil »: the test, not « mes réponses en
@@ -1459,9 +1473,18 @@ _HIRE = {
     "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,4}?"
                      r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150}\b)", re.IGNORECASE),
 }
+_HIRED_SUBJECT = {
+    "fr": re.compile(r"(?i)\b(?:la personne|le candidat|la candidate|l'autre personne|l'autre candidate?)\s+(?:retenue?|choisie?|sélectionnée?|embauchée?"
+                     r"|qu'on a (?:prise?|choisie?|retenue?|engagée?)|que nous avons (?:choisie?|retenue?|engagée?))\s+"
+                     r"(?=(?:a|avait|est|était|possède|possédait|détient|détenait|programme|travaille|travaillait|connaît|connaissait"
+                     r"|maîtrise|maîtrisait|parle|habite|compte|cumule|vient|venait|sait|savait|dirige|gère|gérait|utilise|enseigne|fait|faisait)\b)"),
+    "en": re.compile(r"(?i)\bthe (?:person|candidate|applicant|one) (?:we|they) (?:hired|chose|picked|selected|went with|offered it to)\s+"
+                     r"(?=(?:has|had|is|was|knows|knew|holds|held|speaks|ran|runs|brings|brought|worked|works|lives)\b)"),
+}
 # Where the description of the hire stops: a comment on it, a cause, or the next clause.
 _HIRE_END = re.compile(r"\s+(?:tout de suite|immédiatement|dès maintenant|right away|immediately|asap)\b|,\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine)\b"
                        r"|\s+(?:ce qui|which|and we|mais|but|given|because|since|due to|parce que|car|vu|etant donne|étant donné|puisque)\b"
+                       r"|\s+(?:et|and),\s"  # « … depuis des années et, avec la saison qui commence, … »: another clause
                        r"|\s+[—–]\s+|\s+-\s+",  # "… stretch-fabric repairs — I only do lycra": the notes' own aside
                        re.IGNORECASE)
 # The recruiter's point of view turned to the candidate's: "our needs" → "your needs", "than you" → "than me".
@@ -1470,7 +1493,10 @@ _HIRE_END = re.compile(r"\s+(?:tout de suite|immédiatement|dès maintenant|righ
 _RECRUITER_OWN = {"fr": [(r"(?i)\bmes\b", "vos"), (r"(?i)\bmon\b", "votre"), (r"(?i)\bma\b", "votre")],
                   "en": [(r"(?i)\bmy\b", "your")]}
 _POINT_OF_VIEW = {
-    "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous")],
+    "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous"),
+           # (the verb follows its subject: « que nous utilisons » → « que vous utilisez », never « que vous utilisons »)
+           (r"(?i)\bvous sommes\b", "vous êtes"), (r"(?i)\bvous (fais|dis)ons\b", lambda m: "vous " + {"fais": "faites", "dis": "dites"}[m.group(1).lower()]),
+           (r"(?i)\bvous (\w+)ons\b", r"vous \1ez")],
     "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you"),
            (r"(?<!\bguy who )(?<!\bman who )(?<!\bwoman who )(?<!already has )\b(?:his|her)\b(?= Red Seal| license| licence| certification| ticket| designation)", "their")],
     # ("a candidate who holds his Red Seal": their; "a guy who already has his Red Seal" stays his)
@@ -1514,6 +1540,10 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
     rejection = re.sub(r"[·.](?:e|es|ne|fe|ice|rice)\b|\((?:e|es|ne)\)", "", rejection)
     # « la rotation jour/nuit à 50 % »: the sign is kept through the cut (a word for it, put back after).
     rejection = re.sub(r"(\d)\s?%", r"\1 pctsignword", rejection)
+    # « la personne retenue programme sur grandMA3 depuis des années », "the person we hired has run Opera Cloud":
+    # the one chosen as a subject is « quelqu'un qui … », "someone who …" (round 35).
+    # (The words that say it was chosen stay: « la personne retenue, quelqu'un qui … ».)
+    rejection = _HIRED_SUBJECT[lang].sub(lambda m: m.group(0).rstrip() + (", quelqu'un qui " if lang != "en" else ", someone who "), rejection)
     for hire in _hires(rejection, lang, chosen_only):
         return hire.replace(" pctsignword", "\u00a0%" if lang != "en" else "%")
     return ""
@@ -1680,13 +1710,17 @@ def _reason_topic(rejection: str) -> str:
 
 
 # (« au cours des prochaines années », « en cours de … »: « cours » there means "during", no course.)
-_CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate"
+_CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate|qualification(?= en| de| d')"
                          r"|titre|course|(?<!au )(?<!en )cours(?! de l'année| des (?:prochain|derni)\w*| de (?:la|cette|l')\b)|programme|program|designation|d[ée]signation|concours|habilitation"
                          r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
                          r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}\b")
+# A credential the candidate holds, said as theirs: not the one the post requires.
+_OWNED = re.compile(r"(?i)\b(?:que|qu')\s*(?:vous|tu)\s+(?:détenez|détiens|avez|as|possédez|possèdes)\b|\b(?:votre|ton|ta|vos|tes|your)\b|\byou (?:hold|have)\b")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
-_CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w&+/-]*\s+){1,4}(?:designation|course|certificate|certification|licen[cs]e|degree|diploma|Course|Certificate)\b")
+# (A number and "and" inside it: "a Class 2 Water Distribution and Supply certificate", round 35.)
+_CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w&+/-]*\s+(?:(?:[A-Z][\w&+/-]*|\d{1,3}[A-Za-z]?|and|&)\s+){0,5}"
+                                r"(?<!and )(?<!& )(?:designation|course|certificate|certification|licen[cs]e|degree|diploma|Course|Certificate)\b")
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+#&]{1,7}\b")
 # A tool's name: a capitalised word or an acronym, and up to two more ("Power BI", "SAP BW").
@@ -1707,7 +1741,7 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     return _CLAUSE_AFTER_TERM.split(term, maxsplit=1)[0].strip(" ,"), kind
 
 
-_CLAUSE_AFTER_TERM = re.compile(r"(?i)\s+(?:ils|elles|on|nous|je|il|elle|they|we|he|she)\s+(?:ne\b|n'|can't|cannot|couldn't|won't|weren't|wasn't)")
+_CLAUSE_AFTER_TERM = re.compile(r"(?i)\s+(?:ils|elles|on|nous|vous|tu|je|il|elle|they|we|you|he|she)\s+(?:ne\b|n'|can't|cannot|couldn't|won't|weren't|wasn't|wouldn't)")
 
 
 def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]:
@@ -1730,13 +1764,18 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
     if lang == "en" and (phrase := _CREDENTIAL_BEFORE.search(evidence)):
         named = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", phrase.group(0).strip())
         return "the " + named, "credential_phrase"
-    if (phrase := _CREDENTIAL.search(evidence)) and not re.search(r"(?i)\bcertification\b", evidence):
+    # (Not the candidate's own: « Le certificat de préposé à l'aqueduc que vous détenez n'est pas suffisant : l'opérateur
+    # doit détenir la qualification en traitement d'eau de surface » names the one required second, round 36.)
+    phrase = next((m for m in _CREDENTIAL.finditer(evidence) if not _OWNED.search(m.group(0))), None)
+    if phrase and not re.search(r"(?i)\bcertification\b", evidence):
         named = phrase.group(0).strip()
+        named = named[:1].lower() + named[1:] if re.match(r"(?:Le|La|Les|L'|Un|Une)\b", named) else named
         # « un diplôme » → « le diplôme », "a licence" → "the licence": the one the post asks for.
         named = re.sub(r"^(?:[Uu]n|[Aa]n?)\s+", lambda m: "le " if lang != "en" else "the ", named)
         named = re.sub(r"^[Uu]ne\s+", "la ", named)
         if not re.match(r"(?i)(le|la|l'|les|the)\b", named):
-            named = ("the " if lang == "en" else "le ") + named
+            feminine = re.match(r"(?i)(?:qualification|licence|habilitation|désignation|designation|maîtrise|attestation)\b", named)
+            named = ("the " if lang == "en" else "la " if feminine else "le ") + named
         return named, "credential_phrase"
     # A diploma named by its acronym (« son DEC en éducation à l'enfance », « un BTS »): « le DEC… », never « la maîtrise de DEC ».
     if lang != "en" and (diploma := re.search(rf"\b({_DIPLOMAS})\b((?: en| de| d')[^,.;:!?()]{{3,40}}\b|(?: [A-Z][A-Z0-9]{{1,8}})+)?", evidence)):

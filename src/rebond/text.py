@@ -352,6 +352,7 @@ _WRITTEN_OUT = {
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
            (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"(?i)\bdispos?\b(?![-·])", "disponible"),
+           (r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"\bqualif\.?(?=\s)", "qualification"),  # (an anglicism; a note's cut)
            (r"\bqqch\b", "quelque chose"), (r"\bqqn\b", "quelqu'un"), (r"\bqq\b", "quelques")],
     "fr_written": [(r"(?<=\w) pis (?=\w)", " et ")],
 }
