@@ -1,0 +1,128 @@
+"""Issue 16p: heldout17's error families, each fixed by a general mechanism (evals/README.md, 16p).
+
+Every reply here is written for these tests (none comes from any labelled set). Each test failed before its change;
+guard tests keep the cues narrow where a cue was added.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rebond.analyse import analyse_reply
+from rebond.models import AnalysisRequest, Category, Ground, Kind, ReplyAnalysis
+
+CV = Category.CV_COVER_LETTER
+EXP = Category.EXPERIENCE
+REG = Category.LANGUAGE_REGISTER
+FIT = Category.CULTURE_FIT
+INT = Category.INTERVIEW_PERFORMANCE
+SKL = Category.SKILLS
+
+
+def rules(reply: str) -> ReplyAnalysis:
+    """The rules' own reading, without the statistical second opinion."""
+    return analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
+
+
+# ---- wrong flags: a ground word that gives no ground ----
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # family named only as the purpose of a limit the candidate stated herself
+        "Vous m'avez précisé ne pas pouvoir commencer avant 9 h, pour déposer vos enfants à la garderie. Or le quart "
+        "débute à 7 h, c'est la seule raison.",
+        "You told us you can't work past 3 pm to pick up your kids from school, and the role is the late shift. That's "
+        "the only reason.",
+        # « audition » as a performance, not hearing
+        "Merci pour ton audition, tu as fait forte impression; le choix s'est joué sur des détails.",
+        # the person hired, and her own leave
+        "Nous avons retenu Karine, qui était déjà cheffe d'équipe avant son congé de maternité et qui connaît nos "
+        "machines depuis six ans.",
+        "We hired Dana, who ran the night desk before her maternity leave and knows the dispatch system inside out.",
+        # an accent ruled out, and then other people's accents in the same sentence
+        "Ton accent, c'est pas ça le problème, la moitié de l'équipe a un accent. Ton anglais écrit était trop faible "
+        "pour les rapports.",
+        # an organisation's name: a genetics unit, a sailing school
+        "Votre candidature au poste de technicienne au Laboratoire de recherche génétique du CHU n'a pas été retenue.",
+        "Thank you for applying to our laboratory of plant genetics; the technician post has been filled.",
+        "Merci de votre intérêt pour l'école de voile de Port-Bleu; le poste de moniteur a été pourvu.",
+    ],
+)
+def test_heldout17s_ground_words_that_give_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None and analysis.discrimination_warning is None, (reply, analysis.ground)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # guards: the employer draws the limit from the family, or turns on it after the candidate's words
+        ("Avec vos enfants, on pense que les soirs seraient trop durs, même si vous nous avez dit être disponible.",
+         Ground.CIVIL_STATUS),
+        ("You told us you can't work Sundays, but with two small kids at home we think the role is too much for you.",
+         Ground.CIVIL_STATUS),
+        # hearing in a health frame, the candidate's own leave, an accent that is the reason, a test's result
+        ("Avec votre audition qui baisse, le poste au standard serait difficile.", Ground.DISABILITY),
+        ("Avant votre congé de maternité, il n'y aurait pas le temps de vous former.", Ground.PREGNANCY),
+        ("Before your maternity leave starts there wouldn't be time to train you.", Ground.PREGNANCY),
+        ("Ton accent était trop prononcé pour nos clients.", Ground.LANGUAGE),
+        ("Your genetic test results worry the partners.", Ground.GENETIC),
+        ("Le client ne veut pas d'une femme voilée à l'accueil.", Ground.RELIGION),
+    ],
+)
+def test_heldout17s_no_ground_mechanisms_keep_real_grounds(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the limit the candidate stated, against the shift's hours; pay above a scale the employer cannot leave
+        "Vous m'avez indiqué ne pas pouvoir rester après 17 h, et le poste est en équipe de soir.",
+        "La convention nous place à 22 $ de l'heure pour ce poste, tu demandais 27 $, et on peut pas déroger à "
+        "l'échelle.",
+    ],
+)
+def test_heldout17s_practical_conditions_are_constructive_with_no_area(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE and not analysis.categories and analysis.ground is None, (
+        reply, analysis.kind, analysis.categories, analysis.ground)
+
+
+# ---- missed flags and wrong grounds ----
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        # a list at an election, its name in quotes
+        ("Nous avons su que vous étiez candidate sur une liste « Pour une ville verte » aux dernières municipales, et "
+         "nos clients sont des mairies.", Ground.POLITICAL_CONVICTIONS),
+        ("We learned you ran on the \"Greener Town\" slate last spring, and our clients are the councils.",
+         Ground.POLITICAL_CONVICTIONS),
+        # a condition with its type
+        ("When you told us about your type 2 diabetes, the manager worried about the night shifts.",
+         Ground.DISABILITY),
+        # plans for another child beside a partner: pregnancy, not the partner
+        ("Merci d'être venue. Tu nous as dit qu'avec ton chum vous vouliez avoir un autre bébé l'an prochain, et on "
+         "peut pas se permettre un congé en pleine saison.", Ground.PREGNANCY),
+        ("Dear Ms Carter, you mentioned that you and your husband are planning to have another baby next year, and we "
+         "need someone for the full eighteen months.", Ground.PREGNANCY),
+        # a partner of the addressee's own sex
+        ("Bonjour Monsieur Roy, lors de la visite vous avez parlé de votre mari, et nos clients sont assez "
+         "conservateurs.", Ground.SEXUAL_ORIENTATION),
+        ("Dear Mr Patel, at lunch you mentioned your husband, and the owner worries the regulars would talk.",
+         Ground.SEXUAL_ORIENTATION),
+        # guards: a partner of the other sex stays a family situation
+        ("Bonjour Madame Roy, avec votre mari qui voyage beaucoup et deux enfants, on craint que les horaires ne "
+         "conviennent pas.", Ground.CIVIL_STATUS),
+        ("Dear Mrs Patel, with your husband away on rotation and two kids, the owner felt the hours would not work.",
+         Ground.CIVIL_STATUS),
+    ],
+)
+def test_heldout17s_grounds_are_flagged_and_named(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
