@@ -126,3 +126,44 @@ def test_heldout17s_practical_conditions_are_constructive_with_no_area(reply: st
 def test_heldout17s_grounds_are_flagged_and_named(reply: str, ground: Ground) -> None:
     analysis = rules(reply)
     assert analysis.ground is ground and analysis.kind is Kind.MALICIOUS, (reply, analysis.ground, analysis.kind)
+
+
+# ---- quiet bad faith and sarcasm read as constructive or generic ----
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a field doubted by whether it is the right one; a job that needs less of the trade's core
+        "Your drywall seams showed everywhere. I'd think hard about whether this is really the right trade for you.",
+        "The dosage calculations were off twice. Maybe try something that requires a little less precision.",
+        # pupils or juniors who do better, "who would teach whom"
+        "Even our first-year pupils hold a plank better than you did on Saturday.",
+        "Même nos stagiaires de 16 ans soudent mieux que toi, franchement.",
+        "Tu as oublié l'échauffement du groupe. On se demandait qui allait apprendre à qui.",
+        # the kind the firm never hires, a ban on writing again, more time answering than spent preparing
+        "People who chase recruiters for feedback after one call are exactly the sort we never hire.",
+        "The role is filled. Please don't email this inbox again.",
+        "Je vais pas perdre plus de temps à vous répondre que vous n'en avez passé à lire l'offre.",
+        # applause or an upside-down smile in a rejection
+        "Merci pour la maquette envoyée en JPEG de 40 Mo 👏 Nous ne donnerons pas suite.",
+        "Loved the eleven-minute voicemail 🙃 We'll pass.",
+    ],
+)
+def test_heldout17s_quiet_contempt_and_sarcasm_are_malicious(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.MALICIOUS and analysis.ground is None, (reply, analysis.kind)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: a role with less travel offered, kind words about pupils, a polite request not to reply
+        "We have another opening, maybe something that requires less travel; tell me if you're interested.",
+        "Nos élèves de 16 ans t'ont trouvée très patiente, et le poste est allé à une enseignante plus expérimentée.",
+        "This mailbox is not monitored; please do not reply to this message.",
+    ],
+)
+def test_heldout17s_contempt_cues_do_not_catch_kind_words(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is not Kind.MALICIOUS, (reply, analysis.kind)
