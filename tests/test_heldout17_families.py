@@ -167,3 +167,37 @@ def test_heldout17s_quiet_contempt_and_sarcasm_are_malicious(reply: str) -> None
 def test_heldout17s_contempt_cues_do_not_catch_kind_words(reply: str) -> None:
     analysis = rules(reply)
     assert analysis.kind is not Kind.MALICIOUS, (reply, analysis.kind)
+
+
+# ---- areas: a trial as performed, a task the candidate cannot do, a register too familiar ----
+
+
+@pytest.mark.parametrize(
+    ("reply", "areas"),
+    [
+        # lateness with the place named before the time
+        ("Je te fais un retour sur ton essai de mardi : tu es arrivée à l'atelier à 8 h 20 au lieu de 7 h 30.", {INT}),
+        # not knowing how to do one of the trade's tasks
+        ("Un électricien qui sait pas lire un schéma unifilaire, ça passe pas chez nous.", {SKL}),
+        ("Vous ne savez toujours pas monter une émulsion à la main, et c'est la base du poste.", {SKL}),
+        # swearing, a more professional tone asked for
+        ("Merci pour ta visite. Tu as sacré deux fois pendant l'appel avec la cliente.", {REG}),
+        ("Merci pour ta visite. Au téléphone avec les notaires, ça nous prend un ton plus posé que le tien.", {REG}),
+    ],
+)
+def test_heldout17s_areas_are_read(reply: str, areas: set[Category]) -> None:
+    analysis = rules(reply)
+    assert {f.category for f in analysis.categories} == areas and analysis.kind is Kind.CONSTRUCTIVE, (
+        reply, analysis.kind, analysis.categories)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # guards: not knowing what to answer is the interview, not a skill
+        "Tu savais pas quoi répondre quand on t'a demandé pourquoi tu voulais le poste.",
+        "Vous ne saviez pas répondre aux questions sur nos produits.",
+    ],
+)
+def test_heldout17s_not_knowing_what_to_answer_is_no_skill(reply: str) -> None:
+    assert SKL not in {f.category for f in rules(reply).categories}, reply
