@@ -201,3 +201,15 @@ def test_heldout17s_areas_are_read(reply: str, areas: set[Category]) -> None:
 )
 def test_heldout17s_not_knowing_what_to_answer_is_no_skill(reply: str) -> None:
     assert SKL not in {f.category for f in rules(reply).categories}, reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a visit not prepared, and losing the thread of what was performed: the interview or audition as performed
+        "T'avais même pas regardé notre site ni nos formules avant de venir.",
+        "Tu as perdu la partition au deuxième mouvement, pis le chef a dû t'arrêter.",
+    ],
+)
+def test_heldout17s_preparation_and_a_lost_thread_are_the_interview(reply: str) -> None:
+    assert INT in {f.category for f in rules(reply).categories}, (reply, rules(reply).categories)
