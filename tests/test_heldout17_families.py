@@ -84,6 +84,11 @@ def test_heldout17s_no_ground_mechanisms_keep_real_grounds(reply: str, ground: G
         "Vous m'avez indiqué ne pas pouvoir rester après 17 h, et le poste est en équipe de soir.",
         "La convention nous place à 22 $ de l'heure pour ce poste, tu demandais 27 $, et on peut pas déroger à "
         "l'échelle.",
+        # a response time counted in minutes is a condition, not a shortfall; a move the candidate will not make
+        "Comme convenu en entrevue, la garde comporte l'obligation d'être à l'entrepôt en 20 minutes ou moins quand l'alarme sonne. Vous nous "
+        "avez dit ne pas vouloir déménager de Gatineau.",
+        "As we discussed in the interview, on-call staff must reach the plant in 30 minutes or less. You told us you "
+        "are not willing to relocate from Kingston.",
     ],
 )
 def test_heldout17s_practical_conditions_are_constructive_with_no_area(reply: str) -> None:
