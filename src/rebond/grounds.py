@@ -157,17 +157,23 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                 ):
                     reach = parts[number + 1].end
                 # a quotation inside a phrase ends no clause either: « une liste « citoyenne » lors des élections »
-                # reads as one phrase, up to two short clauses on (issue 16p)
+                # reads as one phrase, up to two short clauses on (issue 16p); a cue that ends at its clause's end
+                # (« quelqu'un « d'ici » ») is still read in the clause alone
+                quoted = reach
                 ahead = number + 1
                 while (
                     ahead < len(parts)
                     and ahead <= number + 2
-                    and _QUOTE_MARK.search(folded, reach, parts[ahead].start)
+                    and _QUOTE_MARK.search(folded, quoted, parts[ahead].start)
                     and len(folded[parts[ahead].start : parts[ahead].end].split()) <= 6
                 ):
-                    reach = max(reach, parts[ahead].end)
+                    quoted = max(quoted, parts[ahead].end)
                     ahead += 1
-                for match in terms.finditer(folded, clause.start, reach):
+                matches = list(terms.finditer(folded, clause.start, reach))
+                if quoted > reach:
+                    seen = {m.start() for m in matches}
+                    matches += [m for m in terms.finditer(folded, clause.start, quoted) if m.start() not in seen]
+                for match in matches:
                     if match.start() >= clause.end:
                         continue
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
