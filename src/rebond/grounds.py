@@ -14,7 +14,12 @@ A cue counts only when the reply gives it as a reason about the candidate:
   position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience;
 - not a group's age ("children aged 8 to 14", « des enfants de 8 à 14 ans »), and not a ground whose verdict comes
   after an aside about it (« votre âge, que vous aviez vous-même évoqué, n'a joué aucun rôle »);
-- not union activity in a reply from a union that hires (« Salutations syndicales », "Local 2217"): it is the job.
+- not union activity in a reply from a union that hires (« Salutations syndicales », "Local 2217"): it is the job;
+- not a family or a place named only as the purpose of a limit the candidate stated herself (« vous nous avez indiqué
+  ne pas pouvoir travailler après 16 h, pour aller chercher vos enfants »): the limit is the condition (issue 16p).
+
+A partner named by a word that says their sex is sexual orientation when of the addressee's sex (« Bonjour Monsieur …
+votre mari »), and otherwise a weak cue that yields to any other ground the reply gives (issue 16p).
 """
 
 from __future__ import annotations
@@ -200,7 +205,7 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                     if ground is Ground.AGE and compiled.age_of_others.search(window):
                         continue  # "children aged 8 to 14": a group's age, not the candidate's
                     if ground in compiled.own_limit_grounds and compiled.own_limit.search(folded, start, match.start()):
-                        continue  # « vous nous avez indiqué ne pas pouvoir … pour aller chercher vos enfants »: her limit
+                        continue  # « vous nous avez indiqué ne pas pouvoir … pour aller chercher vos enfants »
                     found.append(GroundHit(ground, match.start(), match.end(), (clause.start, clause.end), (start, end)))
             if not found:
                 continue
@@ -221,9 +226,9 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
 
 
 def _weigh_partners(folded: str, hits: list[GroundHit], compiled: _Compiled) -> list[GroundHit]:
-    """A partner named by a word that says their sex: of the addressee's sex, sexual orientation (« Bonjour Monsieur
-    … vous avez évoqué votre mari »); otherwise a weak cue that yields to any other ground the reply gives (« avec ton
-    compagnon vous aviez le projet d'avoir un deuxième enfant »: pregnancy), issue 16p."""
+    """A partner named by a word that says their sex: of the addressee's sex, sexual orientation (« Bonjour
+    Monsieur … vous avez évoqué votre mari »); otherwise a weak cue that yields to any other ground the reply gives
+    (« avec ton compagnon vous aviez le projet d'avoir un deuxième enfant »: pregnancy), issue 16p."""
     addressed = {sex for sex, pattern in compiled.addressee if pattern.search(folded)}
     addressee = next(iter(addressed)) if len(addressed) == 1 else None
     strong: list[GroundHit] = []
