@@ -14,13 +14,18 @@ A cue counts only when the reply gives it as a reason about the candidate:
   position: two years of experience is not enough", « encore trop jeune dans le métier ») is about experience;
 - not a group's age ("children aged 8 to 14", « des enfants de 8 à 14 ans »), and not a ground whose verdict comes
   after an aside about it (« votre âge, que vous aviez vous-même évoqué, n'a joué aucun rôle »);
-- not union activity in a reply from a union that hires (« Salutations syndicales », "Local 2217"): it is the job.
+- not union activity in a reply from a union that hires (« Salutations syndicales », "Local 2217"): it is the job;
+- not a family or a place named only as the purpose of a limit the candidate stated herself (« vous nous avez indiqué
+  ne pas pouvoir travailler après 16 h, pour aller chercher vos enfants »): the limit is the condition (issue 16p).
+
+A partner named by a word that says their sex is sexual orientation when of the addressee's sex (« Bonjour Monsieur …
+votre mari »), and otherwise a weak cue that yields to any other ground the reply gives (issue 16p).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -51,6 +56,10 @@ class _Compiled:
     union_employer: Terms
     age_of_others: re.Pattern[str]
     aside: re.Pattern[str]
+    own_limit: re.Pattern[str]
+    own_limit_grounds: frozenset[Ground]
+    partner_word: tuple[tuple[str, re.Pattern[str]], ...]
+    addressee: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @cache
@@ -70,6 +79,16 @@ def _compiled(base: str) -> _Compiled:
         union_employer=compile_terms(tuple(raw["union_employer"][base])),
         age_of_others=re.compile(raw["age_of_others"][base]),
         aside=re.compile(raw["relative_aside"][base]),
+        own_limit=re.compile(
+            r"\b" + raw["own_limit"]["said"][base]
+            + r"(?:(?!\b(?:but|however|mais|cependant|pourtant)\b)[^.;!?]){0,120}?"
+            + raw["own_limit"]["limit"][base]
+            + r"(?:(?!\b(?:but|however|mais|cependant|pourtant)\b)[^.;!?]){0,100}?\W"
+            + raw["own_limit"]["reason"][base] + r"$"
+        ),
+        own_limit_grounds=frozenset(Ground(g) for g in raw["own_limit"]["grounds"]),
+        partner_word=tuple((sex, re.compile(spec[base])) for sex, spec in raw["partner"]["word"].items()),
+        addressee=tuple((sex, re.compile(spec[base])) for sex, spec in raw["partner"]["addressee"].items()),
     )
 
 
@@ -89,6 +108,9 @@ _ONE_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*")
 # An emoji followed by a capitalised word ends a sentence in a chat or a text message (« Encore félicitations pour
 # la grossesse 🥰 On a bien réfléchi… »): a wish before it says nothing about the reason after it (issue 16o).
 _EMOJI_END = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\U0001F3FB-\U0001F3FF]*\s+(?=[A-ZÀ-Ý])")
+
+
+_QUOTE_MARK = re.compile(r"[«»\"“”]")
 
 
 def _ground_sentences(text: str) -> list[tuple[int, int]]:
@@ -139,7 +161,24 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                     and len(folded[parts[number + 1].start : parts[number + 1].end].split()) <= 3
                 ):
                     reach = parts[number + 1].end
-                for match in terms.finditer(folded, clause.start, reach):
+                # a quotation inside a phrase ends no clause either: « une liste « citoyenne » lors des élections »
+                # reads as one phrase, up to two short clauses on (issue 16p); a cue that ends at its clause's end
+                # (« quelqu'un « d'ici » ») is still read in the clause alone
+                quoted = reach
+                ahead = number + 1
+                while (
+                    ahead < len(parts)
+                    and ahead <= number + 2
+                    and _QUOTE_MARK.search(folded, quoted, parts[ahead].start)
+                    and len(folded[parts[ahead].start : parts[ahead].end].split()) <= 6
+                ):
+                    quoted = max(quoted, parts[ahead].end)
+                    ahead += 1
+                matches = list(terms.finditer(folded, clause.start, reach))
+                if quoted > reach:
+                    seen = {m.start() for m in matches}
+                    matches += [m for m in terms.finditer(folded, clause.start, quoted) if m.start() not in seen]
+                for match in matches:
                     if match.start() >= clause.end:
                         continue
                     window = folded[max(clause.start, match.start() - 80) : match.start()]
@@ -165,6 +204,8 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                         continue  # "too young" beside years of experience: seniority, not age
                     if ground is Ground.AGE and compiled.age_of_others.search(window):
                         continue  # "children aged 8 to 14": a group's age, not the candidate's
+                    if ground in compiled.own_limit_grounds and compiled.own_limit.search(folded, start, match.start()):
+                        continue  # « vous nous avez indiqué ne pas pouvoir … pour aller chercher vos enfants »
                     found.append(GroundHit(ground, match.start(), match.end(), (clause.start, clause.end), (start, end)))
             if not found:
                 continue
@@ -176,9 +217,35 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
             if index + 1 < len(spans) and not following:
                 following = [(c.start, c.end) for c in clauses(folded, *spans[index + 1], lex)[:1]]
             if any(_sets_aside(folded, s, e, lex, compiled) for s, e in following):
+                # set aside for the rest of the sentence too (« Ton accent, c'est pas ça le problème, plein de nos
+                # guides ont un accent. »), as a ground negated in its own clause is (issue 16p)
+                set_aside.update(hit.ground for hit in found)
                 continue
             hits.extend(sorted(found, key=lambda h: h.start))
-    return hits
+    return _weigh_partners(folded, hits, compiled)
+
+
+def _weigh_partners(folded: str, hits: list[GroundHit], compiled: _Compiled) -> list[GroundHit]:
+    """A partner named by a word that says their sex: of the addressee's sex, sexual orientation (« Bonjour
+    Monsieur … vous avez évoqué votre mari »); otherwise a weak cue that yields to any other ground the reply gives
+    (« avec ton compagnon vous aviez le projet d'avoir un deuxième enfant »: pregnancy), issue 16p."""
+    addressed = {sex for sex, pattern in compiled.addressee if pattern.search(folded)}
+    addressee = next(iter(addressed)) if len(addressed) == 1 else None
+    strong: list[GroundHit] = []
+    weak: list[GroundHit] = []
+    for hit in hits:
+        if hit.ground in (Ground.CIVIL_STATUS, Ground.SEXUAL_ORIENTATION):
+            cue = folded[hit.start : hit.end]
+            partner = next((sex for sex, pattern in compiled.partner_word if pattern.search(cue)), None)
+            if partner is not None and partner == addressee:
+                strong.append(replace(hit, ground=Ground.SEXUAL_ORIENTATION))
+                continue
+            if partner is not None:
+                # of the other sex: a family situation, not an orientation; unknown: as the cue says
+                weak.append(replace(hit, ground=Ground.CIVIL_STATUS) if addressee is not None else hit)
+                continue
+        strong.append(hit)
+    return strong or weak
 
 
 def negated_clauses(text: str, folded: str, lex: Lexicon, base: str) -> list[tuple[int, int]]:
