@@ -218,3 +218,16 @@ def test_heldout17s_not_knowing_what_to_answer_is_no_skill(reply: str) -> None:
 )
 def test_heldout17s_preparation_and_a_lost_thread_are_the_interview(reply: str) -> None:
     assert INT in {f.category for f in rules(reply).categories}, (reply, rules(reply).categories)
+
+
+def test_a_diagnosis_the_candidate_made_on_the_job_is_no_health_ground():
+    # Round 35's drafts: « Ton diagnostic sur les thrips … était vraiment solide » read as the candidate's health.
+    from rebond.analyse import analyse_reply
+    from rebond.models import AnalysisRequest
+
+    praised = analyse_reply(AnalysisRequest(reply="Ton diagnostic sur la panne du convoyeur était excellent, mais on a pris "
+                                                  "quelqu'un avec plus d'expérience en hydraulique."))
+    assert praised.ground is None and praised.kind.value == "constructive"
+    # The candidate's own diagnosis of an illness, given as the reason, still is.
+    ground = analyse_reply(AnalysisRequest(reply="Avec votre diagnostic de sclérose en plaques, le poste serait trop exigeant pour vous."))
+    assert ground.ground is not None and ground.ground.value == "disability"
