@@ -201,15 +201,21 @@ def interview_details() -> None:
     )  # fmt: skip
 
 
+def message_controls() -> None:
+    """The message's language and channel, outside the tone-and-draft fragment: chosen once per application, they
+    rerun the page; a slider move does not send them again."""
+    with st.container(horizontal=True, gap="medium"):
+        st.segmented_control(
+            t("draft.language"), LANGUAGES, format_func=lambda lang: t(f"language.{lang}"),
+            key=common.DRAFT_LANGUAGE, required=True, persist_state="session",
+        )  # fmt: skip
+        st.segmented_control(
+            t("draft.channel"), CHANNELS, format_func=lambda channel: t(f"channel.{channel}"),
+            key=common.CHANNEL, required=True, persist_state="session",
+        )  # fmt: skip
+
+
 def tone_controls() -> None:
-    st.segmented_control(
-        t("draft.language"), LANGUAGES, format_func=lambda lang: t(f"language.{lang}"),
-        key=common.DRAFT_LANGUAGE, required=True, persist_state="session",
-    )  # fmt: skip
-    st.segmented_control(
-        t("draft.channel"), CHANNELS, format_func=lambda channel: t(f"channel.{channel}"),
-        key=common.CHANNEL, required=True, persist_state="session",
-    )  # fmt: skip
     st.markdown(f"**{t('tone.title')}**")
     for name, key in common.TONE_KEYS.items():
         st.slider(
@@ -413,4 +419,5 @@ name_draft_parts()
 st.title(t("draft.title"))
 st.caption(t("draft.intro"))
 context_form()
+message_controls()
 tone_and_draft(settings, journal)

@@ -89,7 +89,7 @@ def _draft_opened(page, lang: str) -> None:
     """The draft with the interview's details, every check and the guidance shown: what is built only when opened."""
     page.locator("[data-testid='stCode']").filter(has_text=CANDIDATE).first.wait_for()
     open_expanders(page)
-    page.get_by_text("réussi" if lang == "fr" else "passed", exact=True).first.wait_for()
+    page.get_by_text("✓ réussi" if lang == "fr" else "✓ passed").first.wait_for()
 
 
 def _open_first_entry(page, lang: str) -> None:
