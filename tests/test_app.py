@@ -234,6 +234,12 @@ def test_the_interview_details_are_open_until_a_returning_visit_finds_the_form_c
     next(b for b in fresh.button if b.label == "Nouvelle candidature").click().run()  # a new application: open
     assert _ok(fresh).text_area(key="draft_notes").value == ""
 
+    refused = _ok(_app().run())  # a detail the contract refuses: the error names it, and it is in sight
+    refused.session_state["draft_notes"] = "Question. " * 300
+    refused.run()
+    assert "Vos notes sur l'entrevue" in refused.error[0].value
+    assert len(refused.text_area(key="draft_notes").value) == 3000
+
 
 def test_a_failed_check_stays_in_sight_with_the_checks_closed(monkeypatch) -> None:
     import rebond.compose

@@ -7,6 +7,7 @@ import hashlib
 import logging
 
 import streamlit as st
+from pydantic import ValidationError
 
 from rebond import exports
 from rebond.guidance import principle, source_note
@@ -148,14 +149,23 @@ def context_form() -> None:
             t("field.role"), key=common.ROLE,
             placeholder=t("field.role_hint"), persist_state="session",
         )  # fmt: skip
-        missing = any(not str(st.session_state.get(key) or "").strip() for key in REQUIRED)
         details = common.remembered_expander(
-            t("draft.details_title"), common.DETAILS, open_by_default=True, force_open=missing,
+            t("draft.details_title"), common.DETAILS, open_by_default=True, force_open=details_needed(),
             icon=":material/assignment:",
         )  # fmt: skip
         if details.open:
             with details:
                 interview_details()
+
+
+def details_needed() -> bool:
+    """The details must be in sight while a required field is empty (a form being filled) or while a field holds what
+    the contract refuses: the error under the draft names a field the person must be able to reach."""
+    try:
+        _, missing = form_request()
+    except ValidationError:
+        return True
+    return bool(missing)
 
 
 def interview_details() -> None:
