@@ -63,6 +63,17 @@ def _body(at: AppTest) -> str:
     return bodies[0]
 
 
+def _open(at: AppTest, key: str) -> AppTest:
+    """Open an expander built only while open (``common.remembered_expander``), as a click on it would."""
+    at.session_state[key] = True
+    return _ok(at.run())
+
+
+def _expander(at: AppTest, title: str):
+    [block] = [block for block in at.expander if block.label.startswith(title)]
+    return block
+
+
 def _texts(at: AppTest) -> str:
     """Every bit of text the page holds, as the protobufs sent to the browser carry it."""
     return "\n".join(str(getattr(node, "proto", "")) for node in _walk(at._tree))
@@ -132,12 +143,17 @@ def test_the_draft_appears_with_checks_guidance_and_exports() -> None:
     labels = [button.label for button in at.download_button]
     assert labels == ["Télécharger .txt", "Télécharger .eml"]
     assert any(link.proto.url.startswith("mailto:?subject=") for link in at.get("link_button"))
-    expanders = [block.label for block in at.expander]
-    assert any(label.startswith("Vérifications de qualité (") for label in expanders)
-    assert "Pourquoi ce message fonctionne" in expanders
-    checks = "\n".join(m.value for m in at.markdown)
-    assert "✓" in checks and " — " in checks
+    # Checks and guidance start closed, with nothing built inside; every check failed would be in sight above them.
+    checks = _expander(at, "Vérifications de qualité")
+    assert re.fullmatch(r"Vérifications de qualité :(green|blue)-badge\[\d+/\d+ réussies\]", checks.label)
+    why = _expander(at, "Pourquoi ce message fonctionne")
+    assert not checks.children and not why.children
+    assert "✓" not in "\n".join(m.value for m in at.markdown)
     assert "✓ Enregistré dans votre journal." in [c.value for c in at.caption]
+    _open(_open(at, "draft_checks"), "draft_why")
+    lines = _expander(at, "Vérifications de qualité").markdown[0].value
+    assert "✓" in lines and " — " in lines
+    assert _expander(at, "Pourquoi ce message fonctionne").markdown[0].value.startswith("- ")
 
 
 @pytest.mark.parametrize("slider", SLIDERS)
@@ -195,6 +211,58 @@ def test_a_draft_is_saved_and_a_new_session_resumes_it() -> None:
     assert any("Repris de votre dernière candidature" in c.value for c in again.caption)
     next(b for b in again.button if b.label == "Nouvelle candidature").click().run()
     assert _ok(again).text_input(key="draft_company").value == ""
+
+
+def test_the_interview_details_are_open_until_a_returning_visit_finds_the_form_complete() -> None:
+    first = _ok(_app().run())  # a first visit: every field in sight
+    assert _expander(first, "Détails de l'entrevue").children
+    first = _filled(first, draft_notes="Question difficile sur SQL.")
+    assert first.text_area(key="draft_notes").value == "Question difficile sur SQL."  # still open once complete
+
+    again = _ok(_app().run())  # a reload: the journal fills the form, the details are closed and not built
+    details = _expander(again, "Détails de l'entrevue")
+    assert not details.children and not again.text_area
+    assert again.text_input(key="draft_company").value == "Desjardins"  # the required fields stay in sight
+    assert "Madame Lefebvre" in _body(again)  # the recruiter, a hidden detail, still shapes the draft
+    _open(again, "draft_details")
+    assert again.text_area(key="draft_notes").value == "Question difficile sur SQL."
+
+    closed = _ok(_app().run())
+    closed.text_input(key="draft_company").input("").run()  # a required field emptied: the details open
+    assert _ok(closed).text_area(key="draft_notes").value == "Question difficile sur SQL."
+    fresh = _ok(_app().run())
+    next(b for b in fresh.button if b.label == "Nouvelle candidature").click().run()  # a new application: open
+    assert _ok(fresh).text_area(key="draft_notes").value == ""
+
+    refused = _ok(_app().run())  # a detail the contract refuses: the error names it, and it is in sight
+    refused.session_state["draft_notes"] = "Question. " * 300
+    refused.run()
+    assert "Vos notes sur l'entrevue" in refused.error[0].value
+    assert len(refused.text_area(key="draft_notes").value) == 3000
+
+
+def test_a_failed_check_stays_in_sight_with_the_checks_closed(monkeypatch) -> None:
+    import rebond.compose
+
+    real = rebond.compose.compose
+
+    def one_failed(request):
+        draft = real(request)
+        first = draft.checks.checks[0].model_copy(update={"passed": False, "reason": "Raison RBX-FAILED."})
+        return draft.model_copy(update={"checks": draft.checks.model_copy(update={"checks": [first, *draft.checks.checks[1:]]})})
+
+    monkeypatch.setattr(rebond.compose, "compose", one_failed)
+    at = _filled()
+    checks = _expander(at, "Vérifications de qualité")
+    assert not checks.children
+    [failed] = [m.value for m in at.markdown if "RBX-FAILED" in m.value]
+    assert "✗ échoué" in failed
+    assert re.search(r":blue-badge\[(\d+)/(\d+) réussies\]", checks.label)
+    passed, total = map(int, re.search(r"(\d+)/(\d+)", checks.label).groups())
+    assert passed == total - 1
+    _open(at, "draft_checks")
+    inside = _expander(at, "Vérifications de qualité").markdown[0].value
+    assert inside.count("✓ réussi") == passed and "RBX-FAILED" not in inside
 
 
 def test_errors_are_friendly_messages_not_tracebacks(monkeypatch) -> None:

@@ -54,6 +54,10 @@ RESTORED_FROM = "draft_restored_from"
 AI_DRAFT = "draft_ai_result"
 LAST_SAVED = "draft_last_saved"
 APPLICATION_ID = "draft_application_id"
+# Expanders whose content is built only while they are open (remembered_expander).
+DETAILS = "draft_details"
+CHECKS = "draft_checks"
+WHY = "draft_why"
 
 REPLY_TEXT = "analyse_reply_text"
 REPLY_LANGUAGE = "analyse_reply_language"
@@ -321,6 +325,23 @@ def friendly_errors(what: str = "error.unexpected") -> Iterator[None]:
     except Exception:
         log.exception("unexpected error")
         st.error(t(what), icon="⚠️")
+
+
+def remembered_expander(label: str, key: str, *, open_by_default: bool, force_open: bool = False, **options):
+    """An expander that tells the run whether it is open (``.open``), so a closed one's content is not built, and that
+    stays as the person left it for the whole session.
+
+    Streamlit forgets an expander's state on a page switch, and starts it again from ``expanded`` whenever its label
+    changes (a count in it): the state is kept under ``<key>_open`` and handed back to the widget on every run."""
+    state = st.session_state
+    remembered = f"{key}_open"
+    if key in state:  # the widget's value: the person's last click, or what a callback set
+        state[remembered] = bool(state[key])
+    state.setdefault(remembered, open_by_default)
+    if force_open:
+        state[remembered] = True
+    state[key] = state[remembered]
+    return st.expander(label, key=key, on_change="rerun", **options)
 
 
 # -- assistive technology --------------------------------------------------------------------------------

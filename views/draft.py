@@ -7,6 +7,7 @@ import hashlib
 import logging
 
 import streamlit as st
+from pydantic import ValidationError
 
 from rebond import exports
 from rebond.guidance import principle, source_note
@@ -62,6 +63,8 @@ def init_form(journal) -> None:
     if last is not None and not st.session_state[common.COMPANY]:
         fill_form(last)
         st.session_state[common.RESTORED_FROM] = f"{last.context.company} · {last.context.role}"
+        # A returning visit with a complete form: the details are there, closed (remembered_expander).
+        st.session_state.setdefault(f"{common.DETAILS}_open", False)
 
 
 def fill_form(request: DraftRequest) -> None:
@@ -131,68 +134,98 @@ def context_form() -> None:
         action.button(t("draft.new_application"), on_click=new_application, icon=":material/add:", width="stretch")
         if restored := st.session_state.get(common.RESTORED_FROM):
             st.caption(t("draft.restored", what=md(restored)))
+        # The three fields a draft needs stay in sight; the rest of the interview is in an expander that a returning
+        # visit with a complete form finds closed, and whose fields are then not built (the page loads lighter).
         a, b, c = st.columns(3)
         a.text_input(
             t("field.candidate"), key=common.CANDIDATE,
             placeholder=t("field.candidate_hint"), persist_state="session",
         )  # fmt: skip
         b.text_input(
-            t("field.recruiter"), key=common.RECRUITER,
-            placeholder=t("field.recruiter_hint"), persist_state="session",
-        )  # fmt: skip
-        c.text_input(
-            t("field.recruiter_email"), key=common.RECRUITER_EMAIL, max_chars=254,
-            placeholder=t("field.recruiter_email_hint"), help=t("field.recruiter_email_help"),
-            persist_state="session",
-        )  # fmt: skip
-        a.text_input(
             t("field.company"), key=common.COMPANY,
             placeholder=t("field.company_hint"), help=t("field.company_help"), persist_state="session",
         )  # fmt: skip
-        b.text_input(
+        c.text_input(
             t("field.role"), key=common.ROLE,
             placeholder=t("field.role_hint"), persist_state="session",
         )  # fmt: skip
-        today = dt.date.today()
-        c.date_input(
-            t("field.interview_date"), key=common.INTERVIEW_DATE, min_value=today - dt.timedelta(days=3 * 365),
-            max_value=today + dt.timedelta(days=30), format=t("field.date_format"), persist_state="session",
+        details = common.remembered_expander(
+            t("draft.details_title"), common.DETAILS, open_by_default=True, force_open=details_needed(),
+            icon=":material/assignment:",
         )  # fmt: skip
-        # Labels fixed now, in this run's language: a format function read later must give the same text.
-        news_labels = {value: t(f"field.news_options.{value}") for value in NEWS_CHOICES}
-        gender_labels = {value: t(f"field.gender_options.{value}") for value in GENDER_CHOICES}
-        a.selectbox(
-            t("field.news"), NEWS_CHOICES, key=common.NEWS, help=t("field.news_help"),
-            format_func=news_labels.__getitem__, persist_state="session",
+        if details.open:
+            with details:
+                interview_details()
+
+
+def details_needed() -> bool:
+    """The details must be in sight while a required field is empty (a form being filled) or while a field holds what
+    the contract refuses: the error under the draft names a field the person must be able to reach."""
+    try:
+        _, missing = form_request()
+    except ValidationError:
+        return True
+    return bool(missing)
+
+
+def interview_details() -> None:
+    """The interview's details: who, when, how the news came, the rejection and the person's notes."""
+    a, b, c = st.columns(3)
+    a.text_input(
+        t("field.recruiter"), key=common.RECRUITER,
+        placeholder=t("field.recruiter_hint"), persist_state="session",
+    )  # fmt: skip
+    b.text_input(
+        t("field.recruiter_email"), key=common.RECRUITER_EMAIL, max_chars=254,
+        placeholder=t("field.recruiter_email_hint"), help=t("field.recruiter_email_help"),
+        persist_state="session",
+    )  # fmt: skip
+    today = dt.date.today()
+    c.date_input(
+        t("field.interview_date"), key=common.INTERVIEW_DATE, min_value=today - dt.timedelta(days=3 * 365),
+        max_value=today + dt.timedelta(days=30), format=t("field.date_format"), persist_state="session",
+    )  # fmt: skip
+    # Labels fixed now, in this run's language: a format function read later must give the same text.
+    news_labels = {value: t(f"field.news_options.{value}") for value in NEWS_CHOICES}
+    gender_labels = {value: t(f"field.gender_options.{value}") for value in GENDER_CHOICES}
+    a.selectbox(
+        t("field.news"), NEWS_CHOICES, key=common.NEWS, help=t("field.news_help"),
+        format_func=news_labels.__getitem__, persist_state="session",
+    )  # fmt: skip
+    b.selectbox(
+        t("field.gender"), GENDER_CHOICES, key=common.GENDER, help=t("field.gender_help"),
+        format_func=gender_labels.__getitem__, persist_state="session",
+    )  # fmt: skip
+    c.text_input(
+        t("field.phone_number"), key=common.PHONE,
+        placeholder=t("field.phone_number_hint"), persist_state="session",
+    )  # fmt: skip
+    left, right = st.columns(2)
+    left.text_area(
+        t("field.rejection"), key=common.REJECTION, height=110,
+        placeholder=t("field.rejection_hint"), persist_state="session",
+    )  # fmt: skip
+    right.text_area(
+        t("field.notes"), key=common.NOTES, height=110,
+        placeholder=t("field.notes_hint"), persist_state="session",
+    )  # fmt: skip
+
+
+def message_controls() -> None:
+    """The message's language and channel, outside the tone-and-draft fragment: chosen once per application, they
+    rerun the page; a slider move does not send them again."""
+    with st.container(horizontal=True, gap="medium"):
+        st.segmented_control(
+            t("draft.language"), LANGUAGES, format_func=lambda lang: t(f"language.{lang}"),
+            key=common.DRAFT_LANGUAGE, required=True, persist_state="session",
         )  # fmt: skip
-        b.selectbox(
-            t("field.gender"), GENDER_CHOICES, key=common.GENDER, help=t("field.gender_help"),
-            format_func=gender_labels.__getitem__, persist_state="session",
-        )  # fmt: skip
-        c.text_input(
-            t("field.phone_number"), key=common.PHONE,
-            placeholder=t("field.phone_number_hint"), persist_state="session",
-        )  # fmt: skip
-        left, right = st.columns(2)
-        left.text_area(
-            t("field.rejection"), key=common.REJECTION, height=110,
-            placeholder=t("field.rejection_hint"), persist_state="session",
-        )  # fmt: skip
-        right.text_area(
-            t("field.notes"), key=common.NOTES, height=110,
-            placeholder=t("field.notes_hint"), persist_state="session",
+        st.segmented_control(
+            t("draft.channel"), CHANNELS, format_func=lambda channel: t(f"channel.{channel}"),
+            key=common.CHANNEL, required=True, persist_state="session",
         )  # fmt: skip
 
 
 def tone_controls() -> None:
-    st.segmented_control(
-        t("draft.language"), LANGUAGES, format_func=lambda lang: t(f"language.{lang}"),
-        key=common.DRAFT_LANGUAGE, required=True, persist_state="session",
-    )  # fmt: skip
-    st.segmented_control(
-        t("draft.channel"), CHANNELS, format_func=lambda channel: t(f"channel.{channel}"),
-        key=common.CHANNEL, required=True, persist_state="session",
-    )  # fmt: skip
     st.markdown(f"**{t('tone.title')}**")
     for name, key in common.TONE_KEYS.items():
         st.slider(
@@ -260,14 +293,19 @@ def show_draft(draft: Draft, request: DraftRequest, recruiter_email: str) -> Non
     if critical:
         st.warning(t("draft.critical"), icon=":material/report:")
     checks = draft.checks.checks
-    passed = sum(check.passed for check in checks)
-    with st.expander(
-        t("draft.checks_title", passed=passed, total=len(checks)), expanded=True, icon=":material/checklist:",
-        key="draft_checks",
-    ):
-        # Failed checks first: they are the ones to read. One list in one element: the browser draws a single block
-        # on every slider move; views/style.css lays it out in two columns on a wide screen.
-        st.markdown("\n".join(f"- {check_line(check)}" for check in sorted(checks, key=lambda check: check.passed)))
+    failed = [check for check in checks if not check.passed]
+    # A failed check is always in sight, above the expander; the passed ones are built only when it is opened.
+    if failed:
+        st.markdown("\n".join(f"- {check_line(check)}" for check in failed))
+    passed = [check for check in checks if check.passed]
+    if passed:
+        count = t("draft.checks_count", passed=len(passed), total=len(checks))
+        label = f"{t('draft.checks_title')} :{'blue' if failed else 'green'}-badge[{count}]"
+        expander = common.remembered_expander(label, common.CHECKS, open_by_default=False, icon=":material/checklist:")
+        if expander.open:
+            with expander:
+                # One list in one element; views/style.css lays it out in two columns on a wide screen.
+                st.markdown("\n".join(f"- {check_line(check)}" for check in passed))
 
 
 def draft_badges(draft: Draft, request: DraftRequest) -> str:
@@ -304,10 +342,13 @@ def show_guidance(draft: Draft) -> None:
     """Why this works: the guidance principles the draft applies, in the interface language."""
     if not draft.guidance_ids:
         return
-    lang = common.ui_lang()
-    with st.expander(t("draft.why_title"), expanded=True, icon=":material/lightbulb:"):
-        st.markdown("\n".join(f"- {md(principle(pid, lang))}" for pid in draft.guidance_ids))
-        st.caption(md(source_note(lang)))
+    expander = common.remembered_expander(t("draft.why_title"), common.WHY, open_by_default=False,
+                                          icon=":material/lightbulb:")  # fmt: skip
+    if expander.open:
+        lang = common.ui_lang()
+        with expander:
+            st.markdown("\n".join(f"- {md(principle(pid, lang))}" for pid in draft.guidance_ids))
+            st.caption(md(source_note(lang)))
 
 
 def save(journal, request: DraftRequest, draft: Draft) -> None:
@@ -388,4 +429,5 @@ name_draft_parts()
 st.title(t("draft.title"))
 st.caption(t("draft.intro"))
 context_form()
+message_controls()
 tone_and_draft(settings, journal)

@@ -74,6 +74,18 @@ def open_page(page, base: str, name: str, lang: str) -> None:
         page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first.wait_for()
 
 
+def open_expanders(page) -> None:
+    """Open every closed expander of the page's main area, one click each: the draft page builds the interview's
+    details, the checks and the guidance only once they are open."""
+    closed = page.locator("[data-testid='stMain'] [data-testid='stExpander'] details:not([open]) > summary")
+    for _ in range(10):
+        if not closed.count():
+            return
+        closed.first.click()
+        settled(page)
+    raise AssertionError("an expander does not stay open")
+
+
 def commit(field, text: str) -> None:
     """Streamlit commits a text box on Enter (inputs) or when focus leaves (areas)."""
     field.fill(text)

@@ -14,7 +14,7 @@ import pytest
 
 from browser_support import (
     AXE, AXE_MISSING, CANDIDATE, COMPANY, LANGS, PAGES, REPLY, ROLE, VIEWPORTS, ARTIFACTS, axe, blocking, chromium,
-    commit, describe, new_page, open_page, overflow, save_report, settled, shot,
+    commit, describe, new_page, open_expanders, open_page, overflow, save_report, settled, shot,
 )  # fmt: skip
 from tests.streamlit_app import CHROMIUM, running_app
 
@@ -85,6 +85,13 @@ def _as_is(page, lang: str) -> None:
     return None
 
 
+def _draft_opened(page, lang: str) -> None:
+    """The draft with the interview's details, every check and the guidance shown: what is built only when opened."""
+    page.locator("[data-testid='stCode']").filter(has_text=CANDIDATE).first.wait_for()
+    open_expanders(page)
+    page.get_by_text("✓ réussi" if lang == "fr" else "✓ passed").first.wait_for()
+
+
 def _open_first_entry(page, lang: str) -> None:
     """Journal entries show their contents, the drafts and the analyses tab."""
     page.locator("[data-testid='stExpander'] summary").first.click()
@@ -110,7 +117,7 @@ def _over_long_company(page, lang: str) -> None:
 
 STEPS = {
     "empty": [(name, _as_is) for name in PAGES],
-    "filled": [("draft", _as_is), ("analyse", _as_is), ("journal", _open_first_entry), ("settings", _as_is)],
+    "filled": [("draft", _draft_opened), ("analyse", _as_is), ("journal", _open_first_entry), ("settings", _as_is)],
     "error": [("draft", _over_long_company), ("analyse", _over_long_reply)],
 }
 

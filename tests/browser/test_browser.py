@@ -99,8 +99,16 @@ def test_draft_slider_download_analyse_journal(page, app_url: str) -> None:
     _settled(page)
     assert "Desjardins" in _draft_body(page)
     page.get_by_text("Ce refus semble automatique").wait_for()
-    page.get_by_text(re.compile(r"Vérifications de qualité \(\d+/\d+\)")).wait_for()
-    page.get_by_text("Pourquoi ce message fonctionne").wait_for()
+    # Checks and guidance closed, their count in the label; opened, their content is built and shown.
+    checks = page.locator("[data-testid='stExpander']").filter(has_text="Vérifications de qualité")
+    assert re.search(r"\d+/\d+ réussies", checks.locator("summary").inner_text())
+    why = page.locator("[data-testid='stExpander']").filter(has_text="Pourquoi ce message fonctionne")
+    for block in (checks, why):
+        assert not block.locator("[data-testid='stExpanderDetails'] [data-testid='stMarkdown']").count()
+        block.locator("summary").click()
+        block.locator("[data-testid='stExpanderDetails'] [data-testid='stMarkdown']").first.wait_for()
+        _settled(page)
+    assert "réussi" in checks.inner_text()
     _shot(page, "1-draft")
 
     # Move the length slider with the keyboard only: focus its thumb, press End.
@@ -116,6 +124,7 @@ def test_draft_slider_download_analyse_journal(page, app_url: str) -> None:
     _settled(page)
     assert _draft_body(page) != before
     assert slider.input_value() == "100"
+    assert "réussi" in checks.inner_text(), "an opened expander stays open when a slider moves"
     _shot(page, "2-draft-after-slider")
 
     with page.expect_download() as download_info:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_support import open_expanders
 from demo.hosted import TEST_USERS, free_port, running_provider, running_rebond, write_secrets
 from tests.streamlit_app import CHROMIUM, CHROMIUM_ARGS, ROOT
 
@@ -178,6 +179,8 @@ def test_two_people_anonymous_visitor_and_sign_out(hosted: str, browser) -> None
             _open(bob, f"{hosted}{path}", heading)
             if stage == "with data" and path == "/":  # the restored draft, with its downloads
                 bob.get_by_role("button", name="Télécharger .txt").wait_for()
+            if path == "/":  # what is built only once opened: the interview's details, the checks, the guidance
+                open_expanders(bob)
             _assert_none_of_alices(bob, f"Bob ({stage}) {path}")
             for name, text in _downloads(bob).items():
                 found = [canary for canary in CANARIES if canary in text]

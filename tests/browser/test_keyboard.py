@@ -105,6 +105,12 @@ def test_every_action_by_keyboard_alone_with_focus_always_visible(app_url: str) 
         with page.expect_download() as download:
             page.keyboard.press("Enter")
         assert "Desjardins" in Path(download.value.path()).read_text(encoding="utf-8")
+
+        # Open the checks (built only once opened): Enter on the expander's title, whose focus stays there.
+        keys.to(re.compile("^Vérifications de qualité"))
+        keys.press("Enter")
+        page.get_by_text("✓ réussi").first.wait_for()
+        assert page.evaluate(FOCUS)["name"].startswith("Vérifications de qualité")
         shot(page, ARTIFACTS / "keyboard" / "1-draft.png")
 
         # Analyse a reply: the page link (back up to the sidebar), the reply box, the button.

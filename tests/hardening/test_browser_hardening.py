@@ -94,6 +94,9 @@ def test_payloads_stay_text_and_a_long_paste_is_kept(page) -> None:
     _assert_inert(page, "draft page")
     main = page.locator("[data-testid='stMain']")
     assert "rbx" in main.inner_text(), "the payloads are shown, as text"
+    page.locator("summary").filter(has_text="Détails de l'entrevue").click()  # closed on a returning visit
+    page.get_by_role("textbox", name=LABELS["draft_notes"], exact=True).wait_for()
+    _assert_inert(page, "draft page, details open")
     for key in ("draft_company", "draft_notes"):  # restored into the form as typed
         assert page.get_by_role("textbox", name=LABELS[key], exact=True).input_value() == _form()[key]
 

@@ -98,6 +98,13 @@ def _assert_inert(at, where: str) -> set[str]:
     return checked
 
 
+def _open_draft_expanders(at) -> None:
+    """The interview's details, the checks and the guidance are built only once opened: open them, as clicks would."""
+    for key in ("draft_details", "draft_checks", "draft_why"):
+        at.session_state[key] = True
+    at.run()
+
+
 def test_payloads_in_every_field_and_the_reply_never_render_as_markup(app_env: Path) -> None:
     values = _form()
     at = app().run()
@@ -105,6 +112,7 @@ def test_payloads_in_every_field_and_the_reply_never_render_as_markup(app_env: P
         widget(at, key).input(value)
     at.text_input(key="draft_recruiter_email").input('"><img src=x onerror=window.rbx=1>@rbx.test')
     at.run()
+    _open_draft_expanders(at)
     checked = _assert_inert(ok(at), "draft page")
     assert at.code and not at.error, "the payloads are valid input: a draft is shown, as plain text"
 
@@ -125,6 +133,8 @@ def test_payloads_in_every_field_and_the_reply_never_render_as_markup(app_env: P
 
     again = ok(app().run())  # a new session: the form is restored and says from what
     checked |= _assert_inert(again, "restored draft page")
+    _open_draft_expanders(again)
+    checked |= _assert_inert(ok(again), "restored draft page, opened")
     # Payloads reached check reasons, evidence quotes, a reminder, an expander label, a warning and a caption.
     assert {"Markdown", "Expander", "Warning", "Caption"} <= checked, checked
     REPORT["output safety"] = (f"{len(PAYLOADS)} injection payloads in every form field and in the reply; "
