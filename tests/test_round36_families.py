@@ -98,3 +98,27 @@ def test_an_english_credential_with_a_number_and_and_is_named_whole():
 def test_note_speak_anglicisms_and_cut_words_are_written_out():
     assert written_out("si je pourrais réappliquer une fois la qualif. obtenue", "fr") == (
         "si je pourrais postuler de nouveau une fois la qualification obtenue")
+
+
+def test_what_the_post_requires_is_read_after_exige_que_and_the_candidates_own_diploma_is_not():
+    told = ("M. Morin m'a appelé. Il m'a dit que la fédération exige que l'entraîneur ait le DE JEPS ou une licence STAPS, "
+            "et qu'avec ma licence + le BPJEPS ça ne passait pas.")
+    reason = read_situation(request("fr-FR", rejection=told, news="phone")).reason
+    assert reason.term == "le DE JEPS ou une licence STAPS"
+    assert "ma licence" not in compose(request("fr-FR", rejection=told, news="phone")).body
+
+
+def test_a_number_kept_on_file_is_no_praise():
+    told = "Sam rang me Friday. Said I interviewed well and they'd keep my number in case someone pulls out before Feb."
+    body = compose(request("en", rejection=told, news="phone", recruiter="Sam")).body
+    assert "liked my number" not in body
+
+
+def test_a_notes_question_that_opens_with_a_preposition_is_kept():
+    assert own_questions_fr("Questions : à quel master ils pensent ?") == ("À quel master vous pensez ?",)
+
+
+def own_questions_fr(notes):
+    from rebond.notes_questions import own_questions
+
+    return own_questions(notes, "fr")

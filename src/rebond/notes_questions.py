@@ -136,7 +136,7 @@ _LABEL = {
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
 _OPENS = {
-    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|c'est\b|c'était\b|"
+    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|c'est\b|c'était\b|"
                      r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
     "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might)\b"),

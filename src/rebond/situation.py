@@ -1140,8 +1140,9 @@ def _praised_np(rejection: str, lang: str) -> str:
             # recruiter's, not the candidate's words
             praised = re.sub(r"(?i)\s+(et|and)\s+(?:par|by)\s+", r" \1 ", praised)
             praised = re.sub(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+", "", praised).strip()
-            if re.search(r"(?i)\b(search|recherches?|endeavou?rs|démarches|future|avenir|suite|nom|name)\b", praised):
-                continue  # a wish for the candidate's search, or a name kept on a list: no praise
+            if re.search(r"(?i)\b(search|recherches?|endeavou?rs|démarches|future|avenir|suite|nom|name)\b", praised) or re.match(
+                    r"(?i)(?:my|mon|ma|mes) (?:number|phone(?: number)?|numéro(?: de téléphone)?|coordonnées|contact details|details|e-?mail|courriel)\b", praised):
+                continue  # a wish for the candidate's search, or a name or number kept on a list: no praise
             for mine, replacement in _TO_MINE[lang]:
                 praised = re.sub(mine, replacement, praised)
             if re.search(r"(?i)\bvotre\b", praised):
@@ -1615,6 +1616,9 @@ _REQUIRED = {
     "fr": [re.compile(r"(?i)\b(?:exige|exigeait|requiert|requérait|nécessite|necessite|nécessitait)\s+"
                       r"((?:d'être|d'etre|d'avoir|de détenir|de posseder|de posséder|le|la|les|l'|un|une|des|au moins)\b[^.;!?]{3,140}?)"
                       r"(?=\s*(?:[.;!?]|,(?!\s*\d)|\s(?:or|ce qui|mais|alors|donc)\b|$))"),
+           # « la ligue exige que le préparateur physique ait le DES JEPS ou un master STAPS » (round 36): what he must have
+           re.compile(r"(?i)\b(?:exige|exigeait|exigent|impose|imposait)\s+que\s+[^.;!?]{0,70}?\s(?:ait|aient|possède|possèdent|détienne|détiennent)\s+"
+                      r"((?:le|la|les|l'|un|une|des|au moins)\b[^.;,!?]{3,100}?)(?=\s*(?:[.;,!?]|\s(?:et|mais|or)\b|$))"),
            re.compile(r"(?i)\b(?:ne\s+(?:peut|peux|pouvons|pouvez|pourrons|pourrait)|pas possible)\b[^.;!?]{0,60}?\bsans\s+"
                       r"((?:le|la|les|l'|un|une|votre|ton|ta)\b[^.;,!?]{3,80}?)(?=\s*(?:[.;,!?]|\s(?:mais|et|or)\b|$))")],
     "en": [re.compile(r"(?i)\b(?:requires?|required|needs?|needed)\s+(?:(?:the successful candidate|someone|candidates|applicants|you)\s+to\s+)?"
@@ -1716,7 +1720,10 @@ _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
                          r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}\b")
 # A credential the candidate holds, said as theirs: not the one the post requires.
-_OWNED = re.compile(r"(?i)\b(?:que|qu')\s*(?:vous|tu)\s+(?:détenez|détiens|avez|as|possédez|possèdes)\b|\b(?:votre|ton|ta|vos|tes|your)\b|\byou (?:hold|have)\b")
+# (In a call the candidate reports, « ma licence » and "my ticket" are theirs too.)
+# (Not « votre » or "your" alone: « sans votre carte ASP » names the card the candidate lacks, the one required; nor
+# « mon » in a call the candidate reports.)
+_OWNED = re.compile(r"(?i)\b(?:que|qu')\s*(?:vous|tu)\s+(?:détenez|détiens|avez|as|possédez|possèdes)\b|\b(?:that |which )?you (?:hold|have)\b")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
 # (A number and "and" inside it: "a Class 2 Water Distribution and Supply certificate", round 35.)
 _CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w&+/-]*\s+(?:(?:[A-Z][\w&+/-]*|\d{1,3}[A-Za-z]?|and|&)\s+){0,5}"
@@ -1730,7 +1737,7 @@ _NAME = re.compile(r"\b[A-Z][\w+#]*(?: (?!(?:In|Of|And|The|For|To|At|On|Du|De|De
 
 # Diplomas and certificates a French rejection names by their acronym (« son DEC », « le CACES R489 »): said « le … »,
 # never « la maîtrise de … ».
-_DIPLOMAS = "DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES"
+_DIPLOMAS = "DEC|AEC|DEP|ASP|BTS|DUT|CAP|BEP|BUT|DEAES|DEAS|DEAP|DIU|DU|CACES|BPJEPS|DEJEPS|DESJEPS|BAFA|BAFD|BNSSA|BEESAN"
 
 
 def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
@@ -1766,6 +1773,7 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
         return "the " + named, "credential_phrase"
     # (Not the candidate's own: « Le certificat de préposé à l'aqueduc que vous détenez n'est pas suffisant : l'opérateur
     # doit détenir la qualification en traitement d'eau de surface » names the one required second, round 36.)
+    # (« mon cours de premiers soins est échu » in a reported call is the one required: a first person says nothing.)
     phrase = next((m for m in _CREDENTIAL.finditer(evidence) if not _OWNED.search(m.group(0))), None)
     if phrase and not re.search(r"(?i)\bcertification\b", evidence):
         named = phrase.group(0).strip()
