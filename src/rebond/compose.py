@@ -175,6 +175,7 @@ class _Writer:
         self.bank = _bank(req.language)
         self.reg = register(req.tone.formality)
         self.english = req.language is Language.EN
+        self.british = british(req)  # (read once: every date and the titles follow it)
         self.names = _Names.parse(ctx.recruiter_name, req.language)
         # (A civility only: « Docteure Vidal » stays a doctor whatever the signature.)
         titled = bool(self.names.first) and self.names.first == self.names.polite and self.names.polite.split()[0] in _CIVILITY_WORDS
@@ -314,7 +315,7 @@ class _Writer:
         assert date is not None
         month = self.bank["months"][date.month - 1]
         if self.english:
-            return f"{date.day} {month}" if british(self.request) else f"{month} {date.day}"
+            return f"{date.day} {month}" if self.british else f"{month} {date.day}"
         return f"{'1er' if date.day == 1 else date.day} {month}"
 
     def fill(self, template: str, **extra: str) -> str:
@@ -1406,7 +1407,7 @@ def compose(request: DraftRequest) -> Draft:
         # « Salut Dominique » then « votre réponse » disagree: a draft that stays in « vous » greets « Bonjour ».
         body = re.sub(r"^((?:\w+ ?: )?)Salut\b", r"\1Bonjour", body)  # (a call script's « Ouverture : Salut … »)
         voicemail = re.sub(r"^Salut\b", "Bonjour", voicemail) if voicemail else voicemail
-    if british(request):
+    if writer.british:
         # A British recipient: "Mrs Hartley", "Dr Raman", with no full stop (readers of rounds 32–34).
         subject, body, voicemail = (re.sub(r"\b(Mr|Mrs|Ms|Dr)\.(?= [A-Z])", r"\1", part) if part else part
                                     for part in (subject, body, voicemail))

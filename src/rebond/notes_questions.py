@@ -327,7 +327,7 @@ def news_since(notes: str, lang: str) -> str:
             continue
         if not (_NEWS_WHAT[lang].search(sentence) and _NEWS_WHEN[lang].search(sentence)):
             continue
-        sentence = _as_written(sentence, lang)
+        sentence = _spelled_out(sentence, lang)  # (the note-speak is already written out, above)
         if _NOTE_SPEAK.search(sentence) or not 4 <= len(sentence.split()) <= 22:
             continue
         sentence = re.sub(r"(?i)\s+(?:depuis|since)$", "", sentence)  # « j'ai commencé des cours … depuis »: since the interview

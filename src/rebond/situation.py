@@ -1719,10 +1719,9 @@ _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô
                          r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
                          r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}\b")
-# A credential the candidate holds, said as theirs: not the one the post requires.
-# (In a call the candidate reports, « ma licence » and "my ticket" are theirs too.)
+# A credential the candidate holds, said as held (« que vous détenez », "you hold"): not the one the post requires.
 # (Not « votre » or "your" alone: « sans votre carte ASP » names the card the candidate lacks, the one required; nor
-# « mon » in a call the candidate reports.)
+# « mon » in a call the candidate reports: « mon cours de premiers soins est échu » is the one required.)
 _OWNED = re.compile(r"(?i)\b(?:que|qu')\s*(?:vous|tu)\s+(?:détenez|détiens|avez|as|possédez|possèdes)\b|\b(?:that |which )?you (?:hold|have)\b")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
 # (A number and "and" inside it: "a Class 2 Water Distribution and Supply certificate", round 35.)
@@ -1773,7 +1772,6 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
         return "the " + named, "credential_phrase"
     # (Not the candidate's own: « Le certificat de préposé à l'aqueduc que vous détenez n'est pas suffisant : l'opérateur
     # doit détenir la qualification en traitement d'eau de surface » names the one required second, round 36.)
-    # (« mon cours de premiers soins est échu » in a reported call is the one required: a first person says nothing.)
     phrase = next((m for m in _CREDENTIAL.finditer(evidence) if not _OWNED.search(m.group(0))), None)
     if phrase and not re.search(r"(?i)\bcertification\b", evidence):
         named = phrase.group(0).strip()
