@@ -123,12 +123,21 @@ def check_feedback_request(s: _Subject) -> CheckResult:
 
 def _checks_in_only(s: _Subject) -> bool:
     """A follow-up that asks where things stand and, rightly, nothing of a decision not yet given."""
-    return read_situation(s.request).undecided and bool(_STATUS_ASKED.search(fold(s.body + " " + s.voicemail)))
+    situation = read_situation(s.request)
+    # (A pause in the hiring: the draft asks what it means for the application, in the notes' words or its own.)
+    return situation.undecided and (situation.on_hold or bool(_STATUS_ASKED.search(fold(s.body + " " + s.voicemail))))
 
 
 # Where things stand, asked: « où en est le processus », "where things stand", "when you'll be deciding".
 _STATUS_ASKED = re.compile(r"\b(?:ou en (?:est|sont|etes)|ou (?:ca|cela) en est|where (?:things|the process|it) stands?|"
-                           r"decision (?:a ete|has been|sera)|when you'll be deciding|moment ou la decision|any news|des nouvelles)")
+                           r"decision (?:a ete|has been|sera)|when you'll be deciding|moment ou la decision|any news|des nouvelles|"
+                           # (the hiring put on hold: what the pause means for the application)
+                           r"when recruitment resumes|a la reprise du processus|means for my application|veut dire pour ma candidature)")
+
+
+def frames_improvement(text: str, lang: str) -> bool:
+    """Whether ``text`` says the answer would help the candidate improve (the words this check looks for)."""
+    return bool(_affirmed(text, "improvement", lang))
 
 
 def check_improvement_framing(s: _Subject) -> CheckResult:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rebond.checks import linkedin_char_limit, run_checks
+from rebond.checks import frames_improvement, linkedin_char_limit, run_checks
 from rebond.french import (
     Organisation,
     capitalise,
@@ -981,6 +981,12 @@ def _regret_key(w: _Writer, short: bool) -> str:
     return "regret_short" if short or w.situation.reason is not None else "regret"
 
 
+def _learning_said(w: _Writer, short: bool) -> bool:
+    """Whether the email's regret already says why the candidate asks ("…, but I'd like to learn from it"). (In
+    French its « comprendre ce qui m'a manqué » says what, not why: the ask must then say « améliorer » itself.)"""
+    return _regret_key(w, short) == "regret"
+
+
 def _mention_answers_reason(mention: str, reason: str) -> bool:
     """Whether the candidate's news speaks of what the reason names: a name with a capital inside or a digit (« OW-2 »,
     « ETAIE », "Class 2", « grandMA3 ») in both. (Not a long common word: « pharmacie » in « le logiciel de la
@@ -1030,8 +1036,12 @@ def _email(w: _Writer) -> tuple[str, str]:
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
     # (A bare message cut to one precise question keeps the line that says why: the question alone may ask only
     # whether the CV showed the experience.)
-    purpose = [w.pick("purpose")] if tone.length >= _PURPOSE_FROM or questions or _own(w) or (
-        tone.length < _BARE_BELOW and tone.directness >= _LIST_FROM) else []
+    # (Not after a regret that already says it: "…, but I'd like to learn from it." then "It would help me prepare
+    # for my next interviews" says why twice; round 36's readers heard the second as a stock line.)
+    purpose = [w.pick("purpose")] if (tone.length >= _PURPOSE_FROM or questions or _own(w) or (
+        tone.length < _BARE_BELOW and tone.directness >= _LIST_FROM)) and not (
+        # (the ask itself must say it: the check reads the framing from the ask on, as a reader does)
+        _learning_said(w, short) and frames_improvement(" ".join([*middle, *questions]), "en" if w.english else "fr")) else []
     ending = []
     if _names_organisation(w, " ".join(intro)):
         w.named_once()
@@ -1244,7 +1254,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if s.no_feedback:
         ask.append(w.pick("no_feedback_ack_but"))  # (the call already asked for a few minutes)
     if tone.warmth >= _WARM_FROM and s.interviewed and not short and "phone_warm_line" in w.bank and len(ask) == 1:
-        ask.append(_warm_line(w) if s.went_well else w.pick("phone_warm_line"))
+        # (When the thanks was for the interview itself, "I really enjoyed our interview" would name it twice.)
+        ask.append(_warm_line(w) if s.went_well or s.news in ("none", "automatic") else w.pick("phone_warm_line"))
     if tone.warmth >= _WARM_FROM:
         # A warm call asks after the person, right after saying who is calling.
         # (After the caller's name, never at the first full stop: "Mr. Delgado" has one.)

@@ -7,7 +7,9 @@ phrase banks.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+
+from typing import TYPE_CHECKING, Any
 
 from rebond.models import Channel
 from rebond.notes_questions import asks_status, past_the_decision
@@ -35,6 +37,8 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
     from rebond.compose import _closing, _greeting, _own, _phone_greeting  # the same greeting and sign-off as any draft
 
     bank = w.bank["follow_up"]
+    if w.situation.on_hold:
+        return _on_hold(w, bank["on_hold"])
     moment = _moment(w)
     feedback = w.slots.get("feedback", "your feedback")
     slots = {"on_moment": w.fill(bank["on_moment"], moment=moment) if moment else "",
@@ -102,5 +106,57 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
     elif own:
         if_decided += "\n\n" + w.fill(bank["own_questions"]) + "\n\n" + "\n".join(f"- {q}" for q in own)
     paragraphs = [greeting, " ".join(lines), *([if_decided] if if_decided else []), " ".join([w.fill(bank["still"][reg]), w.fill(bank["thanks"][reg])]),
+                  f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
+    return w.fill(bank["subject"]), "\n\n".join(paragraphs), None
+
+
+# From this length an on-hold message says why it asks.
+_WHY_FROM = 40
+# A question about applying again (« faudra-t-il repostuler ? », "do I have to reapply?").
+_AGAIN = re.compile(r"(?i)\b(?:re-?apply|apply again|resubmit|carried forward|repostul\w*|postuler (?:de nouveau|à nouveau)|resoumettre|soumettre (?:de nouveau|à nouveau))")
+
+
+def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | None]:
+    """(subject, body, voicemail) when the message put the hiring on hold: thanks for the update, then what the pause
+    means for the application (the notes' own questions in place of the stock one). Nothing is regretted: no one was
+    chosen and nothing was refused."""
+    from rebond.compose import _closing, _greeting, _own, _phone_greeting, _wants_line
+
+    own = [past_the_decision(q) for q in _own(w) if not asks_status(q)]
+    wants = _wants_line(w)  # « Demander s'il y aura un nouvel affichage quand le projet repart »
+    # The notes already ask whether to apply again (« do I have to reapply from scratch? »): the stock question goes.
+    stock = not any(_AGAIN.search(q) for q in own)
+    reg = w.reg
+    still, thanks = w.fill(w.bank["follow_up"]["still"][reg]), w.fill(w.bank["follow_up"]["thanks"][reg])
+    if w.request.channel is Channel.PHONE:
+        labels = w.bank["phone_labels"]
+        questions = [*[w.fill(q) for q in bank["phone_questions"][:1] if stock], *own] if own else [w.fill(q) for q in bank["phone_questions"]]
+        body = "\n\n".join([f"{labels['opening']} {w.pick('phone_opening', greeting=_phone_greeting(w))}",
+                             f"{labels['ask']} {w.fill(bank['phone_ask'])} {wants}".strip(),
+                             labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
+                             f"{labels['closing']} {w.fill(w.bank['follow_up']['phone_closing'])}"])
+        callback = w.fill(w.bank["callback_number" if w.request.context.candidate_phone else "callback_no_number"])
+        return None, body, w.fill(bank["voicemail"], greeting=_phone_greeting(w), callback=callback)
+    ask = " ".join(p for p in (w.fill(bank["ask"]) if stock else "", wants) if p)
+    # Why the candidate asks, in a message long enough for it (round 37's reader: "it would help me plan").
+    why = w.fill(bank["why"]) if w.request.tone.length >= _WHY_FROM else ""
+    if w.request.channel is Channel.LINKEDIN:
+        from rebond.checks import linkedin_char_limit
+
+        limit = linkedin_char_limit(w.request.tone.length)
+        for parts in ([w.fill(bank["thanks"][reg]), ask, *own, why, still], [w.fill(bank["thanks"][reg]), ask, *own, still], [w.fill(bank["thanks"][reg]), ask or own[0], still], [w.fill(bank["thanks"][reg]), ask or own[0]]):
+            body = "\n\n".join([_greeting(w), " ".join(p for p in parts if p), w.request.context.candidate_name])
+            if len(body) <= limit:
+                break
+        return None, body, None
+    greeting = _greeting(w)
+    if len(own) == 1:
+        asks = " ".join(p for p in (ask, own[0]) if p)
+    elif own:
+        lead = w.fill(bank["own_lead" if stock else "own_only_lead"])
+        asks = "\n\n".join(p for p in (ask, lead, "\n".join(f"- {q}" for q in own)) if p)
+    else:
+        asks = ask
+    paragraphs = [greeting, w.fill(bank["thanks"][reg]), f"{asks} {why}".strip() if "\n" not in asks else f"{asks}\n\n{why}".strip(), f"{still} {thanks}",
                   f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
     return w.fill(bank["subject"]), "\n\n".join(paragraphs), None

@@ -316,6 +316,16 @@ def role_forms(role: str) -> tuple[str, str]:
     endings of the words before the first complement (« directeur adjoint de magasin » → « directrice adjointe
     de magasin »). Words after « de », « en »… are left as typed, except the adjectives a title carries.
     """
+    if doublet := _doublet(role):
+        # « Agente ou agent de recouvrement », « Préposée ou préposé à l'accueil »: the posting gives both forms,
+        # the feminine first; each writer takes theirs (round 37: « agente » for Samuel).
+        masculine, feminine, rest = doublet
+        words = role_in_sentence(feminine + rest).split(" ")
+        for index, word in enumerate(words[1:], 1):  # « conductrice receveuse »: what qualifies the head agrees
+            if fold(word) in ("de", "d'", "du", "des", "en", "au", "aux", "a", "pour", "chez", "sur") or word.startswith(("d'", "l'")):
+                break
+            words[index] = _feminine_word(word, head=True)  # (an apposed noun agrees as the head does)
+        return role_in_sentence(masculine + rest), " ".join(words)
     masculine_raw = _MARKED.sub(lambda m: m.group(1), role)
     feminine_raw = _MARKED.sub(lambda m: _with_ending(m.group(1), m.group(2) or m.group(3) or m.group(4)), role)
     masculine = role_in_sentence(masculine_raw)
@@ -336,6 +346,19 @@ def role_forms(role: str) -> tuple[str, str]:
     return masculine, " ".join(out)
 
 
+def _doublet(role: str) -> tuple[str, str, str] | None:
+    """(masculine, feminine, the rest) of a title that opens with both forms of its head word (« Agente ou agent de
+    recouvrement », « Directeur ou directrice des ventes »), else None."""
+    match = re.match(r"\s*([\w-]+) (?:ou|/) ([\w-]+)\b(.*)$", role, flags=re.S)
+    if not match:
+        return None
+    a, b, rest = match.groups()
+    if fold(a) == fold(b) or fold(a)[:4] != fold(b)[:4]:
+        return None
+    masculine, feminine = (a, b) if len(fold(a)) < len(fold(b)) else (b, a)
+    return masculine, feminine, rest
+
+
 def role_for(role: str, gender: str) -> str:
     """The title for a writer of this gender (« masculine », « feminine »); when it is not given, the post's title
     as the posting gives it, inclusive marks and all (« le poste de gérant(e) adjoint(e) », « le poste de
@@ -345,6 +368,9 @@ def role_for(role: str, gender: str) -> str:
     if gender == "feminine":
         return feminine
     if gender == "masculine":
+        return masculine
+    if _doublet(role):
+        # (Both forms, the feminine first, and no gender given: the post's generic name, not a guess about the writer.)
         return masculine
     return role_in_sentence(role, keep_marks=True)
 

@@ -124,6 +124,7 @@ class Situation:
     praised: tuple[str, ...] = ()  # moments the rejection praises: thanked for, not asked about
     went_well: tuple[str, ...] = ()  # moments the notes say went well: the warm line names one
     undecided: bool = False  # no message, and the notes say nothing has come: a follow-up, not a reply to a rejection
+    on_hold: bool = False  # the message puts the hiring on hold, with no decision on the candidate (a follow-up too)
     # What else the rejection praises, in the candidate's words: "my mock discovery call", « ma présentation sur
     # Instagram ». Thanked for when no moment was.
     praised_np: str = ""
@@ -140,6 +141,9 @@ class Situation:
     tutoie: bool = False  # the recruiter wrote to the candidate with « tu »
     vouvoie: bool = False  # the recruiter wrote to the candidate with « vous »
     relayed: bool = False  # an agency recruiter passing on a client's answer (« le retour de mon client », "the client felt")
+    # The letter is signed by an office (« La Direction », "Recruitment Team"), not by the person the draft goes to:
+    # that person is thanked for the interview, never for "your reply" or for the letter's kind words.
+    from_office: bool = False
     advice: str = ""  # what the recruiter advised doing, in the candidate's words (« faire l'ACLS », "take the ACLS course")
     casual_hello: bool = False  # the rejection opens « Salut », « Allo », "Hey": a relaxed draft answers in kind
     civility_hello: bool = False  # the rejection greets the candidate « Bonjour Monsieur Caron », "Dear Ms. Lee": answered in kind
@@ -208,6 +212,16 @@ def read_situation(request: DraftRequest) -> Situation:
         # salariales ? », "Ask: …") is theirs too, not what the recruiter said: the report ends there.
         rejection = rejection[:agenda_start(rejection, request.language.base)]
     situation = _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
+    if (rejection.strip() and has_term(rejection, tuple(_cues()["on_hold"]))
+            and not has_term(rejection, tuple(_cues()["told_no"])) and not _SOMEONE_ELSE.search(fold(rejection))):
+        # "We have had to pause recruitment", « le projet est mis sur la glace »: no one was chosen and nothing was
+        # refused, so the draft asks what the pause means for the application (round 37: "I was sorry to learn I was
+        # not selected" was untrue).
+        situation = replace(situation, undecided=True, on_hold=True)
+    if situation.news == "written" and not situation.relayed and signed_by_office(rejection, ctx.recruiter_name):
+        # (Rounds 36–37: a form letter signed « La Direction » or "Network Rail Resourcing", and the draft thanked
+        # the doctor or manager it goes to for "your reply" and "your kind words about my application".)
+        situation = replace(situation, news="none", from_office=True, praise="", praised=(), praised_np="", praised_areas=())
     # (Read in all the notes: a call report's « Je veux lui demander si … » is the candidate's, after the call.)
     wants = _wants_to_ask(ctx.notes, request.language.base)
     own = own_questions(ctx.notes, request.language.base)
@@ -220,6 +234,31 @@ def read_situation(request: DraftRequest) -> Situation:
     if wants or own or mention or promised:
         return replace(situation, wants_to_ask=wants, own_questions=own, to_mention=mention, promised=promised)
     return situation
+
+
+# Someone else was chosen, or the post was filled: a rejection, even when another project is put on hold.
+_SOMEONE_ELSE = re.compile(r"\b(?:autres? (?:candidat\w*|personne|profil)|another (?:candidate|applicant|person)|other candidates?|"
+                           r"(?:poste|post|position|role) (?:a ete |has been |was )?(?:pourvu|comble|filled)|successful (?:candidate|applicant))")
+# An office, not a person, in a signature: « La Direction », « Service RH », "Recruitment Team", "Resourcing".
+_OFFICE = re.compile(r"\b(?:direction|service|ressources humaines|rh|recrutement|equipe|acquisition de talents|dotation"
+                     r"|team|department|resourcing|recruitment|human resources|hr|talent acquisition|people operations|careers|hiring)\b")
+_HONORIFICS = {"m", "mme", "mlle", "dr", "dre", "docteur", "docteure", "pr", "pre", "professeur", "professeure", "me", "maitre",
+               "monsieur", "madame", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
+
+
+def signed_by_office(rejection: str, recruiter: str) -> bool:
+    """Whether the message is signed by an office and not by the named recruiter: its signature (the short lines at the
+    end that close no sentence) names an office and none of the recruiter's names."""
+    names = {word for word in re.findall(r"[a-z][a-z'-]+", fold(recruiter)) if word not in _HONORIFICS and len(word) > 1}
+    if not names:
+        return False  # a message to the team: the team may be thanked for its reply
+    block = []
+    for line in reversed([line.strip() for line in rejection.strip().splitlines() if line.strip()]):
+        if len(line) > 100 or re.search(r"(?:[a-zà-ÿ]{3}\.|[!?])\s*$", line):
+            break  # a sentence of the letter (not « Ph. D. », whose full stop ends an abbreviation)
+        block.append(fold(line))
+    signature = " ".join(block)
+    return bool(_OFFICE.search(signature)) and not any(re.search(rf"\b{re.escape(name)}\b", signature) for name in names)
 
 
 def _shares_words(one: str, other: str) -> bool:
@@ -311,6 +350,9 @@ _TU_UP_TO = 50
 # At the most relaxed setting, a recruiter greeted by first name who did not write « vous » is answered in « tu »:
 # readers found « vous » stiff to « Gabrielle » at a café, to a site foreman, to a kitchen's chef at formality 0.
 _TU_AT_EASE_UP_TO = 10
+# A recruiter who greeted the candidate « Salut Gabriel » and wrote no « vous » is on « tu » terms, even without a
+# « tu » in a one-line message (round 37: « Salut Gabriel, le poste est comblé » answered « Je vous appelle » at 20).
+_TU_AFTER_SALUT_UP_TO = 30
 # First words of a recruiter's name that are a title, not a first name (« Me Aubry », « Chef Marco »).
 _TITLE_WORDS = frozenset({"m", "mme", "mlle", "monsieur", "madame", "mr", "ms", "mrs", "miss", "dr", "dre", "docteur", "docteure",
                           "prof", "professeur", "professeure", "me", "maitre", "maître", "chef", "capitaine", "commandant",
@@ -353,7 +395,9 @@ def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
     if situation.tutoie:
         return formality <= _TU_UP_TO
     first_name_terms = parts[0].lower().rstrip(".") not in _TITLE_WORDS
-    return formality <= _TU_AT_EASE_UP_TO and first_name_terms and not situation.vouvoie
+    # (In Québec only: the checker set's France-French label holds « tu » at 25 too familiar after « Salut Lucas ».)
+    at_ease = _TU_AFTER_SALUT_UP_TO if situation.casual_hello and request.language.value == "fr" else _TU_AT_EASE_UP_TO
+    return formality <= at_ease and first_name_terms and not situation.vouvoie
 
 
 # A sentence of the notes that describes the interview (its format, its exercises) rather than the call.
@@ -602,9 +646,12 @@ def _wants_to_ask(notes: str, lang: str) -> str:
     if not match:
         return ""
     clause = re.split(r"\s+:\s|\s+[—–]\s|;", match.group(1))[0]  # « … la prochaine saison : je commence des cours »: an aside
+    # (« … quand le projet repart + si je peux rester en contact »: a « + » that joins two questions is « et »)
+    clause = re.sub(r"(?<=\w) \+ (?=s'|si |que |qu'|comment |quand |whether |if |how |when )", " pis ", clause)
     clause = _SYMBOLS.sub(" ", clause).strip(" ,;:")
     clause = re.sub(r"\s{2,}", " ", clause)
-    clause = re.sub(r"(?<=\w) pis (?=s'|si |que |qu'|comment |quand )", " et ", clause)  # « … le territoire pis s'il y a … »
+    clause = re.sub(r"(?<=\w) pis (?=s'|si |que |qu'|comment |quand )", " et ", clause)
+    clause = re.sub(r"(?<=\w) pis (?=whether |if |how |when )", " and ", clause)  # « … le territoire pis s'il y a … »
     clause = turn_to_recruiter(clause, lang)
     if clause is None:
         return ""

@@ -342,6 +342,26 @@ def detect_language(text: str) -> tuple[str, float]:
     return str(best["lang"]), float(best["score"])
 
 
+_MONTHS = {"janv": "janvier", "fév": "février", "févr": "février", "avr": "avril", "juil": "juillet", "sept": "septembre",
+           "oct": "octobre", "nov": "novembre", "déc": "décembre"}
+_COUNTS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+
+
+def _month_written(match: re.Match[str]) -> str:
+    """« oct. » → « octobre », keeping the full stop when it also ended the sentence."""
+    return _MONTHS[match.group(1)] + ("." + match.group(2) if match.group(2) is not None else "")
+
+
+def _count_written(match: re.Match[str]) -> str:
+    """« 1 an » → « un an », « 2 sem. » → « deux semaines » (a small count is written in letters in running French)."""
+    number, unit = int(match.group(1)), match.group(2).rstrip(".")
+    unit = "semaine" if unit == "sem" else unit
+    if number > 1 and unit in ("an", "semaine", "jour"):
+        unit += "s"
+    word = "une" if number == 1 and unit == "semaine" else _COUNTS[number]
+    return f"{word} {unit}"
+
+
 # Note-speak a candidate's words bring into a message, written out: "3 yrs" → "3 years", « bcp » → « beaucoup », and in
 # a written French message « pis » → « et » (readers: "the note copied with its slang").
 _WRITTEN_OUT = {
@@ -353,7 +373,13 @@ _WRITTEN_OUT = {
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
            (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"(?i)\bdispos?\b(?![-·])", "disponible"),
            (r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"\bqualif\.?(?=\s)", "qualification"),  # (an anglicism; a note's cut)
-           (r"\bqqch\b", "quelque chose"), (r"\bqqn\b", "quelqu'un"), (r"\bqq\b", "quelques")],
+           (r"\bqqch\b", "quelque chose"), (r"\bqqn\b", "quelqu'un"), (r"\bqq\b", "quelques"),
+           # (round 37: « depuis oct. », « attendre 1 an », « 2 sem. », « trop longue / trop générale », « certif SAP »,
+           # « tests psycho » pasted as the notes had them)
+           (r"\b(janv|févr?|avr|juil|sept|oct|nov|déc)\.(\s*(?=$|[A-ZÀ-Ý]))?", _month_written),
+           (r"\b([1-9]) ?(ans?|mois|semaines?|sem\b\.?|jours?)(?![\w-])", _count_written),
+           (r"(?<=[a-zà-ÿ]) / (?=[a-zà-ÿ])", " ou "), (r"\bcertifs?\b(?![-·])", "certification"),
+           (r"\b(tests?|épreuves?) psycho\b(?!-)", r"\1 psychotechniques")],
     "fr_written": [(r"(?<=\w) pis (?=\w)", " et ")],
 }
 
