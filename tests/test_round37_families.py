@@ -154,3 +154,22 @@ def test_a_title_typed_in_both_forms_takes_the_writers_and_else_the_generic_one(
 def test_a_doctor_is_greeted_by_title_when_the_first_name_says_which(recruiter, greeting):
     body = compose(request(recruiter=recruiter, formality=70)).body
     assert body.startswith(greeting), body
+
+
+@pytest.mark.parametrize(("language", "rejection", "hire", "internal"), [
+    # The shorthand of a call typed up is read written out.
+    ("fr", "Appel de Mme Roy : pas retenu. Ils ont pris qqn qui a déjà sa licence M1, ils ne peuvent pas attendre.",
+     "quelqu'un qui a déjà sa licence M1", False),
+    # « local » describes the person chosen; what they already hold is the reason, not the distance.
+    ("en", "Said they went with a local guy who already has his Class 1A for the grain trucks.",
+     "a local guy who already has his Class 1A for the grain trucks", False),
+    ("en", "We have offered the position to a member of our current lab team who wrote the ethics submissions.", "", True),
+])
+def test_the_person_chosen_is_read_in_a_call_typed_up_and_a_local_hire_with_a_licence(language, rejection, hire, internal):
+    reason = read_situation(request(language, rejection=rejection, news="phone")).reason
+    assert reason is not None and reason.internal is internal and (not hire or reason.hire == hire), reason
+
+
+def test_a_local_hire_for_the_distance_is_still_the_distance():
+    reason = read_situation(request("en", rejection="We went with someone local, as the commute from Regina was a concern.")).reason
+    assert reason is not None and reason.gap == "location"

@@ -186,10 +186,16 @@ def date_contradicted(request: DraftRequest) -> bool:
     return bool(days) and date.weekday() not in days
 
 
+_SHORTHAND_WORDS = {"qqn": "quelqu'un", "qqch": "quelque chose", "qq": "quelques", "bcp": "beaucoup"}
+_SHORTHAND = re.compile(r"\b(?:qqn|qqch|qq|bcp)\b")
+
+
 def read_situation(request: DraftRequest) -> Situation:
     """The request's context, read (cached: the engine and the checks read the same request)."""
     ctx = request.context
-    rejection, notes, news = ctx.rejection_message, ctx.notes, str(ctx.news_channel)
+    # (The shorthand of a call the candidate typed up is read written out: « Ils ont pris qqn qui a déjà sa licence »,
+    # round 37; only the words a reading needs, so that every other cue reads the message as typed.)
+    rejection, notes, news = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], ctx.rejection_message), ctx.notes, str(ctx.news_channel)
     if not rejection.strip() and news != NewsChannel.WRITTEN and (
             (call := _CALL_REPORT.search(notes)) or (news == NewsChannel.PHONE and (call := _CALL_REPORT_SAID_WITHOUT_ME.search(notes)))):
         # « Elle m'a rappelée mardi : ils prennent quelqu'un qui… », "Chef Maria called Mon: they went with…":
@@ -1404,6 +1410,10 @@ _TEST_NAMED = re.compile(r"(?i)\b(?:l'|le |la |the |your |votre |ton )?(?:épreu
                          r"assessment|mise en situation|essai pratique|practical)\b[^.,;:()!?]{0,40}")
 
 
+# The person chosen described by what they already hold: "who already has", « qui a déjà », « qui détient déjà ».
+_ALREADY_HAS = re.compile(r"(?i)\b(?:who|that|qui) (?:already (?:has|had|holds|held)|a déjà|avait déjà|détient déjà|possède déjà|possédait déjà)\b")
+
+
 def _hire_said_before(rejection: str, lang: str, logistics: tuple[str, str]) -> bool:
     """Whether a sentence describing the person chosen comes before the one with the practical reason: « Ils prennent
     quelqu'un qui a déjà fait une saison en crèmerie. Et puis ils ne peuvent pas aller au-delà du SMIC. » gives the
@@ -1416,7 +1426,11 @@ def _hire_said_before(rejection: str, lang: str, logistics: tuple[str, str]) -> 
             # "we went w/ someone else, they already had their TABC manager cert so they could start right away": in
             # one sentence, what the person chosen had comes first and the date follows from it.
             before = sentence[:found[0].start()]
-            return bool(re.search(r"(?i)\b(already|déjà|deja)\b", before)) and has_term(before, tuple(_cues()["hire_choice"]))
+            # ("they went with a local guy who already has his Class 1A": « local » describes the person chosen, and
+            # what they already have is the reason, round 37)
+            after = sentence[found[0].end():]
+            return has_term(before, tuple(_cues()["hire_choice"])) and bool(
+                re.search(r"(?i)\b(already|déjà|deja)\b", before) or _ALREADY_HAS.search(after))
         if hired_as_said_by_candidate(sentence, lang, chosen_only=True):
             return True
     return False
