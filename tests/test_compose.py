@@ -535,7 +535,10 @@ def test_a_stated_reason_is_not_followed_by_wanting_to_understand_what_was_missi
                                  length=80)).body
         assert "ce qui m'a manqué" not in stated, channel
         none_given = compose(request("fr", channel, rejection="Nous avons retenu une autre candidature.", length=80, variant=0)).body
-        assert "ce qui m'a manqué" in none_given, channel  # with no reason given, wanting to understand is the point
+        # With no reason given, wanting to understand is the point (on a call, said once, by the lead to the
+        # questions: « Est-ce que je peux vous poser deux questions sur ce que je devrais améliorer ? », round 37).
+        said = ("ce qui m'a manqué" in none_given) + ("améliorer" in none_given or "progresser" in none_given) * (channel == "phone")
+        assert said == (1 if channel == "phone" else True), (channel, none_given)
 
 
 def test_a_recruiter_writing_ahead_of_the_notice_is_no_notice_and_debating_inside_is_no_internal_hire():

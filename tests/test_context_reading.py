@@ -122,9 +122,9 @@ def test_everything_else_being_fine_drops_the_anything_else_question():
 
 
 @pytest.mark.parametrize(("language", "directness", "lead"), [
-    ("fr", 10, "deux petites questions pour savoir comment progresser, si vous avez un moment"),
-    ("fr", 60, "Pour progresser, j'ai deux petites questions pour vous."),
-    ("en", 60, "I have a couple of quick questions for you about what I could do better."),
+    ("fr", 10, "deux petites questions pour savoir comment progresser, si vous le voulez bien"),
+    ("fr", 60, "Est-ce que je peux vous poser deux petites questions pour savoir quoi travailler ?"),
+    ("en", 60, "Could I ask you a couple of quick questions about what I could work on?"),
 ])
 def test_a_call_announces_the_number_of_questions_it_asks(language, directness, lead):
     body = compose(request(language, "phone", directness=directness, length=20, formality=10)).body

@@ -173,3 +173,13 @@ def test_the_person_chosen_is_read_in_a_call_typed_up_and_a_local_hire_with_a_li
 def test_a_local_hire_for_the_distance_is_still_the_distance():
     reason = read_situation(request("en", rejection="We went with someone local, as the commute from Regina was a concern.")).reason
     assert reason is not None and reason.gap == "location"
+
+
+@pytest.mark.parametrize("language", ["fr", "fr-FR", "en"])
+@pytest.mark.parametrize("formality", [10, 50, 90])
+def test_a_call_says_what_its_questions_are_for_once_and_as_said_aloud(language, formality):
+    body = compose(request(language, "phone", rejection="", news="unknown", directness=60, length=60, formality=formality)).body
+    ask = body.split("\n\n")[1]
+    assert "j'ai deux questions pour vous" not in ask.lower() and "i have two questions for you" not in ask.lower(), ask
+    lesson = ("ce qui m'a manqué", "learn from it", "learn from the experience")
+    assert sum(words in ask for words in lesson) + any(w in ask for w in ("améliorer", "progresser", "travailler", "work on", "improve", "do better")) == 1, ask

@@ -1263,7 +1263,10 @@ def _phone(w: _Writer) -> tuple[str, str]:
         first, sep, rest = opening[0].partition(f"{name}. ")
         opening[0] = f"{first}{name}. {w.pick('phone_pleasantry')} {rest}" if sep else opening[0]
     # No « comprendre ce qui m'a manqué » after a reason given, practical or not (readers: "her message wasn't read").
-    ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None else "phone_regret"))
+    # (Nor before a lead to the questions that says what they are for: « … comprendre ce qui m'a manqué. Est-ce que je
+    # peux vous poser deux questions sur ce que je devrais améliorer ? » asks for the lesson twice, round 37.)
+    leads_to_questions = not (_has_gap(w) and tone.directness >= _OPEN_BELOW)
+    ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None or leads_to_questions else "phone_regret"))
     practical = _practical_reason(w)  # (no « pour progresser » in the lead to the questions either)
     if reason := _reason_sentence(w):
         ask.append(reason)
@@ -1276,7 +1279,8 @@ def _phone(w: _Writer) -> tuple[str, str]:
         ask.append(_gap_question(w, spoken=True, after_reason=True))  # the questions that follow go past it
     else:  # soft below 35: "if you have a moment"; direct above
         ask += _advice_left(w, questions)
-        lead = "phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead_plain" if practical else "phone_ask_lead"
+        lead = ("phone_ask_open" if tone.directness < _OPEN_BELOW else "phone_ask_lead_plain" if practical
+                else "phone_ask_lead_one" if len(questions) == 1 else "phone_ask_lead")
         ask.append(w.pick(lead, n=w.bank["question_count"][w.reg][min(len(questions), 3)]))
     if wants := _wants_line(w):
         # The candidate's own question from the notes: before the lead to the list, or after the question that goes
