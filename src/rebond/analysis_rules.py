@@ -592,7 +592,13 @@ def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | 
                 return start, end
         if index + 1 < len(spans):
             after = spans[index + 1]
-            names_area = any(topic.search(folded, *after) for topic in lex.topics.values())
+            # an area the verdict praises is none ("That's the only reason: your experience was excellent.", 16q)
+            names_area = any(
+                topic.search(folded, clause.start, clause.end)
+                for clause in clauses(folded, *after, lex)
+                if not lex.praise.search(folded, clause.start, clause.end)
+                for topic in lex.topics.values()
+            )
             if not names_area and lex.condition_verdict.search(folded, *after) and not lex.cancel.search(folded, *after):
                 return start, end
     return None
