@@ -20,6 +20,7 @@ from rebond.analysis_rules import (
     lexicon,
     logistics_reason,
     settings,
+    trial_as_performed,
 )
 from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
 from rebond.guidance import category_info, kind_info, principle
@@ -62,6 +63,12 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
         areas = [a for a in areas if not a.insult and lex.additive.search(folded, *a.sentence)]
     protected = bool(grounds)
     insulting = _insulting(text, folded, lex, language.base)
+    if insulting and not protected and not areas:
+        # A malicious reply that names no area but tells what the candidate did at a test or trial ("u tamped like
+        # u were mad at it" after "at the trial") keeps the test as performed: the brief keeps the areas it names.
+        trial = trial_as_performed(text, folded, lex)
+        if trial is not None:
+            areas = [Area(Category.INTERVIEW_PERFORMANCE, *trial, trial, inferred=True)]
     opinion = None
     # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
     # reply is constructive though it names no area. Read once: the rules' reading and the final one both ask it,
