@@ -60,7 +60,12 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
     areas = [area for area in find_areas(text, folded, lex, cues) if not _dressed_ground(area, grounds)]
     if grounds:
         # Beside a protected ground, another area counts only when stated as a further reason ("also", « en plus »).
-        areas = [a for a in areas if not a.insult and lex.additive.search(folded, *a.sentence)]
+        # So is one the ground is added to (« … Par ailleurs, vous nous avez parlé de vos jumeaux »).
+        areas = [
+            a
+            for a in areas
+            if not a.insult and (lex.additive.search(folded, *a.sentence) or _added_to(a, grounds, folded, lex))
+        ]
     protected = bool(grounds)
     insulting = _insulting(text, folded, lex, language.base)
     if insulting and not protected and not areas:
@@ -324,6 +329,20 @@ def _kind_confidence(
     if kind is Kind.CONSTRUCTIVE and all(area.inferred for area in areas):
         return Confidence.LOW
     return Confidence.HIGH
+
+
+def _added_to(area: Area, grounds: list[GroundHit], folded: str, lex: Lexicon) -> bool:
+    """Whether the ground comes as a further reason after the area: a later sentence giving the ground opens with an
+    additive word (« Votre expérience reste un peu courte … Par ailleurs, vous nous avez parlé de vos jumeaux »,
+    "Also, ..."), so the area before it was a reason of its own (issue 16q)."""
+    for hit in grounds:
+        start, end = hit.sentence
+        if area.sentence[1] > start:
+            continue
+        opening = lex.additive.search(folded, start, min(end, start + 24))
+        if opening is not None and not folded[start : opening.start()].strip(" \t\n-*•,"):
+            return True
+    return False
 
 
 def _dressed_ground(area: Area, grounds: list[GroundHit]) -> bool:
