@@ -20,6 +20,7 @@ from rebond.analysis_rules import (
     lexicon,
     logistics_reason,
     settings,
+    test_notes,
     trial_as_performed,
 )
 from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
@@ -67,6 +68,14 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
             if not a.insult and (lex.additive.search(folded, *a.sentence) or _added_to(a, grounds, folded, lex))
         ]
     protected = bool(grounds)
+    if not protected and all(a.category is not Category.INTERVIEW_PERFORMANCE for a in areas):
+        # a debrief's note on a test that tells what the candidate did there (« - mise en situation : vous avez
+        # proposé … sans analyser sa situation ») is the test as performed, even with no deficit word
+        taken = {a.sentence for a in areas}
+        note = next((span for span in test_notes(text, folded, lex) if span not in taken), None)
+        if note is not None:
+            found = Area(Category.INTERVIEW_PERFORMANCE, *note, note, inferred=True)
+            areas = sorted([*areas, found], key=lambda a: a.start)
     insulting = _insulting(text, folded, lex, language.base)
     if insulting and not protected and not areas:
         # A malicious reply that names no area but tells what the candidate did at a test or trial ("u tamped like

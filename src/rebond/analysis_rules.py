@@ -624,3 +624,19 @@ def trial_as_performed(text: str, folded: str, lex: Lexicon) -> tuple[int, int] 
         ):
             return start, end
     return None
+
+
+def test_notes(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Notes whose short heading names a test and whose verdict tells what the candidate did there, unpraised
+    (« - mise en situation client : vous avez proposé un crédit conso … sans analyser sa situation »): the test as
+    performed, though the verdict holds no deficit word (issue 16q)."""
+    found = []
+    for start, end in sentences(text):
+        colon = folded.find(":", start, end)
+        if colon < 0 or len(folded[start:colon].split()) > 6:
+            continue
+        if not (lex.assessment.search(folded, start, colon) or lex.trial_named.search(folded, start, colon)):
+            continue
+        if lex.trial_act.search(folded, colon, end) and not lex.praise.search(folded, colon, end):
+            found.append((start, end))
+    return found
