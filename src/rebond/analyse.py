@@ -83,6 +83,12 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
         trial = trial_as_performed(text, folded, lex)
         if trial is not None:
             areas = [Area(Category.INTERVIEW_PERFORMANCE, *trial, trial, inferred=True)]
+        else:
+            # a taunt to learn the trade's skill first (« apprends à dessiner avant de venir cogner à ma porte ») names it
+            taunt = lex.learn_first.search(folded)
+            if taunt is not None:
+                span = next((s, e) for s, e in sentences(text) if s <= taunt.start() < e)
+                areas = [Area(Category.SKILLS, *span, span, inferred=True)]
     opinion = None
     # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
     # reply is constructive though it names no area. Read once: the rules' reading and the final one both ask it,

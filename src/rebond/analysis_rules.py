@@ -82,6 +82,7 @@ class Lexicon:
     condition_verdict: Terms  # ... or decided in the next sentence ("We can't wait that long.")
     trial_named: Terms  # a test or trial named as where the candidate acted ("at the trial", « leçon-test »)
     trial_act: Terms  # ... and the candidate as the subject of what was done there ("u tamped", « vous avez perdu »)
+    learn_first: Terms  # a taunt to learn the trade's skill before applying (« apprends à dessiner avant de … »)
     circumstances: tuple[tuple[Terms, str], ...]
     texts: dict[str, Any]
 
@@ -162,6 +163,7 @@ def lexicon(base: str) -> Lexicon:
         condition_verdict=_terms(raw["condition_verdict"]),
         trial_named=_terms(raw["trial_named"]),
         trial_act=_terms(raw["trial_act"]),
+        learn_first=_terms(raw["learn_first"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
         texts=raw["texts"],
     )
