@@ -56,6 +56,7 @@ REVIEWED = {
     "src/rebond/grounds.py:data": "prompts/protected_grounds.yaml",
     "src/rebond/second_opinion.py:model": "prompts/second_opinion.json: weights trained on the shipped datasets",
     "src/rebond/grounds.py:_compiled": "patterns compiled from prompts/protected_grounds.yaml",
+    "src/rebond/grounds.py:_first_names": "common first names and their usual sex, from prompts/first_names.yaml",
     "src/rebond/prompting.py:grounds_for_prompt": "prompt text built from prompts/protected_grounds.yaml",
     "src/rebond/prompting.py:examples_for_prompt": "few-shot examples from prompts/analyse_examples.yaml",
 }

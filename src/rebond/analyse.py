@@ -20,6 +20,8 @@ from rebond.analysis_rules import (
     lexicon,
     logistics_reason,
     settings,
+    test_notes,
+    trial_as_performed,
 )
 from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
 from rebond.guidance import category_info, kind_info, principle
@@ -59,9 +61,34 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
     areas = [area for area in find_areas(text, folded, lex, cues) if not _dressed_ground(area, grounds)]
     if grounds:
         # Beside a protected ground, another area counts only when stated as a further reason ("also", « en plus »).
-        areas = [a for a in areas if not a.insult and lex.additive.search(folded, *a.sentence)]
+        # So is one the ground is added to (« … Par ailleurs, vous nous avez parlé de vos jumeaux »).
+        areas = [
+            a
+            for a in areas
+            if not a.insult and (lex.additive.search(folded, *a.sentence) or _added_to(a, grounds, folded, lex))
+        ]
     protected = bool(grounds)
+    if not protected and all(a.category is not Category.INTERVIEW_PERFORMANCE for a in areas):
+        # a debrief's note on a test that tells what the candidate did there (« - mise en situation : vous avez
+        # proposé … sans analyser sa situation ») is the test as performed, even with no deficit word
+        taken = {a.sentence for a in areas}
+        note = next((span for span in test_notes(text, folded, lex) if span not in taken), None)
+        if note is not None:
+            found = Area(Category.INTERVIEW_PERFORMANCE, *note, note, inferred=True)
+            areas = sorted([*areas, found], key=lambda a: a.start)
     insulting = _insulting(text, folded, lex, language.base)
+    if insulting and not protected and not areas:
+        # A malicious reply that names no area but tells what the candidate did at a test or trial ("u tamped like
+        # u were mad at it" after "at the trial") keeps the test as performed: the brief keeps the areas it names.
+        trial = trial_as_performed(text, folded, lex)
+        if trial is not None:
+            areas = [Area(Category.INTERVIEW_PERFORMANCE, *trial, trial, inferred=True)]
+        else:
+            # a taunt to learn the trade's skill first (« apprends à dessiner avant de venir cogner à ma porte ») names it
+            taunt = lex.learn_first.search(folded)
+            if taunt is not None:
+                span = next((s, e) for s, e in sentences(text) if s <= taunt.start() < e)
+                areas = [Area(Category.SKILLS, *span, span, inferred=True)]
     opinion = None
     # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
     # reply is constructive though it names no area. Read once: the rules' reading and the final one both ask it,
@@ -317,6 +344,20 @@ def _kind_confidence(
     if kind is Kind.CONSTRUCTIVE and all(area.inferred for area in areas):
         return Confidence.LOW
     return Confidence.HIGH
+
+
+def _added_to(area: Area, grounds: list[GroundHit], folded: str, lex: Lexicon) -> bool:
+    """Whether the ground comes as a further reason after the area: a later sentence giving the ground opens with an
+    additive word (« Votre expérience reste un peu courte … Par ailleurs, vous nous avez parlé de vos jumeaux »,
+    "Also, ..."), so the area before it was a reason of its own (issue 16q)."""
+    for hit in grounds:
+        start, end = hit.sentence
+        if area.sentence[1] > start:
+            continue
+        opening = lex.additive.search(folded, start, min(end, start + 24))
+        if opening is not None and not folded[start : opening.start()].strip(" \t\n-*•,"):
+            return True
+    return False
 
 
 def _dressed_ground(area: Area, grounds: list[GroundHit]) -> bool:

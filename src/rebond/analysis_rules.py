@@ -80,6 +80,9 @@ class Lexicon:
     logistics: Terms  # a practical condition of the job (pay, start date, availability)
     mismatch: Terms  # ... said not to match: a concrete reason with no area
     condition_verdict: Terms  # ... or decided in the next sentence ("We can't wait that long.")
+    trial_named: Terms  # a test or trial named as where the candidate acted ("at the trial", « leçon-test »)
+    trial_act: Terms  # ... and the candidate as the subject of what was done there ("u tamped", « vous avez perdu »)
+    learn_first: Terms  # a taunt to learn the trade's skill before applying (« apprends à dessiner avant de … »)
     circumstances: tuple[tuple[Terms, str], ...]
     texts: dict[str, Any]
 
@@ -158,6 +161,9 @@ def lexicon(base: str) -> Lexicon:
         logistics=_terms(raw["logistics"]),
         mismatch=_terms(raw["mismatch"]),
         condition_verdict=_terms(raw["condition_verdict"]),
+        trial_named=_terms(raw["trial_named"]),
+        trial_act=_terms(raw["trial_act"]),
+        learn_first=_terms(raw["learn_first"]),
         circumstances=tuple((_terms(c["cues"]), c["reason"]) for c in raw["circumstances"]),
         texts=raw["texts"],
     )
@@ -592,7 +598,47 @@ def logistics_reason(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | 
                 return start, end
         if index + 1 < len(spans):
             after = spans[index + 1]
-            names_area = any(topic.search(folded, *after) for topic in lex.topics.values())
+            # an area the verdict praises is none ("That's the only reason: your experience was excellent.", 16q)
+            names_area = any(
+                topic.search(folded, clause.start, clause.end)
+                for clause in clauses(folded, *after, lex)
+                if not lex.praise.search(folded, clause.start, clause.end)
+                for topic in lex.topics.values()
+            )
             if not names_area and lex.condition_verdict.search(folded, *after) and not lex.cancel.search(folded, *after):
                 return start, end
     return None
+
+
+def trial_as_performed(text: str, folded: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The first sentence that tells what the candidate did at a test or trial: the candidate acts in it ("u tamped
+    like u were mad at it", « vous avez perdu le contrôle du groupe ») and it, or the sentence just before it, names
+    the test (« Merci pour ta journée d'essai! On a apprécié le bout où t'as descendu le frigo … »). A malicious
+    reply that mocks or dismisses the candidate after such a sentence still names the test as performed (16q)."""
+    spans = sentences(text)
+
+    def names_test(start: int, end: int) -> bool:
+        return bool(lex.trial_named.search(folded, start, end) or lex.assessment.search(folded, start, end))
+
+    for index, (start, end) in enumerate(spans):
+        if lex.trial_act.search(folded, start, end) and (
+            names_test(start, end) or (index > 0 and names_test(*spans[index - 1]))
+        ):
+            return start, end
+    return None
+
+
+def test_notes(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Notes whose short heading names a test and whose verdict tells what the candidate did there, unpraised
+    (« - mise en situation client : vous avez proposé un crédit conso … sans analyser sa situation »): the test as
+    performed, though the verdict holds no deficit word (issue 16q)."""
+    found = []
+    for start, end in sentences(text):
+        colon = folded.find(":", start, end)
+        if colon < 0 or len(folded[start:colon].split()) > 6:
+            continue
+        if not (lex.assessment.search(folded, start, colon) or lex.trial_named.search(folded, start, colon)):
+            continue
+        if lex.trial_act.search(folded, colon, end) and not lex.praise.search(folded, colon, end):
+            found.append((start, end))
+    return found

@@ -60,6 +60,7 @@ class _Compiled:
     own_limit_grounds: frozenset[Ground]
     partner_word: tuple[tuple[str, re.Pattern[str]], ...]
     addressee: tuple[tuple[str, re.Pattern[str]], ...]
+    greeting: re.Pattern[str]  # a salutation with a first name ("Hey Marc,"): its group 1 is the name
 
 
 @cache
@@ -89,7 +90,26 @@ def _compiled(base: str) -> _Compiled:
         own_limit_grounds=frozenset(Ground(g) for g in raw["own_limit"]["grounds"]),
         partner_word=tuple((sex, re.compile(spec[base])) for sex, spec in raw["partner"]["word"].items()),
         addressee=tuple((sex, re.compile(spec[base])) for sex, spec in raw["partner"]["addressee"].items()),
+        greeting=re.compile(raw["partner"]["greeting"][base]),
     )
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """Common first names and the sex of most of their bearers (``prompts/first_names.yaml``, folded)."""
+    names = load_data("first_names.yaml")
+    return {name: sex for sex, key in (("female", "feminine"), ("male", "masculine")) for name in names[key]}
+
+
+def _addressee(folded: str, compiled: _Compiled) -> str | None:
+    """The addressee's sex, told by the salutation's title (« Bonjour Monsieur »), else by a first name that most
+    often says it ("Hey Marc,", issue 16q); None when unknown or when two cues disagree."""
+    addressed = {sex for sex, pattern in compiled.addressee if pattern.search(folded)}
+    if not addressed:
+        greeting = compiled.greeting.search(folded)
+        sex = _first_names().get(greeting.group(1)) if greeting else None
+        addressed = {sex} if sex else set()
+    return next(iter(addressed)) if len(addressed) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -229,8 +249,7 @@ def _weigh_partners(folded: str, hits: list[GroundHit], compiled: _Compiled) -> 
     """A partner named by a word that says their sex: of the addressee's sex, sexual orientation (« Bonjour
     Monsieur … vous avez évoqué votre mari »); otherwise a weak cue that yields to any other ground the reply gives
     (« avec ton compagnon vous aviez le projet d'avoir un deuxième enfant »: pregnancy), issue 16p."""
-    addressed = {sex for sex, pattern in compiled.addressee if pattern.search(folded)}
-    addressee = next(iter(addressed)) if len(addressed) == 1 else None
+    addressee = _addressee(folded, compiled)
     strong: list[GroundHit] = []
     weak: list[GroundHit] = []
     for hit in hits:
