@@ -183,3 +183,13 @@ def test_a_call_says_what_its_questions_are_for_once_and_as_said_aloud(language,
     assert "j'ai deux questions pour vous" not in ask.lower() and "i have two questions for you" not in ask.lower(), ask
     lesson = ("ce qui m'a manqué", "learn from it", "learn from the experience")
     assert sum(words in ask for words in lesson) + any(w in ask for w in ("améliorer", "progresser", "travailler", "work on", "improve", "do better")) == 1, ask
+
+
+@pytest.mark.parametrize(("company", "british"), [
+    ("the British Library", True), ("Network Rail", True), ("Leeds Teaching Hospitals NHS Trust", True),
+    ("Western University, London", False),  # London, Ontario: no sign either way
+])
+def test_a_british_recipient_is_read_from_the_organisation_and_a_named_letter_closes_yours_sincerely(company, british):
+    draft = compose(request("en", recruiter="Mrs Hargreaves", company=company, role="Curator", formality=95, length=70))
+    assert ("Dear Mrs Hargreaves" in draft.body and "Yours sincerely," in draft.body) is british, draft.body
+    assert ("Dear Mrs. Hargreaves" in draft.body) is not british

@@ -1381,7 +1381,11 @@ _BRITISH = re.compile(r"£|\b(?:plc|NHS|whilst|organisations?|programmes?|postco
                       # (round 35: an NHS trust's "Band 5" post, a housing association, a Year 5 class, a SENCo, and the
                       # letters' own "attending interview" and "on this occasion")
                       r"|\b(?:Health|NHS|Foundation|Academy|Multi-Academy) Trust\b|\bBand [2-9]\b|\bHousing Association\b|\bYear \d{1,2} class\b"
-                      r"|\b(?:SENCo|GCSEs?|A-levels?|sixth form|Ofsted|attending interview|on this occasion)\b|\b[A-Za-z]{3,}isations?\b")
+                      r"|\b(?:SENCo|GCSEs?|A-levels?|sixth form|Ofsted|attending interview|on this occasion)\b|\b[A-Za-z]{3,}isations?\b"
+                      # (round 37: the British Library, Network Rail, an assessment centre in Milton Keynes; not London,
+                      # which Ontario has too)
+                      r"|\bBritish (?:Library|Museum|Council|Airways|Red Cross)\b|\b(?:BBC|HMRC|Royal Mail|Network Rail|Civil Service)\b"
+                      r"|\b(?:Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Cardiff|Belfast|Bristol|Liverpool|Sheffield|Newcastle upon Tyne|Milton Keynes|Nottingham)\b")
 
 
 def british(request: DraftRequest) -> bool:
@@ -1426,6 +1430,9 @@ def compose(request: DraftRequest) -> Draft:
         # A British recipient: "Mrs Hartley", "Dr Raman", with no full stop (readers of rounds 32–34).
         subject, body, voicemail = (re.sub(r"\b(Mr|Mrs|Ms|Dr)\.(?= [A-Z])", r"\1", part) if part else part
                                     for part in (subject, body, voicemail))
+        # "Dear Mrs Hargreaves … Yours sincerely": a letter to a named person closes so in Britain (round 37).
+        if re.match(r"Dear (?:Mr|Mrs|Ms|Miss|Dr|Professor) ", body):
+            body = re.sub(r"\n\nSincerely,\n", "\n\nYours sincerely,\n", body)
     body = _written_out(_intensifiers_once(body), request)
     voicemail = _written_out(_intensifiers_once(voicemail), request) if voicemail else voicemail
     if request.language is not Language.EN:
