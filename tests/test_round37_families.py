@@ -193,3 +193,25 @@ def test_a_british_recipient_is_read_from_the_organisation_and_a_named_letter_cl
     draft = compose(request("en", recruiter="Mrs Hargreaves", company=company, role="Curator", formality=95, length=70))
     assert ("Dear Mrs Hargreaves" in draft.body and "Yours sincerely," in draft.body) is british, draft.body
     assert ("Dear Mrs. Hargreaves" in draft.body) is not british
+
+
+QUALIFIED = ("Monsieur,\n\nÀ la suite du processus de qualification, nous avons le plaisir de vous informer que vous avez "
+             "satisfait aux exigences et que votre nom a été inscrit dans la banque de personnes qualifiées. Aucune offre "
+             "ne peut vous être faite pour le moment.\n\nDirection des ressources humaines")
+
+
+@pytest.mark.parametrize("channel", ["email", "phone"])
+def test_a_candidate_placed_on_a_list_of_qualified_people_is_not_rejected(channel):
+    draft = compose(request("fr", channel, rejection=QUALIFIED, length=60))
+    text = draft.full_text()
+    assert read_situation(request("fr", rejection=QUALIFIED)).qualified
+    assert "n'ait pas été retenue" not in text and "ce qui m'a manqué" not in text and "banque" in text, text
+    # (signed by an office: the person addressed is not thanked for the letter)
+    assert "Je vous remercie de votre message" not in text, text
+
+
+def test_a_candidate_not_declared_qualified_is_rejected_and_funding_not_confirmed_is_a_pause():
+    assert not read_situation(request("fr", rejection="Nous vous informons que vous n'avez pas été déclaré qualifié.")).on_hold
+    paused = ("Le financement ANR sur lequel reposait ce poste n'a pas été confirmé. Nous suspendons donc le recrutement "
+              "jusqu'à nouvel ordre.")
+    assert read_situation(request("fr-FR", rejection=paused)).on_hold

@@ -1265,16 +1265,16 @@ def _phone(w: _Writer) -> tuple[str, str]:
     # No « comprendre ce qui m'a manqué » after a reason given, practical or not (readers: "her message wasn't read").
     # (Nor before a lead to the questions that says what they are for: « … comprendre ce qui m'a manqué. Est-ce que je
     # peux vous poser deux questions sur ce que je devrais améliorer ? » asks for the lesson twice, round 37.)
-    leads_to_questions = not (_has_gap(w) and tone.directness >= _OPEN_BELOW)
-    ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None or leads_to_questions else "phone_regret"))
-    practical = _practical_reason(w)  # (no « pour progresser » in the lead to the questions either)
-    if reason := _reason_sentence(w):
-        ask.append(reason)
     # A short call keeps to two questions; a direct, longer one goes to three.
     bare = tone.length < _BARE_BELOW and not _beyond_logistics_follows(w)  # (a practical reason keeps "anything else?")
     count = 1 if bare else 3 if tone.directness >= _LIST_FROM and tone.length >= _SHORT_BELOW else 2
     gap_asked = _has_gap(w) and tone.directness >= _OPEN_BELOW
     questions = _questions(w, count, spoken=True, gap_asked=gap_asked)
+    leads_to_questions = not gap_asked
+    ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None or leads_to_questions else "phone_regret"))
+    practical = _practical_reason(w)  # (no « pour progresser » in the lead to the questions either)
+    if reason := _reason_sentence(w):
+        ask.append(reason)
     if gap_asked:
         ask.append(_gap_question(w, spoken=True, after_reason=True))  # the questions that follow go past it
     else:  # soft below 35: "if you have a moment"; direct above

@@ -124,9 +124,13 @@ def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | N
 
     own = [past_the_decision(q) for q in _own(w) if not asks_status(q)]
     wants = _wants_line(w)  # « Demander s'il y aura un nouvel affichage quand le projet repart »
+    if w.situation.qualified:
+        bank = {**bank, **bank["qualified"]}  # on a list of qualified people: its own thanks and question
     # The notes already ask whether to apply again (« do I have to reapply from scratch? »): the stock question goes.
     stock = not any(_AGAIN.search(q) for q in own)
     reg = w.reg
+    # (A letter signed by an office: the person addressed is not thanked for it.)
+    opening = w.fill(bank["thanks_office"]) if w.situation.from_office else w.fill(bank["thanks"][reg])
     still, thanks = w.fill(w.bank["follow_up"]["still"][reg]), w.fill(w.bank["follow_up"]["thanks"][reg])
     if w.request.channel is Channel.PHONE:
         labels = w.bank["phone_labels"]
@@ -144,7 +148,7 @@ def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | N
         from rebond.checks import linkedin_char_limit
 
         limit = linkedin_char_limit(w.request.tone.length)
-        for parts in ([w.fill(bank["thanks"][reg]), ask, *own, why, still], [w.fill(bank["thanks"][reg]), ask, *own, still], [w.fill(bank["thanks"][reg]), ask or own[0], still], [w.fill(bank["thanks"][reg]), ask or own[0]]):
+        for parts in ([opening, ask, *own, why, still], [opening, ask, *own, still], [opening, ask or own[0], still], [opening, ask or own[0]]):
             body = "\n\n".join([_greeting(w), " ".join(p for p in parts if p), w.request.context.candidate_name])
             if len(body) <= limit:
                 break
@@ -157,6 +161,6 @@ def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | N
         asks = "\n\n".join(p for p in (ask, lead, "\n".join(f"- {q}" for q in own)) if p)
     else:
         asks = ask
-    paragraphs = [greeting, w.fill(bank["thanks"][reg]), f"{asks} {why}".strip() if "\n" not in asks else f"{asks}\n\n{why}".strip(), f"{still} {thanks}",
+    paragraphs = [greeting, opening, f"{asks} {why}".strip() if "\n" not in asks else f"{asks}\n\n{why}".strip(), f"{still} {thanks}",
                   f"{_closing(w, greeting)}\n{w.request.context.candidate_name}"]
     return w.fill(bank["subject"]), "\n\n".join(paragraphs), None

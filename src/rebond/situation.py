@@ -125,6 +125,7 @@ class Situation:
     went_well: tuple[str, ...] = ()  # moments the notes say went well: the warm line names one
     undecided: bool = False  # no message, and the notes say nothing has come: a follow-up, not a reply to a rejection
     on_hold: bool = False  # the message puts the hiring on hold, with no decision on the candidate (a follow-up too)
+    qualified: bool = False  # passed, on a list of qualified people or a panel, no post yet (on hold for this candidate)
     # What else the rejection praises, in the candidate's words: "my mock discovery call", « ma présentation sur
     # Instagram ». Thanked for when no moment was.
     praised_np: str = ""
@@ -224,6 +225,10 @@ def read_situation(request: DraftRequest) -> Situation:
         # refused, so the draft asks what the pause means for the application (round 37: "I was sorry to learn I was
         # not selected" was untrue).
         situation = replace(situation, undecided=True, on_hold=True)
+    elif rejection.strip() and has_term(rejection, tuple(_cues()["qualified"])) and not has_term(rejection, tuple(_cues()["told_no"])):
+        # « Votre nom a été inscrit dans la banque de personnes qualifiées … aucune offre pour le moment », "placed on
+        # the panel at position 4": the candidate passed; the draft asks how the list works, not what was missing.
+        situation = replace(situation, undecided=True, on_hold=True, qualified=True)
     if situation.news == "written" and not situation.relayed and signed_by_office(rejection, ctx.recruiter_name):
         # (Rounds 36–37: a form letter signed « La Direction » or "Network Rail Resourcing", and the draft thanked
         # the doctor or manager it goes to for "your reply" and "your kind words about my application".)
