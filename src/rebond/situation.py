@@ -172,8 +172,13 @@ _AHEAD_OF_NOTICE = re.compile(r"\b(?:plutot que|au lieu que|avant que|avant le|a
 
 _WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_MET_ON = re.compile(r"(?i)\b(?:entrevue|entretien|rencontr\w*|interview\w*|met|meeting|visite|essai|venue|passage|came in|coming in)\b[^.!?\n]{0,40}?"
+_MET_ON = re.compile(r"(?i)\b(?:entrevue|entretien|rencontr\w*|interview\w*|met|meeting|visite|essai|venue|passage|passée?(?:\(e\))?|came in|coming in)\b[^.!?\n]{0,40}?"
                      r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+# The call with the news, on a weekday: « m'a appelée mardi », « m'a rappelé jeudi fin de journée », "called me Monday".
+_CALLED_ON = re.compile(r"(?i)\b(?:m'a|m'ont|a|ont) (?:appel\w*|rappel\w*|téléphoné|texté)(?: \w+)? (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+                        r"|\b(?:called|rang|phoned|texted)(?: me)?(?: back)?(?: on| this| last)? (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
 def date_contradicted(request: DraftRequest) -> bool:
@@ -183,6 +188,9 @@ def date_contradicted(request: DraftRequest) -> bool:
     if date is None:
         return False
     text = f"{request.context.rejection_message}\n{request.context.notes}"
+    # (Round 38: « M. Gagnon m'a appelée mardi matin » with a Tuesday date: the date is the call's, not the interview's.)
+    if date.weekday() in {_WEEKDAYS[(m.group(1) or m.group(2)).lower()] for m in _CALLED_ON.finditer(text)}:
+        return True
     days = {_WEEKDAYS[m.group(1).lower()] for m in _MET_ON.finditer(text)}
     return bool(days) and date.weekday() not in days
 
