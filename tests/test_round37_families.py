@@ -215,3 +215,13 @@ def test_a_candidate_not_declared_qualified_is_rejected_and_funding_not_confirme
     paused = ("Le financement ANR sur lequel reposait ce poste n'a pas été confirmé. Nous suspendons donc le recrutement "
               "jusqu'à nouvel ordre.")
     assert read_situation(request("fr-FR", rejection=paused)).on_hold
+
+
+@pytest.mark.parametrize(("notes", "rejection", "said"), [
+    ("M. Roy m'a appelée mardi matin : pas retenue.", "", False),  # 2026-10-20 is a Tuesday: the call's date
+    ("M. Roy m'a appelée jeudi : pas retenue.", "", True),  # another day: the interview's date stands
+    ("", "Merci encore d'être passé(e) au studio lundi. Nous avons retenu une autre candidature.", False),
+])
+def test_a_date_that_is_the_calls_is_not_said_as_the_interviews(notes, rejection, said):
+    body = compose(request("fr", "phone", rejection=rejection, notes=notes, news="phone" if notes else "written")).body
+    assert ("20 octobre" in body) is said, body
