@@ -225,3 +225,12 @@ def test_a_candidate_not_declared_qualified_is_rejected_and_funding_not_confirme
 def test_a_date_that_is_the_calls_is_not_said_as_the_interviews(notes, rejection, said):
     body = compose(request("fr", "phone", rejection=rejection, notes=notes, news="phone" if notes else "written")).body
     assert ("20 octobre" in body) is said, body
+
+
+def test_a_formal_english_letter_writes_its_contractions_out_and_the_notes_months_in_full():
+    notes = "Ask: When's the next posting likely? I'd reapply in Aug."
+    formal = compose(request("en", notes=notes, formality=90, length=70)).body
+    assert "When's" not in formal and "I'd" not in formal and "Aug." not in formal, formal
+    relaxed = compose(request("en", notes="Ask: When's the next posting likely?", formality=20, length=70)).body
+    assert "When's the next posting likely?" in relaxed, relaxed  # a relaxed note keeps them
+    assert written_out("on peut avoir des fois une formation ?", "fr") == "on peut avoir parfois une formation ?"

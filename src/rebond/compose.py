@@ -49,7 +49,7 @@ from rebond.situation import (
     read_situation,
 )
 from rebond.spoken import spoken_english, spoken_french
-from rebond.text import fold, has_term, written_out
+from rebond.text import formal_english, fold, has_term, written_out
 
 # Guidance principles every draft applies, plus those applied conditionally.
 _ALWAYS_APPLIED = ["asking_is_normal", "natural_and_courteous", "regret_not_selected", "ask_what_to_improve",
@@ -1329,6 +1329,8 @@ def _written_out(text: str, request: DraftRequest) -> str:
     for i, name in enumerate(keep):
         text = text.replace(name, f"\x00{i}\x00")
     text = written_out(text, "fr" if french else "en", spoken=request.channel is Channel.PHONE)
+    if not french and request.channel is not Channel.PHONE and register(request.tone.formality) == "formal":
+        text = formal_english(text)  # the notes' "When's the next posting likely?" in a letter at formality 90
     for i, name in enumerate(keep):
         text = text.replace(f"\x00{i}\x00", name)
     return text

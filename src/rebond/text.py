@@ -347,6 +347,30 @@ _MONTHS = {"janv": "janvier", "fév": "février", "févr": "février", "avr": "a
 _COUNTS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
 
 
+_EN_MONTHS = {"Jan": "January", "Feb": "February", "Apr": "April", "Aug": "August", "Sep": "September", "Sept": "September",
+              "Oct": "October", "Nov": "November", "Dec": "December"}
+
+
+def _english_month_written(match: re.Match[str]) -> str:
+    """"Aug." → "August", keeping the full stop when it also ended the sentence."""
+    return _EN_MONTHS[match.group(1)] + ("." + match.group(2) if match.group(2) is not None else "")
+
+
+# Contractions a formal English letter writes out ("When's the next posting likely?" at formality 90, round 38); a
+# name's or a noun's 's is left alone.
+_CONTRACTIONS = [(r"\b(When|What|Where|How|Who|It|That|There|Here)'s\b", r"\1 is"), (r"\b(when|what|where|how|who|it|that|there|here)'s\b", r"\1 is"),
+                 (r"\bI'm\b", "I am"), (r"\bI've\b", "I have"), (r"\bI'll\b", "I will"), (r"\bI'd\b", "I would"),
+                 (r"\b(you|we|they)'re\b", r"\1 are"), (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"),
+                 (r"\b(do|does|did|is|are|was|were|have|has|had|would|should|could)n't\b", r"\1 not")]
+
+
+def formal_english(text: str) -> str:
+    """``text`` with its contractions written out, as a formal English letter has them."""
+    for pattern, written in _CONTRACTIONS:
+        text = re.sub(pattern, written, text)
+    return text
+
+
 def _month_written(match: re.Match[str]) -> str:
     """« oct. » → « octobre », keeping the full stop when it also ended the sentence."""
     return _MONTHS[match.group(1)] + ("." + match.group(2) if match.group(2) is not None else "")
@@ -367,7 +391,9 @@ def _count_written(match: re.Match[str]) -> str:
 _WRITTEN_OUT = {
     "en": [(r"(?i)\bhrs?\s?/\s?w(?:ee)?k\b", "hours a week"), (r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
            (r"\bw/ ?", "with "), (r"(?<=\w) \+ (?=\w)", " and "), (r"\b(?<!-)exp\b(?![.-])", "experience"),
-           (r"(?<=[a-z]) / (?=[a-z])", " and ")],  # "about hours / salary range"
+           (r"(?<=[a-z]) / (?=[a-z])", " and "),  # "about hours / salary range"
+           # (round 38: "if you hire again for harvest in Aug.")
+           (r"\b(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.(\s*(?=$|[A-Z]))?", _english_month_written)],
     "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"\bbcp\b", "beaucoup"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
@@ -380,7 +406,7 @@ _WRITTEN_OUT = {
            (r"\b([1-9]) ?(ans?|mois|semaines?|sem\b\.?|jours?)(?![\w-])", _count_written),
            (r"(?<=[a-zà-ÿ]) / (?=[a-zà-ÿ])", " ou "), (r"\bcertifs?\b(?![-·])", "certification"),
            (r"\b(tests?|épreuves?) psycho\b(?!-)", r"\1 psychotechniques")],
-    "fr_written": [(r"(?<=\w) pis (?=\w)", " et ")],
+    "fr_written": [(r"(?<=\w) pis (?=\w)", " et "), (r"\bdes fois\b", "parfois")],  # (« … à l'embauche des fois ? », round 38)
 }
 
 
