@@ -234,3 +234,10 @@ def test_a_formal_english_letter_writes_its_contractions_out_and_the_notes_month
     relaxed = compose(request("en", notes="Ask: When's the next posting likely?", formality=20, length=70)).body
     assert "When's the next posting likely?" in relaxed, relaxed  # a relaxed note keeps them
     assert written_out("on peut avoir des fois une formation ?", "fr") == "on peut avoir parfois une formation ?"
+
+
+def test_why_it_helps_follows_what_comes_next():
+    gap = compose(request("fr", rejection="Le poste exige le permis de conduire de classe 3.", length=80, directness=80)).body
+    assert "par où commencer" in gap and "prochaines entrevues" not in gap, gap
+    again = compose(request("en", notes="Ask: should I reapply in the spring?", length=80, directness=80)).body
+    assert "next application" in again and "next interviews" not in again, again

@@ -981,6 +981,22 @@ def _regret_key(w: _Writer, short: bool) -> str:
     return "regret_short" if short or w.situation.reason is not None else "regret"
 
 
+# The notes or the recruiter speak of applying again: « repostuler », "reapply", « postuler de nouveau ».
+_APPLY_AGAIN = re.compile(r"(?i)\b(?:re-?apply\w*|apply again|repostul\w*|réappliqu\w*|postuler (?:de nouveau|à nouveau)|soumettre (?:de nouveau|à nouveau) ma candidature)")
+
+
+def _purpose_key(w: _Writer) -> str:
+    """Why the answer helps, by what comes next: a gap the recruiter named to close, a new application, else the
+    next interviews."""
+    s = w.situation
+    reason = _reason(w)
+    if reason is not None and not reason.internal and not _practical_reason(w) and reason.gap != "explained":
+        return "purpose_gap"
+    if s.invited_back in ("reapply", "opening") or _APPLY_AGAIN.search(" ".join((s.wants_to_ask, *s.own_questions, s.to_mention))):
+        return "purpose_reapply"
+    return "purpose"
+
+
 def _learning_said(w: _Writer, short: bool) -> bool:
     """Whether the email's regret already says why the candidate asks ("…, but I'd like to learn from it"). (In
     French its « comprendre ce qui m'a manqué » says what, not why: the ask must then say « améliorer » itself.)"""
@@ -1038,7 +1054,7 @@ def _email(w: _Writer) -> tuple[str, str]:
     # whether the CV showed the experience.)
     # (Not after a regret that already says it: "…, but I'd like to learn from it." then "It would help me prepare
     # for my next interviews" says why twice; round 36's readers heard the second as a stock line.)
-    purpose = [w.pick("purpose")] if (tone.length >= _PURPOSE_FROM or questions or _own(w) or (
+    purpose = [w.pick(_purpose_key(w))] if (tone.length >= _PURPOSE_FROM or questions or _own(w) or (
         tone.length < _BARE_BELOW and tone.directness >= _LIST_FROM)) and not (
         # (the ask itself must say it: the check reads the framing from the ask on, as a reader does)
         _learning_said(w, short) and frames_improvement(" ".join([*middle, *questions]), "en" if w.english else "fr")) else []
@@ -1104,7 +1120,7 @@ def _linkedin(w: _Writer) -> str:
             asks += more[:1]
         body += asks
         if parts["purpose"]:
-            body.append(w.pick("purpose"))
+            body.append(w.pick(_purpose_key(w)))
         if parts["mention"] and s.to_mention:
             body.append(w.pick("mention", mention=s.to_mention))
         if parts["extra"]:
