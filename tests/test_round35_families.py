@@ -4,24 +4,19 @@ in passing lost in a LinkedIn note, openings reported in a call left unanswered,
 reason said to him, « retour positif » and « bons mots » in draft after draft, « sorti·e » broken, UK letters read as
 North-American."""
 
+from functools import partial
+
 import pytest
 
 from rebond.compose import british, compose
-from rebond.models import DraftRequest, InterviewContext, Tone
 from rebond.notes_questions import news_since, own_questions, to_mention, turn_to_recruiter, vous_form
 from rebond.situation import read_situation
 from rebond.text import written_out
+from tests.families import family_request
 
 
-def request(language="fr", channel="email", rejection="", notes="", news="written", recruiter="Mme Paradis",
-            company="la Fromagerie du Rang", role="Affineur", gender="masculine", **tone):
-    return DraftRequest(
-        language=language, channel=channel,
-        context=InterviewContext(candidate_name="Samuel Gagnon", recruiter_name=recruiter, company=company, role=role,
-                                 interview_date="2026-11-03", rejection_message=rejection, notes=notes,
-                                 news_channel=news, candidate_gender=gender),
-        tone=Tone(**tone),
-    )
+request = partial(family_request, recruiter="Mme Paradis", company="la Fromagerie du Rang", role="Affineur",
+                  candidate="Samuel Gagnon", date="2026-11-03")
 
 
 @pytest.mark.parametrize(("notes", "expected"), [

@@ -8,20 +8,12 @@ import pytest
 
 from rebond.compose import compose
 from rebond.french import Organisation
-from rebond.models import DraftRequest, InterviewContext, Tone
 from rebond.situation import read_situation
 from rebond.text import written_out
+from tests.families import family_request
 
 
-def request(language="fr", channel="email", rejection="", notes="", news="written", recruiter="Mme Caron",
-            company="la Ville de Matane", role="Opérateur", gender="masculine", **tone):
-    return DraftRequest(
-        language=language, channel=channel,
-        context=InterviewContext(candidate_name="Luc Bérubé", recruiter_name=recruiter, company=company, role=role,
-                                 interview_date="2026-10-20", rejection_message=rejection, notes=notes,
-                                 news_channel=news, candidate_gender=gender),
-        tone=Tone(**tone),
-    )
+request = family_request
 
 
 def test_the_candidates_own_certificate_is_not_the_one_required():

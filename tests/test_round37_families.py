@@ -8,20 +8,12 @@ import pytest
 
 from rebond.compose import compose
 from rebond.french import role_for, role_forms
-from rebond.models import DraftRequest, InterviewContext, Tone
 from rebond.situation import _wants_to_ask, read_situation, signed_by_office
 from rebond.text import written_out
+from tests.families import family_request
 
 
-def request(language="fr", channel="email", rejection="", notes="", news="written", recruiter="Mme Caron",
-            company="la Ville de Matane", role="Opérateur", gender="masculine", **tone):
-    return DraftRequest(
-        language=language, channel=channel,
-        context=InterviewContext(candidate_name="Luc Bérubé", recruiter_name=recruiter, company=company, role=role,
-                                 interview_date="2026-10-20", rejection_message=rejection, notes=notes,
-                                 news_channel=news, candidate_gender=gender),
-        tone=Tone(**tone),
-    )
+request = family_request
 
 
 OFFICE_FR = ("Madame,\n\nÀ la suite de votre entretien avec le Dr Morel, nous avons le regret de vous informer que votre "
