@@ -233,3 +233,8 @@ def test_why_it_helps_follows_what_comes_next():
     assert "par où commencer" in gap and "prochaines entrevues" not in gap, gap
     again = compose(request("en", notes="Ask: should I reapply in the spring?", length=80, directness=80)).body
     assert "next application" in again and "next interviews" not in again, again
+
+
+def test_a_title_typed_as_a_post_is_not_said_post_twice():
+    text = compose(family_request(role="Poste en ferronnerie d'art (CDI)", length=60)).full_text()
+    assert "poste de poste" not in text and "poste en ferronnerie d'art" in text, text

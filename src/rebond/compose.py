@@ -251,7 +251,9 @@ class _Writer:
                 # The title agrees with the writer; with no gender given, it is the posting's title.
                 # (Said aloud, « gérant(e) adjoint(e) » cannot be read: a call says the posting's title without marks.)
                 "role": (role := role_for(ctx.role, str(ctx.candidate_gender) or ("masculine" if req.channel is Channel.PHONE else ""))),
-                "of_role": of_phrase(role), "org": org.typed,
+                # (« Poste en ferronnerie d'art » typed as the title: « le poste en ferronnerie d'art », not « le
+                # poste de poste en… », round 38)
+                "of_role": role.split(" ", 1)[1] if fold(role).startswith("poste ") else of_phrase(role), "org": org.typed,
                 "Org": org.subject, "org_at": org.at, "org_again": org.typed, "Org_again": org.subject, "at_org_again": org.at,
             }
         if not self.english and req.channel is Channel.PHONE and (spoken := role_spoken_acronym(ctx.role)):
