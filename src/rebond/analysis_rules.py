@@ -551,6 +551,10 @@ def condescension(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]
     ]
 
 
+# An aside of at most eight words between two commas.
+_COMMA_ASIDE = re.compile(r",(?:\s*[^,.;:!?\s]+){1,8}\s*,")
+
+
 def irony(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Clauses that praise or thank a flaw ("We particularly enjoyed your creative approach: none of us had ever
     seen one built with hard-coded numbers", « Nous avons beaucoup apprécié les quatorze fautes »): praise first,
@@ -564,6 +568,9 @@ def irony(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
             # the same clause, or the clause a colon opens right after it; an aside in brackets stays in its clause
             # ("appreciated that you took the time to answer your phone (eleven times, we counted)")
             between = re.sub(r"\([^)]*\)?", "", folded[praise.end() : flaw.start()])
+            # so does an aside between two commas ("how your cover letter, for a job proofreading manuscripts,
+            # managed to spell it three ways"), issue 16r
+            between = _COMMA_ASIDE.sub(" ", between)
             if "," in between.replace(":", "") and ":" not in between:
                 continue
             found.append((praise.start(), flaw.end()))
