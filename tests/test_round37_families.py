@@ -252,3 +252,13 @@ def test_the_experience_wanted_is_the_persons_not_the_companys():
     raw.pop("id")
     body = compose(DraftRequest.model_validate({**raw, "channel": "linkedin"})).body
     assert "with more experience" in body and "you needed more experience" not in body, body
+
+
+@pytest.mark.parametrize(("notes", "asked"), [
+    ("Demander : C'est la dégustation à l'aveugle ou l'anglais qui a fait la différence ?",
+     "Est-ce la dégustation à l'aveugle ou l'anglais qui a fait la différence ?"),
+    ("Demander : Est-ce qu'on peut repasser les tests ou c'est inutile ?", "Peut-on repasser les tests ou est-ce inutile ?"),
+])
+def test_a_spoken_question_of_the_notes_is_written_as_a_formal_letter_asks_it(notes, asked):
+    body = compose(family_request("fr-FR", notes=notes, formality=85, length=70)).body
+    assert asked in body, body

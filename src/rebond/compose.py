@@ -588,7 +588,7 @@ def _own(w: _Writer) -> list[str]:
     only those not written in spoken words (« C'est le fond ou la forme qui a coincé ? »)."""
     if w.reg != "formal":
         return list(w.situation.own_questions)
-    return [formal_question(q) for q in w.situation.own_questions if formal_enough(q)]
+    return [asked for q in w.situation.own_questions if formal_enough(asked := formal_question(q))]
 
 
 def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool = False) -> list[str]:

@@ -371,8 +371,16 @@ _INVERSIONS = [
 ]
 
 
+# Spoken turns a formal letter writes otherwise (round 38: « C'est l'aveugle ou l'anglais qui a fait la différence ? »,
+# « Est-ce qu'on peut s'entraîner ou c'est inutile ? » pasted in a letter at formality 85).
+_WRITTEN_TURNS = [(r"^C'est (.{3,60}?) qui\b", r"Est-ce \1 qui"), (r"^C'était (.{3,60}?) qui\b", r"Était-ce \1 qui"),
+                  (r"^Est-ce qu'on peut\b", "Peut-on"), (r"\bou c'est\b", "ou est-ce")]
+
+
 def formal_question(question: str) -> str:
     """A question of the notes as a formal letter asks it: « Y aurait-il des contrats de remplacement ? »."""
+    for pattern, written in _WRITTEN_TURNS:
+        question = re.sub(pattern, written, question)
     for pattern, inverted in _INVERSIONS:
         turned = re.sub(pattern, inverted, question)
         if turned != question:

@@ -283,7 +283,7 @@ def check_notes_used(s: _Subject) -> CheckResult:
     # (A formal letter leaves out the ones written in spoken words, « C'est le fond ou la forme qui a coincé ? ».)
     formal = s.request.tone.formality > 66
     wanted = [q for q in situation.own_questions
-              if not (situation.undecided and asks_status(q)) and not (formal and not formal_enough(q))]
+              if not (situation.undecided and asks_status(q)) and not (formal and not formal_enough(formal_question(q)))]
     # (In a formal letter, asked with the inversion: « Y aurait-il … ? » for « Est-ce qu'il y aurait … ? ».)
     own = any(fold(past_the_decision(asked).rstrip(" ?")) in fold(text)
               for question in wanted for asked in {question, formal_question(question)})
