@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
 from rebond.notes_questions import agenda_start, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.resources import load_data
-from rebond.text import find_terms, fold, has_term
+from rebond.text import find_terms, fold, has_term, shorthand_written_out
 
 # A text's sentences: after a full stop, a question or an exclamation mark, and at each line break.
 # (An emoji ends a sentence too: « Merci d'être venue jeudi 🙂 Finalement on a pris… » is two.)
@@ -195,16 +195,12 @@ def date_contradicted(request: DraftRequest) -> bool:
     return bool(days) and date.weekday() not in days
 
 
-_SHORTHAND_WORDS = {"qqn": "quelqu'un", "qqch": "quelque chose", "qq": "quelques", "bcp": "beaucoup"}
-_SHORTHAND = re.compile(r"\b(?:qqn|qqch|qq|bcp)\b")
-
-
 def read_situation(request: DraftRequest) -> Situation:
     """The request's context, read (cached: the engine and the checks read the same request)."""
     ctx = request.context
     # (The shorthand of a call the candidate typed up is read written out: « Ils ont pris qqn qui a déjà sa licence »,
     # round 37; only the words a reading needs, so that every other cue reads the message as typed.)
-    rejection, notes, news = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group(0)], ctx.rejection_message), ctx.notes, str(ctx.news_channel)
+    rejection, notes, news = shorthand_written_out(ctx.rejection_message), ctx.notes, str(ctx.news_channel)
     if not rejection.strip() and news != NewsChannel.WRITTEN and (
             (call := _CALL_REPORT.search(notes)) or (news == NewsChannel.PHONE and (call := _CALL_REPORT_SAID_WITHOUT_ME.search(notes)))):
         # « Elle m'a rappelée mardi : ils prennent quelqu'un qui… », "Chef Maria called Mon: they went with…":

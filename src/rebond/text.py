@@ -386,6 +386,17 @@ def _count_written(match: re.Match[str]) -> str:
     return f"{word} {unit}"
 
 
+# The written French shorthand (« qqn », « bcp »): written out in a message, and read written out in a call the
+# candidate typed up (situation.read_situation).
+_SHORTHAND = {"qqn": "quelqu'un", "qqch": "quelque chose", "qq": "quelques", "bcp": "beaucoup"}
+_SHORTHAND_PATTERN = re.compile(r"\b(?:qqn|qqch|qq|bcp)\b")
+
+
+def shorthand_written_out(text: str) -> str:
+    """``text`` with « qqn », « qqch », « qq » and « bcp » written out, and nothing else changed."""
+    return _SHORTHAND_PATTERN.sub(lambda m: _SHORTHAND[m.group(0)], text)
+
+
 # Note-speak a candidate's words bring into a message, written out: "3 yrs" → "3 years", « bcp » → « beaucoup », and in
 # a written French message « pis » → « et » (readers: "the note copied with its slang").
 _WRITTEN_OUT = {
@@ -394,12 +405,12 @@ _WRITTEN_OUT = {
            (r"(?<=[a-z]) / (?=[a-z])", " and "),  # "about hours / salary range"
            # (round 38: "if you hire again for harvest in Aug.")
            (r"\b(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.(\s*(?=$|[A-Z]))?", _english_month_written)],
-    "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"\bbcp\b", "beaucoup"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
+    "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
            (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"(?i)\bdispos?\b(?![-·])", "disponible"),
            (r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"\bqualif\.?(?=\s)", "qualification"),  # (an anglicism; a note's cut)
-           (r"\bqqch\b", "quelque chose"), (r"\bqqn\b", "quelqu'un"), (r"\bqq\b", "quelques"),
+           (_SHORTHAND_PATTERN, lambda m: _SHORTHAND[m.group(0)]),  # « qqn », « bcp »
            # (round 37: « depuis oct. », « attendre 1 an », « 2 sem. », « trop longue / trop générale », « certif SAP »,
            # « tests psycho » pasted as the notes had them)
            (r"\b(janv|févr?|avr|juil|sept|oct|nov|déc)\.(\s*(?=$|[A-ZÀ-Ý]))?", _month_written),
