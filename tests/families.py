@@ -1,6 +1,8 @@
-"""The request the round-by-round family tests build: one shape, each file with its own defaults."""
+"""What the family tests share: the request the round-by-round draft tests build (one shape, each file with its own
+defaults), and the rules' own reading of a reply that the held-out reply tests check."""
 
-from rebond.models import DraftRequest, InterviewContext, Tone
+from rebond.analyse import analyse_reply
+from rebond.models import AnalysisRequest, Category, DraftRequest, InterviewContext, ReplyAnalysis, Tone
 
 
 def family_request(language="fr", channel="email", rejection="", notes="", news="written", recruiter="Mme Caron",
@@ -13,3 +15,12 @@ def family_request(language="fr", channel="email", rejection="", notes="", news=
                                  news_channel=news, candidate_gender=gender),
         tone=Tone(**tone),
     )
+
+
+def rules(reply: str) -> ReplyAnalysis:
+    """The rules' own reading, without the statistical second opinion."""
+    return analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
+
+
+def areas(analysis: ReplyAnalysis) -> set[Category]:
+    return {finding.category for finding in analysis.categories}

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from rebond.analyse import analyse_reply
-from rebond.models import AnalysisRequest, Category, Ground, Kind, ReplyAnalysis
+from rebond.models import AnalysisRequest, Category, Ground, Kind
+from tests.families import rules
 
 CV = Category.CV_COVER_LETTER
 EXP = Category.EXPERIENCE
@@ -17,11 +18,6 @@ REG = Category.LANGUAGE_REGISTER
 FIT = Category.CULTURE_FIT
 INT = Category.INTERVIEW_PERFORMANCE
 SKL = Category.SKILLS
-
-
-def rules(reply: str) -> ReplyAnalysis:
-    """The rules' own reading, without the statistical second opinion."""
-    return analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
 
 
 @pytest.mark.parametrize(

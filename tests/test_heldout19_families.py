@@ -9,21 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from rebond.analyse import analyse_reply
-from rebond.models import AnalysisRequest, Category, Ground, Kind, ReplyAnalysis
+from rebond.models import Category, Ground, Kind
+from tests.families import areas, rules
 
 INT = Category.INTERVIEW_PERFORMANCE
 SKL = Category.SKILLS
 EXP = Category.EXPERIENCE
-
-
-def rules(reply: str) -> ReplyAnalysis:
-    """The rules' own reading, without the statistical second opinion."""
-    return analyse_reply(AnalysisRequest(reply=reply), second_opinion=False)
-
-
-def areas(analysis: ReplyAnalysis) -> set[Category]:
-    return {finding.category for finding in analysis.categories}
 
 
 # ---- a protected ground given as the reason, coded or named in new words ----

@@ -49,7 +49,7 @@ from rebond.situation import (
     read_situation,
 )
 from rebond.spoken import spoken_english, spoken_french
-from rebond.text import formal_english, fold, has_term, written_out
+from rebond.text import APPLY_AGAIN, formal_english, fold, has_term, written_out
 
 # Guidance principles every draft applies, plus those applied conditionally.
 _ALWAYS_APPLIED = ["asking_is_normal", "natural_and_courteous", "regret_not_selected", "ask_what_to_improve",
@@ -984,7 +984,6 @@ def _regret_key(w: _Writer, short: bool) -> str:
 
 
 # The notes or the recruiter speak of applying again: « repostuler », "reapply", « postuler de nouveau ».
-_APPLY_AGAIN = re.compile(r"(?i)\b(?:re-?apply\w*|apply again|repostul\w*|réappliqu\w*|postuler (?:de nouveau|à nouveau)|soumettre (?:de nouveau|à nouveau) ma candidature)")
 
 
 def _purpose_key(w: _Writer) -> str:
@@ -994,7 +993,7 @@ def _purpose_key(w: _Writer) -> str:
     reason = _reason(w)
     if reason is not None and not reason.internal and not _practical_reason(w) and reason.gap != "explained":
         return "purpose_gap"
-    if s.invited_back in ("reapply", "opening") or _APPLY_AGAIN.search(" ".join((s.wants_to_ask, *s.own_questions, s.to_mention))):
+    if s.invited_back in ("reapply", "opening") or APPLY_AGAIN.search(" ".join((s.wants_to_ask, *s.own_questions, s.to_mention))):
         return "purpose_reapply"
     return "purpose"
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from rebond.models import Channel
 from rebond.notes_questions import asks_status, past_the_decision
+from rebond.text import APPLY_AGAIN
 
 if TYPE_CHECKING:
     from rebond.compose import _Writer
@@ -112,8 +113,6 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
 
 # From this length an on-hold message says why it asks.
 _WHY_FROM = 40
-# A question about applying again (« faudra-t-il repostuler ? », "do I have to reapply?").
-_AGAIN = re.compile(r"(?i)\b(?:re-?apply|apply again|resubmit|carried forward|repostul\w*|postuler (?:de nouveau|à nouveau)|resoumettre|soumettre (?:de nouveau|à nouveau))")
 
 
 def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | None]:
@@ -127,7 +126,7 @@ def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | N
     if w.situation.qualified:
         bank = {**bank, **bank["qualified"]}  # on a list of qualified people: its own thanks and question
     # The notes already ask whether to apply again (« do I have to reapply from scratch? »): the stock question goes.
-    stock = not any(_AGAIN.search(q) for q in own)
+    stock = not any(APPLY_AGAIN.search(q) for q in own)
     reg = w.reg
     # (A letter signed by an office: the person addressed is not thanked for it.)
     opening = w.fill(bank["thanks_office"]) if w.situation.from_office else w.fill(bank["thanks"][reg])

@@ -257,14 +257,13 @@ _SOMEONE_ELSE = re.compile(r"\b(?:autres? (?:candidat\w*|personne|profil)|anothe
 # An office, not a person, in a signature: « La Direction », « Service RH », "Recruitment Team", "Resourcing".
 _OFFICE = re.compile(r"\b(?:direction|service|ressources humaines|rh|recrutement|equipe|acquisition de talents|dotation"
                      r"|team|department|resourcing|recruitment|human resources|hr|talent acquisition|people operations|careers|hiring)\b")
-_HONORIFICS = {"m", "mme", "mlle", "dr", "dre", "docteur", "docteure", "pr", "pre", "professeur", "professeure", "me", "maitre",
-               "monsieur", "madame", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
+# (The titles a name may start with are `_TITLE_WORDS`, below.)
 
 
 def signed_by_office(rejection: str, recruiter: str) -> bool:
     """Whether the message is signed by an office and not by the named recruiter: its signature (the short lines at the
     end that close no sentence) names an office and none of the recruiter's names."""
-    names = {word for word in re.findall(r"[a-z][a-z'-]+", fold(recruiter)) if word not in _HONORIFICS and len(word) > 1}
+    names = {word for word in re.findall(r"[a-z][a-z'-]+", fold(recruiter)) if word not in _TITLE_WORDS and len(word) > 1}
     if not names:
         return False  # a message to the team: the team may be thanked for its reply
     block = []
@@ -371,7 +370,8 @@ _TU_AFTER_SALUT_UP_TO = 30
 # First words of a recruiter's name that are a title, not a first name (« Me Aubry », « Chef Marco »).
 _TITLE_WORDS = frozenset({"m", "mme", "mlle", "monsieur", "madame", "mr", "ms", "mrs", "miss", "dr", "dre", "docteur", "docteure",
                           "prof", "professeur", "professeure", "me", "maitre", "maître", "chef", "capitaine", "commandant",
-                          "sergent", "pasteur", "abbé", "père", "soeur", "sœur"})
+                          "sergent", "pasteur", "abbé", "père", "soeur", "sœur", "pr", "pre", "mx", "professor", "sir",
+                          "dame", "abbe", "pere"})
 
 
 # Words that make a "recruiter name" a team or a service, not a person. Folded.

@@ -427,3 +427,9 @@ def written_out(text: str, lang: str, *, spoken: bool = False) -> str:
     for pattern, written in rules:
         text = re.sub(pattern, written, text)
     return text
+
+
+# Applying again, in either language (« faudra-t-il repostuler ? », "do I have to reapply?", "carried forward"): the
+# notes ask it themselves, or an on-hold message's application may be carried over.
+APPLY_AGAIN = re.compile(r"(?i)\b(?:re-?apply\w*|apply again|resubmit\w*|carried forward|repostul\w*|réappliqu\w*|postuler (?:de nouveau|à nouveau)"
+                         r"|resoumettre|soumettre (?:de nouveau|à nouveau))")
