@@ -151,6 +151,9 @@ KNOWN_CHANGES = {
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": {"experience"},
     # wrong: the coding problem as performed is the interview, and the reply is contempt, not advice
     "Our apprentice solved your coding problem in five minutes; you needed half an hour.": {"skills"},
+    # wrong: praise of the preparation read as a reason (since the retrain after 16s; the model's weights moved with
+    # the rules' new readings of heldout sets 1-15, none of this reply's words was touched)
+    "I've rarely interviewed anyone so well prepared. We went another way this time.": {"interview_performance"},
     # arguable: a language level shown in the interview is language_register in the brief; the interview is its setting
     # (the retrain with heldout15, 16n, no longer adds it to "In the phone screen you struggled to answer the questions
     # in German.": right by LABELLING.md, the language level the rules read is the area, the phone screen its setting)
@@ -177,6 +180,8 @@ KNOWN_CHANGES = {
 KNOWN_KIND_CHANGES = {
     # wrong: praise notes read as a reason (the one area added above)
     "Notes:\n- Resume: excellent\n- Experience: exactly what we need\n- Culture: great fit": ("generic", "constructive"),
+    # wrong: the praise of the preparation read as a reason (the area added above)
+    "I've rarely interviewed anyone so well prepared. We went another way this time.": ("generic", "constructive"),
     # arguable (16l): two spots that ran long are a concrete flaw, so constructive is right, but with the wrong area
     "Both of your 30-second spots ran long, at 38 and 41 seconds. Practise against a clock.": ("generic", "constructive"),
 }

@@ -23,7 +23,7 @@ from rebond.analysis_rules import (
     test_notes,
     trial_as_performed,
 )
-from rebond.grounds import GroundHit, default_region, find_grounds, ground_label, negated_clauses, warning
+from rebond.grounds import GroundHit, default_region, denied_ground_sentences, find_grounds, ground_label, negated_clauses, warning
 from rebond.guidance import category_info, kind_info, principle
 from rebond.models import (
     AnalysisRequest,
@@ -59,6 +59,10 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
     # A protected ground is never an area to improve: what its sentence says is set aside.
     cues: list[Cues] = []
     areas = [area for area in find_areas(text, folded, lex, cues) if not _dressed_ground(area, grounds)]
+    # A sentence that says a ground did not count names no area on the way to that denial (its aside is where the
+    # ground came up).
+    denied = denied_ground_sentences(text, folded, lex, language.base)
+    areas = [area for area in areas if not any(s <= area.start and area.end <= e + 1 for s, e in denied)]
     if grounds:
         # Beside a protected ground, another area counts only when stated as a further reason ("also", « en plus »).
         # So is one the ground is added to (« … Par ailleurs, vous nous avez parlé de vos jumeaux »).

@@ -1404,13 +1404,20 @@ _BRITISH = re.compile(r"£|\b(?:plc|NHS|whilst|organisations?|programmes?|postco
                       # (round 37: the British Library, Network Rail, an assessment centre in Milton Keynes; not London,
                       # which Ontario has too)
                       r"|\bBritish (?:Library|Museum|Council|Airways|Red Cross)\b|\b(?:BBC|HMRC|Royal Mail|Network Rail|Civil Service)\b"
-                      r"|\b(?:Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Cardiff|Belfast|Bristol|Liverpool|Sheffield|Newcastle upon Tyne|Milton Keynes|Nottingham)\b")
+                      r"|\b(?:Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Cardiff|Belfast|Bristol|Liverpool|Sheffield|Newcastle upon Tyne|Milton Keynes|Nottingham)\b"
+                      # (round 39: day before month in Australia, New Zealand, Ireland, South Africa and India too, and in
+                      # the candidate's own "rang me", "arvo", "Kia ora"; a UK or Australian mobile number)
+                      r"|\b(?:Norwich|Brighton|Leicester|Southampton|Aberdeen|Dundee|Australian?|Queensland|New South Wales|Tasmania"
+                      r"|Sydney|Melbourne|Brisbane|Adelaide|Canberra|Pilbara|New Zealand|Aotearoa|Auckland|Christchurch|Ireland|Irish|Dublin"
+                      r"|Galway|South Africa|Johannesburg|Sandton|Cape Town|Durban|Pretoria|India|Mumbai|Bengaluru|Bangalore|Pune|Hyderabad"
+                      r"|Chennai|Delhi|Gurugram|Noida)\b|\b(?:rang (?:me|us)|arvo|Kia ora|Ngā mihi|Nga mihi|maths)\b"
+                      r"|\+(?:44|61|64|353|27|91)\b|\b07\d{3} ?\d{6}\b")
 
 
 def british(request: DraftRequest) -> bool:
     """Whether an English draft goes to a British recipient (its date and titles then follow British usage)."""
     ctx = request.context
-    return request.language is Language.EN and bool(_BRITISH.search(" ".join((ctx.rejection_message, ctx.company, ctx.notes, ctx.role))))
+    return request.language is Language.EN and bool(_BRITISH.search(" ".join((ctx.rejection_message, ctx.company, ctx.notes, ctx.role, ctx.candidate_phone))))
 
 
 def compose(request: DraftRequest) -> Draft:

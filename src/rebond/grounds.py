@@ -131,6 +131,11 @@ _EMOJI_END = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE
 
 
 _QUOTE_MARK = re.compile(r"[«»\"“”]")
+# A clause that opens on its verb: its subject is earlier in the sentence.
+_VERB_FIRST = re.compile(r"\s*(?:(?:absolutely|certainly|obviously|of course|truly|really)\s)?(?:played|plays|had|has|have|was|were|is|are|did|does|do|never|"
+                         r"n'|ne\s|n.a\s|n.est\s|n.ont\s|n.avait\s|n.etait\s)")
+# A turn inside a sentence: what comes after it is said for itself.
+_TURN = re.compile(r"\b(?:but|however|though|mais|cependant|toutefois|par contre|en revanche|sauf que)\b")
 
 
 def _ground_sentences(text: str) -> list[tuple[int, int]]:
@@ -156,15 +161,7 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
             continue
         parts = clauses(folded, start, end, lex)
         negated = [_negated(folded, c.start, c.end, lex, compiled) for c in parts]
-        # A ground set aside in one clause is set aside in the whole sentence ("Age was not a
-        # consideration at all, we hire at every stage of life.").
-        set_aside = {
-            ground
-            for clause, off in zip(parts, negated, strict=True)
-            if off
-            for ground, terms in compiled.cues
-            if terms.search(folded, clause.start, clause.end)
-        }
+        set_aside = _set_aside(folded, parts, negated, compiled)
         for number, clause in enumerate(parts):
             if negated[number] or lex.process.search(folded, clause.start, clause.end):
                 continue  # set aside, or the recruiter's next step ("other mandates in your area"): no reason
@@ -276,6 +273,46 @@ def negated_clauses(text: str, folded: str, lex: Lexicon, base: str) -> list[tup
         for c in clauses(folded, start, end, lex)
         if _negated(folded, c.start, c.end, lex, compiled)
     ]
+
+
+def _set_aside(folded: str, parts: list[Any], negated: list[bool], compiled: _Compiled) -> set[Ground]:
+    """The grounds a sentence says did not count."""
+    # A ground set aside in one clause is set aside in the whole sentence ("Age was not a consideration at all, we
+    # hire at every stage of life.").
+    aside = {
+        ground
+        for clause, off in zip(parts, negated, strict=True)
+        if off
+        for ground, terms in compiled.cues
+        if terms.search(folded, clause.start, clause.end)
+    }
+    # A denial with no subject of its own denies the one named before it in the sentence, past an aside ("your
+    # hearing aid, which you mentioned at the end of your interview, played no role whatsoever"); not a denial with
+    # its own subject ("…, and your references played no part"), nor one after a turn.
+    for number, clause in enumerate(parts):
+        if not negated[number] or number == 0 or _TURN.search(folded, parts[0].start, clause.start):
+            continue
+        if not _VERB_FIRST.match(folded, clause.start):
+            continue
+        if any(terms.search(folded, clause.start, clause.end) for _, terms in compiled.cues):
+            continue
+        aside |= {ground for ground, terms in compiled.cues if terms.search(folded, parts[0].start, parts[number - 1].end)}
+    return aside
+
+
+def denied_ground_sentences(text: str, folded: str, lex: Lexicon, base: str) -> list[tuple[int, int]]:
+    """Where a sentence says a protected ground did not count ("your hearing aid … played no role"), up to the end of
+    that denial: what it says on the way (« which you mentioned at the end of your interview ») is where the ground came
+    up, no area; what follows the denial (« Ton accent n'a rien à voir, c'est la compréhension ») is said for itself."""
+    compiled = _compiled(base)
+    spans = []
+    for start, end in _ground_sentences(text):
+        parts = clauses(folded, start, end, lex)
+        negated = [_negated(folded, c.start, c.end, lex, compiled) for c in parts]
+        if _set_aside(folded, parts, negated, compiled):
+            last = max(c.end for c, off in zip(parts, negated, strict=True) if off)
+            spans.append((start, last))
+    return spans
 
 
 def _negated(folded: str, start: int, end: int, lex: Lexicon, compiled: _Compiled) -> bool:

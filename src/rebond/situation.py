@@ -784,7 +784,9 @@ def _named_not_denied(notes: str, terms: tuple[str, ...]) -> bool:
     folded = fold(notes)
     for match in find_terms(notes, terms):
         before = folded[max(0, match.start() - 12):match.start()]
-        if not re.search(r"(pas de|pas d'|pas eu de|aucune?|sans|no|without|never had an?)\s*$", before):
+        # (« pas d'exercice ni de cas pratique », "no test or case study": the second one is denied too.)
+        if not re.search(r"(pas de|pas d'|pas eu de|aucune?|sans|no|without|never had an?|\bni (de |d'|un |une )?|\bnor (an? )?)\s*$", before) \
+                and not re.search(r"\b(no|without) [\w-]+(?: [\w-]+)? or (an? )?$", before):
             return True
     return False
 
