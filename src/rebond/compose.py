@@ -274,6 +274,10 @@ class _Writer:
                        "offer_action": s.offer_action}
         if not self.english and (panel := _panel_word(ctx.notes)):
             self.slots["panel"] = panel  # the word the notes used: « le jury », « le comité », « le panel »
+        if (group := _GROUP_TASK.search(fold(ctx.notes))):
+            # "a group exercise", "a group activity" is no interview (round 39's readers): named as the notes name it
+            kind = (group.group(1) or ("activity" if "activite" in group.group(0) else "exercise"))[:4]
+            self.slots["group_interview"] = _GROUP_TASK_NAMES["en" if self.english else "fr"][kind]
 
     def named_once(self) -> None:
         """The organisation is named: from now on it is « votre clinique », "the district" or "your team"."""
@@ -355,6 +359,12 @@ class _Writer:
         return self.fill(options[index], **extra)
 
 
+# A group task named in the notes, in place of a group interview: « exercice de groupe », "group activity".
+_GROUP_TASK = re.compile(r"\bgroup (exercise|activity|task|discussion|case)\b|\b(?:exercice|activite|mise en situation) (?:de groupe|en equipe)|\b(?:travail|exercice|cas) (?:de groupe|en equipe)")
+_GROUP_TASK_NAMES = {"en": {"exer": "the group exercise", "acti": "the group activity", "task": "the group task", "disc": "the group discussion", "case": "the group case"},
+                     "fr": {"exer": "l'exercice de groupe", "acti": "l'activité de groupe", "task": "l'exercice de groupe", "disc": "la discussion de groupe", "case": "l'exercice de groupe"}}
+
+
 def _organisation_again(company: str, language: Language, bank: dict[str, Any]) -> str:
     """The organisation said a second time, as a native writer would: by its head noun (« votre clinique »,
     "the district") when its name has one, else « votre équipe » / "your team"."""
@@ -390,6 +400,8 @@ def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False
     if reason is None:
         return ""
     hire = "hire_wanted" if reason.wanted else "hire"  # « vous recherchiez » or « vous avez retenu », as the rejection said
+    if w.situation.relayed:
+        hire += "_relayed"  # « votre client a retenu … »: an agency's recruiter did not choose
     if short and not area_only and reason.hire and reason.gap == "hire" and len(reason.hire.split()) <= 12:
         return w.pick("reason_short", hire)  # « vous avez privilégié quelqu'un qui… » says more than "experience"
     if short:
@@ -995,6 +1007,8 @@ def _purpose_key(w: _Writer) -> str:
         return "purpose_gap"
     if s.invited_back in ("reapply", "opening") or APPLY_AGAIN.search(" ".join((s.wants_to_ask, *s.own_questions, s.to_mention))):
         return "purpose_reapply"
+    if reason is not None and _practical_reason(w) and _own(w):
+        return "purpose_practical"  # the notes ask about the schedule or other posts: answers, not feedback
     return "purpose"
 
 
@@ -1071,7 +1085,9 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(_invitation_short(w))  # "As you suggested, I'll check back in the spring."
     else:
         # A cool message keeps the open door plain: « J'aimerais toujours beaucoup rejoindre… » is warmth.
-        ending.append(w.pick("future_cool" if tone.warmth < _COOL_BELOW else "future"))
+        # (A question of the notes that asks about applying again already opens the door: said once.)
+        asked_again = bool(APPLY_AGAIN.search(" ".join([*middle, *questions])))
+        ending.append(w.pick("future_interest" if asked_again else "future_cool" if tone.warmth < _COOL_BELOW else "future"))
     if s.invited_back and not _names_organisation(w, " ".join(intro + ending)):
         ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:

@@ -129,9 +129,9 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
 _LABEL = {
     "fr": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:feedback|retour|questions?|q)\s+)?(?:à\s+)?(?:demander|poser|"
                      r"questions?|q|(?:je\s+)?(?:veux|voudrais|voulais)\s+(?:savoir|demander|lui\s+demander|leur\s+demander)|"
-                     r"savoir)(?:\s+à\s+(?:lui|leur|la\s+rh|poser))?\s*:\s*"),
+                     r"savoir)(?:\s+à\s+(?:lui|leur|la\s+rh|poser|[A-ZÀ-Ý][\w-]+))?\s*:\s*"),  # (« À demander à Julien : », round 39)
     "en": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:i\s+)?want(?:ed)?\s+(?:to\s+)?(?:ask|know)(?:\s+(?:him|her|them))?|"
-                     r"(?:also\s+)?ask(?:\s+(?:him|her|them))?|to\s+ask|q|questions?(?:\s+to\s+ask)?|want(?:\s+precise\s+feedback)?|"
+                     r"(?:also\s+)?ask(?:\s+(?:him|her|them|[A-Z][\w-]+))?|to\s+ask|q|questions?(?:\s+to\s+ask)?|want(?:\s+precise\s+feedback)?|"
                      r"(?:i\s+)?want\s+(?:precise\s+|specific\s+)?(?:feedback|answers))\s*:\s*"),
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
@@ -225,7 +225,7 @@ def _said_whole(text: str) -> str:
 
 def _sendable(text: str, lang: str) -> str:
     text = re.sub(r"^(?:and|also|et|aussi|puis)\s+", "", text.strip(" ,;:-–—"), flags=re.IGNORECASE)
-    text = written_out(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
+    text = _as_written(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
     if lang != "en":
         text = _said_whole(text)
         if re.match(r"(?i)combien d", text) and not re.search(r"(?i)\b(?:vous|il|on|je|j')\b|-(?:vous|il|on|t-il)\b", text):
@@ -240,9 +240,18 @@ def _sendable(text: str, lang: str) -> str:
     turned = turned.replace("/", " or " if lang == "en" else " ou ")
     if lang == "en":
         # "if I'm certified by March would you…": the if-clause ends before the question.
-        turned = re.sub(r"(?i)^(if\b[^,]+?)\s+(would|could|will|can|is|are|do|does|should|might)\b", r"\1, \2", turned)
+        # (The question's own verb comes before its subject: "…45 days will you reconsider", not "if I can get".)
+        turned = re.sub(r"(?i)^(if\b[^,]+?)\s+((?:would|could|will|can|is|are|do|does|should|might)\s(?:you|I|we|they|it|there|he|she|that|this)\b)",
+                        r"\1, \2", turned)
         turned = re.sub(r"\bok$", "OK", turned)
+        # asking to be considered again, not to reverse the decision (round 39: "…will you reconsider?")
+        turned = re.sub(r"(?i)\b(?:will|would) you reconsider(?: me| my application| it)?$", "would you consider me again", turned)
         return turned[0].upper() + turned[1:] + "?"
+    # « si je change mes disponibilités est-ce qu'on peut me recontacter » (round 39): the si-clause ends before the
+    # question, and « on » there is the organisation asked.
+    turned = re.sub(r"(?i)^(si\b[^,]+?)\s+(est-ce\b|y a-t-il\b|peut-on\b|pourr\w+-\w+\b|puis-je\b)", r"\1, \2", turned)
+    turned = re.sub(r"(?<=, )est-ce qu'on peut (?=m'|me\b)", "pourriez-vous ", turned)
+    turned = re.sub(r"(?<=, )est-ce qu'on peut\b", "pourrions-nous", turned)
     return turned[0].upper() + turned[1:] + " ?"
 
 
@@ -301,7 +310,7 @@ def _spelled_out(text: str, lang: str) -> str:
                   lambda m: f"{_DAYS_EN[m.group(1).lower()]} and {_DAYS_EN[m.group(2).lower()]}", text, flags=re.I)
     text = re.sub(r"\b(" + "|".join(_MONTHS_EN) + r")\.? (\d{1,2})\b", lambda m: f"{_MONTHS_EN[m.group(1).lower()]} {m.group(2)}",
                   text, flags=re.I)  # "Jan 4" → "January 4"
-    return re.sub(r"(?i)\b(in|by|from|starting|since|early|late|mid-?)\s?(" + "|".join(_MONTHS_EN) + r")\b\.?",
+    return re.sub(r"(?i)\b(in|by|from|starting|since|early|late|mid-?|after|before|until|till|over|end of)\s?(" + "|".join(_MONTHS_EN) + r")\b\.?",
                   lambda m: f"{m.group(1)} {_MONTHS_EN[m.group(2).lower()]}", text)
 
 
@@ -379,6 +388,10 @@ _WRITTEN_TURNS = [(r"^C'est (.{3,60}?) qui\b", r"Est-ce \1 qui"), (r"^C'était (
 
 def formal_question(question: str) -> str:
     """A question of the notes as a formal letter asks it: « Y aurait-il des contrats de remplacement ? »."""
+    # (After a si-clause, the question that follows it: « Si je déménage plus près, pourrais-je … ? », round 39.)
+    if (condition := re.match(r"(?i)(si\b[^,?]{3,80},\s)(?=est-ce\b|c'est\b)", question)):
+        rest = formal_question(question[condition.end():][:1].upper() + question[condition.end() + 1:])
+        return condition.group(1) + rest[:1].lower() + rest[1:]
     for pattern, written in _WRITTEN_TURNS:
         question = re.sub(pattern, written, question)
     for pattern, inverted in _INVERSIONS:

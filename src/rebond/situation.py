@@ -1222,7 +1222,7 @@ def _praised_np(rejection: str, lang: str) -> str:
 
 # A possessive noun phrase, up to the verb or the next clause: « votre connaissance des programmes d'entretien ».
 _POSSESSIVE_NP = {
-    "fr": re.compile(r"(?i)\b((?:votre|ton|ta|tes|vos|mon|ma|mes)\s+[^.,;!?:«»\"]{2,60}?)(?=\s+(?:était|étaient|est|sont|a|ont|avait|avaient|reste|restent|demeure|nous|m'|l'|lors|pendant|dans|durant|et\s+(?:la|le|les|nous|votre|vos|ton|ta|tes|on)|mais|qui|que)\b|\s*[.,;!?:«»\"]|$)"),
+    "fr": re.compile(r"(?i)\b((?:votre|ton|ta|tes|vos|mon|ma|mes)\s+[^.,;!?:«»\"]{2,60}?)(?=\s+(?:était|étaient|est|sont|a|ont|avait|avaient|reste|restent|demeure|nous|m'|l'(?:a|ont|avait|avaient|avons|ai)\b|lors|pendant|dans|durant|et\s+(?:la|le|les|nous|votre|vos|ton|ta|tes|on)|mais|qui|que)\b|\s*[.,;!?:«»\"]|$)"),
     "en": re.compile(r"(?i)\b((?:your|my)\s+[^.,;!?:\"]{2,60}?)(?=\s+(?:was|were|is|are|really|truly|stood|came|during|in\s+the|and\s+(?:the|we|your|i)|but|which|that)\b|\s*[.,;!?:\"]|$)"),
 }
 
@@ -1701,12 +1701,20 @@ _REQUIRED = {
 }
 
 
+# A short aside of time between commas, before the complement it interrupts.
+_TIME_ASIDE = re.compile(r"(?i),\s*(?:dès|au moment de|lors de|à partir de|avant|at|from|on|by|upon|as of|before)\b[^,.;:!?]{1,40},\s*"
+                         r"(?=(?:de|d'|du|des|of|to|a|an|the|la|le|les|l')\b|d')")
+
+
 def required_as_said(rejection: str, lang: str) -> str:
     """What the post requires, in the recruiter's words turned to a phrase a sentence can hold; "" when none.
 
     French keeps the complement of « exige » as is (« d'être membre de l'Ordre … »); English gives a noun
     phrase or a gerund: "to be registered with the College" → "being registered with the College".
     """
+    # « nécessite d'être titulaire, dès la prise de fonction, de l'habilitation B2V-BR »: the aside between commas
+    # cuts the requirement from its complement (round 39: « le poste exige d'être titulaire. »).
+    rejection = _TIME_ASIDE.sub(" ", rejection)
     for pattern in _REQUIRED[lang]:
         if not (match := pattern.search(rejection)):
             continue
@@ -1797,8 +1805,9 @@ _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô
 _OWNED = re.compile(r"(?i)\b(?:que|qu')\s*(?:vous|tu)\s+(?:détenez|détiens|avez|as|possédez|possèdes)\b|\b(?:that |which )?you (?:hold|have)\b")
 # "(a|the) X designation", "CPA In-Depth Tax Course": a credential named before its noun.
 # (A number and "and" inside it: "a Class 2 Water Distribution and Supply certificate", round 35.)
-_CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w&+/-]*\s+(?:(?:[A-Z][\w&+/-]*|\d{1,3}[A-Za-z]?|and|&)\s+){0,5}"
-                                r"(?<!and )(?<!& )(?:designation|course|certificate|certification|licen[cs]e|degree|diploma|Course|Certificate)\b")
+# (round 39: "the FINRA Series 7 and 63 licenses", "the Registered Respiratory Therapist (RRT) credential")
+_CREDENTIAL_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w&+/-]*\s+(?:(?:[A-Z][\w&+/-]*|\([A-Z][A-Z0-9&+/-]*\)|\d{1,3}[A-Za-z]?|and|&)\s+){0,5}"
+                                r"(?<!and )(?<!& )(?:designations?|courses?|certificates?|certifications?|licen[cs]es?|degrees?|diplomas?|credentials?|Course|Certificate)\b")
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+#&]{1,7}\b")
 # A tool's name: a capitalised word or an acronym, and up to two more ("Power BI", "SAP BW").

@@ -400,16 +400,28 @@ def shorthand_written_out(text: str) -> str:
 # Note-speak a candidate's words bring into a message, written out: "3 yrs" → "3 years", « bcp » → « beaucoup », and in
 # a written French message « pis » → « et » (readers: "the note copied with its slang").
 _WRITTEN_OUT = {
-    "en": [(r"(?i)\bhrs?\s?/\s?w(?:ee)?k\b", "hours a week"), (r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
+    "en": [(r"(?i)\bhrs?\s?/\s?w(?:ee)?k\b", "hours a week"), (r"\b(\d+) ?yrs?\b", r"\1 years"), (r"\b(\d+) ?hrs?\b", r"\1 hours"), (r"\b(\d+) ?mins?\b(?![.-])", r"\1 minutes"),
            (r"\bw/ ?", "with "), (r"(?<=\w) \+ (?=\w)", " and "), (r"\b(?<!-)exp\b(?![.-])", "experience"),
            (r"(?<=[a-z]) / (?=[a-z])", " and "),  # "about hours / salary range"
+           # (round 39: "what was missing vs the internal candidate"; "PEX vs copper")
+           (r"\bvs\.? (?=(?:the|a|an|my|your|his|her|their|our|this|that|those|these)\b)", "compared with "), (r"\bvs\.? (?=\w)", "versus "),
            # (round 38: "if you hire again for harvest in Aug.")
            (r"\b(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.(\s*(?=$|[A-Z]))?", _english_month_written)],
     "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
-           (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins\b", r"\1 minutes"),
-           (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"), (r"(?i)\bdispos?\b(?![-·])", "disponible"),
-           (r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"\bqualif\.?(?=\s)", "qualification"),  # (an anglicism; a note's cut)
+           (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins?\b(?![.-])", r"\1 minutes"),
+           (r"\bpour pas\b", "pour ne pas"), (r"\bRDV\b", "rendez-vous"),
+           # (round 39: « si je change mes dispos » is a noun, « je suis dispo » an adjective)
+           (r"(?i)\b(mes|tes|vos|nos|les|ses|leurs|des|de|ces) dispos\b(?![-·])", r"\1 disponibilités"),
+           (r"(?i)\b(ma|ta|votre|notre|la|sa|leur|une|cette) dispo\b(?![-·])", r"\1 disponibilité"),
+           (r"(?i)\bdispos?\b(?![-·])", "disponible"),
+           # (round 39: « qu'est-ce qui manquait vs la candidate interne », « les raccords PEX vs cuivre »; the Québec
+           # question particle « -tu »: « C'est-tu le test qui m'a fait sauter ? », « Y a-tu des postes … ? »)
+           (r"\bvs\.? les\b", "par rapport aux"), (r"\bvs\.? le\b", "par rapport au"),
+           (r"\bvs\.? (?=(?:la|l'|un|une|des|mon|ma|mes|ton|ta|tes|votre|vos|son|sa|ses|ce|cette|ces)\b)", "par rapport à "),
+           (r"\bvs\.? (?=\w)", "ou "), (r"\b([Cc])'est-tu\b", lambda m: "Est-ce" if m.group(1) == "C" else "est-ce"),
+           (r"\b([Yy]) a-tu\b", r"\1 a-t-il"), (r"\b(?:qui )?m'a fait sauter\b", "qui a joué contre moi"),
+           (r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"(?i)\brecandidater\b", "postuler de nouveau"), (r"\bqualif\.?(?=\s)", "qualification"),  # (an anglicism; a note's cut)
            (_SHORTHAND_PATTERN, lambda m: _SHORTHAND[m.group(0)]),  # « qqn », « bcp »
            # (round 37: « depuis oct. », « attendre 1 an », « 2 sem. », « trop longue / trop générale », « certif SAP »,
            # « tests psycho » pasted as the notes had them)

@@ -1,0 +1,142 @@
+"""What round 39's readers found (sentences written for the tests, none from a review set): a moment the notes deny
+(« pas d'exercice ni de cas pratique ») asked about, a hiring "on hold, not a no" answered as a rejection, US dates to
+Australia, a requirement cut by an aside (« le poste exige d'être titulaire. »), "the FINRA Series licence" for two
+numbered licences, the notes' questions pasted raw (« si je change mes dispos est-ce qu'on peut… », « C'est-tu … qui
+m'a fait sauter », "vs", "If I, can get…", "in Jan"), an agency's recruiter told "you chose", a stock "help me prepare
+for my next interviews" after questions about schedules, applying again promised twice, « ma connaissance » cut from
+its complement, a group exercise called an interview."""
+
+import pytest
+
+from rebond.compose import british, compose
+from rebond.notes_questions import formal_question, own_questions
+from rebond.situation import _praised_np, read_situation, required_as_said
+from rebond.text import written_out
+from tests.families import family_request
+
+request = family_request
+
+
+def test_a_moment_the_notes_deny_with_ni_or_or_is_not_asked_about():
+    notes = "Entretien avec la directrice, 1 h. Bonne ambiance, mais pas d'exercice ni d'étude de cas."
+    for channel in ("email", "linkedin", "phone"):
+        text = compose(request("fr-FR", channel, notes=notes, length=70)).full_text()
+        assert "étude de cas" not in text, text
+    english = compose(request("en", notes="Chat with the owner, no test or case study. Relaxed.", length=70)).full_text()
+    assert "case study" not in english, english
+
+
+@pytest.mark.parametrize("rejection", [
+    "Shane called Friday. He said the role's on hold, not a no: the client froze all new FIFO starts until the new year.",
+    "Dana rang: they've frozen all new hires at the site until March, but I'm top of the list.",
+])
+def test_a_hiring_on_hold_in_new_words_is_no_rejection(rejection):
+    req = request("en", "phone", rejection=rejection, news="phone", recruiter="Shane", length=60)
+    assert read_situation(req).on_hold
+    text = compose(req).full_text()
+    assert "sorry not to get" not in text and "not to be selected" not in text, text
+
+
+@pytest.mark.parametrize(("company", "notes", "phone"), [
+    ("the Queensland Department of Education", "", ""),
+    ("Harbour Cafe", "Gemma rang me Thursday arvo.", ""),
+    ("Ironbark Mining", "", "+61 412 555 019"),
+])
+def test_day_before_month_outside_north_america(company, notes, phone):
+    req = request("en", company=company, notes=notes, rejection="Thanks for coming in. We went with someone else.")
+    req.context.candidate_phone = phone
+    assert british(req)
+    assert "20 October" in compose(req).full_text()
+
+
+def test_a_north_american_letter_keeps_month_first():
+    req = request("en", company="Purolator", rejection="Thanks for coming in. We went with someone else.")
+    assert not british(req)
+
+
+def test_a_requirement_cut_by_an_aside_of_time_is_read_whole():
+    rejection = ("Le poste nécessite d'être titulaire, dès la prise de fonction, de l'habilitation électrique B2V-BR.")
+    assert required_as_said(rejection, "fr") == "d'être titulaire de l'habilitation électrique B2V-BR"
+    body = compose(request("fr-FR", rejection=rejection, length=60)).body
+    assert "exige d'être titulaire." not in body and "B2V-BR" in body, body
+
+
+@pytest.mark.parametrize(("rejection", "named"), [
+    ("We moved forward with candidates who already hold the FINRA Series 7 and 63 licenses.", "Series 7 and 63 licenses"),
+    ("We selected a candidate who holds the Registered Respiratory Therapist (RRT) credential.",
+     "Registered Respiratory Therapist (RRT) credential"),
+])
+def test_a_credential_is_named_whole(rejection, named):
+    assert named in compose(request("en", rejection=rejection, length=60)).body
+
+
+@pytest.mark.parametrize(("notes", "lang", "asked"), [
+    ("à demander : si je change mes dispos est-ce qu'on peut me recontacter?", "fr",
+     "Si je change mes disponibilités, pourriez-vous me recontacter ?"),
+    ("À demander : c'est-tu le test pratique qui m'a fait sauter?", "fr", "Est-ce le test pratique qui a joué contre moi ?"),
+    ("À demander : qu'est-ce qui manquait vs la candidate interne?", "fr",
+     "Qu'est-ce qui manquait par rapport à la candidate interne ?"),
+    ("Questions : si je passe l'AMF ce mois-ci, est-ce qu'on peut reprendre contact ?", "fr",
+     "Si je passe l'AMF ce mois-ci, pourrions-nous reprendre contact ?"),
+    ("À demander à Julien : y a-tu des postes de jour?", "fr", "Y a-t-il des postes de jour ?"),
+    ("ask: if I can get early release to 45 days will they reconsider?", "en",
+     "If I can get early release to 45 days, would you consider me again?"),
+    ("Ask: do I need to redo the medical if it's after Jan?", "en", "Do I need to redo the medical if it's after January?"),
+])
+def test_the_notes_questions_are_written_as_a_message_asks_them(notes, lang, asked):
+    assert asked in own_questions(notes, lang)
+
+
+def test_a_formal_letter_asks_after_a_si_clause_in_its_own_words():
+    assert formal_question("Si je déménage plus près, est-ce que je peux postuler de nouveau ?") == (
+        "Si je déménage plus près, puis-je postuler de nouveau ?")
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("mes dispos", "mes disponibilités"), ("ma dispo", "ma disponibilité"), ("je suis dispo", "je suis disponible"),
+    ("une visite de 5 min", "une visite de 5 minutes"), ("recandidater", "postuler de nouveau"),
+])
+def test_note_speak_is_written_out(typed, written):
+    assert written_out(typed, "fr") == written
+
+
+RELAYED = ("Bonjour Morgan, j'ai eu le retour de mon client : ils ne donnent pas suite. Le client a préféré un profil issu "
+           "de la grande distribution. Je reste à ton écoute. Julien")
+
+
+def test_an_agency_recruiter_is_not_told_he_chose():
+    body = compose(request("fr-FR", "linkedin", rejection=RELAYED, recruiter="Julien", formality=35, length=60)).body
+    assert "client a " in body and "que vous avez retenu" not in body and "que tu as retenu" not in body, body
+    # one form of address throughout
+    assert not ("ton client" in body and "vous" in body), body
+
+
+def test_questions_about_schedules_are_not_for_the_next_interviews():
+    rejection = ("Madame, le poste comporte une disponibilité obligatoire une fin de semaine sur deux, ce qui ne correspond "
+                 "pas aux disponibilités indiquées dans votre formulaire.")
+    notes = "à demander : si je change mes dispos est-ce qu'on peut me recontacter? Y a-tu des postes de jour seulement?"
+    body = compose(request("fr", rejection=rejection, notes=notes, formality=85, length=60, gender="feminine")).body
+    assert "prochaines entrevues" not in body, body
+
+
+def test_applying_again_is_promised_once():
+    rejection = ("Monsieur, le poste comporte une astreinte et il faut habiter à moins de 30 minutes de la base.")
+    notes = "À demander : si je déménage plus près, est-ce que je peux recandidater ?"
+    body = compose(request("fr-FR", rejection=rejection, notes=notes, formality=70, length=70)).body
+    assert "si je déménage plus près" in body.lower(), body  # the notes' question is asked
+    assert sum(body.count(words) for words in ("de nouveau", "repostul", "recandidat")) == 1, body
+
+
+def test_praise_keeps_its_complement():
+    rejection = "Nous avons été sensibles à votre connaissance de l'histoire de Québec."
+    assert _praised_np(rejection, "fr") == "ma connaissance de l'histoire de Québec"
+
+
+@pytest.mark.parametrize(("language", "notes", "named"), [
+    ("en", "Group exercise (design a footbridge), then a presentation.", "the group exercise"),
+    ("en", "Assessment day: group activity, then a role play.", "the group activity"),
+    ("fr", "Exercice de groupe le matin, puis entrevue individuelle.", "l'exercice de groupe"),
+])
+def test_a_group_task_is_no_group_interview(language, notes, named):
+    text = compose(request(language, notes=notes, length=80, directness=80)).full_text()
+    assert named in text and "interview de groupe" not in text and "group interview" not in text, text
