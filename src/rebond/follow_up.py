@@ -115,11 +115,17 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
 _WHY_FROM = 40
 
 
+def _after_first_sentence(text: str, added: list[str]) -> str:
+    """``added`` said right after the first sentence of ``text`` (the thanks), before the ask."""
+    first, _, rest = text.partition(". ")
+    return " ".join(p for p in (first + "." if rest else first, *added, rest) if p)
+
+
 def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | None]:
     """(subject, body, voicemail) when the message put the hiring on hold: thanks for the update, then what the pause
     means for the application (the notes' own questions in place of the stock one). Nothing is regretted: no one was
     chosen and nothing was refused."""
-    from rebond.compose import _closing, _greeting, _own, _phone_greeting, _wants_line
+    from rebond.compose import _closing, _greeting, _invitation_short, _own, _phone_greeting, _wants_line
 
     own = [past_the_decision(q) for q in _own(w) if not asks_status(q)]
     wants = _wants_line(w)  # « Demander s'il y aura un nouvel affichage quand le projet repart »
@@ -129,13 +135,23 @@ def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | N
     stock = not any(APPLY_AGAIN.search(q) for q in own)
     reg = w.reg
     # (A letter signed by an office: the person addressed is not thanked for it.)
-    opening = w.fill(bank["thanks_office"]) if w.situation.from_office else w.fill(bank["thanks"][reg])
+    by_phone = w.situation.news == "phone" and "thanks_call" in bank
+    opening = w.fill(bank["thanks_office"]) if w.situation.from_office else w.fill(bank["thanks_call" if by_phone else "thanks"][reg])
     still, thanks = w.fill(w.bank["follow_up"]["still"][reg]), w.fill(w.bank["follow_up"]["thanks"][reg])
+    # What the recruiter said kindly or offered (« vous étiez au premier rang », "he'd ring me when it opens back
+    # up"), answered once after the thanks (round 39: both on-hold drafts left them unanswered).
+    answered = []
+    if w.situation.praise and not w.situation.from_office:
+        answered.append(w.pick("praise_thanks_area", "general"))
+    if w.situation.invited_back:
+        # (the post itself will reopen: not "if another opportunity comes up")
+        answered.append(_invitation_short(w) if w.situation.qualified else w.fill(bank["kept_in_mind"]))
+    opening = " ".join([opening, *answered])
     if w.request.channel is Channel.PHONE:
         labels = w.bank["phone_labels"]
         questions = [*[w.fill(q) for q in bank["phone_questions"][:1] if stock], *own] if own else [w.fill(q) for q in bank["phone_questions"]]
         body = "\n\n".join([f"{labels['opening']} {w.pick('phone_opening', greeting=_phone_greeting(w))}",
-                             f"{labels['ask']} {w.fill(bank['phone_ask'])} {wants}".strip(),
+                             f"{labels['ask']} {_after_first_sentence(w.fill(bank['phone_ask_call' if by_phone else 'phone_ask']), answered)} {wants}".strip(),
                              labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
                              f"{labels['closing']} {w.fill(w.bank['follow_up']['phone_closing'])}"])
         callback = w.fill(w.bank["callback_number" if w.request.context.candidate_phone else "callback_no_number"])
