@@ -140,3 +140,49 @@ def test_praise_keeps_its_complement():
 def test_a_group_task_is_no_group_interview(language, notes, named):
     text = compose(request(language, notes=notes, length=80, directness=80)).full_text()
     assert named in text and "interview de groupe" not in text and "group interview" not in text, text
+
+
+# ---- round 40 (same mechanisms, measured on round 40's requests; sentences written for the tests) ----
+
+@pytest.mark.parametrize(("notes", "lang", "asked"), [
+    ("Je voudrais savoir : j'étais où dans le classement? Ma démo était-elle trop longue?", "fr",
+     ("Quelle était ma position dans le classement ?", "Ma démo était-elle trop longue ?")),
+    ("à demander : Ma simulation, ça a passé comment?", "fr", ("Comment avez-vous trouvé ma simulation ?",)),
+    ("à demander : mon examen, c'était quoi le point faible?", "fr", ("Quel était le point faible de mon examen ?",)),
+    ("Ce que je veux savoir : le test s'est bien passé de leur point de vue ? délai avant de repostuler ?", "fr",
+     ("Le test s'est-il bien passé de votre point de vue ?", "Quel est le délai avant de repostuler ?")),
+    ("Questions pour elle : est-ce qu'ils prennent des stagiaires l'été ?", "fr",
+     ("Est-ce que vous prenez des stagiaires l'été ?",)),
+    ("Want to ask Mr Hughes: what would a 4 have looked like?", "en", ("What would a 4 have looked like?",)),
+    ("Ask: how long is the ticket good for / do they ever pay for the D1.1 test? any openings on nights?", "en",
+     ("How long is the ticket good for?", "Do you ever pay for the D1.1 test?", "Are there any openings on nights?")),
+    ("Qs: how did portfolio land? is there a casual list / pool I can join?", "en",
+     ("How did my portfolio land?", "Is there a casual list or pool I can join?")),
+    ("Ask: any chance where you DO train on the job?", "en", ("Is there any chance where you do train on the job?",)),
+])
+def test_round40s_notes_questions_are_asked_as_a_message_asks_them(notes, lang, asked):
+    assert own_questions(notes, lang) == asked
+
+
+@pytest.mark.parametrize(("language", "rejection"), [
+    ("fr", "Tu as clairement l'expérience pour la job, mais on a choisi quelqu'un qui demeure plus proche du terminal. "
+           "On a eu des mauvaises expériences avec des gens qui faisaient une heure de route."),
+    ("fr-FR", "M. Perrin m'a appelé : ils ont pris quelqu'un du coin, le chantier est à Angers et moi je suis à 80 km."),
+])
+def test_round40s_distance_said_in_new_words_is_the_reason(language, rejection):
+    reason = read_situation(request(language, rejection=rejection)).reason
+    assert reason is not None and reason.term_kind == "location", reason
+
+
+def test_round40s_a_hire_more_senior_next_to_praise_is_the_reason():
+    rejection = ("Sandrine m'a appelé vendredi. En gros ils ont retenu quelqu'un d'autre, « un profil plus senior », elle a "
+                 "dit que mon étude de cas était solide mais elle devait filer en réunion.")
+    reason = read_situation(request("fr-FR", rejection=rejection, news="phone")).reason
+    assert reason is not None and reason.category.value == "experience", reason
+
+
+def test_round40s_a_clause_that_faults_praises_nothing():
+    rejection = ("The project requires strong hands-on experience with Databricks in production, and the panel felt your "
+                 "exposure was mostly limited to POCs.")
+    situation = read_situation(request("en", rejection=rejection))
+    assert not situation.praise and not situation.praised_np, situation

@@ -118,7 +118,7 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
             return None  # a verb the table does not know: better unsaid than misconjugated
         clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
         clause = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b(?=\s+[a-zà-ÿ])", "votre", clause))
-        if re.search(r"(?i)\b(elle|elles)\s+\w", clause):
+        if re.search(r"(?i)(?<!-)\b(elle|elles)\s+\w", clause):  # (not an inversion: « Ma présentation était-elle trop longue »)
             return None
     return clause
 
@@ -129,8 +129,8 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
 _LABEL = {
     "fr": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:feedback|retour|questions?|q)\s+)?(?:à\s+)?(?:demander|poser|"
                      r"questions?|q|(?:je\s+)?(?:veux|voudrais|voulais)\s+(?:savoir|demander|lui\s+demander|leur\s+demander)|"
-                     r"savoir)(?:\s+à\s+(?:lui|leur|la\s+rh|poser|[A-ZÀ-Ý][\w-]+))?\s*:\s*"),  # (« À demander à Julien : », round 39)
-    "en": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:i\s+)?want(?:ed)?\s+(?:to\s+)?(?:ask|know)(?:\s+(?:him|her|them))?|"
+                     r"savoir)(?:\s+(?:à|pour)\s+(?:lui|leur|elle|eux|la\s+rh|poser|[A-ZÀ-Ý][\w-]+))?\s*:\s*"),  # (« À demander à Julien : », round 39; « Questions pour elle : », round 40)
+    "en": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:i\s+)?want(?:ed)?\s+(?:to\s+)?(?:ask|know)(?:\s+(?:him|her|them|(?:mr|ms|mrs|miss|dr)\.?\s+[A-Z][\w'-]+|[A-Z][\w'-]+))?|qs|"
                      r"(?:also\s+)?ask(?:\s+(?:him|her|them|[A-Z][\w-]+))?|to\s+ask|q|questions?(?:\s+to\s+ask)?|want(?:\s+precise\s+feedback)?|"
                      r"(?:i\s+)?want\s+(?:precise\s+|specific\s+)?(?:feedback|answers))\s*:\s*"),
 }
@@ -180,7 +180,14 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
     lang = "en" if lang == "en" else "fr"
     found: list[str] = []
     for label in _LABEL[lang].finditer(notes):
-        rest = written_out(notes[label.end():], lang)  # (« h/sem. » first: its full stop is no sentence's end)
+        rest = notes[label.end():]
+        # "how long is the cert good for / do they ever pay for the test?": two questions, not one or the other
+        rest = re.sub(r"(?i)\s+/\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|should|how|what|when|where|why|who|est-ce|y a-t-il|"
+                      r"comment|quand|où|pourquoi|qu'est-ce|quel\w*|combien)\b)", "? ", rest)
+        if lang == "en":
+            rest = re.sub(r"(?<=\w) / (?=\w)", " or ", rest)  # "is there a list / a pool?": one or the other
+        rest = written_out(rest, lang)  # (« h/sem. » first: its full stop is no sentence's end)
+        rest = re.sub(r"(?<=\w)\.(?=\w)", "\u2024", rest)  # "the D1.1 test": a dot inside a name ends no sentence
         # An aside in brackets that asks (« (accessibilité ?) », "(Terrebonne?)") is the candidate's doubt, not a question.
         # (One that ends the question keeps its question mark: « ouvrent en 2027 (Terrebonne?). »)
         rest = re.sub(r"\s*\([^()]*\?\s*\)(?:\s*[.?])?", "?", rest)
@@ -190,7 +197,7 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
             if re.search(r"[.!\n]", rest[previous_end: chunk.start()]):
                 break  # the list ended: a sentence that is no question came first
             previous_end = chunk.end()
-            question = _sendable(chunk.group(1), lang)
+            question = _sendable(chunk.group(1), lang).replace("\u2024", ".")
             if question and question not in [q for q, _ in found]:
                 plural = bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", chunk.group(1)))
                 found.append((question, plural))
@@ -210,6 +217,25 @@ _VERBLESS = [
     (r"(?i)^(?:est-ce que\s+)?(?:ça|ca|cela)\s+(?:vaut|vaudrait)\s+(?:le coup|la peine)\s+(?:de\s+|d')", "Me conseilleriez-vous de "),
 ]
 _WORDING = [(r"(?i)\bdans 1 an\b", "dans un an"), (r"(?i)\bde (?=[aeiouhéè])", "d'")]
+# Spoken questions of the notes turned into the questions a message asks (round 40: « j'étais où dans le classement? »,
+# « Mon jeu de rôle, ça a passé comment? », « mon test, c'était quoi le point faible? », « délai avant de repostuler ? »,
+# "how did presentation land?", "any openings on 3rd shift?", "feedback on the case study?"), before the opener check.
+_SPOKEN_TO_ASKED = {
+    "fr": [(r"(?i)^j'(?:étais|suis) où dans (le|la|les)\b", r"Quelle était ma position dans \1"),
+           (r"(?i)^(mon|ma|mes) ([^,?]{2,40}), ça (?:a passé|s'est passé|a été|a marché|a été perçu) comment$",
+            lambda m: f"Comment avez-vous trouvé {m.group(1).lower()} {m.group(2)}"),
+           (r"(?i)^(mon|ma|mes) ([^,?]{2,40}), c'était quoi le ([^?]{2,40})$", lambda m: f"Quel était le {m.group(3)} de {m.group(1).lower()} {m.group(2)}"),
+           (r"(?i)^(mon|ma|mes) ([^,?]{2,40}), c'était quoi la ([^?]{2,40})$", lambda m: f"Quelle était la {m.group(3)} de {m.group(1).lower()} {m.group(2)}"),
+           (r"(?i)^(?:est-ce que )?(?:ça|ca) vaut la peine que\b", "Est-ce que ça vaudrait la peine que"),
+           (r"(?i)^le ([^?]{2,40}?) s'est (bien |mal )?passé\b", r"Le \1 s'est-il \2passé"),
+           (r"(?i)^la ([^?]{2,40}?) s'est (bien |mal )?passée\b", r"La \1 s'est-elle \2passée"),
+           (r"(?i)^(?:le )?délai (avant de|pour)\b", r"Quel est le délai \1"),
+           (r"(?i)\bprojet perso\b", "projet personnel"), (r"(?i)\bpair prog\b", "pair programming")],
+    "en": [(r"(?i)^how did (?!(?:my|the|your|our|it|i|they|we|you|that|this|he|she)\b)(\w+)", r"how did my \1"),
+           (r"(?i)^any (openings|positions|roles|jobs|vacancies|spots|shifts|postings)\b", r"are there any \1"),
+           (r"(?i)^any chance\b", "is there any chance"),
+           (r"(?i)^(?:any )?feedback on (the|my)\b", r"do you have any feedback on \1")],
+}
 
 
 def _said_whole(text: str) -> str:
@@ -225,7 +251,13 @@ def _said_whole(text: str) -> str:
 
 def _sendable(text: str, lang: str) -> str:
     text = re.sub(r"^(?:and|also|et|aussi|puis)\s+", "", text.strip(" ,;:-–—"), flags=re.IGNORECASE)
+    if lang == "en":
+        text = re.sub(r"\s+/\s+", " or ", text)  # "an eligibility list / casual pool": one or the other
     text = _as_written(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
+    for pattern, asked in _SPOKEN_TO_ASKED[lang]:
+        text = re.sub(pattern, asked, text)
+    if lang == "en":  # "where you DO sponsor": the notes' emphasis, not the letter's
+        text = re.sub(r"\b(DO|DOES|DID|NOT|IS|ARE|REALLY|ALL|ANY|NEVER|EVER|ONLY)\b", lambda m: m.group(1).lower(), text)
     if lang != "en":
         text = _said_whole(text)
         if re.match(r"(?i)combien d", text) and not re.search(r"(?i)\b(?:vous|il|on|je|j')\b|-(?:vous|il|on|t-il)\b", text):

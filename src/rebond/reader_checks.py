@@ -151,6 +151,19 @@ def _without_own_questions(s: _Subject, text: str) -> str:
     return text
 
 
+# A credential named after the trade is not the role again: "the Registered Respiratory Therapist (RRT) credential"
+# (round 39).
+_NOT_THE_ROLE_AFTER = r"(?! \(\w+\))(?! (?:credential|licen[cs]e|certificat\w*|designation|registration))"
+
+
+def _role_mentions(body: str, role: str) -> int:
+    """How many times ``body`` names the (folded) role. (« une place d'assistant-chef de culture » names another job:
+    a hyphenated compound is not the role again.)"""
+    if not role:
+        return 0
+    return len(re.findall(rf"(?<![\w-])(?<!registered ){re.escape(role)}(?![\w-]){_NOT_THE_ROLE_AFTER}", fold(body)))
+
+
 def check_no_repetition(s: _Subject) -> CheckResult:
     channel = s.request.channel
     body = _without_own_questions(s, s.body)
@@ -160,8 +173,7 @@ def check_no_repetition(s: _Subject) -> CheckResult:
     if (n := _count_name(s, body)) > limit:
         problems.append(f"{s.request.context.company} ×{n}")
     role = fold(clean_role(s.request.context.role))
-    # (« une place d'assistant-chef de culture » names another job: a hyphenated compound is not the role again.)
-    if (n := len(re.findall(rf"(?<![\w-]){re.escape(role)}(?![\w-])", fold(body))) if role else 0) > 1:
+    if (n := _role_mentions(body, role)) > 1:
         problems.append(f"{s.request.context.role} ×{n}")
     for part in (body, s.voicemail):
         seen: list[set[str]] = []
@@ -436,7 +448,7 @@ def check_spoken_script(s: _Subject) -> CheckResult:
     body = _without_own_questions(s, s.body)
     if (n := _count_name(s, body)) > 1:
         problems.append(f"{s.request.context.company} ×{n}")
-    if (n := _count(body, fold(clean_role(s.request.context.role)))) > 1:
+    if (n := _role_mentions(body, fold(clean_role(s.request.context.role)))) > 1:
         problems.append(f"{s.request.context.role} ×{n}")
     return _result("spoken_script", s.lang, not problems, "; ".join(problems))
 

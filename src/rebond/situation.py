@@ -825,7 +825,7 @@ def _overlaps(asked: str, reason: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in names | words)
 
 
-_REFERENCE = re.compile(r"(?i)\b(?:r[ée]f(?:[ée]rence)?\.?|req(?:uisition)?\.?|job\s*(?:id|no\.?|number|#)|posting\s*(?:id|#)|n[°o]\.?\s*de\s*poste|offre|poste)\s*(?:n[°o]\.?|#|:)?\s*#?\s*((?:[A-Z]{1,6}-)*[A-Z]{0,5}-?\d[\w-]{2,})")
+_REFERENCE = re.compile(r"(?i)\b(?:r[ée]f(?:[ée]rence)?\.?|req(?:uisition)?\.?|job\s*(?:id|no\.?|number|#)|posting\s*(?:id|#)|n[°o]\.?\s*de\s*poste|offre|poste)\s*(?:n[°o]\.?|#|:)?\s*#?\s*((?:[A-Z]{1,6}-)*[A-Z]{0,5}-?\d[\w-]{2,}(?:/[\w-]+)*)")  # (round 39: "2026/LOTH/AMU/0331")
 
 
 # « Vous » to the candidate: a possessive, or « vous » with a verb said to one person.
@@ -859,7 +859,9 @@ _REPORTED = re.compile(r"\b(m'a (dit|appele\w*|rappele\w*|telephone|annonce|expl
 _CONTRAST = re.compile(r"(?i)(?:,?\s+\b(?:but|mais)\b|,\s*(?:however|cependant|toutefois|par contre|pourtant)\b)")
 # Clauses joined by « et », "and", a comma: a wish in one does not hide praise in the other
 # (« Ta candidature était très intéressante et nous te souhaitons bonne chance »).
-_CLAUSES = re.compile(r"(?i)\s+(?:et|and)\s+(?=(?:nous|on|je|we|i|they|ils|elles?)\b)|;\s*")
+# (Also a comma before a new subject: « ils ont retenu « un profil plus senior », elle a dit que mon étude de cas était
+# solide » praises the case study, not the profile, round 40.)
+_CLAUSES = re.compile(r"(?i)\s+(?:et|and)\s+(?=(?:nous|on|je|we|i|they|ils|elles?)\b)|;\s*|,\s+(?=(?:il|elle|ils|elles|on|nous|he|she|they|we)\s)")
 
 
 def _praise(rejection: str) -> str:
@@ -873,6 +875,8 @@ def _praise(rejection: str) -> str:
         sentence = next((c for c in _CONTRAST.split(sentence) if has_term(c, praise)), sentence)
         sentence = next((c for c in _CLAUSES.split(sentence) if has_term(c, praise)), sentence)
         folded = fold(sentence)
+        if not _only_praises(sentence):
+            continue  # "requires strong hands-on experience …, and the panel felt your exposure was mostly limited" (round 40)
         # (A note of what was said on the phone reports it in the first person: "she said I was their top…",
         # « elle m'a dit que le manager avait bien aimé mon entretien technique ».)
         mine = r"|mon|ma|mes|my|i|j'|m'" if reported else ""
@@ -1129,6 +1133,11 @@ def _invitation_details(rejection: str, lang: str, kind: str) -> dict[str, str]:
         for pattern, replacement in _POINT_OF_VIEW["en"]:
             target = re.sub(pattern, replacement, target)
         details["invite_for"] = target  # "I could apply to the English-only team", "our seasonal front-of-house roles"
+    elif kind == "reapply" and lang == "en" and (match := re.search(
+            r"(?i)\b((?:our|the) [\w -]{3,40}?(?:positions|roles|openings|postings|jobs))\b[^.]{0,40}?\bapply (?:for|to) (?:those|them|these)\b", rejection)):
+        # "qualifies you for our general floor positions, and we encourage you to apply for those" (round 39): the
+        # invitation is for those posts, not this one again
+        details["invite_for"] = "to " + re.sub(r"(?i)^our\b", "your", match.group(1))
     if kind == "offer" and (match := _OFFERED[lang].search(rejection)):
         offered = next(g for g in match.groups() if g).split("(")[0]
         offered = re.sub(r"(\w)[·•](?:e|ne|sse|rice|euse|es|fe)\b", r"\1", offered)  # « hôte·sse » reads « hôte »
@@ -1195,6 +1204,8 @@ def _praised_np(rejection: str, lang: str) -> str:
         # (« le comité a apprécié votre connaissance des programmes d'entretien et votre rigueur »): readers
         # wanted the praised thing named, not « vos bons mots » alone.
         clause = next((c for c in _CONTRAST.split(sentence) if has_term(c, praise)), sentence)
+        if not _only_praises(clause):
+            continue  # a clause that faults what it names praises nothing (round 40: "your exposure was mostly limited")
         found = [m.group(1) for pattern in _PRAISE_NP[lang] if (m := pattern.search(sentence))]
         found += [m.group(1) for m in [_POSSESSIVE_NP[lang].search(clause)] if m]
         for praised in found:
@@ -1463,7 +1474,9 @@ def _explaining_sentence(rejection: str) -> str:
 def _only_praises(evidence: str) -> bool:
     """Whether a finding's words praise and fault nothing (« l'équipe a beaucoup apprécié votre façon de travailler»)."""
     return has_term(evidence, tuple(_cues()["praise"])) and not re.search(
-        r"(?i)\b(manqu\w*|lack\w*|pas (assez|suffisamment|encore|tout à fait)|not (enough|yet|quite)|moins|less|insuffisan\w*|weak\w*|faible\w*|needs?|besoin)\b", evidence)
+        r"(?i)\b(manqu\w*|lack\w*|pas (assez|suffisamment|encore|tout à fait)|not (enough|yet|quite)|moins|less|insuffisan\w*|weak\w*|faible\w*|needs?|besoin"
+        # someone else chosen for more of something: « retenu … « un profil plus senior » » (round 40)
+        r"|plus (senior|expérimenté\w*|qualifié\w*)|more (senior|experienced|qualified)|limited to)\b", evidence)
 
 
 def _praise_sentence(sentence: str) -> bool:
