@@ -186,3 +186,40 @@ def test_round40s_a_clause_that_faults_praises_nothing():
                  "exposure was mostly limited to POCs.")
     situation = read_situation(request("en", rejection=rejection))
     assert not situation.praise and not situation.praised_np, situation
+
+
+# ---- round 41 ----
+
+def test_round41s_a_trial_day_is_not_enjoyed_as_an_interview():
+    rejection = "Merci de vous être déplacée pour la journée d'essai. Nous avons retenu une autre personne."
+    body = compose(request("fr", "phone", rejection=rejection, notes="Journée d'essai, préparé une chirurgie.",
+                           warmth=90, length=60, gender="feminine")).body
+    assert "entrevue" not in body.split("Questions")[0].split("\n\n", 1)[-1], body
+
+
+def test_round41s_a_roman_numeral_is_no_tool():  # (a guard: passes before and after)
+    rejection = ("Nous devons lancer dès juin deux essais de phase III en cardiologie et avons besoin d'une personne "
+                 "opérationnelle : nous avons retenu une candidate déjà formée à l'eCRF Medidata et aux bonnes pratiques.")
+    assert "III" not in compose(request("fr-FR", rejection=rejection, length=60)).body
+
+
+def test_round41s_a_title_the_hire_holds_is_not_read_from_the_clause_after_it():
+    rejection = ("Le comité a retenu une personne qui détient déjà le titre CRSP (Canadian Registered Safety Professional), "
+                 "un critère essentiel, vu la certification ISO 45001 prévue en 2027.")
+    body = compose(request("fr", rejection=rejection, length=60)).body
+    assert "titre CRSP" in body and "certification ISO" not in body and "Canadian Registered" not in body, body
+
+
+def test_round41s_an_address_that_takes_no_replies_is_an_automatic_notice():
+    rejection = ("Bonjour, nous avons décidé de poursuivre avec d'autres candidats. Nous vous invitons à créer une alerte "
+                 "emploi.\n(Ce courriel a été envoyé à partir d'une adresse qui ne peut recevoir de réponses.)")
+    situation = read_situation(request("fr", rejection=rejection))
+    assert situation.news == "automatic" and not situation.offer_action
+
+
+def test_round41s_two_precise_questions_need_no_line_on_why():
+    notes = ("À demander : qu'est-ce que j'aurais pu améliorer dans mon test? "
+             "qu'est-ce que j'aurais pu améliorer dans ma présentation?")
+    rejection = "Nous avons retenu une candidature qui a cinq ans d'expérience en usine."
+    body = compose(request("fr", rejection=rejection, notes=notes, length=60, directness=80)).body
+    assert "améliorer dans ma présentation" in body and "m'aideraient" not in body and "m'aiderait" not in body, body

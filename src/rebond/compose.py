@@ -201,6 +201,10 @@ class _Writer:
             met = self._dated(vocab["trial_met"] if trial else interview_np) if s.interviewed else vocab["application_considered"]
             met_short = (vocab["trial_met"] if trial else vocab["our_interview"]) if s.interviewed else vocab["application_considered"]
             my_met = self._dated(vocab["trial_np"] if trial else vocab["my_interview"]) if s.interviewed else "ma candidature"
+        if trial:
+            # « J'ai beaucoup apprécié notre entrevue » after a trial day thanks for an interview that never took place
+            # (round 41): the trial, said as the notes name it
+            vocab["our_interview"] = vocab["trial_np"]
         self.slots = {
             **vocab,
             # Warmth is felt in the regret: « J'aurais vraiment aimé… » only from plain warmth up.
@@ -1072,7 +1076,10 @@ def _email(w: _Writer) -> tuple[str, str]:
     purpose = [w.pick(_purpose_key(w))] if (tone.length >= _PURPOSE_FROM or questions or _own(w) or (
         tone.length < _BARE_BELOW and tone.directness >= _LIST_FROM)) and not (
         # (the ask itself must say it: the check reads the framing from the ask on, as a reader does)
-        _learning_said(w, short) and frames_improvement(" ".join([*middle, *questions]), "en" if w.english else "fr")) else []
+        _learning_said(w, short) and frames_improvement(" ".join([*middle, *questions]), "en" if w.english else "fr")
+        # Two precise questions or more that already ask how to improve need no line on why (rounds 39 and 40's readers
+        # marked « Votre retour m'aiderait à savoir par où commencer » under such a list as a stock line).
+        or len(questions) >= 2 and frames_improvement(" ".join(questions), "en" if w.english else "fr")) else []
     ending = []
     if _names_organisation(w, " ".join(intro)):
         w.named_once()

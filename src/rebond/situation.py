@@ -1405,6 +1405,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # (Elsewhere in the rejection, only a sentence that says someone was chosen or wanted: « on a un chantier … qui
     # démarre » describes the job, not the hire.)
     hire = hired_as_said_by_candidate(first.evidence, lang) or hired_as_said_by_candidate(rejection, lang, chosen_only=True)
+    if hire and term and term not in hire and _HELD_TITLE["en" if lang == "en" else "fr"].search(hire):
+        # « une personne qui détient déjà le titre CRSP (…), un critère …, vu la certification ISO 45001 »: said as the
+        # hire who holds it (round 41), not as « le poste exige la certification ISO » from the clause after
+        term, kind = "", ""
     if not (term or topic):
         topic = _topic(first.evidence)
     # (Not an interview or a register point: "the system design round didn't show the depth we need" is said as it is.)
@@ -1630,6 +1634,10 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
     # the one chosen as a subject is « quelqu'un qui … », "someone who …" (round 35).
     # (The words that say it was chosen stay: « la personne retenue, quelqu'un qui … ».)
     rejection = _HIRED_SUBJECT[lang].sub(lambda m: m.group(0).rstrip() + (", quelqu'un qui " if lang != "en" else ", someone who "), rejection)
+    # « le titre CRSP (Canadian Registered Safety Professional), un critère que la direction… » (round 41): the
+    # spelled-out acronym is the recruiter's aside, and the comment after it is theirs too.
+    rejection = re.sub(r"\s*\((?:[A-Z][\w'-]*\s+){2,}[A-Z][\w'-]*\)", "", rejection)
+    rejection = re.sub(r"(?i),\s*(?:un|une|a|an)\s+(?:critère|critere|exigence|requirement|must)\b[^.;!?]*", "", rejection)
     for hire in _hires(rejection, lang, chosen_only):
         return hire.replace(" pctsignword", "\u00a0%" if lang != "en" else "%")
     return ""
@@ -1844,6 +1852,14 @@ def _term(evidence: str, category: Category, lang: str) -> tuple[str, str]:
 _CLAUSE_AFTER_TERM = re.compile(r"(?i)\s+(?:ils|elles|on|nous|vous|tu|je|il|elle|they|we|you|he|she)\s+(?:ne\b|n'|can't|cannot|couldn't|won't|weren't|wasn't|wouldn't)")
 
 
+# The holder's title by its acronym: « qui détient déjà le titre CRSP », "who already holds the CRSP designation".
+_HELD_TITLE = {
+    "fr": re.compile(r"(?i)\b(?:détient|detient|détenait|possède|possedant|possédant|détenant|titulaire)\s+(?:déjà\s+|deja\s+)?(?:du|de la|le|la|l')?\s*"
+                     r"(titre|permis|licence|certificat|certification|diplôme|carte|qualification|habilitation)\s+((?-i:[A-Z][A-Z0-9+&/-]{1,9}))\b"),
+    "en": re.compile(r"(?i)\b(?:holds?|holding|held|has)\s+(?:already\s+)?(?:the|a|an)\s+((?-i:[A-Z][A-Z0-9+&/-]{1,9}))\s+(designation|certificate|certification|licen[cs]e|ticket|title|credential)\b"),
+}
+
+
 def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]:
     cues = _cues()
     if category in (Category.LANGUAGE_REGISTER, Category.SKILLS):
@@ -1886,6 +1902,8 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
     # A named tool or an acronym ("Power BI", "SAP BW", "PMP"), with the names that follow it.
     candidates = [m.group(0) for m in _NAME.finditer(evidence)
                   if (fold(m.group(0).split()[0]) in keep or _ACRONYM.fullmatch(m.group(0).split()[0]))
+                  # a roman numeral (« phase III », "Level II") is no tool (round 41: « la maîtrise d'III »)
+                  and not re.fullmatch(r"[IVX]{1,4}", m.group(0).split()[0])
                   and fold(m.group(0).split()[0]) not in not_terms
                   # « une ASV déjà titulaire du titre », "a CPA": a person's title, not a tool to learn
                   and not re.search(r"(?i)\b(un|une|a|an)\s+$", evidence[max(0, m.start() - 5):m.start()])
