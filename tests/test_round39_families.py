@@ -223,3 +223,46 @@ def test_round41s_two_precise_questions_need_no_line_on_why():
     rejection = "Nous avons retenu une candidature qui a cinq ans d'expérience en usine."
     body = compose(request("fr", rejection=rejection, notes=notes, length=60, directness=80)).body
     assert "améliorer dans ma présentation" in body and "m'aideraient" not in body and "m'aiderait" not in body, body
+
+
+@pytest.mark.parametrize(("notes", "lang", "asked"), [
+    ("À demander : le stage est-il un critère? Conseils pour la leçon modèle. Y a-t-il des charges à l'hiver?", "fr",
+     ("Le stage est-il un critère ?", "Y a-t-il des charges à l'hiver ?")),
+    ("Questions : Autre chose à améliorer dans l'étude de cas?", "fr", ("Y a-t-il autre chose à améliorer dans l'étude de cas ?",)),
+    ("Questions : Un poste de répartitrice serait possible ?", "fr", ("Un poste de répartitrice serait-il possible ?",)),
+    ("Questions : Y aura-t-il des postes au printemps ?", "fr", ("Y aura-t-il des postes au printemps ?",)),
+    ("À savoir : combien d'expérience SolidWorks ils attendent ?", "fr", ("Combien d'expérience SolidWorks attendez-vous ?",)),
+    ("Questions : l'attestation c'est suffisant ou il faut l'examen ?", "fr",
+     ("Est-ce que l'attestation suffit, ou faut-il l'examen ?",)),
+    ("Would like to ask: any specific feedback on the demo?", "en", ("Do you have any feedback on the demo?",)),
+    ("Ask: apart from availability, anything about the group exercise?", "en",
+     ("Apart from availability, was there anything about the group exercise?",)),
+])
+def test_round41s_notes_questions_are_found_and_asked(notes, lang, asked):
+    assert own_questions(notes, lang) == asked
+
+
+def test_round42s_every_gendered_wording_reads_in_both_genders():
+    # (round 42: « Je serai heureuxse de garder le contact » in a woman's call script)
+    import re
+
+    from rebond.compose import _GENDERED
+    from rebond.resources import load_data
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    broken = []
+    for text in strings(load_data("phrases.fr.yaml")):
+        for feminine in (False, True):
+            said = _GENDERED.sub(lambda m: m.group(2) if feminine else m.group(1), text)
+            if re.search(r"\b\w*(?:xse|xe|eure?se|fe)\b", said) and "{g:" in text:
+                broken.append(said)
+    assert not broken, broken[:5]

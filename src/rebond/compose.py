@@ -616,8 +616,12 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     if own := _own(w):
         # (An own question that already asks what else, "Anything else besides SVOP?", is the question past the reason.)
         asks_else = any(re.search(r"(?i)\b(?:anything else|autre chose|besides|apart from|à part|en dehors)\b", q) for q in own)
-        if not _has_gap(w) or gap_asked or _advice_taken(w) or asks_else:
+        # (An own "anything else?" replaces the stock "anything else?", not a question on the gap itself: "How best to
+        # learn SAS?" stays before it, round 41.)
+        if not _has_gap(w) or gap_asked or _advice_taken(w) or asks_else and _asks_anything_else(w):
             return _one_opinion_tail(own)
+        if asks_else:
+            return _one_opinion_tail([_gap_question(w, spoken=spoken, listed=True)] + own)
         gap = _gap_question(w, spoken=spoken, listed=True)
         # "Apart from that, anything else?" closes the list; a question about the gap itself opens it.
         return _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own)

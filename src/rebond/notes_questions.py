@@ -136,10 +136,11 @@ _LABEL = {
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
 _OPENS = {
-    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|c'est\b|c'était\b|"
-                     r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|"
+    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|y (?:aura|aurait|avait)-t-il|c'est\b|c'était\b|"
+                     r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|une fois [^,?]{2,60},\s*(?:est-ce|y a-t-il|pourr\w+|serait|faut-il|vaut-il|vaudrait-il)\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
-    "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might)\b"),
+    "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might"
+                     r"|apart from [^,?]{2,40}, (?:was|is|were|are|did|do|does|could|would)\b)\b"),
 }
 # Note-speak a message does not send as is.
 _NOTE_SPEAK = re.compile(r"(?i)\b(?:pis|genre|c'est quoi|xp|lol|gonna|wanna|kinda|btw|tbh|dispo|rh)(?![\w-])|\bw/|[→+=@#&*]|\?\?|"
@@ -194,8 +195,11 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
         rest = re.sub(r"(?i)\s*\(\s*(?:j'|je |moi|i |i'm |i've )[^()]*\)", "", rest)
         previous_end = 0
         for chunk in re.finditer(r"\s*([^?.!\n]+?)\s*\?", rest):
-            if re.search(r"[.!\n]", rest[previous_end: chunk.start()]):
-                break  # the list ended: a sentence that is no question came first
+            between = rest[previous_end: chunk.start()]
+            # The list ended at a new line, or at a sentence that is no question and no short note of the list (round 41:
+            # « …un critère? Conseils pour structurer une leçon modèle la prochaine fois. Y a-t-il des charges… ? »).
+            if "\n" in between or re.search(r"[.!]", between) and (previous_end == 0 or len(between.split()) > 12):
+                break
             previous_end = chunk.end()
             question = _sendable(chunk.group(1), lang).replace("\u2024", ".")
             if question and question not in [q for q, _ in found]:
@@ -230,11 +234,17 @@ _SPOKEN_TO_ASKED = {
            (r"(?i)^le ([^?]{2,40}?) s'est (bien |mal )?passé\b", r"Le \1 s'est-il \2passé"),
            (r"(?i)^la ([^?]{2,40}?) s'est (bien |mal )?passée\b", r"La \1 s'est-elle \2passée"),
            (r"(?i)^(?:le )?délai (avant de|pour)\b", r"Quel est le délai \1"),
-           (r"(?i)\bprojet perso\b", "projet personnel"), (r"(?i)\bpair prog\b", "pair programming")],
+           (r"(?i)\bprojet perso\b", "projet personnel"), (r"(?i)\bpair prog\b", "pair programming"),
+           # (round 41: « Autre chose à améliorer dans l'étude de cas? », « Un poste d'adjointe serait possible ? »)
+           (r"(?i)^autre chose (à|a) ", "Y a-t-il autre chose à "),
+           (r"(?i)^(l'|le |la |les )([^?]{2,50}?) c'est suffisant ou (?:il )?faut(?:-il)?\b", r"Est-ce que \1\2 suffit, ou faut-il"),
+           (r"(?i)^un ([^?]{2,50}?) serait (possible|envisageable|une option|ouvert)\b", r"Un \1 serait-il \2"),
+           (r"(?i)^une ([^?]{2,50}?) serait (possible|envisageable|une option|ouverte)\b", r"Une \1 serait-elle \2")],
     "en": [(r"(?i)^how did (?!(?:my|the|your|our|it|i|they|we|you|that|this|he|she)\b)(\w+)", r"how did my \1"),
            (r"(?i)^any (openings|positions|roles|jobs|vacancies|spots|shifts|postings)\b", r"are there any \1"),
            (r"(?i)^any chance\b", "is there any chance"),
-           (r"(?i)^(?:any )?feedback on (the|my)\b", r"do you have any feedback on \1")],
+           (r"(?i)^(?:any )?(?:specific |particular |more )?feedback on (the|my)\b", r"do you have any feedback on \1"),
+           (r"(?i)^apart from ([^,?]{2,40}), anything (about|on|in)\b", r"apart from \1, was there anything \2")],
 }
 
 
@@ -260,7 +270,7 @@ def _sendable(text: str, lang: str) -> str:
         text = re.sub(r"\b(DO|DOES|DID|NOT|IS|ARE|REALLY|ALL|ANY|NEVER|EVER|ONLY)\b", lambda m: m.group(1).lower(), text)
     if lang != "en":
         text = _said_whole(text)
-        if re.match(r"(?i)combien d", text) and not re.search(r"(?i)\b(?:vous|il|on|je|j')\b|-(?:vous|il|on|t-il)\b", text):
+        if re.match(r"(?i)combien d", text) and not re.search(r"(?i)\b(?:vous|ils?|elles?|on|je|j')\b|-(?:vous|il|on|t-il)\b", text):
             return ""  # « Combien d'heures par semaine sur la liste ? »: no verb, nothing a letter can send
     if _NOTE_SPEAK.search(text) or not 4 <= len(text.split()) <= 30 or not _OPENS[lang].search(text):
         return ""
@@ -284,6 +294,7 @@ def _sendable(text: str, lang: str) -> str:
     turned = re.sub(r"(?i)^(si\b[^,]+?)\s+(est-ce\b|y a-t-il\b|peut-on\b|pourr\w+-\w+\b|puis-je\b)", r"\1, \2", turned)
     turned = re.sub(r"(?<=, )est-ce qu'on peut (?=m'|me\b)", "pourriez-vous ", turned)
     turned = re.sub(r"(?<=, )est-ce qu'on peut\b", "pourrions-nous", turned)
+    turned = re.sub(r"(?i)^(combien d[e'][^?]{2,40}?) vous (\w+ez)\b", r"\1 \2-vous", turned)  # « combien d'expérience attendez-vous »
     return turned[0].upper() + turned[1:] + " ?"
 
 

@@ -1819,7 +1819,7 @@ _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô
                          r"|titre|course|(?<!au )(?<!en )cours(?! de l'année| des (?:prochain|derni)\w*| de (?:la|cette|l')\b)|programme|program|designation|d[ée]signation|concours|habilitation"
                          r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
-                         r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?)\b)[^,.;()!?]){0,70}\b")
+                         r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?|isn't|wasn't)\b|\s(?:n'est|n'était|ne sont|n'a|n'ont)\b)[^,.;()!?]){0,70}\b")
 # A credential the candidate holds, said as held (« que vous détenez », "you hold"): not the one the post requires.
 # (Not « votre » or "your" alone: « sans votre carte ASP » names the card the candidate lacks, the one required; nor
 # « mon » in a call the candidate reports: « mon cours de premiers soins est échu » is the one required.)
