@@ -24,3 +24,15 @@ def rules(reply: str) -> ReplyAnalysis:
 
 def areas(analysis: ReplyAnalysis) -> set[Category]:
     return {finding.category for finding in analysis.categories}
+
+
+def bank_strings(node):
+    """Every string of a phrase bank's entry, however deep (the family tests read all wordings)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from bank_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from bank_strings(value)

@@ -448,15 +448,7 @@ def test_no_phrase_bank_entry_says_tu_itself():
     ended a draft in « vous » with « quand es-tu disponible ? » (round 21)."""
     from rebond.resources import load_data
 
-    def strings(node):
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, dict):
-            for value in node.values():
-                yield from strings(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from strings(value)
+    from tests.families import bank_strings as strings
 
     bank = load_data("phrases.fr.yaml")
     said = [s for key, node in bank.items() if key not in ("vocab", "note_hints", "automatic_markers") for s in strings(node)

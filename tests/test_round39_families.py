@@ -249,15 +249,7 @@ def test_round42s_every_gendered_wording_reads_in_both_genders():
     from rebond.compose import _GENDERED
     from rebond.resources import load_data
 
-    def strings(node):
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, dict):
-            for value in node.values():
-                yield from strings(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from strings(value)
+    from tests.families import bank_strings as strings
 
     broken = []
     for text in strings(load_data("phrases.fr.yaml")):
