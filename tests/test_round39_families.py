@@ -258,3 +258,33 @@ def test_round42s_every_gendered_wording_reads_in_both_genders():
             if re.search(r"\b\w*(?:xse|xe|eure?se|fe)\b", said) and "{g:" in text:
                 broken.append(said)
     assert not broken, broken[:5]
+
+
+@pytest.mark.parametrize(("notes", "lang", "asked"), [
+    ("À demander : ça vaut-tu la peine de postuler sur des remplacements?", "fr",
+     ("Me conseilleriez-vous de postuler sur des remplacements ?",)),
+    ("À demander : ils offrent de la formation SAS aux nouveaux?", "fr", ("Est-ce que vous offrez de la formation SAS aux nouveaux ?",)),
+    ("À demander : c'est quoi le niveau attendu exactement?", "fr", ("Quel est le niveau attendu exactement ?",)),
+    ("Questions : ce qui les a fait hésiter ?", "fr", ("Qu'est-ce qui vous a fait hésiter ?",)),
+    ("Questions : l'AMF, c'est possible de la passer avant l'embauche ?", "fr",
+     ("Est-ce possible de passer l'AMF avant l'embauche ?",)),
+    ("Ask: if I get early release to 30 days can they reconsider? any similar openings w/ later start?", "en",
+     ("If I get early release to 30 days, would you consider me again?", "Are there any similar openings with later start?")),
+])
+def test_round42s_notes_questions_are_asked_as_a_message_asks_them(notes, lang, asked):
+    assert own_questions(notes, lang) == asked
+
+
+def test_round42s_a_call_asks_me_conseilleriez_vous_in_spoken_words():
+    from rebond.spoken import spoken_french
+
+    assert spoken_french("- Me conseilleriez-vous de postuler ?") == "- Est-ce que vous me conseilleriez de postuler ?"
+
+
+def test_round42s_no_news_since_is_a_wait_and_a_credential_stops_at_its_verb():
+    notes = "Entretien à Clermont avec M. Dubois, plus de nouvelles depuis."
+    assert read_situation(request("fr-FR", rejection="", news="unknown", notes=notes)).undecided
+    told = ("Elle m'a dit qu'ils ne pouvaient pas me retenir parce que mon permis de l'OTSTCFQ n'est pas encore émis et "
+            "qu'ils ont besoin de quelqu'un qui peut signer les évaluations.")
+    body = compose(request("fr", "phone", rejection=told, news="phone", length=60)).body
+    assert "n'est pas encore émis et qu'ils" not in body, body

@@ -237,11 +237,18 @@ _SPOKEN_TO_ASKED = {
            (r"(?i)\bprojet perso\b", "projet personnel"), (r"(?i)\bpair prog\b", "pair programming"),
            # (round 41: « Autre chose à améliorer dans l'étude de cas? », « Un poste d'adjointe serait possible ? »)
            (r"(?i)^autre chose (à|a) ", "Y a-t-il autre chose à "),
+           # (round 42: « ça vaut-tu la peine de … », « ils offrent de la formation … ? », « c'est quoi le niveau … »,
+           # « ce qui les a fait hésiter », « l'AMF, c'est possible de la passer avant … »)
+           (r"(?i)^(ça|ca|c'est|il|elle|on) (\w+)-tu\b", r"Est-ce que \1 \2"),
+           (r"(?i)^(ils|elles) (?=\w)(?![^?]*\b(?:quoi|où|quand|comment|combien|pourquoi)\b)", "Est-ce qu'ils "),
+           (r"(?i)^c'est quoi le\b", "Quel est le"), (r"(?i)^c'est quoi la\b", "Quelle est la"), (r"(?i)^c'est quoi les\b", "Quels sont les"),
+           (r"(?i)^ce qui (?:les|l') a fait\b", "Qu'est-ce qui vous a fait"),
+           (r"(?i)^(l'|le |la |les )([^,?]{2,30}), c'est possible de (?:la|le|les|l') ?(\w+)", r"Est-ce possible de \3 \1\2"),
            (r"(?i)^(l'|le |la |les )([^?]{2,50}?) c'est suffisant ou (?:il )?faut(?:-il)?\b", r"Est-ce que \1\2 suffit, ou faut-il"),
            (r"(?i)^un ([^?]{2,50}?) serait (possible|envisageable|une option|ouvert)\b", r"Un \1 serait-il \2"),
            (r"(?i)^une ([^?]{2,50}?) serait (possible|envisageable|une option|ouverte)\b", r"Une \1 serait-elle \2")],
     "en": [(r"(?i)^how did (?!(?:my|the|your|our|it|i|they|we|you|that|this|he|she)\b)(\w+)", r"how did my \1"),
-           (r"(?i)^any (openings|positions|roles|jobs|vacancies|spots|shifts|postings)\b", r"are there any \1"),
+           (r"(?i)^any ((?:[\w-]+ )?(?:openings|positions|roles|jobs|vacancies|spots|shifts|postings))\b", r"are there any \1"),
            (r"(?i)^any chance\b", "is there any chance"),
            (r"(?i)^(?:any )?(?:specific |particular |more )?feedback on (the|my)\b", r"do you have any feedback on \1"),
            (r"(?i)^apart from ([^,?]{2,40}), anything (about|on|in)\b", r"apart from \1, was there anything \2")],
@@ -287,7 +294,7 @@ def _sendable(text: str, lang: str) -> str:
                         r"\1, \2", turned)
         turned = re.sub(r"\bok$", "OK", turned)
         # asking to be considered again, not to reverse the decision (round 39: "…will you reconsider?")
-        turned = re.sub(r"(?i)\b(?:will|would) you reconsider(?: me| my application| it)?$", "would you consider me again", turned)
+        turned = re.sub(r"(?i)\b(?:will|would|can|could) you reconsider(?: me| my application| it)?$", "would you consider me again", turned)
         return turned[0].upper() + turned[1:] + "?"
     # « si je change mes disponibilités est-ce qu'on peut me recontacter » (round 39): the si-clause ends before the
     # question, and « on » there is the organisation asked.

@@ -51,6 +51,9 @@ def _uninvert(question: str) -> str:
     if head.endswith(("'", "’")) and head not in ("Qu'", "qu'"):
         return question  # « m'a-t-il » and the like: left as written
     verb = verb[0].lower() + verb[1:] if not head.strip() else verb
+    if head.strip().lower() in ("me", "nous", "lui", "leur", "te") and pronoun in _PERSONAL:
+        # « Me conseilleriez-vous de … » → « Est-ce que vous me conseilleriez de … » (not « Me est-ce que vous… »)
+        return f"Est-ce que {pronoun} {head.strip().lower()} {verb[0].lower() + verb[1:]}{rest}"
     if pronoun in _PERSONAL:
         # « Comment pourrais-je… » → « Comment est-ce que je pourrais… »; « Que devrais-je » → « Qu'est-ce que je devrais ».
         said = _subject_verb(pronoun, verb)
