@@ -288,3 +288,22 @@ def test_round42s_no_news_since_is_a_wait_and_a_credential_stops_at_its_verb():
             "qu'ils ont besoin de quelqu'un qui peut signer les évaluations.")
     body = compose(request("fr", "phone", rejection=told, news="phone", length=60)).body
     assert "n'est pas encore émis et qu'ils" not in body, body
+
+
+# ---- round 43 ----
+
+@pytest.mark.parametrize(("language", "rejection", "notes", "news"), [
+    ("fr-FR", "Merci d'être venue nous rencontrer la semaine dernière. Nous avons retenu une autre candidature.", "", "written"),
+    ("en", "Kristen phoned this morning: they went with someone else.", "", "phone"),
+    ("fr-FR", "Nous avons retenu une autre candidature.",
+     "1er entretien en visio avec la RH. 2e entretien à Lille avec le manager, étude de cas.", "written"),
+    ("en", "We went with another candidate.", "The loop was 4 rounds over 2 weeks: tech screen, system design.", "written"),
+])
+def test_round43s_a_date_that_is_not_the_interview_is_not_said(language, rejection, notes, news):
+    body = compose(request(language, rejection=rejection, notes=notes, news=news, length=60)).body
+    assert "20 octobre" not in body and "October 20" not in body and "20 October" not in body, body
+
+
+def test_round43s_a_single_interview_keeps_its_date():
+    body = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature.", notes="Entretien avec la DRH.", length=60)).body
+    assert "20 octobre" in body, body
