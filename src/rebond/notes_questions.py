@@ -219,10 +219,13 @@ _VERBLESS = [
     (r"(?i)^(?:des\s+)?conseils?\s+(pour|sur|afin de)\b", r"Auriez-vous des conseils \1"),
     (r"(?i)^(quel(?:le)?s?\s+[a-zà-ÿ-]+)\s+([a-zà-ÿ]+)é(?:e|s|es)?\b(?!-)", r"\1 \2ez-vous"),
     (r"(?i)^(?:est-ce que\s+)?(?:ça|ca|cela)\s+(?:vaut|vaudrait)\s+(?:le coup|la peine)\s+(?:de\s+|d')", "Me conseilleriez-vous de "),
+    # (rounds 40–41: « délai avant de repostuler ? », « Autre chose à améliorer dans l'étude de cas ? »)
+    (r"(?i)^(?:le )?délai (avant de|pour)\b", r"Quel est le délai \1"),
+    (r"(?i)^autre chose (à|a) ", "Y a-t-il autre chose à "),
 ]
 _WORDING = [(r"(?i)\bdans 1 an\b", "dans un an"), (r"(?i)\bde (?=[aeiouhéè])", "d'")]
 # Spoken questions of the notes turned into the questions a message asks (round 40: « j'étais où dans le classement? »,
-# « Mon jeu de rôle, ça a passé comment? », « mon test, c'était quoi le point faible? », « délai avant de repostuler ? »,
+# « Mon jeu de rôle, ça a passé comment? », « mon test, c'était quoi le point faible? »,
 # "how did presentation land?", "any openings on 3rd shift?", "feedback on the case study?"), before the opener check.
 _SPOKEN_TO_ASKED = {
     "fr": [(r"(?i)^j'(?:étais|suis) où dans (le|la|les)\b", r"Quelle était ma position dans \1"),
@@ -233,10 +236,8 @@ _SPOKEN_TO_ASKED = {
            (r"(?i)^(?:est-ce que )?(?:ça|ca) vaut la peine que\b", "Est-ce que ça vaudrait la peine que"),
            (r"(?i)^le ([^?]{2,40}?) s'est (bien |mal )?passé\b", r"Le \1 s'est-il \2passé"),
            (r"(?i)^la ([^?]{2,40}?) s'est (bien |mal )?passée\b", r"La \1 s'est-elle \2passée"),
-           (r"(?i)^(?:le )?délai (avant de|pour)\b", r"Quel est le délai \1"),
            (r"(?i)\bprojet perso\b", "projet personnel"), (r"(?i)\bpair prog\b", "pair programming"),
            # (round 41: « Autre chose à améliorer dans l'étude de cas? », « Un poste d'adjointe serait possible ? »)
-           (r"(?i)^autre chose (à|a) ", "Y a-t-il autre chose à "),
            # (round 42: « ça vaut-tu la peine de … », « ils offrent de la formation … ? », « c'est quoi le niveau … »,
            # « ce qui les a fait hésiter », « l'AMF, c'est possible de la passer avant … »)
            (r"(?i)^(ça|ca|c'est|il|elle|on) (\w+)-tu\b", r"Est-ce que \1 \2"),
