@@ -130,7 +130,7 @@ def test_a_notes_fragment_is_not_sent_and_a_formal_letter_leaves_spoken_question
     spoken = "Demander : c'est le fond ou la forme qui a coincé ? est-ce que le poste sera réaffiché ?"
     formal = compose(request("fr-FR", "email", notes=spoken, formality=95, directness=80))
     relaxed = compose(request("fr-FR", "email", notes=spoken, formality=40, directness=80))
-    assert "qui a coincé" not in formal.body and "Est-ce que le poste sera réaffiché ?" in formal.body
+    assert "qui a coincé" not in formal.body and "Le poste sera-t-il réaffiché ?" in formal.body  # inverted (round 43)
     assert "C'est le fond ou la forme qui a coincé ?" in relaxed.body
     assert formal.checks.get("notes_used").passed
 

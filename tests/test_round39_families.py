@@ -307,3 +307,61 @@ def test_round43s_a_date_that_is_not_the_interview_is_not_said(language, rejecti
 def test_round43s_a_single_interview_keeps_its_date():
     body = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature.", notes="Entretien avec la DRH.", length=60)).body
     assert "20 octobre" in body, body
+
+
+# ---- round 43, second part (this stop) ----
+
+@pytest.mark.parametrize(("question", "formal"), [
+    ("Est-ce que c'est l'étude de cas qui a pesé ?", "Est-ce l'étude de cas qui a pesé ?"),
+    ("Est-ce qu'un TOEIC ou un certificat pourrait compter ?", "Un TOEIC ou un certificat pourrait-il compter ?"),
+    ("Est-ce que ma réponse sur l'AMM a pesé ?", "Ma réponse sur l'AMM a-t-elle pesé ?"),
+    ("Est-ce que la SNCF peut la financer si je repostule ?", "La SNCF peut-elle la financer si je repostule ?"),
+    ("Est-ce qu'il existe des postes plus orientés EMA ?", "Existe-t-il des postes plus orientés EMA ?"),
+    ("Est-ce que c'est possible d'être mis sur la liste de rappel ?", "Serait-il possible d'être mis sur la liste de rappel ?"),
+    # guards: a relative clause, or a determiner that hides the gender (« mon expérience » is feminine), stay as written
+    ("Est-ce que la personne qui a été prise avait plus d'expérience ?", "Est-ce que la personne qui a été prise avait plus d'expérience ?"),
+    ("Est-ce que mon expérience a pesé ?", "Est-ce que mon expérience a pesé ?"),
+])
+def test_round43s_a_formal_letter_inverts_the_notes_questions(question, formal):
+    assert formal_question(question) == formal
+
+
+@pytest.mark.parametrize(("notes", "lang", "asked"), [
+    ("Questions : quel niveau d'anglais il faudrait exactement ?", "fr", ("Quel niveau d'anglais faudrait-il exactement ?",)),
+    ("À demander : comment j'ai fait dans la mise en situation ?", "fr",
+     ("Comment avez-vous trouvé ma prestation dans la mise en situation ?",)),
+    ("want to know: was it the sys design? am I leveling senior or should I look at P4 roles?", "en",
+     ("Was it the system design?", "Am I leveling senior or should I look at P4 roles?")),
+    ("Ask: does Kaiser ever sponsor Epic cert for internal hires?", "en", ("Does Kaiser ever sponsor Epic certification for internal hires?",)),
+])
+def test_round43s_notes_questions_are_written_out(notes, lang, asked):
+    assert own_questions(notes, lang) == asked
+
+
+def test_round43s_what_went_wrong_is_said_after_the_question_on_what_decided_it():
+    notes = ("2e entretien à Lille : étude de cas. J'ai manqué de temps pour la partie recommandations.\n"
+             "Questions à poser : est-ce que c'est l'étude de cas qui a pesé ? est-ce qu'ils recrutent sur d'autres régions ?")
+    body = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature.", notes=notes,
+                           formality=95, directness=70, length=65)).body
+    assert "- Est-ce l'étude de cas qui a pesé ? Je sais que j'ai manqué de temps pour la partie recommandations." in body, body
+    english = ("2. system design - design a rate limiter. ran out of time on the multi-region bit\nwant to know: was it the sys design?")
+    body = compose(request("en", rejection="We decided not to move forward.", notes=english, recruiter="Bec",
+                           company="Atlassian", role="Site Reliability Engineer",
+                           formality=0, directness=90, length=65)).body
+    assert "Was it the system design? I know I ran out of time on the multi-region bit." in body, body
+
+
+def test_round43s_a_vague_or_doubtful_worry_is_not_said_as_known():
+    vague = "J'ai figé un peu.\nQuestions : est-ce que c'est le test qui a pesé ?"
+    body = compose(request("fr", rejection="Nous avons retenu une autre candidature.", notes=vague, length=90, directness=80)).body
+    assert "Je sais que" not in body, body
+    doubtful = ("Je suis peut-être allé trop vite vers le plan d'intervention au lieu d'écouter.\n"
+                "Questions : est-ce que c'est la mise en situation qui a pesé ?")
+    body = compose(request("fr", rejection="Nous avons retenu une autre candidature.", notes=doubtful, length=90, directness=80)).body
+    assert "J'ai l'impression que je suis allé trop vite" in body and "peut-être" not in body, body
+
+
+def test_round43s_no_worry_owned_after_a_reason_that_was_no_fault():
+    notes = "J'ai bafouillé à la question sur les pompes sous-cut.\nQuestions : y a-t-il d'autres postes à l'externe ?"
+    body = compose(request("fr", rejection="Le poste a été pourvu à l'interne.", notes=notes, length=90, directness=80)).body
+    assert "bafouillé" not in body, body

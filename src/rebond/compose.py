@@ -599,6 +599,43 @@ def _one_opinion_tail(questions: list[str]) -> list[str]:
     return out
 
 
+# A question of the notes that asks what decided it (« Est-ce l'étude de cas qui a pesé ? », "Was it the system
+# design?"): what the notes say went wrong is said right after it, as the candidate's own read of it.
+_CAUSE_QUESTION = re.compile(r"(?i)\b(?:a|ont|aurait|auraient|avait) (?:pesé|joué|coûté|fait la différence|fait pencher)\b"
+                             r"|\bqui (?:a|m'a|aurait) (?:pesé|joué|coincé|coûté|manqué|fait la différence)\b"
+                             r"|^(?:was|is) it (?:the|my|mostly|more|because|that)\b"
+                             r"|\b(?:weigh(?:ed)?|cost me|tipped it|deciding factor|made the difference)\b")
+_WORRY_ASIDE_FROM = 60  # a longer message says the notes' worry beside their questions even with no such question
+
+
+def _worry_aside(w: _Writer) -> str:
+    """What the notes say went wrong, as the candidate's own read (« Je sais que j'ai manqué de temps pour la partie
+    recommandations. »); "" for a vague one (« J'ai figé un peu »), which says nothing the recruiter can answer."""
+    worry = _worry_of(w)
+    if len(worry.split()) < 6:
+        return ""
+    # « je sais que je suis peut-être allé trop vite »: knowing and a doubt; the doubt is said as an impression.
+    hedge = re.compile(r"(?i)\b(?:peut-être|sans doute|probablement|maybe|probably|perhaps)\s+")
+    worry = re.sub(r"(?i)(?<=\s)(?:juste|just|only)\s+(?=\w+(?:é|ed)\b)", "", worry)  # « j'ai juste bloqué »: the worry itself
+    if hedge.search(worry):
+        worry, key = hedge.sub("", worry), "worry_aside_hedged"
+    else:
+        key = "worry_aside"
+    if not (w.english and re.match(r"I\b", worry)):
+        worry = worry[:1].lower() + worry[1:]
+    return w.fill(w.bank[key], worry=worry)
+
+
+def _with_worry(w: _Writer, questions: list[str]) -> list[str]:
+    """The notes' questions, the first that asks what decided it followed by what the notes say went wrong."""
+    if not (aside := _worry_aside(w)):
+        return questions
+    for i, question in enumerate(questions):
+        if i < len(w.situation.own_questions) + 1 and _CAUSE_QUESTION.search(question):
+            return [*questions[:i], f"{question} {aside}", *questions[i + 1:]]
+    return questions
+
+
 def _own(w: _Writer) -> list[str]:
     """The questions the notes list for the recruiter that this draft can ask: all of them, but in a formal letter
     only those not written in spoken words (« C'est le fond ou la forme qui a coincé ? »)."""
@@ -619,12 +656,12 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         # (An own "anything else?" replaces the stock "anything else?", not a question on the gap itself: "How best to
         # learn SAS?" stays before it, round 41.)
         if not _has_gap(w) or gap_asked or _advice_taken(w) or asks_else and _asks_anything_else(w):
-            return _one_opinion_tail(own)
+            return _with_worry(w, _one_opinion_tail(own))
         if asks_else:
-            return _one_opinion_tail([_gap_question(w, spoken=spoken, listed=True)] + own)
+            return _with_worry(w, _one_opinion_tail([_gap_question(w, spoken=spoken, listed=True)] + own))
         gap = _gap_question(w, spoken=spoken, listed=True)
         # "Apart from that, anything else?" closes the list; a question about the gap itself opens it.
-        return _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own)
+        return _with_worry(w, _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own))
     asked = _asked_question(w, spoken=spoken)
     worry = _worry_question(w, spoken=spoken)
     moments = [q for q in (worry, asked) if q]
@@ -707,10 +744,17 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     if _own(w):
         # The candidate's own questions are asked at any directness (softly introduced below the list's).
         questions = _questions(w, 3)
+        # A longer message says what the notes say went wrong before their questions, when none of them took it.
+        # (Not after a reason that was no fault of the interview: « le poste a été pourvu à l'interne. De mon côté, je
+        # sais que j'ai bafouillé » would read as owning a cause the recruiter did not give.)
+        practical = _reason(w) is not None and _reason(w).gap in ("internal", "salary", "availability", "location", "capacity")
+        aside = _worry_aside(w) if w.request.tone.length >= _WORRY_ASIDE_FROM and not practical else ""
+        if aside and any(aside in q for q in questions):
+            aside = ""
         if len(questions) == 1:
-            return [questions[0]], []
+            return [*([aside] if aside else []), questions[0]], []
         lead = "ask_list_direct" if directness >= _VERY_DIRECT_FROM else "ask_list"
-        return [w.pick(lead)], questions
+        return [*([aside] if aside else []), w.pick(lead)], questions
     if directness >= _LIST_FROM:
         # A short message keeps to two questions.
         length = w.request.tone.length

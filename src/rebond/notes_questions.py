@@ -139,7 +139,7 @@ _OPENS = {
     "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|y (?:aura|aurait|avait)-t-il|c'est\b|c'était\b|"
                      r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|une fois [^,?]{2,60},\s*(?:est-ce|y a-t-il|pourr\w+|serait|faut-il|vaut-il|vaudrait-il)\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
-    "en": re.compile(r"(?i)^(?:is|was|are|were|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might"
+    "en": re.compile(r"(?i)^(?:is|was|are|were|am|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might"
                      r"|apart from [^,?]{2,40}, (?:was|is|were|are|did|do|does|could|would)\b)\b"),
 }
 # Note-speak a message does not send as is.
@@ -246,6 +246,13 @@ _SPOKEN_TO_ASKED = {
            (r"(?i)^ce qui (?:les|l') a fait\b", "Qu'est-ce qui vous a fait"),
            (r"(?i)^(l'|le |la |les )([^,?]{2,30}), c'est possible de (?:la|le|les|l') ?(\w+)", r"Est-ce possible de \3 \1\2"),
            (r"(?i)^(l'|le |la |les )([^?]{2,50}?) c'est suffisant ou (?:il )?faut(?:-il)?\b", r"Est-ce que \1\2 suffit, ou faut-il"),
+           # (round 43: « Quel niveau d'anglais il faudrait exactement ? », « Quel score il fallait au test ? »,
+           # « Comment j'ai fait dans la mise en situation ? »)
+           (r"(?i)^((?:quel\w*|combien d[e'])\s?[^?]{2,40}?) (?:il|y) (faut|faudrait|fallait|faudra|aurait fallu)\b",
+            lambda m: f"{m.group(1)} " + {"faut": "faut-il", "faudrait": "faudrait-il", "fallait": "fallait-il",
+                                          "faudra": "faudra-t-il", "aurait fallu": "aurait-il fallu"}[m.group(2).lower()]),
+           (r"(?i)^comment (?:j'ai fait|je m'en suis sorti\w*|j'ai performé|j'ai été|je me suis débrouillé\w*) (?=dans|à|au|aux|en|sur|pendant|lors|durant)",
+            "Comment avez-vous trouvé ma prestation "),
            (r"(?i)^un ([^?]{2,50}?) serait (possible|envisageable|une option|ouvert)\b", r"Un \1 serait-il \2"),
            (r"(?i)^une ([^?]{2,50}?) serait (possible|envisageable|une option|ouverte)\b", r"Une \1 serait-elle \2")],
     "en": [(r"(?i)^how did (?!(?:my|the|your|our|it|i|they|we|you|that|this|he|she)\b)(\w+)", r"how did my \1"),
@@ -428,12 +435,31 @@ _INVERSIONS = [
     (r"^Est-ce que je peux\b", "Puis-je"), (r"^Est-ce que je pourrais\b", "Pourrais-je"), (r"^Est-ce que je dois\b", "Dois-je"),
     (r"^Est-ce que je devrais\b", "Devrais-je"),
     (r"^Est-ce que vous (\w+)\b", lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + "-vous"),
+    # « Est-ce que ma réponse sur l'AMM a pesé ? » → « Ma réponse sur l'AMM a-t-elle pesé ? », « Est-ce qu'un TOEIC ou un
+    # certificat pourrait compter ? » → « Un TOEIC ou un certificat pourrait-il compter ? » (round 43): the subject's
+    # gender from its determiner; a relative clause or a comma in it leaves the question as it is.
+    (r"^Est-ce (?:que |qu')((?:le|la|un|une|mon|ma|ce|cette|votre) (?:(?!qui\b|que\b|qu'|où\b|dont\b)[^\s,?]+ ){0,6}?)"
+     r"(a|est|était|sera|serait|peut|pourrait|doit|devrait|va|vaut|vaudrait|compte|compterait|suffit|suffirait|reste|change|changerait)\b",
+     lambda m: _subject_inverted(m.group(0), m.group(1), m.group(2))),
 ]
+
+
+def _subject_inverted(whole: str, subject: str, verb: str) -> str:
+    """« Ma réponse a-t-elle », « Le poste est-il »; ``whole`` unchanged when the determiner hides the gender
+    (« mon expérience » is feminine)."""
+    determiner, noun = subject.split()[:2]
+    if determiner.lower() in ("mon", "votre") and re.match(r"(?i)[aeiouyhâéèêîôû]", noun) or determiner.lower() == "votre":
+        return whole
+    pronoun = "elle" if determiner.lower() in ("la", "une", "ma", "cette") else "il"
+    return subject[:1].upper() + subject[1:] + verb + ("-t-" if verb[-1] in "ae" else "-") + pronoun
 
 
 # Spoken turns a formal letter writes otherwise (round 38: « C'est l'aveugle ou l'anglais qui a fait la différence ? »,
 # « Est-ce qu'on peut s'entraîner ou c'est inutile ? » pasted in a letter at formality 85).
 _WRITTEN_TURNS = [(r"^C'est (.{3,60}?) qui\b", r"Est-ce \1 qui"), (r"^C'était (.{3,60}?) qui\b", r"Était-ce \1 qui"),
+                  # (round 43: « Est-ce que c'est l'étude de cas qui a pesé ? » at formality 95)
+                  (r"^Est-ce que c'est (.{3,60}?) qui\b", r"Est-ce \1 qui"), (r"^Est-ce que c'était (.{3,60}?) qui\b", r"Était-ce \1 qui"),
+                  (r"^Est-ce que c'est possible d(e |')", r"Serait-il possible d\1"), (r"^Est-ce qu'il existe\b", "Existe-t-il"),
                   (r"^Est-ce qu'on peut\b", "Peut-on"), (r"\bou c'est\b", "ou est-ce")]
 
 

@@ -1595,11 +1595,14 @@ _HIRE_END = re.compile(r"\s+(?:tout de suite|immédiatement|dès maintenant|righ
 _RECRUITER_OWN = {"fr": [(r"(?i)\bmes\b", "vos"), (r"(?i)\bmon\b", "votre"), (r"(?i)\bma\b", "votre")],
                   "en": [(r"(?i)\bmy\b", "your")]}
 _POINT_OF_VIEW = {
-    "fr": [(r"(?i)\bnotre\b", "votre"), (r"(?i)\bnos\b", "vos"), (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous"),
+    # (« nos échanges », "our conversations": the recruiter's and the candidate's, still « nos » in the answer, round 43.)
+    "fr": [(r"(?i)\bnotre\b(?! (?:échange|entretien|entrevue|rencontre|discussion|conversation)\b)", "votre"),
+           (r"(?i)\bnos\b(?! (?:échanges|entretiens|entrevues|rencontres|discussions|conversations)\b)", "vos"),
+           (r"(?i)\bque vous\b", "que moi"), (r"(?i)\bnous\b", "vous"),
            # (the verb follows its subject: « que nous utilisons » → « que vous utilisez », never « que vous utilisons »)
            (r"(?i)\bvous sommes\b", "vous êtes"), (r"(?i)\bvous (fais|dis)ons\b", lambda m: "vous " + {"fais": "faites", "dis": "dites"}[m.group(1).lower()]),
            (r"(?i)\bvous (\w+)ons\b", r"vous \1ez")],
-    "en": [(r"(?i)\bour\b", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you"),
+    "en": [(r"(?i)\bour\b(?! (?:conversations?|interviews?|discussions?|chats?|meetings?)\b)", "your"), (r"(?i)\bthan you\b", "than me"), (r"(?i)\bwe\b", "you"), (r"\bus\b", "you"),
            (r"(?<!\bguy who )(?<!\bman who )(?<!\bwoman who )(?<!already has )\b(?:his|her)\b(?= Red Seal| license| licence| certification| ticket| designation)", "their")],
     # ("a candidate who holds his Red Seal": their; "a guy who already has his Red Seal" stays his)
 }
@@ -1894,7 +1897,10 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
         return "the " + named, "credential_phrase"
     # (Not the candidate's own: « Le certificat de préposé à l'aqueduc que vous détenez n'est pas suffisant : l'opérateur
     # doit détenir la qualification en traitement d'eau de surface » names the one required second, round 36.)
-    phrase = next((m for m in _CREDENTIAL.finditer(evidence) if not _OWNED.search(m.group(0))), None)
+    # (Nor a title shipped: « quelqu'un qui a déjà livré un titre sur Unreal Engine 5 » is a game, round 43.)
+    phrase = next((m for m in _CREDENTIAL.finditer(evidence) if not _OWNED.search(m.group(0))
+                   and not re.search(r"(?i)\b(?:livr|sort|lanc|publi|shipp|développ)\w*\s+(?:(?:un|des|deux|trois|plusieurs|\d+)\s+)?$",
+                                     evidence[:m.start()])), None)
     if phrase and not re.search(r"(?i)\bcertification\b", evidence):
         named = phrase.group(0).strip()
         named = named[:1].lower() + named[1:] if re.match(r"(?:Le|La|Les|L'|Un|Une)\b", named) else named
@@ -1929,7 +1935,9 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
         return (candidates[0] if candidates else order), "membership"
     if has_term(evidence, ("licences?", "licenses?", "permis")) and candidates:
         return candidates[0], "licence"
-    certified = has_term(evidence, tuple(cues["certification_words"]))
+    # (A title shipped is a game, not a credential: « a déjà livré un titre sur Unreal Engine 5 », round 43.)
+    shipped = re.search(r"(?i)\b(?:livr|sort|lanc|publi|shipp|développ)\w*\s+(?:un|des|deux|trois|plusieurs|\d+)\s+titres?\b", evidence)
+    certified = has_term(evidence, tuple(cues["certification_words"])) and not shipped
     return candidates[0], "certification" if certified else "tool"
 
 

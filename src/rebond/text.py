@@ -406,7 +406,14 @@ _WRITTEN_OUT = {
            # (round 39: "what was missing vs the internal candidate"; "PEX vs copper")
            (r"\bvs\.? (?=(?:the|a|an|my|your|his|her|their|our|this|that|those|these)\b)", "compared with "), (r"\bvs\.? (?=\w)", "versus "),
            # (round 38: "if you hire again for harvest in Aug.")
-           (r"\b(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.(\s*(?=$|[A-Z]))?", _english_month_written)],
+           (r"\b(Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.(\s*(?=$|[A-Z]))?", _english_month_written),
+           # (round 43: "Was it the sys design?", "does Kaiser ever sponsor Epic cert for internal hires?")
+           (r"(?i)\bsys(?= design| admin)", "system"), (r"\bcerts\b", "certifications"), (r"\bcert\b(?![.-])", "certification"),
+           (r"(?i)\bmgrs\b", "managers"), (r"(?i)\bmgr\b", "manager"), (r"(?i)\bmgmt\b", "management"), (r"(?i)\bppl\b", "people"),
+           (r"\bqs\b", "questions"), (r"(?i)\bdept\b\.?", "department"), (r"(?i)\bgovt\b", "government"),
+           (r"(?i)\bapprox\.?(?= )", "approximately"), (r"(?i)\bconvo\b", "conversation"), (r"(?i)\bprez\b", "presentation"),
+           (r"(?i)\bb/c\b", "because"), (r"(?i)\btho\b", "though"), (r"(?i)\binfo\b(?![.-])", "information"),
+           (r"\b(\d+) ?wks?\b", r"\1 weeks"), (r"(?i)\bwks\b", "weeks"), (r"(?i)\byrs\b", "years")],
     "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins?\b(?![.-])", r"\1 minutes"),
