@@ -960,7 +960,8 @@ def test_firm_feedback_and_praise_are_not_malicious(reply: str) -> None:
             "Brilliant technical skills, truly. It was your attitude towards the support team that concerned us.",
             {FIT},
         ),
-        ("Per the client: strong candidate, but they need someone who can work nights.", {FIT}),
+        # (working nights is a practical condition: no area, as the labelling brief says; heldout22)
+        ("Per the client: strong candidate, but they need someone who can work nights.", set()),
         ("You seemed a bit flat and we weren't sure you really wanted this job.", {REG}),
         ("Your emails were a bit too chummy for a first contact with a bank.", {REG}),
         ("I'd work on tightening your answers - several ran past five minutes.", {INT}),

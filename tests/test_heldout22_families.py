@@ -1,0 +1,85 @@
+"""Issue 16u: heldout22's families (a ground denied in answer to the candidate's own question, social condition in
+new words, a gene variant beside health words, a field or a priority dismissed with sarcasm, a practical schedule read
+as an area or as bad faith, the candidate's own casual messages quoted), each fixed by a general mechanism
+(evals/README.md, 16u). Replies written for these tests, none from a labelled set; 11 of the 12 tests failed on 7cb6790."""
+
+from __future__ import annotations
+
+import pytest
+
+from rebond.models import Ground, Kind
+from tests.families import areas, rules
+
+
+@pytest.mark.parametrize(
+    ("reply", "ground"),
+    [
+        ("Madame, vous nous avez dit toucher le RSA et être en surendettement ; pour un poste de caisse, nous avons "
+         "préféré une personne dont la situation financière est plus stable.", Ground.SOCIAL_CONDITION),
+        ("Dear Ms Ortiz, the examining physician found you medically fit for duty and your cardiac assessment was normal. "
+         "However, the screening shows you carry a gene variant associated with inherited long QT syndrome, although you "
+         "have never had symptoms, so we cannot proceed.",
+         Ground.GENETIC),
+    ],
+)
+def test_heldout22s_grounds_in_new_words_are_flagged(reply: str, ground: Ground) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is ground
+    assert analysis.kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Bonjour Madame, vous me demandiez si votre accent avait compté : non, absolument pas. C'est la disponibilité : "
+        "le poste demande tous les dimanches et vous nous avez dit ne pas pouvoir travailler le dimanche.",
+        "Hi Tom, you asked whether your age played a part: no, not at all. It came down to the weekend shifts, which "
+        "you said you can't do.",
+    ],
+)
+def test_heldout22s_a_ground_denied_in_answer_to_the_candidate_is_no_ground(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.ground is None
+    assert analysis.kind is Kind.CONSTRUCTIVE
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Respectfully, after that answer about DNS, maybe networking isn't the field for you.",
+        "Bravo pour ta sauce, brûlée au fond. Peut-être que la cuisine, ce n'est pas tout à fait ta voie ?",
+        "Merci d'avoir pris deux appels pendant l'entrevue. C'est toujours agréable de savoir qu'on passe en deuxième.",
+        "Really reassuring attention to detail for someone who wants to work in payroll.",
+    ],
+)
+def test_heldout22s_a_field_or_a_priority_dismissed_with_sarcasm_is_malicious(reply: str) -> None:
+    assert rules(reply).kind is Kind.MALICIOUS
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Salut Karine, c'est vraiment une question d'horaire : le poste est de soir avec une fin de semaine sur deux, pis "
+        "tu nous as dit en entrevue que les fins de semaine c'était pas possible pour toi.",
+        "Hi Marcus, honestly it was really just the schedule. The position is nights, four nights a week, and you said "
+        "you could only do days because of your classes.",
+    ],
+)
+def test_heldout22s_a_schedule_the_candidate_cannot_work_is_a_practical_reason(reply: str) -> None:
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE
+    assert not areas(analysis)
+
+
+def test_heldout22s_the_candidates_own_casual_words_quoted_are_no_insult() -> None:
+    reply = ("What held us back was tone: your emails to our office were quite casual ('hey there!', 'no stress lol'), "
+             "and our clients expect something more formal.")
+    analysis = rules(reply)
+    assert analysis.kind is Kind.CONSTRUCTIVE
+
+
+def test_heldout22s_a_career_questioned_is_bad_faith_and_names_no_area() -> None:
+    # a taunt about the field is bad faith, not a judgement of the candidate's skills (tr6-006's family)
+    analysis = rules("Salut, sans vouloir être méchant, la programmation, c'est pas vraiment ta place.")
+    assert analysis.kind is Kind.MALICIOUS
+    assert not areas(analysis)
