@@ -365,3 +365,55 @@ def test_round43s_no_worry_owned_after_a_reason_that_was_no_fault():
     notes = "J'ai bafouillé à la question sur les pompes sous-cut.\nQuestions : y a-t-il d'autres postes à l'externe ?"
     body = compose(request("fr", rejection="Le poste a été pourvu à l'interne.", notes=notes, length=90, directness=80)).body
     assert "bafouillé" not in body, body
+
+
+# ---- round 44 ----
+
+@pytest.mark.parametrize(("notes", "asked"), [
+    ("À demander : si c'est négociable dans qq mois (je pourrais déménager en 2027) et si mon estimation était dans la "
+     "bonne fourchette.", ("Est-ce négociable dans quelques mois ?", "Est-ce que mon estimation était dans la bonne fourchette ?")),
+    ("Je veux lui demander : quels logiciels ils utilisent en litige que je devrais apprendre + est-ce qu'elle me "
+     "recommanderait pour d'autres postes au cabinet.",
+     ("Quels logiciels utilisez-vous en litige que je devrais apprendre ?", "Est-ce que vous me recommanderiez pour d'autres postes au cabinet ?")),
+    ("À lui demander : passer l'AMF avant de repostuler ? Commencer par un poste de conseiller particuliers, c'est une "
+     "bonne voie ?", ("Me conseilleriez-vous de passer l'AMF avant de repostuler ?",
+                      "Me conseilleriez-vous de commencer par un poste de conseiller particuliers ?")),
+    ("À demander : combien de temps pour finir la VAE d'après lui ?", ("Combien de temps faut-il pour finir la VAE, selon vous ?",)),
+])
+def test_round44s_the_notes_questions_in_reported_speech_or_infinitives_are_asked(notes, asked):
+    assert own_questions(notes, "fr") == asked
+
+
+def test_round44s_what_the_notes_want_to_know_is_listed_as_questions():
+    notes = ("Je voudrais savoir si c'est les psychotechniques qui ont coincé et au bout de combien de temps je peux "
+             "repostuler.")
+    s = read_situation(request("fr-FR", rejection="Nous avons retenu une autre candidature.", notes=notes))
+    assert s.own_questions == ("Est-ce que ce sont les psychotechniques qui ont coincé ?", "Au bout de combien de temps puis-je repostuler ?")
+    body = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature.", notes=notes, formality=50,
+                           directness=70)).body
+    assert "- Au bout de combien de temps puis-je repostuler ?" in body and "si c'est les" not in body, body
+    # guards: a condition on the answer, or the candidate's own second clause, stays said in passing
+    for kept in ("Je veux savoir où en est le recrutement et, si c'est non, ce que je devrais travailler.",
+                 "Je veux savoir si c'est parce que j'ai pas de formation, j'avais dit que c'était pas nécessaire."):
+        s = read_situation(request("fr", rejection="Nous avons retenu une autre candidature.", notes=kept))
+        assert not s.own_questions and s.wants_to_ask, kept
+
+
+def test_round44s_a_call_says_puis_je_as_est_ce_que_je_peux():
+    from rebond.spoken import spoken_french
+
+    assert spoken_french("- Puis-je voir ma copie ?") == "- Est-ce que je peux voir ma copie ?"
+
+
+def test_round44s_a_title_shipped_is_said_through_the_hire_not_as_a_tool():
+    rejection = ("L'équipe a décidé d'aller avec un profil qui a déjà livré un titre AAA sur console, c'est vraiment ça "
+                 "qui a fait la différence.")
+    body = compose(request("fr", "linkedin", rejection=rejection, length=20, directness=70, formality=10)).body
+    assert "d'AAA" not in body and "de AAA" not in body, body
+
+
+def test_round44s_the_candidates_own_guess_in_a_call_report_is_no_stated_reason():
+    notes = ("Shaz rang this arvo. Said I didn't get through, they went with people who scored higher on the group exercise.\n"
+             "Assessment day at Mayne 3 wks ago: group exercise (6 of us - reckon I talked over people a bit), then a 1:1.")
+    body = compose(request("en", "phone", rejection="", news="phone", notes=notes, recruiter="Shaz", length=60)).body
+    assert "comment about my interview answers" not in body and "your comment" not in body, body

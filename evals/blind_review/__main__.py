@@ -58,7 +58,7 @@ def render(folder: Path) -> None:
             f" · variant {request.variant}",
             "",
             f"- recruiter: {ctx.recruiter_name or '—'} · organisation: {ctx.company} · role: {ctx.role}"
-            f" · date: {ctx.interview_date or '—'}",
+            f" · interview date (as entered): {ctx.interview_date or '—'}",
             f"- news: {ctx.news_channel} · writer's gender: {ctx.candidate_gender or 'not given'}"
             f" · phone: {ctx.candidate_phone or '—'}",
             f"- rejection: {ctx.rejection_message or '—'}".replace("\n", " "),

@@ -35,7 +35,7 @@ from rebond.models import (
     GrammaticalGender,
     Language,
 )
-from rebond.notes_questions import formal_enough, formal_question, own_questions_to_the_organisation
+from rebond.notes_questions import formal_enough, formal_question, indirect_questions, own_questions_to_the_organisation
 from rebond.resources import load_data
 from rebond.situation import (
     Situation,
@@ -480,6 +480,8 @@ def _advice_left(w: _Writer, said: list[str]) -> list[str]:
 def _wants_line(w: _Writer) -> str:
     """What the notes say the candidate wants to ask, asked: « Je voulais aussi vous demander si … » ("" when none)."""
     wants = w.situation.wants_to_ask
+    if wants and _own(w) and w.situation.own_questions == indirect_questions(wants):
+        return ""  # the same questions, listed (the clause said in passing is for a letter that leaves them out)
     return w.pick("wants_to_ask", wants=wants) if wants and not w.tight else ""
 
 
@@ -1292,6 +1294,9 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
         "internal", "experience", "requirement", "salary", "capacity", "explained", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     own = _own(w)
+    if own and len(own) > 1 and s.wants_to_ask and s.own_questions == indirect_questions(s.wants_to_ask) and not merged and not w.tight:
+        # The questions one clause of the notes reports: a note asks them all in that clause, not the first alone.
+        return [*lines, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]
     if own and (not merged or len(own[0]) <= _OWN_BARE_MAX):
         # The first question the notes list for the recruiter: what the candidate wants to know. (At the very
         # limit it alone, when short: it is what the note is for, and it usually asks about the reason.)

@@ -136,7 +136,7 @@ _LABEL = {
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
 _OPENS = {
-    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|comment|où|quand|pourquoi|combien|si\b|s'|y a-t-il|y (?:aura|aurait|avait)-t-il|c'est\b|c'était\b|"
+    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|comment|où|quand|pourquoi|combien|au bout de combien|à partir de quand|jusqu'à quand|à qui|si\b|s'|y a-t-il|y (?:aura|aurait|avait)-t-il|c'est\b|c'était\b|"
                      r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|une fois [^,?]{2,60},\s*(?:est-ce|y a-t-il|pourr\w+|serait|faut-il|vaut-il|vaudrait-il)\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
     "en": re.compile(r"(?i)^(?:is|was|are|were|am|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might"
@@ -205,6 +205,12 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
             if question and question not in [q for q, _ in found]:
                 plural = bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", chunk.group(1)))
                 found.append((question, plural))
+        if not found and not re.match(r"\s*[^\n]*\?", rest):
+            # « À demander : si c'est négociable … et si mon estimation … » (no question mark): reported speech, said
+            # directly; « lui demander » makes « elle » the recruiter.
+            line = re.split(r"\n|(?<=[a-zà-ÿ)])\.(?:\s|$)", rest, maxsplit=1)[0]
+            to_her = re.search(r"(?i)\blui\b|\bà (?:elle|lui)\b", label.group(0))
+            found = [(q, False) for q in indirect_questions(line.replace("\u2024", "."), recruiter_is="elle" if to_her else "")]
         if found:
             break
     return tuple(found[:3])
@@ -222,8 +228,16 @@ _VERBLESS = [
     # (rounds 40–41: « délai avant de repostuler ? », « Autre chose à améliorer dans l'étude de cas ? »)
     (r"(?i)^(?:le )?délai (avant de|pour)\b", r"Quel est le délai \1"),
     (r"(?i)^autre chose (à|a) ", "Y a-t-il autre chose à "),
+    (r"(?i)^combien de temps (pour|avant d'|avant de)", r"Combien de temps faut-il \1"),  # (round 44)
+    # (round 44: « passer l'AMF avant de repostuler ? », « Commencer par un poste de conseiller particuliers, c'est une
+    # bonne voie ? »): a course of action the candidate weighs, asked as advice
+    (r"(?i)^(passer|commencer|faire|suivre|prendre|viser|chercher|attendre|refaire|repasser|obtenir|apprendre|"
+     r"travailler|contacter|relancer|postuler|déménager|reprendre|continuer|miser|cibler|tenter)\b([^?]*?)"
+     r"(?:,\s*(?:c'est|ce serait|serait-ce)\s+(?:une\s+)?(?:bonne|meilleure)\s+(?:voie|idée|option|approche|stratégie|porte d'entrée))?$",
+     lambda m: "Me conseilleriez-vous de " + m.group(1).lower() + m.group(2)),
 ]
-_WORDING = [(r"(?i)\bdans 1 an\b", "dans un an"), (r"(?i)\bde (?=[aeiouhéè])", "d'")]
+_WORDING = [(r"(?i)\bdans 1 an\b", "dans un an"), (r"(?i)\bde (?=[aeiouhéè])", "d'"),
+            (r"(?i),?\s*(?:d'après|selon) (?:lui|elle|eux)\b", ", selon vous")]
 # Spoken questions of the notes turned into the questions a message asks (round 40: « j'étais où dans le classement? »,
 # « Mon jeu de rôle, ça a passé comment? », « mon test, c'était quoi le point faible? »,
 # "how did presentation land?", "any openings on 3rd shift?", "feedback on the case study?"), before the opener check.
@@ -251,7 +265,7 @@ _SPOKEN_TO_ASKED = {
            (r"(?i)^((?:quel\w*|combien d[e'])\s?[^?]{2,40}?) (?:il|y) (faut|faudrait|fallait|faudra|aurait fallu)\b",
             lambda m: f"{m.group(1)} " + {"faut": "faut-il", "faudrait": "faudrait-il", "fallait": "fallait-il",
                                           "faudra": "faudra-t-il", "aurait fallu": "aurait-il fallu"}[m.group(2).lower()]),
-           (r"(?i)^comment (?:j'ai fait|je m'en suis sorti\w*|j'ai performé|j'ai été|je me suis débrouillé\w*) (?=dans|à|au|aux|en|sur|pendant|lors|durant)",
+           (r"(?i)^comment (?:j'ai fait|je m'en suis sorti[\w·]*|j'ai performé|j'ai été|je me suis débrouillé\w*) (?=dans|à|au|aux|en|sur|pendant|lors|durant)",
             "Comment avez-vous trouvé ma prestation "),
            (r"(?i)^un ([^?]{2,50}?) serait (possible|envisageable|une option|ouvert)\b", r"Un \1 serait-il \2"),
            (r"(?i)^une ([^?]{2,50}?) serait (possible|envisageable|une option|ouverte)\b", r"Une \1 serait-elle \2")],
@@ -261,6 +275,66 @@ _SPOKEN_TO_ASKED = {
            (r"(?i)^(?:any )?(?:specific |particular |more )?feedback on (the|my)\b", r"do you have any feedback on \1"),
            (r"(?i)^apart from ([^,?]{2,40}), anything (about|on|in)\b", r"apart from \1, was there anything \2")],
 }
+
+
+# What the notes ask in reported speech (« À demander : si c'est négociable dans quelques mois et si mon estimation
+# était dans la bonne fourchette », « Je veux savoir si c'est la rémunération ou la technique, et comment le test a été
+# lu »): each question said directly (round 44's readers: "make the real ones the questions").
+_INDIRECT_SPLIT = re.compile(r"(?i)\s*(?:\s\+\s|;|,?\s+(?:et|pis|ou)\s+(?=(?:si|s'|comment|quand|combien|où|pourquoi|quel\w*|ce qu\w*|"
+                             r"au bout|à partir|à qui|jusqu'à quand|dans quel\w*|est-ce)\b)|,\s+(?=(?:comment|quand|combien|pourquoi|quel\w*|au bout|à partir|à qui|jusqu'à quand)\b))\s*")
+# Reported speech that is no question to send as is: a condition on the answer (« si c'est non, … »), a note to self
+# (« c'est tout », « sans le brusquer »), a second clause of the candidate's own (« …, j'avais dit que … »).
+_INDIRECT_NOT = re.compile(r"(?i)\bsi (?:c'est )?(?:non|oui)\b|c'est tout\b|sans (?:le|la|les) brusquer|,\s*(?:je|j'|moi)\b")
+_INDIRECT_TO_DIRECT = [
+    (r"(?i)^s'il y a\b", "Y a-t-il"), (r"(?i)^s'il y aura\b", "Y aura-t-il"), (r"(?i)^s'il y aurait\b", "Y aurait-il"),
+    (r"(?i)^s'il y avait\b", "Y avait-il"),
+    (r"(?i)^si c'est (les|des|mes|vos|ses|ces) (.{2,60}?) qui\b", r"Est-ce que ce sont \1 \2 qui"),
+    (r"(?i)^si c'(?:est|était) (.{2,60}?) qui\b", r"Est-ce \1 qui"),
+    (r"(?i)^si c'est (.{2,60}?) ou (.{2,60})$", r"Est-ce plutôt \1 ou \2 qui a joué"),  # « si c'est la rémunération ou la technique »
+    (r"(?i)^si c'est\b", "Est-ce"), (r"(?i)^si c'était\b", "Était-ce"),
+    (r"(?i)^s'(ils?)\b", r"Est-ce qu'\1"), (r"(?i)^si (?=[aeiouhéèê])", "Est-ce qu'"), (r"(?i)^si\b", "Est-ce que"),
+    (r"(?i)^ce qu'", "Qu'est-ce qu'"), (r"(?i)^ce que\b", "Qu'est-ce que"), (r"(?i)^ce qui\b", "Qu'est-ce qui"),
+    # « au bout de combien de temps je peux repostuler » → « … puis-je postuler de nouveau »
+    (r"(?i)^((?:au bout de |dans )?combien de temps|à partir de quand|jusqu'à quand|quand|comment|où|pourquoi) je peux\b", r"\1 puis-je"),
+    (r"(?i)^((?:au bout de |dans )?combien de temps|à partir de quand|jusqu'à quand|quand|comment|où|pourquoi) on peut\b", r"\1 peut-on"),
+    (r"(?i)^(quel\w* [^?]{2,40}?) j'ai (\w+)", r"\1 ai-je \2"),  # « quelle partie des tests j'ai ratée » → « … ai-je ratée »
+]
+# « Comment le test de personnalité a été lu ? » → « Comment le test de personnalité a-t-il été lu ? » (after the turn to
+# the recruiter, which would read « -t-il » as them)
+_WH_INVERSION = (r"^(Comment|Pourquoi|Quand|Où) (le|la|un|une|mon|ma|ce|cette) ((?:(?!qui\b|que\b|qu')[^\s,?]+ ){0,5}?)(a|est|était|sera|serait)\b",
+                 lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}{m.group(4)}-{'t-' if m.group(4)[-1] in 'ae' else ''}"
+                           f"{'elle' if m.group(2).lower() in ('la', 'une', 'ma', 'cette') else 'il'}")
+_INDIRECT_OPENS = re.compile(r"(?i)^(?:si|s'|comment|quand|combien|où|pourquoi|quel\w*|ce qu\w*|au bout|à partir|à qui|jusqu'à quand|dans quel\w*|est-ce)\b")
+
+
+def indirect_questions(clause: str, *, recruiter_is: str = "") -> tuple[str, ...]:
+    """The questions a French clause in reported speech asks, each said directly to the recruiter; () when one of
+    them cannot be said (better the candidate's clause, or a question of ours, than a broken one).
+
+    ``recruiter_is`` « elle » or « il »: the notes say « lui demander », so that pronoun is the recruiter."""
+    clause = re.sub(r"(?i)\s*\(\s*(?:j'|je |moi)[^()]*\)", "", clause)  # « (je pourrais déménager en 2027) »: an aside
+    clause = re.sub(r"\s+/\s+(?=si\b|s')", " ou ", clause)  # « … en janvier / si je peux … »: two questions
+    if _INDIRECT_NOT.search(clause):
+        return ()
+    parts = [p.strip(" ,.;:") for p in _INDIRECT_SPLIT.split(clause.strip()) if p and p.strip(" ,.;:")]
+    if not parts or not all(_INDIRECT_OPENS.match(p) or _said_whole(p) != p for p in parts):
+        return ()
+    asked = []
+    for part in parts:
+        if recruiter_is:
+            part = re.sub(rf"(?i)\b{recruiter_is}\b(?=\s)", "il", part)
+        for pattern, direct in _INDIRECT_TO_DIRECT:
+            turned = re.sub(pattern, direct, part, count=1)
+            if turned != part:
+                part = turned
+                break
+        question = _sendable(part, "fr")
+        if not question:
+            return ()
+        # « Quels logiciels vous utilisez … » → « Quels logiciels utilisez-vous … »
+        question = re.sub(r"^(Quel\w*\s+\S+(?:\s+\S+)?)\s+vous\s+(\w+ez)\b", r"\1 \2-vous", question)
+        asked.append(re.sub(r"\s{2,}", " ", re.sub(*_WH_INVERSION, question)))
+    return tuple(dict.fromkeys(asked))[:3]
 
 
 def _said_whole(text: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
-from rebond.notes_questions import agenda_start, own_questions, promised_answer, to_mention, turn_to_recruiter
+from rebond.notes_questions import agenda_start, indirect_questions, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term, shorthand_written_out
 
@@ -254,6 +254,11 @@ def read_situation(request: DraftRequest) -> Situation:
     own = own_questions(ctx.notes, request.language.base)
     if own and wants and any(_shares_words(wants, question) for question in own):
         wants = ""  # the same question, listed and said in passing: asked once, as listed
+    if not own and wants and request.language.base != "en" and (direct := indirect_questions(wants)):
+        # « Je voudrais savoir si c'est les psychotechniques qui ont coincé et au bout de combien de temps je peux
+        # repostuler »: asked as the questions they are, not pasted in reported speech (round 44's readers). The
+        # clause stays for a formal letter, which leaves a spoken question out and then says it in passing.
+        own = direct
     mention = to_mention(ctx.notes, request.language.base)
     if re.search(r"(?i)\b(?:int[ée]ress\w*|interested|keen)\b", mention):
         mention = ""  # "still interested": every draft says it
@@ -296,7 +301,7 @@ def _shares_words(one: str, other: str) -> bool:
 # The candidate's own words inside a call report: a sentence that starts « Je », « J' », « Moi », "I" (not « Je lui ai
 # demandé… il m'a dit », which reports the call), and an aside « (moi je …) », «, moi je … ».
 _OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|heard|learned|learnt)\b)")
-_OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*"
+_OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|\s*\([^()]*\b(?:reckon|i think|i guess|je pense|je crois|j'ai l'impression)\b[^()]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*"
                         # how the caller sounded to the candidate (« il avait l'air mal à l'aise », "she seemed rushed")
                         r"|,\s*(?:il|elle|he|she)\s+(?:avait l'air|semblait|had|seemed|looked|sounded)\b[^.;!?]*")
 
@@ -428,7 +433,10 @@ def answers_in_tu(request: DraftRequest, situation: Situation) -> bool:
 
 
 # A sentence of the notes that describes the interview (its format, its exercises) rather than the call.
-_DESCRIBES_INTERVIEW = re.compile(r"(?i)^\s*(?:l'entrevue|l'entretien|entrevue|entretien|the interview|interview|(?:le |la |un |une )?(?:test|exercice|étude de cas|mise en situation|présentation|panel|jury)|first interview|second interview|(?:la |le )?(?:première|deuxième|2e|1re) (?:entrevue|entretien)|round \d)\b")
+_DESCRIBES_INTERVIEW = re.compile(r"(?i)^\s*(?:l'entrevue|l'entretien|entrevue|entretien|the interview|interview|(?:le |la |un |une )?(?:test|exercice|étude de cas|mise en situation|présentation|panel|jury)|first interview|second interview|(?:la |le )?(?:première|deuxième|2e|1re) (?:entrevue|entretien)|round \d|"
+                                  # (round 44: "Assessment day at Mayne ~3 wks ago: …", « Journée de sélection à Châtillon : … »)
+                                  r"assessment (?:day|centre|center)|(?:la )?journée (?:de sélection|d'évaluation|de recrutement|d'essai)|"
+                                  r"(?:the )?(?:group exercise|tech(?:nical)? screen|panel interview|site visit|loop)|(?:le )?processus)\b")
 # Reported speech: what the recruiter said on the call, which is the rejection's.
 _REPORTED_SPEECH = re.compile(r"(?i)\b(?:(?:il|elle|on|ils|elles) (?:a|m'a|ont|m'ont) (?:dit|expliqué|précisé|mentionné)|(?:he|she|they) (?:said|told|mentioned)|selon (?:lui|elle))\b")
 
@@ -1915,6 +1923,10 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
     if lang != "en" and (diploma := re.search(rf"\b({_DIPLOMAS})\b((?: en| de| d')[^,.;:!?()]{{3,40}}\b|(?: [A-Z][A-Z0-9]{{1,8}})+)?", evidence)):
         # (Cut at 40 characters, a name may end on a preposition: « le DEP en Assistance à la personne en ».)
         return _without_dangling_end("le " + (diploma.group(1) + (diploma.group(2) or "")).strip()), "credential_phrase"
+    # A title shipped (« a déjà livré un titre AAA sur console », "shipped a AAA title") is a game: the person hired says
+    # it, not « l'importance d'AAA » (round 44).
+    if re.search(r"(?i)\b(?:livr|sort|lanc|publi|shipp|développ)\w*\s+(?:un|des|deux|trois|plusieurs|a|an|\d+)\s+(?:[\w-]+\s+)?(?:titres?|titles?|jeux|games?)\b", evidence):
+        return "", ""
     if "Ruby on Rails" in evidence:  # a name with a lower-case word inside it
         return "Ruby on Rails", "tool"
     # A named tool or an acronym ("Power BI", "SAP BW", "PMP"), with the names that follow it.

@@ -32,6 +32,8 @@ def _que(following: str) -> str:
 
 def _subject_verb(pronoun: str, verb: str) -> str:
     """« je pourrais », « j'aurais », « vous avez »."""
+    if pronoun == "je" and verb.lower() == "puis":
+        return "je peux"  # « Puis-je » is written; said, « est-ce que je peux » (never « je puis »)
     if pronoun == "je" and _VOWEL.match(verb):
         return f"j'{verb}"
     return f"{pronoun} {verb}"
