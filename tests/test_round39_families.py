@@ -417,3 +417,20 @@ def test_round44s_the_candidates_own_guess_in_a_call_report_is_no_stated_reason(
              "Assessment day at Mayne 3 wks ago: group exercise (6 of us - reckon I talked over people a bit), then a 1:1.")
     body = compose(request("en", "phone", rejection="", news="phone", notes=notes, recruiter="Shaz", length=60)).body
     assert "comment about my interview answers" not in body and "your comment" not in body, body
+
+
+def test_round44s_what_the_post_demande_is_the_reason_not_the_interview():
+    rejection = ("Bonjour Kévin, suite à votre entretien de jeudi, nous ne pouvons pas donner suite : le poste demande une "
+                 "FCO à jour et la carte conducteur, et vous nous avez indiqué que votre FCO a expiré en 2024.")
+    body = compose(request("fr-FR", "phone", rejection=rejection, recruiter="Laurent", length=15, formality=0)).body
+    assert "une FCO à jour et la carte conducteur" in body and "remarque sur mes réponses" not in body, body
+    # guard: the requirement stops where the recruiter turns to the candidate
+    told = "Le poste demande le DEJEPS voile (obligatoire pour encadrer les moniteurs) et tu as le BPJEPS."
+    assert required_as_said(told, "fr") == "le DEJEPS voile (obligatoire pour encadrer les moniteurs)"
+
+
+def test_round44s_experience_of_a_five_word_practice_is_named_whole():
+    rejection = ("The panel felt that the successful candidate had more experience of running an independent MSK caseload, "
+                 "including injection therapy.")
+    body = compose(request("en", rejection=rejection, length=60, company="NHS Lothian", role="Band 6 Physiotherapist")).body
+    assert "running an independent MSK caseload" in body and "experience with MSK" not in body, body

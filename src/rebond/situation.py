@@ -1729,7 +1729,8 @@ def _says_nothing(hire: str) -> bool:
 # What the post requires, as the recruiter said it: « exige le CACES R489 … en cours de validité »,
 # « sans la carte ASP Construction valide », "requires a Class 1 licence", "need you to be registered …".
 _REQUIRED = {
-    "fr": [re.compile(r"(?i)\b(?:exige|exigeait|requiert|requérait|nécessite|necessite|nécessitait)\s+"
+    # (« le poste demande une FCO à jour et la carte conducteur », round 44: « demande » after the post only)
+    "fr": [re.compile(r"(?i)\b(?:exige|exigeait|requiert|requérait|nécessite|necessite|nécessitait|(?<=poste )demande|(?<=poste )demandait)\s+"
                       r"((?:d'être|d'etre|d'avoir|de détenir|de posseder|de posséder|le|la|les|l'|un|une|des|au moins)\b[^.;!?]{3,140}?)"
                       r"(?=\s*(?:[.;!?]|,(?!\s*\d)|\s(?:or|ce qui|mais|alors|donc)\b|$))"),
            # « la ligue exige que le préparateur physique ait le DES JEPS ou un master STAPS » (round 36): what he must have
@@ -1772,7 +1773,10 @@ def required_as_said(rejection: str, lang: str) -> str:
             continue  # "He mentioned they need a part-time removal technician": a job offered, not what the post required
         # The recruiter's own clause after it is theirs, not the post's: « … dès l'embauche et nous ne sommes pas
         # en mesure de les financer », "… and we can't train on it".
-        phrase = re.split(r"(?i)\s+(?:et|mais|and|but)\s+(?:nous|on|we|I|je)\b", match.group(1))[0]
+        # (Nor the candidate's, nor another judge's: « … DEJEPS voile et tu as le BPJEPS », « … par semaine et le comité
+        # avait des doutes », round 44.)
+        phrase = re.split(r"(?i)\s+(?:et|mais|and|but)\s+(?:nous|on|we|I|je|tu|t'|vous|you|il|elle|ils|elles|he|she|they|"
+                          r"le comité|l'équipe|le jury|la direction|the panel|the team)\b", match.group(1))[0]
         phrase = _without_dangling_end(_balanced(phrase))
         if lang == "en":
             phrase = re.sub(r"(?i)^(?:to\s+)?be\s+", "being ", phrase)
@@ -1956,7 +1960,7 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
 # "more experience in payroll", « expérience en gestion de projet »: up to four words, stopped at a clause.
 _TOPIC = re.compile(
     r"\b(?:experience|expertise|background)\s+(?:[\w-]+\s+){0,2}?(?:en |dans (?:le |la |l'|les )?|de la |du |des |in |with |of )"
-    r"((?:[\w'’-]+ ?){1,4}?)(?=\s*(?:[,.;:!?)]|$|\b(?:et|and|ou|or|que|qui|which|who|than|pour|for|alors|mais|but|comme|as|au|a|to|at|chez|dans|within|aupres)\b))",
+    r"((?:[\w'’-]+ ?){1,5}?)(?=\s*(?:[,.;:!?)]|$|\b(?:et|and|ou|or|que|qui|which|who|than|pour|for|alors|mais|but|comme|as|au|a|to|at|chez|dans|within|aupres)\b))",
     re.IGNORECASE,
 )
 
