@@ -434,3 +434,54 @@ def test_round44s_experience_of_a_five_word_practice_is_named_whole():
                  "including injection therapy.")
     body = compose(request("en", rejection=rejection, length=60, company="NHS Lothian", role="Band 6 Physiotherapist")).body
     assert "running an independent MSK caseload" in body and "experience with MSK" not in body, body
+
+
+# ---- round 45 ----
+
+def test_round45s_what_the_person_hired_does_is_no_offer():
+    notes = ("M. Lapointe m'a appelée vendredi : ils ont pris une enseignante qui fait déjà de la suppléance à l'école et qui "
+             "connaît les élèves.")
+    s = read_situation(request("fr", "phone", rejection="", news="phone", notes=notes))
+    assert s.invited_back != "offer" and s.reason is not None, s
+    # guard: an offer in its own clause is still read (« je peux vous inscrire sur notre liste de suppléants »)
+    rejection = ("Nous avons retenu une candidate titulaire du CAPES, ce qui nous permet d'envisager un contrat sur une plus "
+                 "longue durée. Si vous le souhaitez, je peux vous inscrire sur notre liste de suppléants pour les "
+                 "remplacements de courte durée.")
+    s = read_situation(request("fr-FR", rejection=rejection))
+    assert "courte durée" in s.offer, s
+
+
+@pytest.mark.parametrize(("language", "notes", "said"), [
+    ("fr", "Sylvie m'a appelé ce matin : ils veulent quelqu'un avec de l'expérience en aéro.", "votre appel de ce matin"),
+    ("en", "Brad rang yesterday - they went with someone with site experience.", "calling me yesterday"),
+])
+def test_round45s_a_call_is_thanked_for_when_it_came(language, notes, said):
+    body = compose(request(language, "phone", rejection="", news="phone", notes=notes, length=60, formality=30)).body
+    assert said in body and "l'autre jour" not in body and "the other day" not in body, body
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("if any feedback at all poss, esp on the group exercise", "if any feedback at all possible, especially on the group exercise"),
+    ("ran out of time on the last q", "ran out of time on the last question"),
+    ("a lad who'd PLC experience", "a lad who had PLC experience"),
+])
+def test_round45s_english_note_speak_is_written_out(typed, written):
+    assert written_out(typed, "en") == written
+
+
+def test_round45s_a_verbless_if_clause_is_not_asked_and_a_country_is_no_tool():
+    from rebond.situation import _wants_to_ask
+
+    # guard (already left out before: "poss" is no verb)
+    assert _wants_to_ask("I would also like to ask if any feedback at all poss despite the email.", "en") == ""
+    notes = "Luc m'a appelée hier, ils prennent qqn avec plus d'expérience en transport longue distance (USA)."
+    body = compose(request("fr", "linkedin", rejection="", news="phone", notes=notes, length=10, formality=35,
+                           gender="feminine")).body
+    assert "USA" not in body, body
+
+
+def test_round45s_a_medical_residency_is_no_place_of_residence():
+    rejection = ("We have decided to move forward with a candidate who has completed a PGY-2 residency in emergency medicine "
+                 "and holds BCCCP certification.")
+    body = compose(request("en", rejection=rejection, length=60)).body
+    assert "distance" not in body, body

@@ -638,6 +638,25 @@ def _with_worry(w: _Writer, questions: list[str]) -> list[str]:
     return questions
 
 
+_RICH_FROM = 80  # a long message asks the notes' own questions and, beside them, about a moment they leave out
+
+
+def _with_moment(w: _Writer, questions: list[str], *, spoken: bool = False) -> list[str]:
+    """The notes' questions and, in a long message, one about a moment of the interview they do not name (round 44's
+    readers at length 90–100: "the role play is unused", "too little of the notes is used")."""
+    if w.request.tone.length < _RICH_FROM or len(questions) >= 3:
+        return questions
+    said = " ".join(questions)
+    key = "moment_questions_spoken" if spoken else "moment_questions"
+    for moment in w.situation.moments:
+        if moment not in w.bank[key] or has_term(said, moment_terms()[moment]):
+            continue
+        question = w.fill(w.bank[key][moment])
+        if not any(_same_subject(w, question, q) or _same_frame(question, q) for q in questions):
+            return [*questions, question]
+    return questions
+
+
 def _own(w: _Writer) -> list[str]:
     """The questions the notes list for the recruiter that this draft can ask: all of them, but in a formal letter
     only those not written in spoken words (« C'est le fond ou la forme qui a coincé ? »)."""
@@ -658,7 +677,7 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         # (An own "anything else?" replaces the stock "anything else?", not a question on the gap itself: "How best to
         # learn SAS?" stays before it, round 41.)
         if not _has_gap(w) or gap_asked or _advice_taken(w) or asks_else and _asks_anything_else(w):
-            return _with_worry(w, _one_opinion_tail(own))
+            return _with_worry(w, _one_opinion_tail(_with_moment(w, own, spoken=spoken)))
         if asks_else:
             return _with_worry(w, _one_opinion_tail([_gap_question(w, spoken=spoken, listed=True)] + own))
         gap = _gap_question(w, spoken=spoken, listed=True)
@@ -1337,7 +1356,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     labels = w.bank["phone_labels"]
     opening = [w.pick("phone_opening", greeting=_phone_greeting(w))]
     # The news came by phone: the caller thanks for that call, in the past, not "thank you for your call".
-    thanks = w.pick("call_thanks") if s.news == "phone" else w.pick("short_thanks", _thanks_key(s))
+    thanks = _when_called(w, w.pick("call_thanks")) if s.news == "phone" else w.pick("short_thanks", _thanks_key(s))
     short = tone.length < _SHORT_BELOW  # a short call keeps to the thanks, the regret and the questions
     ask = [_with_kind_words(w, thanks)] if short else [thanks, *_kind_words(w)]
     if s.invited_back == "call":
@@ -1399,6 +1418,24 @@ def _phone(w: _Writer) -> tuple[str, str]:
     # "the voicemail asks for feedback when the call is about the job they offered").
     about = {"call": "voicemail_call", "offer": "voicemail_offer", "recommend": "voicemail_offer", "forward": "voicemail_offer"}.get(s.invited_back, "voicemail")
     return body, w.pick(about, callback=callback, greeting=_phone_greeting(w))
+
+
+# When the call that brought the news came, as the notes tell it (« m'a appelé ce matin », "rang this arvo").
+_CALLED_WHEN = re.compile(r"(?i)\b(?:appel\w*|rappel\w*|téléphon\w*|called|rang|phoned|rung)\b[^.\n]{0,30}?"
+                          r"\b(ce matin|cet après-midi|tantôt|aujourd'hui|hier|this morning|this afternoon|this arvo|today|yesterday)\b")
+_WHEN_SAID = {"ce matin": "de ce matin", "cet après-midi": "de cet après-midi", "tantôt": "de tantôt", "aujourd'hui": "de ce matin",
+              "hier": "d'hier", "this morning": "this morning", "this afternoon": "this afternoon", "this arvo": "this afternoon",
+              "today": "today", "yesterday": "yesterday"}
+
+
+def _when_called(w: _Writer, thanks: str) -> str:
+    """« Merci encore pour votre appel de ce matin », "Thanks again for calling me yesterday": not "the other day" when
+    the notes say the call came this morning (round 45's readers)."""
+    when = _CALLED_WHEN.search(w.request.context.notes)
+    if not when:
+        return thanks
+    said = _WHEN_SAID[when.group(1).lower()]
+    return thanks.replace("de l'autre jour", said).replace("the other day", said)
 
 
 def _phone_greeting(w: _Writer) -> str:

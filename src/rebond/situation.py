@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
 from rebond.notes_questions import agenda_start, indirect_questions, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.resources import load_data
-from rebond.text import find_terms, fold, has_term, shorthand_written_out
+from rebond.text import find_terms, fold, has_term, shorthand_written_out, written_out
 
 # A text's sentences: after a full stop, a question or an exclamation mark, and at each line break.
 # (An emoji ends a sentence too: « Merci d'être venue jeudi 🙂 Finalement on a pris… » is two.)
@@ -463,8 +463,11 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     says_tu = lang != "en" and _says_tu(rejection)
     # An automated notice carries no reason meant for this candidate.
     reason = None if automatic else stated_reason(rejection, lang)
-    if reason is not None and reason.evidence and has_term(reason.hire or _sentence_containing(rejection, reason.evidence) or reason.evidence,
-                                                           tuple(_cues()["invited_back"]["offer"])):
+    # (What the person hired does, « qui fait déjà de la suppléance », is no offer: round 45.)
+    if reason is not None and reason.evidence and has_term(
+            re.sub(r"(?i)\s+\b(?:qui|who)\b.*", "", reason.hire) if reason.hire
+            else _without_what_the_hire_did(_sentence_containing(rejection, reason.evidence) or reason.evidence),
+            tuple(_cues()["invited_back"]["offer"])):
         # (The person chosen, described before « mais elle m'a dit que je pourrais avoir une place… », stays the reason.)
         reason = None  # « Nous recherchons un(e) employé(e) polyvalent(e)… si cela vous intéresse »: an offer, not a reason
     if reason is not None and reason.gap != "internal" and reason.evidence:
@@ -524,8 +527,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         # (Only a test, and no word of an interview anywhere: « l'épreuve écrite », "your translation test".)
         and not (has_term(rejection, tuple(_cues()["test_only"])) and not has_term(rejection + " " + notes, tuple(_cues()["interview_evidence"])))
         and not has_term(notes, tuple(_cues()["no_interview"])),
-        invited_back=(invited := _invitation_kind_read(rejection, lang, automatic)),
-        **(_invitation_details(rejection, lang, invited) if invited else {}),
+        invited_back=(invited := _invitation_kind_read(_without_what_the_hire_did(rejection), lang, automatic)),
+        **(_invitation_details(_without_what_the_hire_did(rejection), lang, invited) if invited else {}),
         offer_action="" if automatic else invited_action(rejection, lang),
         **_asked_and_worry(notes, lang, reason, rejection),
         praised=() if automatic else (praised := _praised_moments(rejection)),
@@ -694,11 +697,20 @@ def _wants_to_ask(notes: str, lang: str) -> str:
         return ""  # note-speak (« si y avait … ou si c'est que le CACES »), or "anything else?", which the draft asks anyway
     if re.search(r"(?i)\b(?:si c'est|if it's|if that's|if it was) (?:ça|cela|it|that|the \w+ thing)\b", clause):
         return ""  # « si c'est ça », "if it's the nitrous thing": what « ça » is, the notes say elsewhere
+    if lang == "en" and re.match(r"(?i)(?:if|whether)\b", clause) and not re.search(
+            r"(?i)\b(?:is|are|was|were|be|been|do|does|did|can|could|would|will|should|may|might|must|have|has|had)\b|'(?:s|re|d|ll|ve)\b|\w+ed\b", clause):
+        return ""  # "if any feedback at all poss despite the email": no verb, a note's fragment (round 45)
     words = clause.split()
     return clause if 3 <= len(words) <= 40 else ""
 
 
 def _worry(notes: str, lang: str) -> str:
+    """The first clause of the notes in which the candidate says something went wrong, or "", its note-speak written
+    out ("on the last q", round 45)."""
+    return written_out(_worry_as_noted(notes, lang), lang)
+
+
+def _worry_as_noted(notes: str, lang: str) -> str:
     """The first clause of the notes in which the candidate says something went wrong, or ""."""
     if not notes.strip():
         return ""
@@ -937,6 +949,14 @@ def _invitation_kind_read(rejection: str, lang: str, automatic: bool) -> str:
     if not kind and invited_action(rejection, lang):
         return "offer"
     return kind
+
+
+def _without_what_the_hire_did(rejection: str) -> str:
+    """The rejection without the relative clauses that describe the person hired (« ils ont pris une enseignante qui
+    fait déjà de la suppléance à l'école »): what that person did is no offer to the candidate (round 45)."""
+    choice = tuple(_cues()["hire_choice"])
+    return " ".join(re.sub(r"(?i)\s+\b(?:qui|who)\b[^.;!?\n,()]*", "", sentence) if has_term(sentence, choice) else sentence
+                    for sentence in _sentences(rejection))
 
 
 def _invitation(rejection: str) -> str:

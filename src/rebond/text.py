@@ -388,8 +388,8 @@ def _count_written(match: re.Match[str]) -> str:
 
 # The written French shorthand (« qqn », « bcp »): written out in a message, and read written out in a call the
 # candidate typed up (situation.read_situation).
-_SHORTHAND = {"qqn": "quelqu'un", "qqch": "quelque chose", "qq": "quelques", "bcp": "beaucoup"}
-_SHORTHAND_PATTERN = re.compile(r"\b(?:qqn|qqch|qq|bcp)\b")
+_SHORTHAND = {"qqn": "quelqu'un", "qq1": "quelqu'un", "qqch": "quelque chose", "qq": "quelques", "bcp": "beaucoup"}
+_SHORTHAND_PATTERN = re.compile(r"\b(?:qqn|qq1|qqch|qq|bcp)\b")
 
 
 def shorthand_written_out(text: str) -> str:
@@ -413,7 +413,11 @@ _WRITTEN_OUT = {
            (r"\bqs\b", "questions"), (r"(?i)\bdept\b\.?", "department"), (r"(?i)\bgovt\b", "government"),
            (r"(?i)\bapprox\.?(?= )", "approximately"), (r"(?i)\bconvo\b", "conversation"), (r"(?i)\bprez\b", "presentation"),
            (r"(?i)\bb/c\b", "because"), (r"(?i)\btho\b", "though"), (r"(?i)\binfo\b(?![.-])", "information"),
-           (r"\b(\d+) ?wks?\b", r"\1 weeks"), (r"(?i)\bwks\b", "weeks"), (r"(?i)\byrs\b", "years")],
+           (r"\b(\d+) ?wks?\b", r"\1 weeks"), (r"(?i)\bwks\b", "weeks"), (r"(?i)\byrs\b", "years"),
+           # (round 45: "if any feedback at all poss despite the email, esp on the group exercise", "on the last q",
+           # "if theres training", "a lad who'd PLC experience")
+           (r"(?i)\bposs\b(?![.-])", "possible"), (r"(?i)\besp\.?(?= )", "especially"), (r"(?i)\b(the|last|first|that|one) q\b(?![.-])", r"\1 question"),
+           (r"(?i)\btheres\b", "there's"), (r"(?i)\bwho'd (?=(?:a|an|some|no|more|\w+ experience|[A-Z0-9]{2,})\b)", "who had ")],
     "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins?\b(?![.-])", r"\1 minutes"),
@@ -435,7 +439,8 @@ _WRITTEN_OUT = {
            (r"\b(janv|févr?|avr|juil|sept|oct|nov|déc)\.(\s*(?=$|[A-ZÀ-Ý]))?", _month_written),
            (r"\b([1-9]) ?(ans?|mois|semaines?|sem\b\.?|jours?)(?![\w-])", _count_written),
            (r"(?<=[a-zà-ÿ]) / (?=[a-zà-ÿ])", " ou "), (r"\bcertifs?\b(?![-·])", "certification"),
-           (r"\b(tests?|épreuves?) psycho\b(?!-)", r"\1 psychotechniques")],
+           (r"\b(tests?|épreuves?) psycho\b(?!-)", r"\1 psychotechniques"),
+           (r"\b(la|une|de) diff\b(?![.-])", r"\1 différence"), (r"\bplanif\b(?![.-])", "planification")],  # (round 45)
     "fr_written": [(r"(?<=\w) pis (?=\w)", " et "), (r"\bdes fois\b", "parfois")],  # (« … à l'embauche des fois ? », round 38)
 }
 
