@@ -485,3 +485,15 @@ def test_round45s_a_medical_residency_is_no_place_of_residence():
                  "and holds BCCCP certification.")
     body = compose(request("en", rejection=rejection, length=60)).body
     assert "distance" not in body, body
+
+
+def test_round45s_a_call_says_the_first_point_of_a_long_description_of_the_hire():
+    rejection = ("Nous avons retenu une hygiéniste qui fait déjà des remplacements chez nous depuis l'automne et qui connaît "
+                 "nos patients.")
+    body = compose(request("fr", "phone", rejection=rejection, length=50, directness=70)).body
+    assert "une hygiéniste qui fait déjà des remplacements chez vous depuis l'automne." in body and "ces deux points" not in body, body
+    # guard: what carries the fact after a comma stays ("including …")
+    told = ("We went with a candidate whose qualifications more closely match the needs of the court, including verified "
+            "Spanish/English bilingual certification.")
+    body = compose(request("en", "phone", rejection=told, length=50, directness=70)).body
+    assert "bilingual certification" in body, body

@@ -312,7 +312,8 @@ class _Writer:
             term_np = f"membership in the {term}" if self.english else f"l'adhésion à l'{term}"
         language = term if kind == "language" else ""
         return {"term": term, "term_np": term_np, "of_term_np": of_phrase(term_np), "of_term": f"{of}{term}", "language": language,
-                "of_language": f"{of}{language}", "topic": reason.topic, "hire": reason.hire}
+                "of_language": f"{of}{language}", "topic": reason.topic,
+                "hire": _said_short(reason.hire) if self.request.channel is Channel.PHONE else reason.hire}
 
     def _dated(self, interview_np: str) -> str:
         """The interview with its date when there is one: « notre entrevue du 12 novembre », "my interview on November 12"."""
@@ -367,6 +368,19 @@ class _Writer:
 _GROUP_TASK = re.compile(r"\bgroup (exercise|activity|task|discussion|case)\b|\b(?:exercice|activite|mise en situation) (?:de groupe|en equipe)|\b(?:travail|exercice|cas) (?:de groupe|en equipe)")
 _GROUP_TASK_NAMES = {"en": {"exer": "the group exercise", "acti": "the group activity", "task": "the group task", "disc": "the group discussion", "case": "the group case"},
                      "fr": {"exer": "l'exercice de groupe", "acti": "l'activité de groupe", "task": "l'exercice de groupe", "disc": "la discussion de groupe", "case": "l'exercice de groupe"}}
+
+
+def _said_short(hire: str) -> str:
+    """The person hired as a call says it: its first point, when the recruiter's description runs long (round 45's
+    readers: « une hygiéniste qui fait déjà des remplacements chez vous depuis l'automne et qui connaît vos patients »
+    read back word for word to the person who wrote it sounds scripted)."""
+    if len(hire.split()) <= 12:
+        return hire
+    # (Not before what carries the fact: ", including verified Spanish/English bilingual certification", « notamment … ».)
+    first = re.split(r",\s+(?!(?:including|specifically|notably|particularly|especially|such as|like|notamment|en particulier|"
+                     r"particulièrement|surtout|dont|comme|avec)\b)|\s+(?:et|and|mais|but)\s+(?:qui|who|which|dont)\b|\s+(?:ce qui|which)\b",
+                     hire, maxsplit=1)[0]
+    return first if 4 <= len(first.split()) < len(hire.split()) else hire
 
 
 def _organisation_again(company: str, language: Language, bank: dict[str, Any]) -> str:
@@ -444,7 +458,7 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
         # person has is rarely something to "strengthen" today, and its answer is often obvious or already given
         # (readers of rounds 5–27 marked "close that gap" / « renforcer mon profil sur ce point » absurd there).
         # Two things said of them (« qui a déjà travaillé avec Geotab et qui connaît le secteur ») are two points.
-        two = bool(_TWO_POINTS.search(reason.hire)) and "requirement_two" in questions
+        two = bool(_TWO_POINTS.search(w.slots["hire"])) and "requirement_two" in questions  # (as said: a call says its first point)
         return w.fill(questions["requirement_two" if two else "requirement"])
     if gap == "requirement" and reason.category is Category.EXPERIENCE:
         gap = "experience"  # « trois ans d'expérience minimum »: how to get it, not "anything else"
