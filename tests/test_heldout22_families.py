@@ -83,3 +83,9 @@ def test_heldout22s_a_career_questioned_is_bad_faith_and_names_no_area() -> None
     analysis = rules("Salut, sans vouloir être méchant, la programmation, c'est pas vraiment ta place.")
     assert analysis.kind is Kind.MALICIOUS
     assert not areas(analysis)
+
+
+@pytest.mark.parametrize("reply", ["Nothing negative came out of your interview.", "Rien de négatif n'est ressorti de votre entrevue."])
+def test_heldout22s_nothing_negative_about_the_interview_names_no_area(reply: str) -> None:
+    # (ho22-022's closing words: "Nothing negative came out of your interview; it was the gap between those two points")
+    assert not areas(rules(reply))
