@@ -497,3 +497,28 @@ def test_round45s_a_call_says_the_first_point_of_a_long_description_of_the_hire(
             "Spanish/English bilingual certification.")
     body = compose(request("en", "phone", rejection=told, length=50, directness=70)).body
     assert "bilingual certification" in body, body
+
+
+# ---- round 46 ----
+
+@pytest.mark.parametrize(("notes", "lang", "asked"), [
+    ("Questions : est-ce qu'un cours d'anglais intensif ça changerait quelque chose pour la suite ?", "fr",
+     ("Est-ce qu'un cours d'anglais intensif changerait quelque chose pour la suite ?",)),
+    ("Questions : si c'est uniquement le réseau local, ou aussi la partie billetterie ?", "fr",
+     ("Est-ce uniquement le réseau local, ou aussi la partie billetterie ?",)),
+    ("Questions : c'est juste la tournée ou y'a autre chose ?", "fr", ("C'est juste la tournée ou il y a autre chose ?",)),
+    ("Ask: is it mainly the imaging experience or smth else also?", "en", ("Is it mainly the imaging experience or something else also?",)),
+])
+def test_round46s_notes_questions_in_spoken_syntax_are_written(notes, lang, asked):
+    assert own_questions(notes, lang) == asked
+
+
+def test_round46s_a_credential_held_is_no_tool_to_master():
+    rejection = ("Nous avons besoin d'un conducteur déjà titulaire de l'ADR citerne, opérationnel tout de suite. Nous n'avons "
+                 "pas la possibilité de financer la formation.")
+    body = compose(request("fr-FR", rejection=rejection, length=35, directness=95)).body
+    assert "l'ADR citerne" in body and "maîtrise d'ADR" not in body and "former à ADR" not in body, body
+    # guard: a tenured civil servant (« agent titulaire du grade ») is no credential the post « exige »
+    rejection = "Le poste a été pourvu par un agent titulaire du grade, par voie de mutation."
+    body = compose(request("fr-FR", rejection=rejection, length=60)).body
+    assert "exige le grade" not in body, body

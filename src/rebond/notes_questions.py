@@ -267,6 +267,11 @@ _SPOKEN_TO_ASKED = {
                                           "faudra": "faudra-t-il", "aurait fallu": "aurait-il fallu"}[m.group(2).lower()]),
            (r"(?i)^comment (?:j'ai fait|je m'en suis sorti[\w·]*|j'ai performé|j'ai été|je me suis débrouillé\w*) (?=dans|à|au|aux|en|sur|pendant|lors|durant)",
             "Comment avez-vous trouvé ma prestation "),
+           # (round 46: « Est-ce qu'un cours d'anglais intensif ça changerait … ? », « Si c'est uniquement le réseau
+           # local, ou aussi la partie billetterie ? », « Est-ce plutôt seulement le statut … »)
+           (r"(?i)^(est-ce qu'(?:un|une) [^?]{2,40}?),? ça (\w+)", r"\1 \2"),
+           (r"(?i)^si c'est ([^?]{2,60}?,? ou (?:aussi |plutôt |encore )?[^?]{2,60})$", r"Est-ce \1"),
+           (r"(?i)\bplutôt seulement\b", "seulement"),
            (r"(?i)^un ([^?]{2,50}?) serait (possible|envisageable|une option|ouvert)\b", r"Un \1 serait-il \2"),
            (r"(?i)^une ([^?]{2,50}?) serait (possible|envisageable|une option|ouverte)\b", r"Une \1 serait-elle \2")],
     "en": [(r"(?i)^how did (?!(?:my|the|your|our|it|i|they|we|you|that|this|he|she)\b)(\w+)", r"how did my \1"),

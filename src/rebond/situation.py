@@ -1962,7 +1962,10 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
                   # « une ASV déjà titulaire du titre », "a CPA": a person's title, not a tool to learn
                   and not re.search(r"(?i)\b(un|une|a|an)\s+$", evidence[max(0, m.start() - 5):m.start()])
                   # « le logiciel … du CH »: the place that owns the tool, not the tool
-                  and not re.search(r"(?i)\b(du|au|aux|des)\s+$", evidence[max(0, m.start() - 5):m.start()])]
+                  and not re.search(r"(?i)\b(du|au|aux|des)\s+$", evidence[max(0, m.start() - 5):m.start()])
+                  # « parce que leur ATP principale part en congé »: their staff, not a tool (round 46)
+                  # ("their G2 ticket" is the hire's: English keeps it)
+                  and not re.search(r"(?i)\b(leur|leurs|notre|nos)\s+$", evidence[max(0, m.start() - 7):m.start()])]
     # A professional order named in full, with no acronym: « l'Ordre des diététistes-nutritionnistes du Québec ».
     order = (m.group(0) if (m := re.search(r"\b(?:Ordre|Order)\b[^,.;()]{3,80}", evidence)) else "").strip()
     if not candidates and not order:
@@ -1974,6 +1977,13 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
     # (A title shipped is a game, not a credential: « a déjà livré un titre sur Unreal Engine 5 », round 43.)
     shipped = re.search(r"(?i)\b(?:livr|sort|lanc|publi|shipp|développ)\w*\s+(?:un|des|deux|trois|plusieurs|\d+)\s+titres?\b", evidence)
     certified = has_term(evidence, tuple(cues["certification_words"])) and not shipped
+    # « un conducteur déjà titulaire de l'ADR citerne »: what one holds is a credential, said as the recruiter named it
+    # (not « la maîtrise d'ADR », round 46).
+    if lang != "en" and not certified and (held := re.search(
+            rf"(?i)\btitulaires? (du |de la |de l'|des |d'une? )({re.escape(candidates[0])}[^,.;:!?()]{{0,30}}?)(?=\s*(?:[,.;:!?()]|$|\s(?:et|ou|mais|opérationnel\w*|dès|depuis|pour)\b))",
+            evidence)):
+        article = {"du": "le ", "de la": "la ", "de l'": "l'", "des": "les ", "d'un": "le ", "d'une": "la "}[held.group(1).lower().strip()]
+        return _without_dangling_end(article + held.group(2).strip()), "credential_phrase"
     return candidates[0], "certification" if certified else "tool"
 
 

@@ -417,7 +417,7 @@ _WRITTEN_OUT = {
            # (round 45: "if any feedback at all poss despite the email, esp on the group exercise", "on the last q",
            # "if theres training", "a lad who'd PLC experience")
            (r"(?i)\bposs\b(?![.-])", "possible"), (r"(?i)\besp\.?(?= )", "especially"), (r"(?i)\b(the|last|first|that|one) q\b(?![.-])", r"\1 question"),
-           (r"(?i)\btheres\b", "there's"), (r"(?i)\bwho'd (?=(?:a|an|some|no|more|\w+ experience|[A-Z0-9]{2,})\b)", "who had ")],
+           (r"(?i)\btheres\b", "there's"), (r"(?i)\bsmth\b", "something"), (r"(?i)\bsth\b", "something"), (r"(?i)\bwho'd (?=(?:a|an|some|no|more|\w+ experience|[A-Z0-9]{2,})\b)", "who had ")],
     "fr": [(r"(?i)\b(?:h|hres?|heures?)\s?/\s?sem\b\.?", "heures par semaine"), (r"(?i)\bj'suis\b", "je suis"), (r"(?<=\w) \+ (?=\w)", " et "),
            (r"(?i)\b(?:ok|okay) pour\b", "disponible pour"),  # « je suis aussi ok pour un renfort de saison »
            (r"\b(\d+) ?hrs?\b", r"\1 heures"), (r"\b(\d+) ?mins?\b(?![.-])", r"\1 minutes"),
@@ -440,7 +440,8 @@ _WRITTEN_OUT = {
            (r"\b([1-9]) ?(ans?|mois|semaines?|sem\b\.?|jours?)(?![\w-])", _count_written),
            (r"(?<=[a-zà-ÿ]) / (?=[a-zà-ÿ])", " ou "), (r"\bcertifs?\b(?![-·])", "certification"),
            (r"\b(tests?|épreuves?) psycho\b(?!-)", r"\1 psychotechniques"),
-           (r"\b(la|une|de) diff\b(?![.-])", r"\1 différence"), (r"\bplanif\b(?![.-])", "planification")],  # (round 45)
+           (r"\b(la|une|de) diff\b(?![.-])", r"\1 différence"), (r"\bplanif\b(?![.-])", "planification"),  # (round 45)
+           (r"(?i)\by'a\b", "il y a"), (r"(?i)\by a-tu\b", "y a-t-il")],  # « ou y'a autre chose ? » (round 46)
     "fr_written": [(r"(?<=\w) pis (?=\w)", " et "), (r"\bdes fois\b", "parfois")],  # (« … à l'embauche des fois ? », round 38)
 }
 
