@@ -522,3 +522,12 @@ def test_round46s_a_credential_held_is_no_tool_to_master():
     rejection = "Le poste a été pourvu par un agent titulaire du grade, par voie de mutation."
     body = compose(request("fr-FR", rejection=rejection, length=60)).body
     assert "exige le grade" not in body, body
+
+
+def test_round46s_what_went_wrong_is_asked_about_not_confessed_alone():
+    notes = ("Mise en situation : patient intubé. J'ai oublié de vérifier la position du tube en premier.\n"
+             "Questions : est-ce qu'il y aura d'autres postes aux soins intensifs ?")
+    body = compose(request("fr", rejection="Nous avons retenu une candidate avec plus d'expérience en soins critiques.",
+                           notes=notes, length=70, directness=80, formality=80)).body
+    assert "Je sais que j'ai oublié" not in body, body
+    assert "- J'ai oublié de vérifier la position du tube en premier :" in body, body

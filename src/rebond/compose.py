@@ -642,13 +642,20 @@ def _worry_aside(w: _Writer) -> str:
     return w.fill(w.bank[key], worry=worry)
 
 
-def _with_worry(w: _Writer, questions: list[str]) -> list[str]:
-    """The notes' questions, the first that asks what decided it followed by what the notes say went wrong."""
+def _with_worry(w: _Writer, questions: list[str], *, spoken: bool = False) -> list[str]:
+    """The notes' questions, the first that asks what decided it followed by what the notes say went wrong; with no
+    such question, a longer message asks about it in a question of its own (round 44–46's readers: "I know I forgot to
+    mention the IRB reporting timeline." said alone "offers up a weakness with no point attached")."""
     if not (aside := _worry_aside(w)):
         return questions
     for i, question in enumerate(questions):
         if i < len(w.situation.own_questions) + 1 and _CAUSE_QUESTION.search(question):
             return [*questions[:i], f"{question} {aside}", *questions[i + 1:]]
+    # (Not after a reason that was no fault of the interview: after « le poste a été pourvu à l'interne », asking
+    # whether a stumble weighed owns a cause the recruiter did not give.)
+    practical = _reason(w) is not None and _reason(w).gap in ("internal", "salary", "availability", "location", "capacity")
+    if w.request.tone.length >= _WORRY_ASIDE_FROM and len(questions) < 3 and not practical:
+        return [*questions, _worry_question(w, spoken=spoken)]
     return questions
 
 
@@ -691,12 +698,12 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         # (An own "anything else?" replaces the stock "anything else?", not a question on the gap itself: "How best to
         # learn SAS?" stays before it, round 41.)
         if not _has_gap(w) or gap_asked or _advice_taken(w) or asks_else and _asks_anything_else(w):
-            return _with_worry(w, _one_opinion_tail(_with_moment(w, own, spoken=spoken)))
+            return _with_worry(w, _one_opinion_tail(_with_moment(w, own, spoken=spoken)), spoken=spoken)
         if asks_else:
-            return _with_worry(w, _one_opinion_tail([_gap_question(w, spoken=spoken, listed=True)] + own))
+            return _with_worry(w, _one_opinion_tail([_gap_question(w, spoken=spoken, listed=True)] + own), spoken=spoken)
         gap = _gap_question(w, spoken=spoken, listed=True)
         # "Apart from that, anything else?" closes the list; a question about the gap itself opens it.
-        return _with_worry(w, _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own))
+        return _with_worry(w, _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own), spoken=spoken)
     asked = _asked_question(w, spoken=spoken)
     worry = _worry_question(w, spoken=spoken)
     moments = [q for q in (worry, asked) if q]
@@ -779,17 +786,10 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     if _own(w):
         # The candidate's own questions are asked at any directness (softly introduced below the list's).
         questions = _questions(w, 3)
-        # A longer message says what the notes say went wrong before their questions, when none of them took it.
-        # (Not after a reason that was no fault of the interview: « le poste a été pourvu à l'interne. De mon côté, je
-        # sais que j'ai bafouillé » would read as owning a cause the recruiter did not give.)
-        practical = _reason(w) is not None and _reason(w).gap in ("internal", "salary", "availability", "location", "capacity")
-        aside = _worry_aside(w) if w.request.tone.length >= _WORRY_ASIDE_FROM and not practical else ""
-        if aside and any(aside in q for q in questions):
-            aside = ""
         if len(questions) == 1:
-            return [*([aside] if aside else []), questions[0]], []
+            return [questions[0]], []
         lead = "ask_list_direct" if directness >= _VERY_DIRECT_FROM else "ask_list"
-        return [*([aside] if aside else []), w.pick(lead)], questions
+        return [w.pick(lead)], questions
     if directness >= _LIST_FROM:
         # A short message keeps to two questions.
         length = w.request.tone.length
