@@ -531,3 +531,17 @@ def test_round46s_what_went_wrong_is_asked_about_not_confessed_alone():
                            notes=notes, length=70, directness=80, formality=80)).body
     assert "Je sais que j'ai oublié" not in body, body
     assert "- J'ai oublié de vérifier la position du tube en premier :" in body, body
+
+
+# ---- round 47 ----
+
+def test_round47s_a_role_described_as_the_recruiter_is_no_first_name():
+    body = compose(request("fr-FR", "phone", recruiter="la responsable du magasin", length=40)).body
+    assert "Bonjour la," not in body and "Bonjour Madame" in body, body
+    body = compose(request("en", "email", recruiter="the hiring manager", length=40)).body
+    assert "Hi the" not in body and "Dear the" not in body and "Hello the" not in body, body
+
+
+def test_round47s_advice_asked_in_notes_is_asked_as_advice():
+    assert own_questions("À demander :\n- Des conseils pour l'animation avec les tout-petits ?", "fr") == (
+        "Auriez-vous des conseils pour l'animation avec les tout-petits ?",)

@@ -119,6 +119,11 @@ class _Names:
         parts = recruiter.split()
         if not parts:
             return cls()
+        if re.match(r"(?i)(?:la|le|les|l'|the|a|an|un|une|notre|our|my|ma|mon)$", parts[0]) or recruiter[:2].lower() == "l'":
+            # « la responsable du magasin », "the hiring manager": a role described, not a name (round 47: « Bonjour
+            # la, c'est Noa »). Greeted as the role's civility in French (« Bonjour Madame »), else plainly.
+            civility = {"la": "Madame", "le": "Monsieur"}.get(parts[0].lower(), "") if language is not Language.EN else ""
+            return cls(first=civility, polite=civility, civility=_CIVILITY.get(civility, "")) if civility else cls()
         key = parts[0].lower().rstrip(".")
         bank = _bank(language)
         if key in _ROLE_TITLES and len(parts) > 1:

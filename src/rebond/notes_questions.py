@@ -221,8 +221,9 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
 # visé exactement ? » → « Quel niveau visez-vous exactement ? », « ça vaut la peine de réappliquer ? » → « Me
 # conseilleriez-vous de postuler de nouveau ? ».
 _VERBLESS = [
-    (r"(?i)^(d'autres|de nouveaux|de nouvelles|des)\s+(?=\w)", r"Y a-t-il \1 "),
+    # (« Des conseils pour l'animation … ? » asks for advice, not whether there is some: before « des », round 47)
     (r"(?i)^(?:des\s+)?conseils?\s+(pour|sur|afin de)\b", r"Auriez-vous des conseils \1"),
+    (r"(?i)^(d'autres|de nouveaux|de nouvelles|des)\s+(?=\w)", lambda m: f"Y a-t-il {m.group(1).lower()} "),
     (r"(?i)^(quel(?:le)?s?\s+[a-zà-ÿ-]+)\s+([a-zà-ÿ]+)é(?:e|s|es)?\b(?!-)", r"\1 \2ez-vous"),
     (r"(?i)^(?:est-ce que\s+)?(?:ça|ca|cela)\s+(?:vaut|vaudrait)\s+(?:le coup|la peine)\s+(?:de\s+|d')", "Me conseilleriez-vous de "),
     # (rounds 40–41: « délai avant de repostuler ? », « Autre chose à améliorer dans l'étude de cas ? »)
