@@ -545,3 +545,14 @@ def test_round47s_a_role_described_as_the_recruiter_is_no_first_name():
 def test_round47s_advice_asked_in_notes_is_asked_as_advice():
     assert own_questions("À demander :\n- Des conseils pour l'animation avec les tout-petits ?", "fr") == (
         "Auriez-vous des conseils pour l'animation avec les tout-petits ?",)
+
+
+@pytest.mark.parametrize(("language", "notes"), [
+    ("fr", "Entrevue à la fromagerie fin août. Jamais eu de retour, l'affichage est plus là."),
+    ("en", "Final round w/ district manager 2 wks ago, heard nothing. Application portal now says 'position filled'."),
+])
+def test_round47s_no_word_and_a_listing_gone_is_a_follow_up_not_a_rejection(language, notes):
+    req = request(language, rejection="", news="unknown", notes=notes, length=40)
+    assert read_situation(req).undecided
+    body = compose(req).body
+    assert "J'aurais aimé obtenir" not in body and "didn't get" not in body and "not to be selected" not in body, body
