@@ -35,7 +35,7 @@ from rebond.models import (
     GrammaticalGender,
     Language,
 )
-from rebond.notes_questions import formal_enough, formal_question, indirect_questions, own_questions_to_the_organisation
+from rebond.notes_questions import formal_enough, formal_question, own_questions_to_the_organisation
 from rebond.resources import load_data
 from rebond.situation import (
     Situation,
@@ -499,7 +499,7 @@ def _advice_left(w: _Writer, said: list[str]) -> list[str]:
 def _wants_line(w: _Writer) -> str:
     """What the notes say the candidate wants to ask, asked: « Je voulais aussi vous demander si … » ("" when none)."""
     wants = w.situation.wants_to_ask
-    if wants and _own(w) and w.situation.own_questions == indirect_questions(wants):
+    if w.situation.wants_listed and _own(w):
         return ""  # the same questions, listed (the clause said in passing is for a letter that leaves them out)
     return w.pick("wants_to_ask", wants=wants) if wants and not w.tight else ""
 
@@ -627,6 +627,8 @@ _CAUSE_QUESTION = re.compile(r"(?i)\b(?:a|ont|aurait|auraient|avait) (?:pesé|jo
                              r"|^(?:was|is) it (?:the|my|mostly|more|because|that)\b"
                              r"|\b(?:weigh(?:ed)?|cost me|tipped it|deciding factor|made the difference)\b")
 _WORRY_ASIDE_FROM = 60  # a longer message says the notes' worry beside their questions even with no such question
+# « je sais que je suis peut-être allé trop vite »: knowing and a doubt; the doubt is said as an impression.
+_HEDGE = re.compile(r"(?i)\b(?:peut-être|sans doute|probablement|maybe|probably|perhaps)\s+")
 
 
 def _worry_aside(w: _Writer) -> str:
@@ -635,11 +637,9 @@ def _worry_aside(w: _Writer) -> str:
     worry = _worry_of(w)
     if len(worry.split()) < 6:
         return ""
-    # « je sais que je suis peut-être allé trop vite »: knowing and a doubt; the doubt is said as an impression.
-    hedge = re.compile(r"(?i)\b(?:peut-être|sans doute|probablement|maybe|probably|perhaps)\s+")
     worry = re.sub(r"(?i)(?<=\s)(?:juste|just|only)\s+(?=\w+(?:é|ed)\b)", "", worry)  # « j'ai juste bloqué »: the worry itself
-    if hedge.search(worry):
-        worry, key = hedge.sub("", worry), "worry_aside_hedged"
+    if _HEDGE.search(worry):
+        worry, key = _HEDGE.sub("", worry), "worry_aside_hedged"
     else:
         key = "worry_aside"
     if not (w.english and re.match(r"I\b", worry)):
@@ -658,8 +658,7 @@ def _with_worry(w: _Writer, questions: list[str], *, spoken: bool = False) -> li
             return [*questions[:i], f"{question} {aside}", *questions[i + 1:]]
     # (Not after a reason that was no fault of the interview: after « le poste a été pourvu à l'interne », asking
     # whether a stumble weighed owns a cause the recruiter did not give.)
-    practical = _reason(w) is not None and _reason(w).gap in ("internal", "salary", "availability", "location", "capacity")
-    if w.request.tone.length >= _WORRY_ASIDE_FROM and len(questions) < 3 and not practical:
+    if w.request.tone.length >= _WORRY_ASIDE_FROM and len(questions) < 3 and not _practical_reason(w):
         return [*questions, _worry_question(w, spoken=spoken)]
     return questions
 
@@ -1332,7 +1331,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
         "internal", "experience", "requirement", "salary", "capacity", "explained", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     own = _own(w)
-    if own and len(own) > 1 and s.wants_to_ask and s.own_questions == indirect_questions(s.wants_to_ask) and not merged and not w.tight:
+    if own and len(own) > 1 and s.wants_listed and not merged and not w.tight:
         # The questions one clause of the notes reports: a note asks them all in that clause, not the first alone.
         return [*lines, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]
     if own and (not merged or len(own[0]) <= _OWN_BARE_MAX):

@@ -286,8 +286,10 @@ _SPOKEN_TO_ASKED = {
 # What the notes ask in reported speech (« À demander : si c'est négociable dans quelques mois et si mon estimation
 # était dans la bonne fourchette », « Je veux savoir si c'est la rémunération ou la technique, et comment le test a été
 # lu »): each question said directly (round 44's readers: "make the real ones the questions").
-_INDIRECT_SPLIT = re.compile(r"(?i)\s*(?:\s\+\s|;|,?\s+(?:et|pis|ou)\s+(?=(?:si|s'|comment|quand|combien|où|pourquoi|quel\w*|ce qu\w*|"
-                             r"au bout|à partir|à qui|jusqu'à quand|dans quel\w*|est-ce)\b)|,\s+(?=(?:comment|quand|combien|pourquoi|quel\w*|au bout|à partir|à qui|jusqu'à quand)\b))\s*")
+# How each reported question opens: « si », a question word, « ce que ».
+_REPORTED_OPENS = r"si|s'|comment|quand|combien|où|pourquoi|quel\w*|ce qu\w*|au bout|à partir|à qui|jusqu'à quand|dans quel\w*|est-ce"
+_INDIRECT_SPLIT = re.compile(rf"(?i)\s*(?:\s\+\s|;|,?\s+(?:et|pis|ou)\s+(?=(?:{_REPORTED_OPENS})\b)"
+                             r"|,\s+(?=(?:comment|quand|combien|pourquoi|quel\w*|au bout|à partir|à qui|jusqu'à quand)\b))\s*")
 # Reported speech that is no question to send as is: a condition on the answer (« si c'est non, … »), a note to self
 # (« c'est tout », « sans le brusquer »), a second clause of the candidate's own (« …, j'avais dit que … »).
 _INDIRECT_NOT = re.compile(r"(?i)\bsi (?:c'est )?(?:non|oui)\b|c'est tout\b|sans (?:le|la|les) brusquer|,\s*(?:je|j'|moi)\b")
@@ -310,7 +312,7 @@ _INDIRECT_TO_DIRECT = [
 _WH_INVERSION = (r"^(Comment|Pourquoi|Quand|Où) (le|la|un|une|mon|ma|ce|cette) ((?:(?!qui\b|que\b|qu')[^\s,?]+ ){0,5}?)(a|est|était|sera|serait)\b",
                  lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}{m.group(4)}-{'t-' if m.group(4)[-1] in 'ae' else ''}"
                            f"{'elle' if m.group(2).lower() in ('la', 'une', 'ma', 'cette') else 'il'}")
-_INDIRECT_OPENS = re.compile(r"(?i)^(?:si|s'|comment|quand|combien|où|pourquoi|quel\w*|ce qu\w*|au bout|à partir|à qui|jusqu'à quand|dans quel\w*|est-ce)\b")
+_INDIRECT_OPENS = re.compile(rf"(?i)^(?:{_REPORTED_OPENS})\b")
 
 
 def indirect_questions(clause: str, *, recruiter_is: str = "") -> tuple[str, ...]:
@@ -527,10 +529,10 @@ _INVERSIONS = [
 def _subject_inverted(whole: str, subject: str, verb: str) -> str:
     """« Ma réponse a-t-elle », « Le poste est-il »; ``whole`` unchanged when the determiner hides the gender
     (« mon expérience » is feminine)."""
-    determiner, noun = subject.split()[:2]
-    if determiner.lower() in ("mon", "votre") and re.match(r"(?i)[aeiouyhâéèêîôû]", noun) or determiner.lower() == "votre":
+    determiner, noun = (word.lower() for word in subject.split()[:2])
+    if determiner == "votre" or determiner == "mon" and re.match(r"[aeiouyhâéèêîôû]", noun):
         return whole
-    pronoun = "elle" if determiner.lower() in ("la", "une", "ma", "cette") else "il"
+    pronoun = "elle" if determiner in ("la", "une", "ma", "cette") else "il"
     return subject[:1].upper() + subject[1:] + verb + ("-t-" if verb[-1] in "ae" else "-") + pronoun
 
 

@@ -113,6 +113,9 @@ class Situation:
     # The questions the notes list for the recruiter (« À demander : est-ce que le poste est encore ouvert? »), said
     # to them: asked first, in place of the draft's own questions.
     own_questions: tuple[str, ...] = ()
+    # The own questions are ``wants_to_ask`` said directly (« … si c'est négociable et si mon estimation … »): the clause
+    # is kept only for a letter that leaves spoken questions out.
+    wants_listed: bool = False
     # What the notes say to tell the recruiter, in the candidate's first person (« je suis disponible pour les nuits
     # dès janvier », "I can start Jan 4"): said once, before the closing.
     to_mention: str = ""
@@ -254,17 +257,18 @@ def read_situation(request: DraftRequest) -> Situation:
     own = own_questions(ctx.notes, request.language.base)
     if own and wants and any(_shares_words(wants, question) for question in own):
         wants = ""  # the same question, listed and said in passing: asked once, as listed
+    listed = False
     if not own and wants and request.language.base != "en" and (direct := indirect_questions(wants)):
         # « Je voudrais savoir si c'est les psychotechniques qui ont coincé et au bout de combien de temps je peux
         # repostuler »: asked as the questions they are, not pasted in reported speech (round 44's readers). The
         # clause stays for a formal letter, which leaves a spoken question out and then says it in passing.
-        own = direct
+        own, listed = direct, True
     mention = to_mention(ctx.notes, request.language.base)
     if re.search(r"(?i)\b(?:int[ée]ress\w*|interested|keen)\b", mention):
         mention = ""  # "still interested": every draft says it
     promised = promised_answer(ctx.notes, request.language.base) if situation.undecided else ""
     if wants or own or mention or promised:
-        return replace(situation, wants_to_ask=wants, own_questions=own, to_mention=mention, promised=promised)
+        return replace(situation, wants_to_ask=wants, own_questions=own, wants_listed=listed, to_mention=mention, promised=promised)
     return situation
 
 
@@ -503,6 +507,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
     moments = tuple(m for m in moments if m not in well) + tuple(m for m in moments if m in well)
     hints = load_data("phrases.en.yaml" if lang == "en" else "phrases.fr.yaml")["note_hints"]
     hinted = tuple(area for area, terms in hints.items() if notes and has_term(notes, tuple(terms)))
+    # (What the person hired did, « qui fait déjà de la suppléance », is no invitation: read once, round 45.)
+    inviting = _without_what_the_hire_did(rejection)
     return Situation(
         # (« Réponse négative trois semaines après »: the wait ended in a no; that is a rejection, not a follow-up.)
         # (An answer the notes say was promised, with nothing pasted, is a wait too: « Elle devait me répondre « en
@@ -527,8 +533,8 @@ def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool)
         # (Only a test, and no word of an interview anywhere: « l'épreuve écrite », "your translation test".)
         and not (has_term(rejection, tuple(_cues()["test_only"])) and not has_term(rejection + " " + notes, tuple(_cues()["interview_evidence"])))
         and not has_term(notes, tuple(_cues()["no_interview"])),
-        invited_back=(invited := _invitation_kind_read(_without_what_the_hire_did(rejection), lang, automatic)),
-        **(_invitation_details(_without_what_the_hire_did(rejection), lang, invited) if invited else {}),
+        invited_back=(invited := _invitation_kind_read(inviting, lang, automatic)),
+        **(_invitation_details(inviting, lang, invited) if invited else {}),
         offer_action="" if automatic else invited_action(rejection, lang),
         **_asked_and_worry(notes, lang, reason, rejection),
         praised=() if automatic else (praised := _praised_moments(rejection)),
@@ -1867,6 +1873,11 @@ _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô
                          r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
                          r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?|isn't|wasn't)\b|\s(?:n'est|n'était|ne sont|n'a|n'ont)\b)[^,.;()!?]){0,70}\b")
+# A title shipped is a game, not a credential or a tool (« a déjà livré un titre sur Unreal Engine 5 », "shipped a AAA
+# title", rounds 43–44): the verb, then the title it shipped.
+_SHIPPED = r"(?:livr|sort|lanc|publi|shipp|développ)\w*\s+"
+_SHIPPED_TITLE = re.compile(rf"(?i)\b{_SHIPPED}(?:un|des|deux|trois|plusieurs|a|an|\d+)\s+(?:[\w-]+\s+)?(?:titres?|titles?|jeux|games?)\b")
+_SHIPPED_BEFORE = re.compile(rf"(?i)\b{_SHIPPED}(?:(?:un|des|deux|trois|plusieurs|\d+)\s+)?$")  # « … livré un » before « titre »
 # A credential the candidate holds, said as held (« que vous détenez », "you hold"): not the one the post requires.
 # (Not « votre » or "your" alone: « sans votre carte ASP » names the card the candidate lacks, the one required; nor
 # « mon » in a call the candidate reports: « mon cours de premiers soins est échu » is the one required.)
@@ -1931,8 +1942,7 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
     # doit détenir la qualification en traitement d'eau de surface » names the one required second, round 36.)
     # (Nor a title shipped: « quelqu'un qui a déjà livré un titre sur Unreal Engine 5 » is a game, round 43.)
     phrase = next((m for m in _CREDENTIAL.finditer(evidence) if not _OWNED.search(m.group(0))
-                   and not re.search(r"(?i)\b(?:livr|sort|lanc|publi|shipp|développ)\w*\s+(?:(?:un|des|deux|trois|plusieurs|\d+)\s+)?$",
-                                     evidence[:m.start()])), None)
+                   and not _SHIPPED_BEFORE.search(evidence[:m.start()])), None)
     if phrase and not re.search(r"(?i)\bcertification\b", evidence):
         named = phrase.group(0).strip()
         named = named[:1].lower() + named[1:] if re.match(r"(?:Le|La|Les|L'|Un|Une)\b", named) else named
@@ -1947,9 +1957,9 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
     if lang != "en" and (diploma := re.search(rf"\b({_DIPLOMAS})\b((?: en| de| d')[^,.;:!?()]{{3,40}}\b|(?: [A-Z][A-Z0-9]{{1,8}})+)?", evidence)):
         # (Cut at 40 characters, a name may end on a preposition: « le DEP en Assistance à la personne en ».)
         return _without_dangling_end("le " + (diploma.group(1) + (diploma.group(2) or "")).strip()), "credential_phrase"
-    # A title shipped (« a déjà livré un titre AAA sur console », "shipped a AAA title") is a game: the person hired says
-    # it, not « l'importance d'AAA » (round 44).
-    if re.search(r"(?i)\b(?:livr|sort|lanc|publi|shipp|développ)\w*\s+(?:un|des|deux|trois|plusieurs|a|an|\d+)\s+(?:[\w-]+\s+)?(?:titres?|titles?|jeux|games?)\b", evidence):
+    # A title shipped (« a déjà livré un titre AAA sur console ») names no tool and no certification: the person hired
+    # says it, not « l'importance d'AAA » (round 44).
+    if _SHIPPED_TITLE.search(evidence):
         return "", ""
     if "Ruby on Rails" in evidence:  # a name with a lower-case word inside it
         return "Ruby on Rails", "tool"
@@ -1974,9 +1984,7 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
         return (candidates[0] if candidates else order), "membership"
     if has_term(evidence, ("licences?", "licenses?", "permis")) and candidates:
         return candidates[0], "licence"
-    # (A title shipped is a game, not a credential: « a déjà livré un titre sur Unreal Engine 5 », round 43.)
-    shipped = re.search(r"(?i)\b(?:livr|sort|lanc|publi|shipp|développ)\w*\s+(?:un|des|deux|trois|plusieurs|\d+)\s+titres?\b", evidence)
-    certified = has_term(evidence, tuple(cues["certification_words"])) and not shipped
+    certified = has_term(evidence, tuple(cues["certification_words"]))
     # « un conducteur déjà titulaire de l'ADR citerne »: what one holds is a credential, said as the recruiter named it
     # (not « la maîtrise d'ADR », round 46).
     if lang != "en" and not certified and (held := re.search(

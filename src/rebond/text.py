@@ -441,7 +441,7 @@ _WRITTEN_OUT = {
            (r"(?<=[a-zà-ÿ]) / (?=[a-zà-ÿ])", " ou "), (r"\bcertifs?\b(?![-·])", "certification"),
            (r"\b(tests?|épreuves?) psycho\b(?!-)", r"\1 psychotechniques"),
            (r"\b(la|une|de) diff\b(?![.-])", r"\1 différence"), (r"\bplanif\b(?![.-])", "planification"),  # (round 45)
-           (r"(?i)\by'a\b", "il y a"), (r"(?i)\by a-tu\b", "y a-t-il")],  # « ou y'a autre chose ? » (round 46)
+           (r"(?i)\by'a\b", "il y a")],  # « ou y'a autre chose ? » (round 46)
     "fr_written": [(r"(?<=\w) pis (?=\w)", " et "), (r"\bdes fois\b", "parfois")],  # (« … à l'embauche des fois ? », round 38)
 }
 
