@@ -257,14 +257,21 @@ _INVERTED = re.compile(r"\b\w+-(?:t-)?(?:vous|tu|je|il|elle|ils|elles)\s[^?]*\?"
 
 @pytest.mark.parametrize("language", ["fr", "fr-FR"])
 @pytest.mark.parametrize("directness", [0, 50, 100])
-def test_a_french_call_asks_with_est_ce_que_never_by_inversion(language, directness):
-    """Readers heard « Pourriez-vous… », « Mon expérience correspondait-elle… » as a letter read out."""
-    for formality in (0, 50, 100):
+def test_a_french_call_asks_with_est_ce_que_below_the_formal_register_and_by_inversion_in_it(language, directness):
+    """Readers heard « Pourriez-vous… », « Mon expérience correspondait-elle… » as a letter read out in an ordinary call;
+    at formality 75–100 they marked « Est-ce que vous auriez quelques minutes » "too loose" (round 47)."""
+    for formality in (0, 50, 66):
         draft = compose(request(language, "phone", rejection="Nous avons retenu une candidature plus expérimentée.",
                                 formality=formality, directness=directness, length=100))
         for part in (draft.body, draft.voicemail):
             assert not _INVERTED.search(part), (formality, _INVERTED.search(part).group(0))
         assert "?" in draft.body
+    for formality in (67, 100):
+        draft = compose(request(language, "phone", rejection="Nous avons retenu une candidature plus expérimentée.",
+                                formality=formality, directness=directness, length=100))
+        assert "Auriez-vous quelques minutes à m'accorder ?" in draft.body
+        assert not re.search(r"(?:^|[-:.] )(?:Est-ce que vous|Qu'est-ce que vous|Est-ce qu'il y a)\b", draft.body, re.M), draft.body
+        assert "à l'appareil" in draft.body.split("\n")[0] and "c'est " not in draft.body.split("\n")[0]
 
 
 def test_an_english_call_contracts_below_the_most_formal_and_the_checks_still_weigh_its_register():

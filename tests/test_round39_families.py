@@ -318,9 +318,20 @@ def test_round43s_a_single_interview_keeps_its_date():
     ("Est-ce que la SNCF peut la financer si je repostule ?", "La SNCF peut-elle la financer si je repostule ?"),
     ("Est-ce qu'il existe des postes plus orientés EMA ?", "Existe-t-il des postes plus orientés EMA ?"),
     ("Est-ce que c'est possible d'être mis sur la liste de rappel ?", "Serait-il possible d'être mis sur la liste de rappel ?"),
-    # guards: a relative clause, or a determiner that hides the gender (« mon expérience » is feminine), stay as written
+    # a determiner that hides the gender, with a noun whose gender is known; pronoun subjects (round 48)
+    ("Est-ce que mon expérience a pesé ?", "Mon expérience a-t-elle pesé ?"),
+    ("Est-ce que votre dossier mettait en valeur mon parcours ?", "Votre dossier mettait-il en valeur mon parcours ?"),
+    ("Qu'est-ce que vous me conseilleriez pour améliorer mon anglais ?", "Que me conseilleriez-vous pour améliorer mon anglais ?"),
+    ("Est-ce que vous me recommanderiez un cours ?", "Me recommanderiez-vous un cours ?"),
+    ("Qu'est-ce que j'aurais pu mieux faire ?", "Qu'aurais-je pu mieux faire ?"),
+    ("Comment est-ce que je pourrais en acquérir ?", "Comment pourrais-je en acquérir ?"),
+    ("Quel niveau est-ce que vous visez ?", "Quel niveau visez-vous ?"),
+    # guards: a relative clause, a determiner that hides an unknown noun's gender (« mon idée »), a clause as subject,
+    # a first person that cannot invert (« travaillé-je »), stay as written
     ("Est-ce que la personne qui a été prise avait plus d'expérience ?", "Est-ce que la personne qui a été prise avait plus d'expérience ?"),
-    ("Est-ce que mon expérience a pesé ?", "Est-ce que mon expérience a pesé ?"),
+    ("Est-ce que mon idée a pesé ?", "Est-ce que mon idée a pesé ?"),
+    ("Est-ce que le fait que je sois loin a pesé ?", "Est-ce que le fait que je sois loin a pesé ?"),
+    ("Est-ce que je travaille assez vite ?", "Est-ce que je travaille assez vite ?"),
 ])
 def test_round43s_a_formal_letter_inverts_the_notes_questions(question, formal):
     assert formal_question(question) == formal
@@ -556,3 +567,43 @@ def test_round47s_no_word_and_a_listing_gone_is_a_follow_up_not_a_rejection(lang
     assert read_situation(req).undecided
     body = compose(req).body
     assert "J'aurais aimé obtenir" not in body and "didn't get" not in body and "not to be selected" not in body, body
+
+
+# ---- round 48 (this stop): the register asks French questions as the slider says ----
+
+import re  # noqa: E402
+
+from rebond.models import DraftRequest  # noqa: E402
+from rebond.spoken import formal_french, spoken_french  # noqa: E402
+
+
+def test_a_relaxed_message_uninverts_and_keeps_the_object_pronoun_before_the_verb():
+    """« Que me conseilleriez-vous » said « Qu'est-ce que vous me conseilleriez », never « Que me est-ce que vous… »;
+    « Est-ce le test qui a bloqué ? » said « Est-ce que c'est le test… » (readers at formality 0: "bookish")."""
+    assert spoken_french("Que me conseilleriez-vous pour progresser ?") == "Qu'est-ce que vous me conseilleriez pour progresser ?"
+    assert spoken_french("Comment m'y prendrais-je ?") == "Comment est-ce que je m'y prendrais ?"
+    assert spoken_french("Est-ce le test ou l'entrevue qui a bloqué ?") == "Est-ce que c'est le test ou l'entrevue qui a bloqué ?"
+
+
+def test_a_formal_message_inverts_every_question_it_safely_can():
+    text = ("Bonjour. Est-ce que vous auriez quelques minutes à m'accorder ?\n- Sinon, est-ce que vous prenez des saisonniers ?\n"
+            "- Sinon, est-ce que Desjardins a des postes ?\n- Et est-ce qu'il y a autre chose ?")
+    assert formal_french(text) == ("Bonjour. Auriez-vous quelques minutes à m'accorder ?\n- Sinon, prenez-vous des saisonniers ?\n"
+                                   "- Sinon, est-ce que Desjardins a des postes ?\n- Et y a-t-il autre chose ?")
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin", "phone"])
+def test_the_formality_slider_sets_how_french_asks(channel):
+    """Round 47's readers: « Est-ce que vous auriez », « Qu'est-ce que vous me conseilleriez » at formality 90 "too
+    loose"; « Y a-t-il », « Comment pourrais-je » at formality 10 "stiff" against a casual message."""
+    def drafted(formality):
+        return compose(DraftRequest.model_validate({
+            "language": "fr", "channel": channel, "tone": {"formality": formality, "warmth": 50, "directness": 80, "length": 60},
+            "context": {"candidate_name": "Léa Roy", "recruiter_name": "Marc Côté", "company": "Desjardins",
+                        "role": "conseillère", "interview_date": "2026-11-03",
+                        "rejection_message": "Nous avons retenu une personne qui maîtrise mieux l'anglais.",
+                        "notes": "Questions : est-ce que vous me conseilleriez un cours d'anglais ? Est-ce qu'il y a des postes en français ?"}}))
+    formal, relaxed = drafted(90).full_text(), drafted(10).full_text()
+    assert not re.search(r"(?:Est-ce que vous|Qu'est-ce que vous|Est-ce qu'il y a)\b", formal), formal
+    assert re.search(r"(?:Me conseilleriez-vous|Y a-t-il|Que me conseilleriez-vous)", formal), formal
+    assert not re.search(r"\b\w+-(?:t-)?(?:vous|tu|je|il|elle)\b[^?]*\?", relaxed), relaxed

@@ -48,7 +48,7 @@ from rebond.situation import (
     moment_terms,
     read_situation,
 )
-from rebond.spoken import spoken_english, spoken_french
+from rebond.spoken import formal_french, spoken_english, spoken_french
 from rebond.text import APPLY_AGAIN, formal_english, fold, has_term, written_out
 
 # Guidance principles every draft applies, plus those applied conditionally.
@@ -1595,11 +1595,17 @@ def compose(request: DraftRequest) -> Draft:
     if request.language is not Language.EN:
         # An article or pronoun joined to the recruiter's words: « la habilitation », « me inscrire ».
         subject, body, voicemail = (elide(part) if part else part for part in (subject, body, voicemail))
-    if request.channel is Channel.PHONE:
-        # Said aloud: French asks with « est-ce que », English contracts (readers heard a letter read out).
-        speak = spoken_english if request.language is Language.EN else spoken_french
-        if request.language is not Language.EN or request.tone.formality < _CONTRACT_BELOW:
-            body, voicemail = speak(body), speak(voicemail) if voicemail else voicemail
+    if request.language is not Language.EN:
+        # French asks by the register: inversion in a formal message, call included (readers at formality 75–100:
+        # « Est-ce que vous auriez quelques minutes » "too loose", « Auriez-vous quelques minutes à m'accorder ? »);
+        # « est-ce que » in a relaxed one and in any other call (readers: « Est-ce le test … ? » "bookish" against a
+        # casual « tu »; a call's inversions "read aloud from a letter").
+        ask = (formal_french if register(request.tone.formality) == "formal"
+               else spoken_french if request.channel is Channel.PHONE or register(request.tone.formality) == "relaxed" else None)
+        if ask:
+            body, voicemail = ask(body), ask(voicemail) if voicemail else voicemail
+    elif request.channel is Channel.PHONE and request.tone.formality < _CONTRACT_BELOW:
+        body, voicemail = spoken_english(body), spoken_english(voicemail) if voicemail else voicemail  # said aloud, contracted
     if request.tone.warmth < _COOL_BELOW:
         # A cool message does not exclaim: « Je repostulerai avec plaisir ! » becomes a plain statement.
         body = re.sub(r"\s?!(?=\s|$)", ".", body)

@@ -512,28 +512,68 @@ _COLLOQUIAL = re.compile(r"(?i)^(?:c'est|c'était)\b|\b(?:ça|ca|coincé\w*|boss
 
 # « Est-ce que … ? » turned into the inversion a formal letter asks with (round 33: « Est-ce qu'il y aurait des
 # contrats de remplacement ? » to a town hall's HR director at formality 100).
+# Object pronouns said before the verb in either order: « vous me conseilleriez », « j'y reviendrais ».
+_CLITIC = r"(?:me |m'|nous |lui |leur |y |en |le |la |l')?"
+_PERSON = r"(vous |je |j'|on |il |nous )"
 _INVERSIONS = [
     (r"^Est-ce qu'il y a\b", "Y a-t-il"), (r"^Est-ce qu'il y aurait\b", "Y aurait-il"), (r"^Est-ce qu'il y aura\b", "Y aura-t-il"),
-    (r"^Est-ce que je peux\b", "Puis-je"), (r"^Est-ce que je pourrais\b", "Pourrais-je"), (r"^Est-ce que je dois\b", "Dois-je"),
-    (r"^Est-ce que je devrais\b", "Devrais-je"),
-    (r"^Est-ce que vous (\w+)\b", lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + "-vous"),
+    (r"^Est-ce qu'il y avait\b", "Y avait-il"),
+    # « Est-ce que vous me recommanderiez … » → « Me recommanderiez-vous … » (the object pronoun stays before the verb)
+    (rf"^Est-ce (?:que |qu'){_PERSON}({_CLITIC})(\w+)\b", lambda m: _pronoun_inverted("", m)),
+    # « Qu'est-ce que vous me conseilleriez » → « Que me conseilleriez-vous », « Qu'est-ce que j'aurais pu » → « Qu'aurais-je pu »
+    (rf"^Qu'est-ce (?:que |qu'){_PERSON}({_CLITIC})(\w+)\b", lambda m: _pronoun_inverted("Que ", m)),
+    # « Comment est-ce que je pourrais » → « Comment pourrais-je »; « Quel niveau est-ce que vous visez » → « …visez-vous »
+    (rf"^((?:Comment|Pourquoi|Où|Quand|Combien(?: de \w+)?|(?:À |Sur |Pour |Dans |De |En )?(?:quoi|quel|quelle|quels|quelles|Quel|Quelle|Quels|Quelles)(?: \w+)?) )"
+     rf"est-ce (?:que |qu'){_PERSON}({_CLITIC})(\w+)\b",
+     lambda m: _pronoun_inverted(m.group(1), m, offset=1)),
     # « Est-ce que ma réponse sur l'AMM a pesé ? » → « Ma réponse sur l'AMM a-t-elle pesé ? », « Est-ce qu'un TOEIC ou un
     # certificat pourrait compter ? » → « Un TOEIC ou un certificat pourrait-il compter ? » (round 43): the subject's
-    # gender from its determiner; a relative clause or a comma in it leaves the question as it is.
-    (r"^Est-ce (?:que |qu')((?:le|la|un|une|mon|ma|ce|cette|votre) (?:(?!qui\b|que\b|qu'|où\b|dont\b)[^\s,?]+ ){0,6}?)"
-     r"(a|est|était|sera|serait|peut|pourrait|doit|devrait|va|vaut|vaudrait|compte|compterait|suffit|suffirait|reste|change|changerait)\b",
+    # gender from its determiner or a known noun; a relative clause or a comma in it leaves the question as it is.
+    (r"^Est-ce (?:que |qu')((?:le|la|un|une|mon|ma|ce|cet|cette|votre) (?:(?!qui\b|que\b|qu'|où\b|dont\b)[^\s,?]+ ){0,6}?)"
+     r"(a|est|était|sera|serait|peut|pourrait|doit|devrait|va|vaut|vaudrait|compte|compterait|suffit|suffirait|reste|change|changerait"
+     r"|[a-zéèêû]{3,}(?:ait|rait))\b",
      lambda m: _subject_inverted(m.group(0), m.group(1), m.group(2))),
 ]
+# The verbs a first person inverts without sounding archaic (« pourrais-je », « dois-je », « ai-je »; never « travaillé-je »).
+_JE_INVERTS = re.compile(r"(?i)^(?:\w+ais|ai|dois|puis|peux|suis|sais|vais)$")
+# Nouns whose determiner hides their gender (« mon expérience », « votre dossier »): known ones only.
+_FEMININE = frozenset("""expérience attitude approche analyse entrevue évaluation étude intervention aisance expertise écoute
+argumentation orthographe expression attestation offre équipe habilitation inscription annonce adéquation candidature
+présentation réponse lettre formation prestation performance maîtrise connaissance mise démarche motivation""".split())
+_MASCULINE = frozenset("""dossier cv profil parcours niveau test anglais français entretien oral écrit portfolio examen échange
+projet stage diplôme certificat permis résultat manque retard accent exposé essai""".split())
 
 
 def _subject_inverted(whole: str, subject: str, verb: str) -> str:
-    """« Ma réponse a-t-elle », « Le poste est-il »; ``whole`` unchanged when the determiner hides the gender
-    (« mon expérience » is feminine)."""
+    """« Ma réponse a-t-elle », « Le poste est-il », « Votre dossier mettait-il »; ``whole`` unchanged when neither the
+    determiner nor a known noun gives the gender (« mon idée »), or when the subject is a clause (« le fait que »)."""
     determiner, noun = (word.lower() for word in subject.split()[:2])
-    if determiner == "votre" or determiner == "mon" and re.match(r"[aeiouyhâéèêîôû]", noun):
+    if noun == "fait":
         return whole
-    pronoun = "elle" if determiner in ("la", "une", "ma", "cette") else "il"
+    if noun in _FEMININE or noun in _MASCULINE:
+        pronoun = "elle" if noun in _FEMININE else "il"
+    elif determiner == "votre" or determiner == "mon" and re.match(r"[aeiouyhâéèêîôû]", noun):
+        return whole
+    else:
+        pronoun = "elle" if determiner in ("la", "une", "ma", "cette") else "il"
     return subject[:1].upper() + subject[1:] + verb + ("-t-" if verb[-1] in "ae" else "-") + pronoun
+
+
+def _pronoun_inverted(head: str, match: re.Match[str], *, offset: int = 0) -> str:
+    """A personal subject put after its verb: « Me recommanderiez-vous », « Que pourrais-je », « Comment avez-vous »;
+    the question as it was when a first person cannot invert (« est-ce que je travaille »)."""
+    pronoun, clitic, verb = (match.group(i + offset) for i in (1, 2, 3))
+    pronoun = "je" if pronoun == "j'" else pronoun.strip()
+    if pronoun == "je" and not _JE_INVERTS.match(verb):
+        return match.group(0)
+    if pronoun == "je" and verb == "peux":
+        verb = "puis"
+    joint = "-t-" if pronoun in ("il", "on") and verb[-1] in "ae" else "-"
+    said = f"{clitic}{verb}{joint}{pronoun}"
+    if head == "Que " and not clitic and re.match(r"[aeiouyhâéèêîôû]", verb):
+        return f"Qu'{said}"  # « Qu'aurais-je pu », « Qu'avez-vous pensé »
+    text = head + said
+    return text[:1].upper() + text[1:]
 
 
 # Spoken turns a formal letter writes otherwise (round 38: « C'est l'aveugle ou l'anglais qui a fait la différence ? »,

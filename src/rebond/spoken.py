@@ -39,8 +39,14 @@ def _subject_verb(pronoun: str, verb: str) -> str:
     return f"{pronoun} {verb}"
 
 
+_IS_IT = re.compile(r"^(Est|Était)-ce (?!que\b|qu')")
+
+
 def _uninvert(question: str) -> str:
     """One question with its first inversion undone, or the question as it was when it cannot be done safely."""
+    if match := _IS_IT.match(question):  # « Est-ce le test qui a bloqué ? » → « Est-ce que c'est le test qui a bloqué ? »
+        it_is = "c'est" if match.group(1) == "Est" else "c'était"
+        return f"Est-ce que {it_is} {question[match.end():]}"
     if match := _Y_A_T_IL.search(question):
         head = question[: match.start()]
         est_ce = "Est-ce" if not head.strip() else "est-ce"
@@ -53,6 +59,12 @@ def _uninvert(question: str) -> str:
     if head.endswith(("'", "’")) and head not in ("Qu'", "qu'"):
         return question  # « m'a-t-il » and the like: left as written
     verb = verb[0].lower() + verb[1:] if not head.strip() else verb
+    if (clitic := re.match(r"(?i)^(que|comment|pourquoi|quand|où|sur quoi|en quoi)\s+((?:me|m'|nous|lui|leur|te|t')\s?(?:y|en)?|y|en)\s?$", head)) and pronoun in _PERSONAL:
+        # « Que me conseilleriez-vous » → « Qu'est-ce que vous me conseilleriez » (not « Que me est-ce que vous… »)
+        word, obj = clitic.group(1), clitic.group(2).lower()
+        lead = f"{word[0]}u'est-ce que" if word.lower() == "que" else f"{word} est-ce que"
+        obj_said = obj.strip() if obj.strip().endswith("'") else obj.strip() + " "
+        return f"{lead} {pronoun} {obj_said}{verb}{rest}"
     if head.strip().lower() in ("me", "nous", "lui", "leur", "te") and pronoun in _PERSONAL:
         # « Me conseilleriez-vous de … » → « Est-ce que vous me conseilleriez de … » (not « Me est-ce que vous… »)
         return f"Est-ce que {pronoun} {head.strip().lower()} {verb[0].lower() + verb[1:]}{rest}"
@@ -129,3 +141,43 @@ def written_english(text: str) -> str:
     for pattern, long in _EXPAND:
         text = pattern.sub(lambda m, long=long: _match_case(m.group(0), long), text)
     return text
+
+
+# ---- French: « est-ce que » → inversion, for the most formal register -----------------
+
+# A question's lead that stays ahead of the inversion: « Et », « Sinon, », « Selon vous, », « En dehors de ce point, ».
+_FORMAL_LEAD = re.compile(r"^(?:Et |(?:[^,?]{2,60}), )(?=(?:est-ce|qu'est-ce|comment|pourquoi|quel|quelle|où|quand)\b)", re.I)
+
+
+# A question's first word that is no name: a determiner, a pronoun, an inverted verb.
+_COMMON_START = re.compile(r"(?:(?:Le|La|Les|L'|Un|Une|Mon|Ma|Mes|Ce|Cet|Cette|Votre|Vos|Y|Que|Qu'|Me|M'|Nous|Lui|Leur|En|Est-ce|Était-ce)\b"
+                           r"|[A-ZÀ-Ý][a-zà-ÿ]+-(?:t-)?(?:vous|je|il|elle|on|nous)\b)")
+
+
+def formal_french(text: str) -> str:
+    """Every question of ``text`` asked as a formal message asks it: « Auriez-vous », « Que me conseilleriez-vous »,
+    « Mon expérience correspondait-elle » (readers at formality 80–100: « Est-ce que vous auriez quelques minutes » and
+    « Qu'est-ce que vous me conseilleriez » are spoken, "too loose" for a director); a question whose subject's gender
+    is unknown or whose person cannot invert stays as it was."""
+    from rebond.notes_questions import formal_question  # (notes_questions builds on text, not on this module)
+
+    out, last = [], 0
+    for match in re.finditer(r"[^.?!\n]*\?", text):
+        clause = match.group(0)
+        lead = re.match(r"\s*(?:[-•]\s+)?", clause).group(0)
+        if (colon := clause.rfind(": ")) >= 0:
+            lead = clause[: colon + 2]
+        asked = clause[len(lead):]
+        prefix = _FORMAL_LEAD.match(asked)
+        head = prefix.group(0) if prefix else ""
+        rest = asked[len(head):]
+        lower = rest[:1].islower()
+        turned = formal_question(rest[:1].upper() + rest[1:])
+        if turned != rest[:1].upper() + rest[1:]:
+            # (Lower case inside a sentence, but for a name: « Sinon, Hydro-Québec a-t-il … ».)
+            common = _COMMON_START.match(turned)
+            rest = turned[:1].lower() + turned[1:] if (lower or head) and common else turned
+        out.append(text[last:match.start()] + lead + head + rest)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
