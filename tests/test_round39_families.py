@@ -607,3 +607,32 @@ def test_the_formality_slider_sets_how_french_asks(channel):
     assert not re.search(r"(?:Est-ce que vous|Qu'est-ce que vous|Est-ce qu'il y a)\b", formal), formal
     assert re.search(r"(?:Me conseilleriez-vous|Y a-t-il|Que me conseilleriez-vous)", formal), formal
     assert not re.search(r"\b\w+-(?:t-)?(?:vous|tu|je|il|elle)\b[^?]*\?", relaxed), relaxed
+
+
+def _with_length(language, channel, length, **context):
+    base = {"candidate_name": "Léa Roy", "recruiter_name": "Marc Côté", "company": "Desjardins", "role": "conseillère",
+            "interview_date": "2026-11-03"}
+    return compose(DraftRequest.model_validate({
+        "language": language, "channel": channel, "tone": {"formality": 50, "warmth": 50, "directness": 80, "length": length},
+        "context": base | context}))
+
+
+def test_a_very_short_email_asks_the_notes_questions_in_its_sentences_without_a_list():
+    """Round 46–47's readers at length 0–10: "three lines, not four paragraphs"; the notes' two questions stay."""
+    notes = "Questions : est-ce que vous offrez la formation AMF à l'interne ? Est-ce que je peux repostuler en mars ?"
+    short = _with_length("fr", "email", 0, notes=notes, rejection_message="Nous avons retenu une personne déjà certifiée AMF.")
+    longer = _with_length("fr", "email", 50, notes=notes, rejection_message="Nous avons retenu une personne déjà certifiée AMF.")
+    assert "\n- " not in short.body and "\n- " in longer.body
+    assert "formation AMF" in short.body and "repostuler" in short.body
+    assert len(short.body.split()) <= len(longer.body.split()) - 10
+    assert not short.checks.failed(), [c.name for c in short.checks.failed()]
+
+
+def test_a_very_short_call_asks_past_the_reason_once():
+    """Round 47's reader at length 5: "Apart from that, is there anything else I should work on?" then "Were there any
+    questions I could've answered better?" ask the same thing twice."""
+    draft = _with_length("en", "phone", 5, recruiter_name="Aroha", company="Kiwi Link Coaches", role="coach driver",
+                         rejection_message="We went with someone who already holds a P endorsement.")
+    assert "Questions:" not in draft.body and draft.body.count("?") == 2  # is now a good time? + the one question
+    assert "P endorsement" in draft.body
+    assert not draft.checks.failed(), [c.name for c in draft.checks.failed()]

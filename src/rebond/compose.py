@@ -789,9 +789,11 @@ def _ask(w: _Writer) -> tuple[list[str], list[str]]:
     directness = w.request.tone.directness
     if _own(w):
         # The candidate's own questions are asked at any directness (softly introduced below the list's).
+        # A very short message asks them in its own sentences, without a lead-in and a list (readers at length 0–10:
+        # "should be three lines, not four paragraphs").
         questions = _questions(w, 3)
-        if len(questions) == 1:
-            return [questions[0]], []
+        if len(questions) == 1 or w.request.tone.length < _BARE_BELOW:
+            return questions, []
         lead = "ask_list_direct" if directness >= _VERY_DIRECT_FROM else "ask_list"
         return [w.pick(lead)], questions
     if directness >= _LIST_FROM:
@@ -1166,7 +1168,8 @@ def _email(w: _Writer) -> tuple[str, str]:
         _learning_said(w, short) and frames_improvement(" ".join([*middle, *questions]), "en" if w.english else "fr")
         # Two precise questions or more that already ask how to improve need no line on why (rounds 39 and 40's readers
         # marked « Votre retour m'aiderait à savoir par où commencer » under such a list as a stock line).
-        or len(questions) >= 2 and frames_improvement(" ".join(questions), "en" if w.english else "fr")) else []
+        or len(asked := questions or [m for m in middle if m.endswith("?")]) >= 2
+        and frames_improvement(" ".join(asked), "en" if w.english else "fr")) else []
     ending = []
     if _names_organisation(w, " ".join(intro)):
         w.named_once()
@@ -1181,7 +1184,9 @@ def _email(w: _Writer) -> tuple[str, str]:
         # A cool message keeps the open door plain: « J'aimerais toujours beaucoup rejoindre… » is warmth.
         # (A question of the notes that asks about applying again already opens the door: said once.)
         asked_again = bool(APPLY_AGAIN.search(" ".join([*middle, *questions])))
-        ending.append(w.pick("future_interest" if asked_again else "future_cool" if tone.warmth < _COOL_BELOW else "future"))
+        # (A very short message keeps the open door to a few words: « Je repostulerai volontiers. »)
+        ending.append(w.pick("future_interest" if asked_again else "future_short" if tone.length < _BARE_BELOW
+                             else "future_cool" if tone.warmth < _COOL_BELOW else "future"))
     if s.invited_back and not _names_organisation(w, " ".join(intro + ending)):
         ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:
@@ -1400,6 +1405,10 @@ def _phone(w: _Writer) -> tuple[str, str]:
     count = 1 if bare else 3 if tone.directness >= _LIST_FROM and tone.length >= _SHORT_BELOW else 2
     gap_asked = _has_gap(w) and tone.directness >= _OPEN_BELOW
     questions = _questions(w, count, spoken=True, gap_asked=gap_asked)
+    if bare and gap_asked and not _own(w):
+        # A very short call asks the one question past the reason and no list after it (readers at length 5: "Apart
+        # from that, is there anything else…?" then "Were there any questions I could've answered better?" ask twice).
+        questions = []
     leads_to_questions = not gap_asked
     ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None or leads_to_questions else "phone_regret"))
     practical = _practical_reason(w)  # (no « pour progresser » in the lead to the questions either)
@@ -1427,9 +1436,9 @@ def _phone(w: _Writer) -> tuple[str, str]:
     else:
         heat = "_warm" if tone.warmth >= _WARM_FROM else "_cool" if tone.warmth < _COOL_BELOW else ""
         closing = [w.pick("phone_closing_invited", invited=invited) if invited else w.pick(f"phone_closing{heat}")]
-    body = "\n\n".join([f"{labels['opening']} {' '.join(opening)}", f"{labels['ask']} {' '.join(ask)}",
-                        labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
-                        f"{labels['closing']} {' '.join(closing)}"])
+    body = "\n\n".join(part for part in [f"{labels['opening']} {' '.join(opening)}", f"{labels['ask']} {' '.join(ask)}",
+                        labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions) if questions else "",
+                        f"{labels['closing']} {' '.join(closing)}"] if part)
     phone = w.request.context.candidate_phone
     callback = w.fill(w.bank["callback_number" if phone else "callback_no_number"])
     # The message says why the call: an offer to answer or a talk the recruiter offered, not "some feedback" (readers:
