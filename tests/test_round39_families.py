@@ -636,3 +636,49 @@ def test_a_very_short_call_asks_past_the_reason_once():
     assert "Questions:" not in draft.body and draft.body.count("?") == 2  # is now a good time? + the one question
     assert "P endorsement" in draft.body
     assert not draft.checks.failed(), [c.name for c in draft.checks.failed()]
+
+
+@pytest.mark.parametrize(("notes", "lang", "asked"), [
+    ("À demander : la banque de candidatures = est-ce que je serais rappelée automatiquement?", "fr",
+     "Concernant la banque de candidatures, est-ce que je serais rappelée automatiquement ?"),
+    ("Ask: the talent pool -> would I be contacted automatically?", "en", "About the talent pool, would I be contacted automatically?"),
+])
+def test_round48s_a_notes_topic_then_its_question_is_asked_about_that_topic(notes, lang, asked):
+    """« la banque de candidatures = est-ce que … ? » was dropped (round 48's writer): the topic leads the question."""
+    assert asked in own_questions(notes, lang)
+
+
+@pytest.mark.parametrize(("rejection", "lang", "broken"), [
+    ("Nous sommes au regret de vous informer que nous ne pouvons y donner une suite favorable. En effet, conformément aux "
+     "exigences de notre label qualité, les enseignants intervenant auprès de nos publics adultes doivent être titulaires au "
+     "minimum du DAEFLE ou d'un master FLE, diplôme dont vous ne disposez pas à ce jour.", "fr-FR", "dont."),
+    ("After careful consideration, we've decided to move forward with other candidates whose experience more closely aligns "
+     "with our needs at this time.", "en", "whose."),
+    ("Merci d'avoir pris part au processus pour le poste d'analyste en cybersécurité (SOC), réquisition R-2026-58211. "
+     "Nous avons apprécié nos échanges.\n\nAprès mûre réflexion, l'équipe a choisi d'aller de l'avant avec une personne qui "
+     "possède déjà une expérience pratique de Splunk Enterprise Security dans un SOC fonctionnant 24/7.", "fr", "SOC ?"),
+])
+def test_round48s_a_reason_cut_on_a_relative_word_or_read_from_the_title_is_never_said(rejection, lang, broken):
+    """Round 48's readers scored 1: « le poste exige le diplôme dont. », "more experience in other candidates whose.",
+    « Quelle serait la meilleure façon de me former à SOC ? » (the SOC is the role's team, in brackets after its title)."""
+    for channel in ("email", "linkedin", "phone"):
+        draft = compose(DraftRequest.model_validate({
+            "language": lang, "channel": channel, "tone": {"formality": 60, "warmth": 50, "directness": 80, "length": 50},
+            "context": {"candidate_name": "Claude Martin", "recruiter_name": "", "company": "Nuvia", "role": "analyste",
+                        "interview_date": "2026-10-13", "rejection_message": rejection}}))
+        assert broken not in draft.full_text(), draft.full_text()
+
+
+def test_round48s_news_in_the_notes_is_told_before_the_question_that_speaks_of_it():
+    """« Je suis inscrit au DU d'IRM à Montpellier, de janvier à juin 2027. » then « Est-ce que le DU suffirait… ? »: the
+    reader could not tell what « le DU » was when the news came last, or not at all."""
+    draft = compose(DraftRequest.model_validate({
+        "language": "fr-FR", "channel": "email", "tone": {"formality": 85, "warmth": 55, "directness": 60, "length": 75},
+        "context": {"candidate_name": "Julien Roche", "recruiter_name": "Dr Lambert", "company": "la Clinique Saint-Roch",
+                    "role": "manipulateur en électroradiologie médicale", "interview_date": "2026-11-02",
+                    "rejection_message": "Nous avons retenu un candidat disposant déjà d'une expérience confirmée en IRM.",
+                    "notes": "Je suis inscrit au DU d'IRM à Montpellier, de janvier à juin 2027.\n"
+                             "Question : est-ce que le DU suffirait pour la prochaine fois ?"}}))
+    body = draft.body
+    assert "inscrit au DU d'IRM à Montpellier, de janvier à juin 2027" in body
+    assert body.index("inscrit au DU") < body.index("Le DU suffirait-il"), body

@@ -1191,7 +1191,11 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:
         ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
-    if s.to_mention and not mention_on_reason:
+    if s.to_mention and not mention_on_reason and questions and _mention_answers_reason(s.to_mention, " ".join(questions)):
+        # A question speaks of it (« Le DU suffirait-il ? »): said before the questions, not after (round 48's reader:
+        # "asks about « le DU » the draft never explains").
+        middle.insert(1 if reason else 0, w.pick("mention_first", mention=s.to_mention))
+    elif s.to_mention and not mention_on_reason:
         ending.insert(0, w.pick("mention", mention=s.to_mention))  # what the notes say to tell them, before the door
     bullets = "\n".join(f"- {q}" for q in questions)
     if not questions:  # why it helps belongs with the ask it explains, not in a paragraph of its own

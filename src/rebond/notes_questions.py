@@ -361,6 +361,15 @@ def _sendable(text: str, lang: str) -> str:
     if lang == "en":
         text = re.sub(r"\s+/\s+", " or ", text)  # "an eligibility list / casual pool": one or the other
     text = _as_written(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
+    # « la banque de candidatures = est-ce que je serais rappelée ? », "talent pool -> would I be called?": the note's
+    # topic, then its question (round 48) → « Concernant la banque de candidatures, est-ce que je serais rappelée ? »
+    if topic := re.match(r"(?i)^((?:la|le|les|l'|mon|ma|mes|votre|vos|the|my|your)\b[^=?→]{2,50}?)\s*(?:=|→|->)\s*"
+                         r"(?=(?:est-ce|y a|comment|quand|combien|pourquoi|qu'est-ce|is|are|do|does|would|will|can|could|how|when|what)\b)", text):
+        asked = _sendable(text[topic.end():], lang)
+        about = topic.group(1)[:1].lower() + topic.group(1)[1:]
+        if not asked or len(about.split()) + len(asked.split()) > 30:
+            return ""
+        return f"{'About' if lang == 'en' else 'Concernant'} {about}, {asked[:1].lower() + asked[1:]}"
     for pattern, asked in _SPOKEN_TO_ASKED[lang]:
         text = re.sub(pattern, asked, text)
     if lang == "en":  # "where you DO sponsor": the notes' emphasis, not the letter's
@@ -420,22 +429,26 @@ def past_the_decision(question: str) -> str:
 # answer to the reason given.
 _NEWS_WHAT = {
     "en": re.compile(r"(?i)\b(?:licen[cs]e|certif\w*|course|classes|exam|degree|MSc|BSc|MBA|diploma|training|first aid|WHMIS|"
-                     r"qualification|ticket|lectures|semester|available|availability|rotations?|weekends|Saturdays|Sundays|nights|evenings)\b"),
+                     r"qualification|ticket|lectures|semester|available|availability|rotations?|weekends|Saturdays|Sundays|nights|evenings|"
+                     r"enrolled|registered|booked)\b"),
     "fr": re.compile(r"(?i)\b(?:permis|certif\w*|cours|formation|examen|diplôme|DEP|DEC|AEC|BTS|CAP|BPJEPS|CACES|recyclage|carte|"
-                     r"licence|master|attestation|disponible|samedis|dimanches|fins de semaine|week-ends|soirs|nuits)\b"),
+                     r"licence|master|attestation|disponible|samedis|dimanches|fins de semaine|week-ends|soirs|nuits|"
+                     # (round 48: « Je suis inscrit au DU d'IRM à Montpellier, de janvier à juin 2027. »)
+                     r"inscrite?|DU|habilitation|session)\b"),
 }
 _NEWS_WHEN = {
     "en": re.compile(r"(?i)\b(?:since|last (?:week|month)|this (?:week|month)|next (?:week|month)|(?:in|by|from|starting|as of) "
                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*|from then|came through|arrived|just (?:finished|completed|passed|got))\b"),
     "fr": re.compile(r"(?i)\b(?:depuis|entre-temps|la semaine (?:passée|dernière)|ce mois-ci|le mois (?:passé|dernier|prochain)|"
                      r"(?:en|dès|à partir de|d'ici|début|fin) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
-                     r"prévu le|vient de|viens de|(?:à|dès) l'(?:automne|hiver|été)|au printemps|cet (?:automne|hiver|été)|ce printemps)\b"),
+                     r"prévu le|vient de|viens de|(?:à|dès) l'(?:automne|hiver|été)|au printemps|cet (?:automne|hiver|été)|ce printemps|"
+                     r"(?:de|du \d{1,2}(?: au \d{1,2})?|le \d{1,2}) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b"),
 }
 _NEWS_START = {"en": re.compile(r"^(?:I\b|I'm\b|I've\b|I'll\b|My\b)"), "fr": re.compile(r"(?i)^(?:je\b|j'|mon\b|ma\b|mes\b)")}
 # Not news: what was said before, a feeling, a guess, the interview itself.
 _NOT_NEWS = re.compile(r"(?i)\b(?:had|avais|avait|said|dit|think|feel|felt|pense|crois|hope|espère|guess|worried|stressé\w*|"
                        r"interview|entrevue|entretien|panel|jury|test|asked|demandé|expir\w*|échu\w*|lapsed|obligatoire|required|"
-                       r"pas|not|never|jamais|no)\b|n't\b|[?–—]")
+                       r"pas|not|never|jamais|no|demander|savoir si|ask|wonder)\b|n't\b|[?–—]")
 _MONTHS_EN = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
               "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December"}
 _DAYS_EN = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "thur": "Thursday",
@@ -471,7 +484,8 @@ def news_since(notes: str, lang: str) -> str:
     for raw in re.split(r"(?<=[.!?])\s+|\n|!!+|\s\(|\)|\s*(?:→|->|=>)\s*", notes):
         # What follows a comma is usually another note (« …depuis juin, stage chez Uniprix », « …, je veux qu'il le
         # sache »): the news ends there, unless « et » goes on with it.
-        sentence = re.split(r",\s+(?!(?:et|and|mais|but)\b)", raw.strip(" .!;,"))[0]
+        # (Nor a time that says when: « …à Montpellier, de janvier à juin 2027 ».)
+        sentence = re.split(r",\s+(?!(?:et|and|mais|but|de|du|dès|en|from|in|starting)\s)", raw.strip(" .!;,"))[0]
         if not _NEWS_START[lang].match(sentence) or _NOT_NEWS.search(sentence) or ":" in sentence:
             continue
         if not (_NEWS_WHAT[lang].search(sentence) and _NEWS_WHEN[lang].search(sentence)):

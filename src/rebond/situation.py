@@ -1333,6 +1333,26 @@ _THANKING = re.compile(r"(?i)\s*(?:merci|thanks?\b|thank you|je (?:te|vous) reme
 
 
 def stated_reason(rejection: str, lang: str) -> StatedReason | None:
+    """The reason the rejection states, or None; a named term or field that is a broken cut is left unnamed."""
+    reason = _stated_reason(rejection, lang)
+    if reason is None:
+        return None
+    # A cut that ends on a relative word names nothing (round 48: « le poste exige le diplôme dont. », "experience in
+    # other candidates whose."); a name in brackets after the job's title is the title's (« le poste d'analyste en
+    # cybersécurité (SOC) », read as « me former à SOC »).
+    term, topic = reason.term, reason.topic
+    if _BROKEN_END.search(term) or term and re.search(rf"(?i)\b(?:poste|role|position)\s+(?:de |d'|du |of |as )[^.;,()]{{0,60}}\(\s*{re.escape(term)}\s*\)", reason.evidence):
+        term = ""
+    if _BROKEN_END.search(topic) or re.match(r"(?i)(?:other|another|d'autres|une autre|un autre) (?:candidat|applicant)", topic):
+        topic = ""
+    if (term, topic) == (reason.term, reason.topic):
+        return reason
+    if reason.category in (Category.SKILLS, Category.CULTURE_FIT, Category.CV_COVER_LETTER) and not (term or topic or reason.hire):
+        return StatedReason(category=None, term_kind="explained", evidence=reason.evidence)  # (as _stated_reason says why)
+    return replace(reason, term=term, term_kind=reason.term_kind if term else "", topic=topic)
+
+
+def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
     """The reason a rejection states, or None (no message, a template, praise alone, a protected ground)."""
     if not rejection.strip():
         return None
@@ -1661,6 +1681,9 @@ def _balanced(phrase: str) -> str:
     if phrase.count("(") > phrase.count(")"):
         phrase = phrase[: phrase.rfind("(")]
     return phrase.strip()
+
+
+_BROKEN_END = re.compile(r"(?i)\b(?:dont|que|qui|où|lequel|laquelle|lesquels|whose|which|who|whom|that)$")
 
 
 def _without_dangling_end(phrase: str) -> str:
