@@ -682,3 +682,26 @@ def test_round48s_news_in_the_notes_is_told_before_the_question_that_speaks_of_i
     body = draft.body
     assert "inscrit au DU d'IRM à Montpellier, de janvier à juin 2027" in body
     assert body.index("inscrit au DU") < body.index("Le DU suffirait-il"), body
+
+
+@pytest.mark.parametrize(("notes", "lang", "told"), [
+    ("Formation SS4 amiante prévue en janvier (financée par mon employeur actuel).", "fr", "ma formation SS4 amiante est prévue en janvier"),
+    ("PMP obtenu en août.", "fr", "j'ai obtenu le PMP en août"),
+    ("À mentionner : CISSP en préparation, examen le 15 janvier.", "fr", "je prépare le CISSP, avec un examen le 15 janvier"),
+    ("Préavis : 3 mois (cadre), mais mon employeur accepte 6 semaines.", "fr",
+     "mon préavis est de trois mois, mais mon employeur accepte de le ramener à six semaines"),
+    ("ACLS course booked 12-13 Dec at the hospital's own training centre.", "en", "my ACLS course is booked for 12-13 December"),
+    ("Already booked a retest for Feb + doing French classes at lunch.", "en", "I've already booked a retest for February"),
+    ("Notice is 4 wks, could do 2.", "en", "my notice period is 4 weeks, but I could make it 2 weeks"),
+])
+def test_round48s_news_written_as_a_notes_fragment_is_told_in_a_sentence(notes, lang, told):
+    """Round 48: most of the candidate's news came as note fragments, and 31 of 48 drafts were marked notes_ignored
+    (« Formation SS4 amiante prévue en janvier », "Notice is 4 wks, could do 2" never said)."""
+    from rebond.notes_questions import to_mention
+    assert to_mention(notes, lang) == told
+
+
+def test_round48s_a_wish_to_ask_is_no_news():
+    """Guard: widening the news (« session », « inscrit ») must not turn « je veux demander si … » into news told."""
+    from rebond.notes_questions import to_mention
+    assert to_mention("Je veux demander si je peux postuler de nouveau en janvier quand ma session finit.", "fr") == ""

@@ -1197,6 +1197,8 @@ def _email(w: _Writer) -> tuple[str, str]:
         middle.insert(1 if reason else 0, w.pick("mention_first", mention=s.to_mention))
     elif s.to_mention and not mention_on_reason:
         ending.insert(0, w.pick("mention", mention=s.to_mention))  # what the notes say to tell them, before the door
+        if len(ending) > 1:  # « Je me permets également de préciser… Je suis également disponible… »: « également » once
+            ending[1] = re.sub(r"\s(?:également|aussi|also)\b", "", ending[1], count=1)
     bullets = "\n".join(f"- {q}" for q in questions)
     if not questions:  # why it helps belongs with the ask it explains, not in a paragraph of its own
         middle, purpose = middle + purpose, []

@@ -499,19 +499,75 @@ def news_since(notes: str, lang: str) -> str:
     return ""
 
 
+# The candidate's news written as a note's fragment (round 48: most news came so), and the sentence that says it.
+_FR_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+_EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FRAGMENTS = {
+    "fr": [
+        # « Formation SS4 amiante prévue en janvier » → « ma formation SS4 amiante est prévue en janvier »
+        (re.compile(rf"(?i)^(formation|session|certification|habilitation|attestation|évaluation)\s+([^,.:;()]{{2,50}}?)\s+prévue\s+"
+                    rf"((?:en|le|du|début|fin|à la mi-|mi-)\s*[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
+         lambda m: f"ma {m.group(1).lower()} {m.group(2)} est prévue {m.group(3)}"),
+        (re.compile(rf"(?i)^(cours|examen|stage|test|permis)\s+([^,.:;()]{{2,50}}?)\s+prévu\s+"
+                    rf"((?:en|le|du|début|fin|à la mi-|mi-)\s*[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
+         lambda m: f"mon {m.group(1).lower()} {m.group(2)} est prévu {m.group(3)}"),
+        # « PMP obtenu en août » → « j'ai obtenu le PMP en août »
+        (re.compile(rf"^([A-Z][A-Z0-9]{{1,9}}(?:\s[A-Z0-9]{{1,5}})?)\s+(?:obtenu|réussi)e?\s+((?:en|le|début|fin)\s[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
+         lambda m: f"j'ai obtenu le {m.group(1)} {m.group(2)}"),
+        # « CISSP en préparation, examen le 15 janvier » → « je prépare le CISSP, avec un examen le 15 janvier »
+        (re.compile(rf"^([A-Z][A-Z0-9]{{1,9}})\s+en\s+(?:préparation|cours)\s*,\s*examen\s+((?:le|en|début|fin)\s[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
+         lambda m: f"je prépare le {m.group(1)}, avec un examen {m.group(2)}"),
+        # « Préavis : 3 mois (cadre), mais mon employeur accepte 6 semaines » → « mon préavis est de 3 mois, mais mon
+        # employeur accepte de le ramener à 6 semaines »
+        (re.compile(r"(?i)^préavis\s*:?\s*(?:de\s+)?(\S+\s+(?:mois|semaines?))[^,]*,\s*mais\s+(mon\s+(?:employeur|boss|patron|gestionnaire)|ma\s+(?:gestionnaire|patronne))"
+                    r"\s+(?:accepte|est\s+(?:ok|d'accord|disponible)\s+pour)\s+(\S+\s+(?:mois|semaines?))"),
+         lambda m: f"mon préavis est de {m.group(1)}, mais {m.group(2).replace('boss', 'employeur')} accepte de le ramener à {m.group(3)}"),
+    ],
+    "en": [
+        # "ACLS course booked 12-13 Dec at …" → "my ACLS course is booked for 12-13 December at …"
+        (re.compile(rf"(?i)^([\w()/-]+(?:\s[\w()/-]+){{0,3}}\s(?:course|exam|test|retest|module|training|assessment))\s+(?:is\s+)?(?:booked|scheduled)"
+                    rf"\s+(?:for\s+)?([^,+;()]*?\b{_EN_MONTH}(?:\s\d{{4}})?)"),
+         lambda m: f"my {re.sub(r'(?i)^my ', '', m.group(1))} is booked for {m.group(2)}"),
+        # "Already booked a retest for Feb" → "I've already booked a retest for February"
+        (re.compile(rf"(?i)^already\s+(booked|enrolled in|registered for|signed up for)\s+([^,+;()]*?\b{_EN_MONTH}(?:\s\d{{4}})?)"),
+         lambda m: f"I've already {m.group(1).lower()} {m.group(2)}"),
+        # "Notice is 4 wks, could do 2" → "my notice period is 4 weeks, but I could make it 2"
+        (re.compile(r"(?i)^notice(?:\s+period)?\s*(?:is|:)\s*(\d+\s+(?:weeks|months))\s*,?\s*(?:but\s+)?(?:I\s+)?(?:could|can)\s+(?:do|make it)\s+(\d+)(\s+(?:weeks|months))?"),
+         lambda m: f"my notice period is {m.group(1)}, but I could make it {m.group(2)}{m.group(3) or ' ' + m.group(1).split()[1]}"),
+    ],
+}
+
+
+def news_fragment(notes: str, lang: str) -> str:
+    """The candidate's news told in a note's fragment (« Formation SS4 amiante prévue en janvier », "ACLS course booked
+    12-13 Dec", "Notice is 4 wks, could do 2"), as the candidate's own sentence, or ""."""
+    lang = "en" if lang == "en" else "fr"
+    notes = written_out(re.sub(r"\s*\([^()\n]{1,60}\)", "", notes), lang)  # (the asides are the notes')
+    for raw in re.split(r"(?<=[.!?])\s+|\n|\s\+\s", notes):
+        sentence = re.sub(r"(?i)^(?:mention|à mentionner|à dire|depuis)\s*:\s*", "", raw.strip(" .!;-–—"))
+        for pattern, said in _FRAGMENTS[lang]:
+            if match := pattern.match(sentence):
+                told = re.sub(r"\s{2,}", " ", said(match)).strip(" ,")
+                if lang == "en":  # "Dec" → "December"
+                    told = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], told)
+                if not _NOTE_SPEAK.search(told) and 4 <= len(told.split()) <= 25:
+                    return told
+    return ""
+
+
 def to_mention(notes: str, lang: str) -> str:
     """What the notes say to tell the recruiter (« Mentionner que je suis dispo pour les nuits dès janvier », "Mention
     I can start Jan 4"), in the candidate's first person, or "" when it is not said so; else the candidate's news
     since the interview, when the notes tell it (``news_since``)."""
     match = _MENTION.search(notes)
     if not match:
-        return news_since(notes, lang)
+        return news_since(notes, lang) or news_fragment(notes, lang)
     clause = re.split(r"(?<=[.!?;])\s|\n|\s[-–—]\s", notes[match.end():].strip(" :"), maxsplit=1)[0].strip(" .;!?")
     clause = _as_written(clause, lang)
     # (« ma fille commence la garderie en janvier », "my licence came through": the candidate's own news too)
     first_person = r"^(?:I\b|I'm\b|I've\b|I'll\b|[Mm]y\b)" if lang == "en" else r"(?i)^(?:je\b|j'|ma\b|mon\b|mes\b)"
     if not re.match(first_person, clause) or _NOTE_SPEAK.search(clause) or not 3 <= len(clause.split()) <= 25:
-        return ""
+        return news_fragment(notes[match.start():], lang)  # (« À mentionner : CISSP en préparation, examen le 15 janvier »)
     clause = re.sub(r"\s*\([^)]*\)", "", clause)  # « validé depuis vendredi (dernier jury) »: the aside is the notes'
     clause = re.sub(r"(?i)\s+(?:depuis|since)$", "", clause)  # « j'ai commencé des cours … depuis »: since the interview
     # « inscrite à la formation OW-2 au cégep, début en mai »: note-speak for « qui commence en mai »
