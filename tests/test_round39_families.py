@@ -705,3 +705,21 @@ def test_round48s_a_wish_to_ask_is_no_news():
     """Guard: widening the news (« session », « inscrit ») must not turn « je veux demander si … » into news told."""
     from rebond.notes_questions import to_mention
     assert to_mention("Je veux demander si je peux postuler de nouveau en janvier quand ma session finit.", "fr") == ""
+
+
+@pytest.mark.parametrize(("company", "rejection", "said"), [
+    ("Mzansi Freight Solutions (Pty) Ltd", "The position requires a qualified CA(SA) registered with SAICA.", "Mzansi Freight Solutions"),
+    ("Sri Venkateswara Multispeciality Hospital", "We regret to inform you that you have not been selected.", "Sri Venkateswara Multispeciality Hospital"),
+    ("Kirkwood Valley Citrus (Pty) Ltd", "No correspondence will be entered into.", "Kirkwood Valley Citrus"),
+])
+def test_round48s_south_african_and_indian_letters_follow_their_english(company, rejection, said):
+    """Round 48's reader: "Sincerely" and "October 30" in Johannesburg, "Dr." in Chennai, "(Pty)" read out on a call."""
+    def drafted(channel):
+        return compose(DraftRequest.model_validate({
+            "language": "en", "channel": channel, "tone": {"formality": 80, "warmth": 50, "directness": 50, "length": 50},
+            "context": {"candidate_name": "Thandiwe Dlamini", "recruiter_name": "", "company": company, "role": "accountant",
+                        "interview_date": "2026-10-30", "rejection_message": rejection}}))
+    email, phone = drafted("email"), drafted("phone")
+    assert "\nSincerely," not in email.body and "October 30" not in email.full_text() + phone.full_text()
+    assert f"at {said}." in phone.body or f"at {said} " in phone.body or f"{said}." in phone.body, phone.body
+    assert "(Pty)" not in phone.body and "Pvt" not in phone.body

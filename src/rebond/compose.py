@@ -1557,7 +1557,12 @@ _BRITISH = re.compile(r"£|\b(?:plc|NHS|whilst|organisations?|programmes?|postco
                       r"|Sydney|Melbourne|Brisbane|Adelaide|Canberra|Pilbara|New Zealand|Aotearoa|Auckland|Christchurch|Ireland|Irish|Dublin"
                       r"|Galway|South Africa|Johannesburg|Sandton|Cape Town|Durban|Pretoria|India|Mumbai|Bengaluru|Bangalore|Pune|Hyderabad"
                       r"|Chennai|Delhi|Gurugram|Noida)\b|\b(?:rang (?:me|us)|arvo|Kia ora|Ngā mihi|Nga mihi|maths)\b"
-                      r"|\+(?:44|61|64|353|27|91)\b|\b07\d{3} ?\d{6}\b")
+                      r"|\+(?:44|61|64|353|27|91|65)\b|\b07\d{3} ?\d{6}\b"
+                      # (round 48: a South African "(Pty) Ltd" and CA(SA), an Indian "Pvt. Ltd." or "Multispeciality"
+                      # hospital and "2 yrs ward", Melbourne's Chadstone, "no correspondence will be entered into")
+                      r"|\((?:Pty|SA)\)|\bPty\.? Ltd\b|\bPvt\.? Ltd\b|\bPte\.? Ltd\b|\bSdn\.? Bhd\b|\bSAICA\b|\bMultispeciality\b"
+                      r"|\b(?:Singapore|Chadstone|Perth|Hobart|Wellington|Hamilton, NZ|Kolkata|Ahmedabad|Kochi|Port Elizabeth|Gqeberha)\b"
+                      r"|\bno correspondence will be entered into\b|₹|\blakhs?\b")
 
 
 def british(request: DraftRequest) -> bool:
@@ -1605,6 +1610,8 @@ def compose(request: DraftRequest) -> Draft:
         # "Dear Mrs Hargreaves … Yours sincerely": a letter to a named person closes so in Britain (round 37).
         if re.match(r"Dear (?:Mr|Mrs|Ms|Miss|Dr|Professor) ", body):
             body = re.sub(r"\n\nSincerely,\n", "\n\nYours sincerely,\n", body)
+        else:  # (round 48: a bare "Sincerely" reads American in Johannesburg or Dublin; "Kind regards" is the norm there)
+            body = re.sub(r"\n\nSincerely,\n", "\n\nKind regards,\n", body)
     body = _written_out(_intensifiers_once(body), request)
     voicemail = _written_out(_intensifiers_once(voicemail), request) if voicemail else voicemail
     if request.language is not Language.EN:

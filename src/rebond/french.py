@@ -199,7 +199,9 @@ def clean_role(role: str, *, keep_marks: bool = False) -> str:
 
 # Legal endings a voice does not read out: "Greyhaven Brewing Co." is said "Greyhaven Brewing".
 # (Not after « & » or "and": "Crumb & Co." is the name itself, said whole.)
-_LEGAL_ENDING = re.compile(r"(?<!&)(?<!\band),?\s+(?:Co\.|Inc\.?|Ltd\.?|LLC|Corp\.?|Ltée|ltée|inc\.|enr\.|S\.A\.S\.?|SAS|SARL|S\.A\.)$")
+# (round 48: "Kirkwood Valley Citrus (Pty) Ltd", "Zentrix Software Solutions Pvt. Ltd." said whole; LLP, Pte Ltd too)
+_LEGAL_ENDING = re.compile(r"(?<!&)(?<!\band),?\s+(?:\(Pty\)\s+Ltd\.?|Pty\.?\s+Ltd\.?|Pvt\.?\s+Ltd\.?|Pte\.?\s+Ltd\.?|Sdn\.?\s+Bhd\.?|"
+                           r"Co\.|Inc\.?|Ltd\.?|LLC|LLP|Corp\.?|Ltée|ltée|inc\.|enr\.|S\.A\.S\.?|SAS|SARL|S\.A\.)$")
 
 
 # A letterhead's descriptor after a comma, not said in a sentence: « l'Étude Vasseur-Delorme, notaires ».
