@@ -500,17 +500,17 @@ def news_since(notes: str, lang: str) -> str:
 
 
 # The candidate's news written as a note's fragment (round 48: most news came so), and the sentence that says it.
+_MASCULINE_NEWS = frozenset({"cours", "examen", "stage", "test", "permis"})
 _FR_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 _EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _FRAGMENTS = {
     "fr": [
         # « Formation SS4 amiante prévue en janvier » → « ma formation SS4 amiante est prévue en janvier »
-        (re.compile(rf"(?i)^(formation|session|certification|habilitation|attestation|évaluation)\s+([^,.:;()]{{2,50}}?)\s+prévue\s+"
-                    rf"((?:en|le|du|début|fin|à la mi-|mi-)\s*[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
-         lambda m: f"ma {m.group(1).lower()} {m.group(2)} est prévue {m.group(3)}"),
-        (re.compile(rf"(?i)^(cours|examen|stage|test|permis)\s+([^,.:;()]{{2,50}}?)\s+prévu\s+"
-                    rf"((?:en|le|du|début|fin|à la mi-|mi-)\s*[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
-         lambda m: f"mon {m.group(1).lower()} {m.group(2)} est prévu {m.group(3)}"),
+        # (« Cours … prévu en mars » → « mon cours … est prévu en mars »: the noun gives the gender.)
+        (re.compile(rf"(?i)^(formation|session|certification|habilitation|attestation|évaluation|cours|examen|stage|test|permis)"
+                    rf"\s+([^,.:;()]{{2,50}}?)\s+prévue?\s+((?:en|le|du|début|fin|à la mi-|mi-)\s*[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
+         lambda m: (f"mon {m.group(1).lower()} {m.group(2)} est prévu {m.group(3)}" if m.group(1).lower() in _MASCULINE_NEWS
+                    else f"ma {m.group(1).lower()} {m.group(2)} est prévue {m.group(3)}")),
         # « PMP obtenu en août » → « j'ai obtenu le PMP en août »
         (re.compile(rf"^([A-Z][A-Z0-9]{{1,9}}(?:\s[A-Z0-9]{{1,5}})?)\s+(?:obtenu|réussi)e?\s+((?:en|le|début|fin)\s[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
          lambda m: f"j'ai obtenu le {m.group(1)} {m.group(2)}"),
