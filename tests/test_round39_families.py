@@ -723,3 +723,18 @@ def test_round48s_south_african_and_indian_letters_follow_their_english(company,
     assert "\nSincerely," not in email.body and "October 30" not in email.full_text() + phone.full_text()
     assert f"at {said}." in phone.body or f"at {said} " in phone.body or f"{said}." in phone.body, phone.body
     assert "(Pty)" not in phone.body and "Pvt" not in phone.body
+
+
+def test_round49s_a_diploma_cut_at_its_limit_drops_the_small_word_it_ended_on():
+    from rebond.situation import stated_reason
+    reason = stated_reason("Le poste exige le DEC en techniques d'éducation à l'enfance ou l'AEC reconnue par le ministère, "
+                           "compte tenu du ratio de qualification.", "fr")
+    assert reason is not None and not re.search(r"\s(?:ou|l)$", reason.term), reason.term
+
+
+def test_round49s_a_british_council_is_named_without_the_and_a_long_fragment_is_no_news():
+    from rebond.compose import _with_the
+    from rebond.notes_questions import to_mention
+    assert _with_the("Kent County Council") == "Kent County Council" and _with_the("City of Calgary") == "the City of Calgary"
+    # « mon cours du soir d'anglais pro à partir de janvier et TOEIC est prévu fin mars »: two notes, no sentence
+    assert to_mention("Cours du soir d'anglais pro à partir de janvier et TOEIC prévu fin mars.", "fr") == ""

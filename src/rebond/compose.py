@@ -873,7 +873,8 @@ _TAKES_THE = re.compile(r"^(?:[A-Z]{2,}\s+of\s|(?:University|City|Town|County|Pr
 def _with_the(company: str) -> str:
     """The English name as a sentence says it: "the" before a public body or institution typed without it."""
     name = company.strip()
-    if not name or re.match(r"(?i)the\s", name) or not _TAKES_THE.match(name):
+    # (A British council is named without it: "at Kent County Council", round 49.)
+    if not name or re.match(r"(?i)the\s", name) or not _TAKES_THE.match(name) or re.search(r"\b(?:County|District|Borough|City|Town|Parish) Council$", name):
         return company
     return f"the {name}"
 

@@ -508,7 +508,7 @@ _FRAGMENTS = {
         # « Formation SS4 amiante prévue en janvier » → « ma formation SS4 amiante est prévue en janvier »
         # (« Cours … prévu en mars » → « mon cours … est prévu en mars »: the noun gives the gender.)
         (re.compile(rf"(?i)^(formation|session|certification|habilitation|attestation|évaluation|cours|examen|stage|test|permis)"
-                    rf"\s+([^,.:;()]{{2,50}}?)\s+prévue?\s+((?:en|le|du|début|fin|à la mi-|mi-)\s*[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
+                    rf"\s+((?:(?!\bet\b|\bpuis\b|\+)[^,.:;()]){{2,50}}?)\s+prévue?\s+((?:en|le|du|début|fin|à la mi-|mi-)\s*[^,.:;()]*{_FR_MONTH}[^,.:;()]*)"),
          lambda m: (f"mon {m.group(1).lower()} {m.group(2)} est prévu {m.group(3)}" if m.group(1).lower() in _MASCULINE_NEWS
                     else f"ma {m.group(1).lower()} {m.group(2)} est prévue {m.group(3)}")),
         # « PMP obtenu en août » → « j'ai obtenu le PMP en août »

@@ -1341,6 +1341,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # other candidates whose."); a name in brackets after the job's title is the title's (« le poste d'analyste en
     # cybersécurité (SOC) », read as « me former à SOC »).
     term, topic = reason.term, reason.topic
+    # A name cut at its length limit on a small word: « le DEC en techniques d'éducation à l'enfance ou l. » (round 49)
+    term = re.sub(r"(?i)(?:\s+(?:ou|et|or|and|de|du|des|à|en|of|the|a|[a-zà-ÿ]'?))+$", "", term) if len(term.split()) > 2 else term
     if _BROKEN_END.search(term) or term and re.search(rf"(?i)\b(?:poste|role|position)\s+(?:de |d'|du |of |as )[^.;,()]{{0,60}}\(\s*{re.escape(term)}\s*\)", reason.evidence):
         term = ""
     if _BROKEN_END.search(topic) or re.match(r"(?i)(?:other|another|d'autres|une autre|un autre) (?:candidat|applicant)", topic):
