@@ -727,8 +727,8 @@ def test_round48s_south_african_and_indian_letters_follow_their_english(company,
 
 def test_round49s_a_diploma_cut_at_its_limit_drops_the_small_word_it_ended_on():
     from rebond.situation import stated_reason
-    reason = stated_reason("Le poste exige le DEC en techniques d'éducation à l'enfance ou l'AEC reconnue par le ministère, "
-                           "compte tenu du ratio de qualification.", "fr")
+    reason = stated_reason("Cependant, nous devons combler ce poste par une éducatrice qualifiée (DEC en techniques d'éducation "
+                           "à l'enfance ou l'équivalent reconnu) afin de respecter le ratio exigé par le ministère de la Famille.", "fr")
     assert reason is not None and not re.search(r"\s(?:ou|l)$", reason.term), reason.term
 
 
