@@ -738,3 +738,17 @@ def test_round49s_a_british_council_is_named_without_the_and_a_long_fragment_is_
     assert _with_the("Kent County Council") == "Kent County Council" and _with_the("City of Calgary") == "the City of Calgary"
     # « mon cours du soir d'anglais pro à partir de janvier et TOEIC est prévu fin mars »: two notes, no sentence
     assert to_mention("Cours du soir d'anglais pro à partir de janvier et TOEIC prévu fin mars.", "fr") == ""
+
+
+def test_round49s_a_call_from_a_role_named_in_lower_case_brings_its_reason():
+    """« Appel de la conseillère RH mardi (1er déc.) : … ils ont pris qqn avec de l'expérience sous terre » was not read
+    as the call with the news: the draft asked how to make the praised test « plus solide » (scored 1)."""
+    draft = compose(DraftRequest.model_validate({
+        "language": "fr", "channel": "email", "tone": {"formality": 40, "warmth": 65, "directness": 85, "length": 40},
+        "context": {"candidate_name": "Patrick Gagnon", "recruiter_name": "", "company": "Agnico Eagle",
+                    "role": "mécanicien d'équipement lourd", "news_channel": "phone",
+                    "notes": "Appel de la conseillère RH mardi (1er déc.) : c'est non pour LaRonde, ils ont pris qqn avec de "
+                             "l'expérience sous terre (moi 6 ans à ciel ouvert à Fermont). Elle a dit que mon test pratique en "
+                             "diagnostic hydraulique était un des meilleurs."}}))
+    assert "sous terre" in draft.body or "expérience" in draft.body, draft.body
+    assert "plus solide" not in draft.body, draft.body

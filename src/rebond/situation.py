@@ -450,7 +450,8 @@ _CALL_REPORT = re.compile(
     # (« Le chef, M. Royer, m'a appelé lundi » : the name set off by commas)
     r"(?i)(?:\b(?:il|elle|on|ils|elles|[A-ZÉ][\w-]+(?: \([^)]*\))?),? m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
     # « Coup de fil de Marc (le fils du patron) samedi midi »
-    r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+)?(?: \([^)]*\))?,? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce midi|cet après-midi|ce soir|tantôt|le lendemain)"
+    # (round 49: « Appel de la conseillère RH mardi (1er déc.) : … », a role of up to three words)
+    r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+){0,2}(?: \([^)]*\))?,? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce midi|cet après-midi|ce soir|tantôt|le lendemain)"
     r"|\b(?:he|she|they|[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?: \([^)]*\))? (?:called|phoned|rang) (?:me )?(?:back )?(?:on |this |yesterday|today|last |the next )?(?:mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|day)?\w*"
     r"|\b(?:got|had) a (?:call|phone call) from\b)")
 
