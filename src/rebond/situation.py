@@ -1338,11 +1338,11 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     reason = _stated_reason(rejection, lang)
     if reason is None:
         return None
-    # A cut that ends on a relative word names nothing (round 48: « le poste exige le diplôme dont. », "experience in
-    # other candidates whose."); a name in brackets after the job's title is the title's (« le poste d'analyste en
-    # cybersécurité (SOC) », read as « me former à SOC »).
+    # A name cut at its length limit on a small word (« le DEC en techniques d'éducation à l'enfance ou l. », round 49),
+    # trimmed; a cut that ends on a relative word names nothing (round 48: « le poste exige le diplôme dont. », "experience
+    # in other candidates whose."); nor does a name in brackets after the job's title, which is the title's (« le poste
+    # d'analyste en cybersécurité (SOC) », read as « me former à SOC »).
     term, topic = reason.term, reason.topic
-    # A name cut at its length limit on a small word: « le DEC en techniques d'éducation à l'enfance ou l. » (round 49)
     term = re.sub(r"(?i)(?:\s+(?:ou|et|or|and|de|du|des|à|en|of|the|a|[a-zà-ÿ]'?))+$", "", term) if len(term.split()) > 2 else term
     if _BROKEN_END.search(term) or term and re.search(rf"(?i)\b(?:poste|role|position)\s+(?:de |d'|du |of |as )[^.;,()]{{0,60}}\(\s*{re.escape(term)}\s*\)", reason.evidence):
         term = ""
@@ -1350,9 +1350,18 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
         topic = ""
     if (term, topic) == (reason.term, reason.topic):
         return reason
-    if reason.category in (Category.SKILLS, Category.CULTURE_FIT, Category.CV_COVER_LETTER) and not (term or topic or reason.hire):
-        return StatedReason(category=None, term_kind="explained", evidence=reason.evidence)  # (as _stated_reason says why)
+    if _unnamed_area(reason.category, term, topic, reason.hire):
+        return StatedReason(category=None, term_kind="explained", evidence=reason.evidence)
     return replace(reason, term=term, term_kind=reason.term_kind if term else "", topic=topic)
+
+
+def _unnamed_area(category: Category | None, term: str, topic: str, hire: str) -> bool:
+    """Whether the reason is an area read in words no reading could name (a policy, a full team, a season's veterans,
+    "how you came across"): the draft then says it understood, never « Merci de m'avoir dit ce qui a fait la
+    différence. Sur ce point… », which points at nothing, nor a team fit the recruiter never wrote (readers of rounds
+    5–30, twenty times). (Not an interview or a register point: "the system design round didn't show the depth we need"
+    is said as it is.)"""
+    return category in (Category.SKILLS, Category.CULTURE_FIT, Category.CV_COVER_LETTER) and not (term or topic or hire)
 
 
 def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
@@ -1480,12 +1489,7 @@ def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
         term, kind = "", ""
     if not (term or topic):
         topic = _topic(first.evidence)
-    # (Not an interview or a register point: "the system design round didn't show the depth we need" is said as it is.)
-    if first.category in (Category.SKILLS, Category.CULTURE_FIT, Category.CV_COVER_LETTER) and not (term or topic or hire):
-        # An area read in words no reading could name (a policy, a full team, a season's veterans, "how you came
-        # across"): the draft
-        # says it understood, never « Merci de m'avoir dit ce qui a fait la différence. Sur ce point… », which points
-        # at nothing, nor a team fit the recruiter never wrote (readers of rounds 5–30, twenty times).
+    if _unnamed_area(first.category, term, topic, hire):
         return StatedReason(category=None, term_kind="explained", evidence=first.evidence)
     return StatedReason(
         category=first.category,

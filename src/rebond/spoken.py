@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 from rebond.french import _match_case
+from rebond.notes_questions import formal_question
 
 # ---- French: inverted questions → « est-ce que » --------------------------------------
 
@@ -89,24 +92,30 @@ def _uninvert(question: str) -> str:
     return f"{lead}{est_ce}{_que(subject)}{subject} {verb}{rest}"
 
 
-def spoken_french(text: str) -> str:
-    """Every question of ``text`` asked with « est-ce que » instead of an inversion."""
+def _each_question(text: str, turn: Callable[[str, bool], str]) -> str:
+    """``text`` with each of its questions passed through ``turn`` (the question, and whether it follows a colon); the
+    clause starts after a bullet's dash or a colon's space, which stay as they were."""
     out, last = [], 0
     for match in re.finditer(r"[^.?!\n]*\?", text):
-        start = match.start()
         clause = match.group(0)
-        # (The clause starts after a bullet's dash or a colon's space, which stay as they were.)
         lead = re.match(r"\s*(?:[-•]\s+)?", clause).group(0)
         colon = clause.rfind(": ")
         if colon >= 0:
             lead = clause[: colon + 2]
-        asked = _uninvert(clause[len(lead):])
-        if colon >= 0 and clause[len(lead):][:1].islower():
-            asked = asked[:1].lower() + asked[1:]  # « …m'intéresse : est-ce que vous pourriez… », not « : Est-ce »
-        out.append(text[last:start] + lead + asked)
+        out.append(text[last:match.start()] + lead + turn(clause[len(lead):], colon >= 0))
         last = match.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def spoken_french(text: str) -> str:
+    """Every question of ``text`` asked with « est-ce que » instead of an inversion."""
+    def said(question: str, after_colon: bool) -> str:
+        asked = _uninvert(question)
+        if after_colon and question[:1].islower():
+            asked = asked[:1].lower() + asked[1:]  # « …m'intéresse : est-ce que vous pourriez… », not « : Est-ce »
+        return asked
+    return _each_question(text, said)
 
 
 # ---- English: contractions -----------------------------------------------------------
@@ -159,25 +168,15 @@ def formal_french(text: str) -> str:
     « Mon expérience correspondait-elle » (readers at formality 80–100: « Est-ce que vous auriez quelques minutes » and
     « Qu'est-ce que vous me conseilleriez » are spoken, "too loose" for a director); a question whose subject's gender
     is unknown or whose person cannot invert stays as it was."""
-    from rebond.notes_questions import formal_question  # (notes_questions builds on text, not on this module)
-
-    out, last = [], 0
-    for match in re.finditer(r"[^.?!\n]*\?", text):
-        clause = match.group(0)
-        lead = re.match(r"\s*(?:[-•]\s+)?", clause).group(0)
-        if (colon := clause.rfind(": ")) >= 0:
-            lead = clause[: colon + 2]
-        asked = clause[len(lead):]
+    def written(asked: str, _after_colon: bool) -> str:
         prefix = _FORMAL_LEAD.match(asked)
         head = prefix.group(0) if prefix else ""
         rest = asked[len(head):]
-        lower = rest[:1].islower()
-        turned = formal_question(rest[:1].upper() + rest[1:])
-        if turned != rest[:1].upper() + rest[1:]:
-            # (Lower case inside a sentence, but for a name: « Sinon, Hydro-Québec a-t-il … ».)
-            common = _COMMON_START.match(turned)
-            rest = turned[:1].lower() + turned[1:] if (lower or head) and common else turned
-        out.append(text[last:match.start()] + lead + head + rest)
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+        capitalised = rest[:1].upper() + rest[1:]
+        turned = formal_question(capitalised)
+        if turned == capitalised:
+            return asked
+        # (Lower case inside a sentence, but for a name: « Sinon, Hydro-Québec a-t-il … ».)
+        lower = (rest[:1].islower() or head) and _COMMON_START.match(turned)
+        return head + (turned[:1].lower() + turned[1:] if lower else turned)
+    return _each_question(text, written)
