@@ -752,3 +752,16 @@ def test_round49s_a_call_from_a_role_named_in_lower_case_brings_its_reason():
                              "diagnostic hydraulique était un des meilleurs."}}))
     assert "sous terre" in draft.body or "expérience" in draft.body, draft.body
     assert "plus solide" not in draft.body, draft.body
+
+
+@pytest.mark.parametrize(("rejection", "lang", "term"), [
+    ("Le poste exige le permis de conduire classe C.", "fr", "le permis de conduire classe C"),
+    ("Le poste exige d'être titulaire du permis B.", "fr", "B"),
+    ("The role requires a Class A licence.", "en", "a Class A licence"),
+])
+def test_round49s_trim_keeps_a_capital_letter_that_is_part_of_the_name(rejection, lang, term):
+    """Found in review: the trim of a cut (« … ou l ») must not take the letter of « classe C » or « permis B »
+    (it did, on one dev draft: « le poste exige d'être titulaire du permis. »). "Class A" is a guard: it passed before."""
+    from rebond.situation import stated_reason
+    reason = stated_reason(rejection, lang)
+    assert reason is not None and reason.term.endswith(term), reason

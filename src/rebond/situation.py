@@ -1343,7 +1343,8 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # in other candidates whose."); nor does a name in brackets after the job's title, which is the title's (« le poste
     # d'analyste en cybersécurité (SOC) », read as « me former à SOC »).
     term, topic = reason.term, reason.topic
-    term = re.sub(r"(?i)(?:\s+(?:ou|et|or|and|de|du|des|à|en|of|the|a|[a-zà-ÿ]'?))+$", "", term) if len(term.split()) > 2 else term
+    # (A lone lower-case letter only: « classe C », "Class A" are names, not cuts.)
+    term = re.sub(r"(?:\s+(?:(?i:ou|et|or|and|de|du|des|à|en|of|the|a)|[a-zà-ÿ]'?))+$", "", term) if len(term.split()) > 2 else term
     if _BROKEN_END.search(term) or term and re.search(rf"(?i)\b(?:poste|role|position)\s+(?:de |d'|du |of |as )[^.;,()]{{0,60}}\(\s*{re.escape(term)}\s*\)", reason.evidence):
         term = ""
     if _BROKEN_END.search(topic) or re.match(r"(?i)(?:other|another|d'autres|une autre|un autre) (?:candidat|applicant)", topic):
