@@ -6,6 +6,8 @@ North-American."""
 
 from functools import partial
 
+import re
+
 import pytest
 
 from rebond.compose import british, compose
@@ -126,7 +128,8 @@ def test_praise_agrees_with_what_was_praised_and_keeps_no_emoji():
     assert "Ça me fait plaisir que mon accueil des clients ait plu !" in body and "😊" not in body
     rejection = "Nous avons été impressionnés par vos réponses et par votre rigueur. Nous avons retenu une autre candidature."
     body = compose(request(rejection=rejection, formality=50)).body
-    assert "Ça me fait plaisir que mes réponses aient plu." in body  # (the plural agrees)
+    # (the plural agrees, in either wording: « Ça me fait plaisir que … aient plu », « Je suis content que … vous aient plu »)
+    assert re.search(r"(?:Ça me fait plaisir que|Je suis content que) mes réponses (?:vous )?aient plu\.", body), body
     from rebond.situation import _praised_np
 
     # One « par » governs both things praised.

@@ -72,7 +72,7 @@ def follow_up(w: _Writer) -> tuple[str | None, str, str | None]:
                             labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
                             f"{labels['closing']} {w.fill(bank['phone_closing'])}"])
         phone = w.request.context.candidate_phone
-        callback = w.fill(w.bank["callback_number" if phone else "callback_no_number"])
+        callback = w.choose(w.bank, "callback_number" if phone else "callback_no_number")
         return None, body, w.fill(bank["voicemail"], greeting=_phone_greeting(w), callback=callback)
     # (Not in a LinkedIn note: its few words go to the status and the ask.)
     lines = [w.fill(bank["intro"]), *([] if w.request.channel is Channel.LINKEDIN else promised), w.fill(bank["status"][reg])]
@@ -154,7 +154,7 @@ def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | N
                              f"{labels['ask']} {_after_first_sentence(w.fill(bank['phone_ask_call' if by_phone else 'phone_ask']), answered)} {wants}".strip(),
                              labels["questions"] + "\n" + "\n".join(f"- {q}" for q in questions),
                              f"{labels['closing']} {w.fill(w.bank['follow_up']['phone_closing'])}"])
-        callback = w.fill(w.bank["callback_number" if w.request.context.candidate_phone else "callback_no_number"])
+        callback = w.choose(w.bank, "callback_number" if w.request.context.candidate_phone else "callback_no_number")
         return None, body, w.fill(bank["voicemail"], greeting=_phone_greeting(w), callback=callback)
     ask = " ".join(p for p in (w.fill(bank["ask"]) if stock else "", wants) if p)
     # Why the candidate asks, in a message long enough for it (round 37's reader: "it would help me plan").

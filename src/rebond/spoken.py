@@ -158,8 +158,8 @@ def written_english(text: str) -> str:
 _FORMAL_LEAD = re.compile(r"^(?:Et |(?:[^,?]{2,60}), )(?=(?:est-ce|qu'est-ce|comment|pourquoi|quel|quelle|où|quand)\b)", re.I)
 
 
-# A question's first word that is no name: a determiner, a pronoun, an inverted verb.
-_COMMON_START = re.compile(r"(?:(?:Le|La|Les|L'|Un|Une|Mon|Ma|Mes|Ce|Cet|Cette|Votre|Vos|Y|Que|Qu'|Me|M'|Nous|Lui|Leur|En|Est-ce|Était-ce)\b"
+# A question's first word that is no name: a determiner, a pronoun, an interrogative, an inverted verb.
+_COMMON_START = re.compile(r"(?:(?:Le|La|Les|L'|Un|Une|Mon|Ma|Mes|Ce|Cet|Cette|Votre|Vos|Y|Que|Qu'|Me|M'|Nous|Lui|Leur|En|Est-ce|Était-ce|Comment|Pourquoi|Quel|Quelle|Quels|Quelles|Où|Quand|Combien)\b"
                            r"|[A-ZÀ-Ý][a-zà-ÿ]+-(?:t-)?(?:vous|je|il|elle|on|nous)\b)")
 
 

@@ -156,7 +156,7 @@ def test_a_screen_reader_hears_words_and_names(browser, tmp_path_factory) -> Non
             commit(page.get_by_role("textbox", name=label, exact=True), value)
         page.locator("[data-testid='stCode']").first.wait_for()
         settled(page)
-        assert page.get_by_role("group", name="Objet du message").get_by_text("Demande de rétroaction").count()
+        assert page.get_by_role("group", name="Objet du message").get_by_text("analyste de données").count()
         assert page.get_by_role("group", name="Corps du courriel").locator("[data-testid='stCode']").count() == 1
         assert page.locator("[data-testid='stCode'] button[aria-label='Copier dans le presse-papiers']").count() >= 2
         open_expanders(page)  # the checks passed: a failed one is shown above them, always

@@ -16,7 +16,7 @@ def test_happy_path_is_one_call_and_a_checked_llm_draft() -> None:
     assert len(model.history) == 1
     assert draft.engine == "llm:fake-chat"
     assert draft.checks.critical_failures() == [] and draft.checks.checks
-    assert draft.subject and draft.subject.startswith("Demande")
+    assert draft.subject and "analyste de données" in draft.subject  # (the offline subject, in the role's wording)
     assert not draft.body.startswith("Subject")
     assert draft.notices == []
     assert draft.usage is not None and (draft.usage.input_tokens, draft.usage.output_tokens) == (700, 180)

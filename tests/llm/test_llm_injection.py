@@ -129,7 +129,8 @@ def test_an_injected_reply_keeps_the_analysis_within_the_contract(injection: str
 def test_copying_pasted_text_is_repaired_with_the_reason() -> None:
     request = draft_request("en")
     good = model_text(request)
-    copied = good.replace("Best regards", f"{request.context.rejection_message}\n\nBest regards")
+    head, _, sign_off = good.rpartition("\n\n")  # (whatever the closing's wording: before it)
+    copied = f"{head}\n\n{request.context.rejection_message}\n\n{sign_off}"
     model = ScriptedChatModel().enqueue(copied, good)
     draft = write_draft(request, settings(), model=model)
     assert draft.engine == "llm:fake-chat"
