@@ -851,3 +851,63 @@ def test_the_praise_wording_in_vous_turns_to_tu():
     « tu », or the whole draft stays in « vous »."""
     from rebond.french import tutoyer
     assert tutoyer("Je suis contente que mes réponses vous aient plu !") == "Je suis contente que mes réponses t'aient plu !"
+
+
+# ---- round 50's readers: the news set under a label, a test's score ----
+
+@pytest.mark.parametrize(("lang", "notes", "told"), [
+    ("fr", "Test Excel raté.\nDepuis : inscrite à Excel intermédiaire au centre de formation continue, début 3 nov.",
+     "je me suis inscrite à Excel intermédiaire au centre de formation continue"),
+    ("fr", "Depuis : formation CACES R489 cat. 5 réservée à l'AFPA, session du 16 au 18 décembre.",
+     "j'ai réservé une formation CACES R489 catégorie 5 à l'AFPA, du 16 au 18 décembre"),
+    ("fr", "Depuis : révisions pour la certif Microsoft MD-102, examen réservé le 15 décembre.",
+     "je prépare la certification Microsoft MD-102, avec un examen le 15 décembre"),
+    ("fr", "Depuis : cours d'anglais des affaires 2x/semaine (CPF), TOEIC prévu le 9 janvier.",
+     "je suis des cours d'anglais des affaires deux fois par semaine, et je passe le TOEIC le 9 janvier"),
+    ("fr", "Depuis : cours du soir d'anglais pro à partir de janvier + TOEIC prévu fin mars.",
+     "je suivrai des cours du soir d'anglais pro à partir de janvier, et je passe le TOEIC fin mars"),
+    ("en", "Since: CKA exam booked for Dec 6.", "my CKA exam is booked for December 6"),
+    ("en", "Since then: enrolled in an online M&E short course (starts mid-Nov).", "I've enrolled in an online M&E short course"),
+    ("en", "Since: started a Playwright course + building a sample project on GitHub.", "I've started a Playwright course"),
+])
+def test_news_set_under_a_label_is_told_as_the_candidates_own(lang, notes, told):
+    """Round 50: 7 of 48 requests gave their news under « Depuis : » or "Since:", and no draft told it (readers: "the
+    news since the interview is the whole point of writing")."""
+    from rebond.notes_questions import to_mention
+    assert to_mention(notes, lang) == told
+
+
+def test_the_news_under_a_label_is_in_the_draft_and_passes_its_checks():
+    notes = ("Entretien sur site, visite de l'entrepôt. J'ai le CACES 1 et 3, pas le 5.\n"
+             "Depuis : formation CACES R489 cat. 5 réservée à l'AFPA, session du 16 au 18 décembre.")
+    rejection = "Le poste nécessite un CACES R489 catégorie 5 valide dès la prise de poste."
+    draft = compose(request("fr-FR", rejection=rejection, notes=notes, formality=90, length=40, recruiter="Mme Lefort"))
+    assert "j'ai réservé une formation CACES R489 catégorie 5 à l'AFPA, du 16 au 18 décembre" in draft.body, draft.body
+    english = compose(request("en", rejection="We went with someone with production Kubernetes experience.",
+                              notes="Since: CKA exam booked for Dec 6.", recruiter="Kelsey", length=70))
+    assert "my CKA exam is booked for December 6" in english.body, english.body
+    # (The notes' "Dec 6" is the draft's "December 6": not a date the person did not enter.)
+    assert english.checks.get("no_invented_facts").passed and english.checks.passed
+
+
+def test_a_date_the_person_never_gave_is_still_caught_when_the_notes_abbreviate_another():
+    """A guard for the change above: "Dec 6" in the notes does not cover "December 9"."""
+    from rebond.checks import run_checks
+    from rebond.models import Channel, Draft, Language
+    req = request("en", notes="Since: CKA exam booked for Dec 6.", recruiter="Kelsey")
+    draft = Draft(subject="Feedback", body="Hello Kelsey,\n\nMy exam is on December 9.\n\nBest,\nLuc Bérubé",
+                  channel=Channel.EMAIL, language=Language.EN, engine="offline")
+    assert not run_checks(draft, req).get("no_invented_facts").passed
+
+
+def test_a_test_score_under_the_bar_is_the_reason_not_a_credential():
+    """Round 50 (br-ax-01): « Votre résultat au test de connaissances Excel … se situe sous le seuil de réussite de 70 %
+    exigé pour ce titre d'emploi » became « J'ai bien noté que le poste exige le titre d'emploi »."""
+    from rebond.situation import stated_reason
+    rejection = ("Nous sommes au regret de vous informer que votre candidature n'a pas été retenue. Votre résultat au test "
+                 "de connaissances Excel (niveau intermédiaire) se situe sous le seuil de réussite de 70 % exigé pour ce "
+                 "titre d'emploi.")
+    reason = stated_reason(rejection, "fr")
+    assert reason is not None and reason.term_kind == "test" and "Excel" in reason.term, reason
+    body = compose(request("fr", rejection=rejection, formality=85)).body
+    assert "titre d'emploi" not in body and "test de connaissances Excel" in body, body

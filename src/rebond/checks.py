@@ -498,14 +498,22 @@ def _invented(s: _Subject) -> str | None:
     for match in _matches_from(_YEAR, folded_text, starts):
         if match.group(0) not in given_text:
             return match.group(0)
+    # (The notes' "Dec 6" is the draft's "December 6": a month the person abbreviated is still theirs.)
+    spelt = _ABBREVIATED_MONTH.sub(lambda m: _FULL_MONTH[m.group(1)], given_text)
     for match in _matches_from(day_and_month, folded_text, starts):
-        if match.group(0) in given_text:
+        if match.group(0) in given_text or match.group(0) in spelt:
             continue
         day = int(match.group(1) or match.group(4))
         month = match.group(2) or match.group(3)
         if not date or day != date.day or month not in _month_names_for(date.month):
             return s.text[match.start() : match.end()]
     return None
+
+
+_FULL_MONTH = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+               "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+               "janv": "janvier", "fev": "fevrier", "fevr": "fevrier", "avr": "avril", "juil": "juillet"}
+_ABBREVIATED_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janv|fevr?|avr|juil)\b\.?")
 
 
 def _date_starts(folded: str) -> list[int]:

@@ -1417,7 +1417,8 @@ def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
         category = Category.EXPERIENCE if re.search(r"\bexperience\b", fold(needed)) else Category.SKILLS
         return StatedReason(category=category, term=needed, term_kind="requirement",
                             evidence=_sentence_containing(rejection, needed) or needed)
-    if not internal and (requirement := _requirement(rejection)) and not _offers_only(_sentence_containing(rejection, requirement) or requirement):
+    if not internal and (requirement := _requirement(rejection)) and not _offers_only(_sentence_containing(rejection, requirement) or requirement) \
+            and not _test_score_below(_sentence_containing(rejection, requirement) or requirement):
         # « le poste exige d'être membre de l'Ordre », "someone who holds a TEA licence": a credential the
         # candidate can set out to get. It is the reason when the analyser saw none, or when it names it.
         term, kind = _term(requirement, Category.SKILLS, lang)
@@ -1467,8 +1468,8 @@ def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # « la personne retenue programme sur grandMA3 »: the area is read in the description of the person chosen,
         # which says it best (its verb is no requirement: never « le poste exige le programme sur grandMA3 »)
         return StatedReason(category=first.category, evidence=first.evidence, hire=hire, wanted=_wanted(rejection, hire))
-    if first.category is Category.INTERVIEW_PERFORMANCE and (test := _TEST_NAMED.search(first.evidence)) \
-            and not hired_as_said_by_candidate(rejection, lang, chosen_only=True):
+    if (first.category is Category.INTERVIEW_PERFORMANCE or first.category is Category.SKILLS and _SCORE_BELOW.search(first.evidence)) \
+            and (test := _TEST_NAMED.search(first.evidence)) and not hired_as_said_by_candidate(rejection, lang, chosen_only=True):
         # « Votre résultat à l'épreuve d'aptitude physique n'a pas atteint le seuil »: the test, not « mes réponses en
         # entrevue » (round 32: "the interview went well; the timed climb was the reason").
         named = _without_dangling_end(re.split(r"\s*[(,;:]|\s+(?:et|and|ou|or|n'|ne|was|were|did|a|est|was)\s", test.group(0))[0])
@@ -1506,6 +1507,16 @@ def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
 
 
 # A test or an exercise the verdict names (« l'épreuve d'aptitude physique », "the written drafting test").
+# A test's score under the bar: « sous le seuil de réussite », "below the pass mark" (round 50: « Votre résultat au
+# test de connaissances Excel … se situe sous le seuil de réussite de 70 % exigé pour ce titre d'emploi » was read as
+# a credential, « le poste exige le titre d'emploi »).
+_SCORE_BELOW = re.compile(r"(?i)\b(?:seuil|note de passage|note minimale|résultat|score|pass mark|passing (?:mark|score)|cut-?off)\b")
+def _test_score_below(sentence: str) -> bool:
+    """« Votre résultat au test … se situe sous le seuil de réussite … exigé pour ce titre d'emploi »: a test's score,
+    not a credential the post requires."""
+    return bool(_SCORE_BELOW.search(sentence) and _TEST_NAMED.search(sentence))
+
+
 _TEST_NAMED = re.compile(r"(?i)\b(?:l'|le |la |the |your |votre |ton )?(?:épreuve|epreuve|test|examen|exam|exercice|exercise|"
                          r"assessment|mise en situation|essai pratique|practical)\b[^.,;:()!?]{0,40}")
 
@@ -1900,7 +1911,7 @@ def _reason_topic(rejection: str) -> str:
 
 # (« au cours des prochaines années », « en cours de … »: « cours » there means "during", no course.)
 _CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate|qualification(?= en| de| d')"
-                         r"|titre|course|(?<!au )(?<!en )cours(?! de l'année| des (?:prochain|derni)\w*| de (?:la|cette|l')\b)|programme|program|designation|d[ée]signation|concours|habilitation"
+                         r"|titre(?! d'emploi)|course|(?<!au )(?<!en )cours(?! de l'année| des (?:prochain|derni)\w*| de (?:la|cette|l')\b)|programme|program|designation|d[ée]signation|concours|habilitation"
                          r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
                          r"(?:(?!\s(?:sont|est|sera|seront|était|étaient|reste|restent|demeure|is|are|was|were|remains?|isn't|wasn't)\b|\s(?:n'est|n'était|ne sont|n'a|n'ont)\b)[^,.;()!?]){0,70}\b")
