@@ -371,7 +371,8 @@ class _Writer:
         return self.fill(self.options(entry)[0], **extra)
 
     def pick(self, *path: str, **extra: str) -> str:
-        """One wording of the entry at ``path``; variant 0 the first, variant 1 the second, then mixes."""
+        """One wording of the entry at ``path``: variant 0 the one the role starts from, variant 1 the next, then mixes
+        (``_option_index``)."""
         entry: Any = self.bank
         for key in path:
             entry = entry[key]
