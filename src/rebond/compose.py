@@ -364,19 +364,20 @@ class _Writer:
 
     def first(self, *path: str, **extra: str) -> str:
         """The entry's first wording, whatever the variant: for a situation only that wording fits."""
+        options = self.options(self._entry(path))
+        self._order += 1
+        return self.fill(options[0], **extra)
+
+    def _entry(self, path: tuple[str, ...]) -> Any:
         entry: Any = self.bank
         for key in path:
             entry = entry[key]
-        self._order += 1
-        return self.fill(self.options(entry)[0], **extra)
+        return entry
 
     def pick(self, *path: str, **extra: str) -> str:
         """One wording of the entry at ``path``: variant 0 the one the role starts from, variant 1 the next, then mixes
         (``_option_index``)."""
-        entry: Any = self.bank
-        for key in path:
-            entry = entry[key]
-        options = self.options(entry)
+        options = self.options(self._entry(path))
         self._order += 1
         if self.tight:
             # The shortest wording; a variant may take another within a few characters of it, so variants still

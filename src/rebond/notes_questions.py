@@ -10,6 +10,7 @@ when they cannot be said as is (note-speak, a fragment, a verb the tables do not
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rebond.text import written_out
 
@@ -583,13 +584,24 @@ def labelled_news(notes: str, lang: str) -> str:
         line = re.sub(r"(?i)\bcat\.\s*(?=\d)", "catégorie " if lang == "fr" else "category ", line)
         line = re.sub(r"(?i)\s*\b(\d)\s*x\s*/\s*sem\w*\.?", lambda m: " " + {"1": "une", "2": "deux", "3": "trois"}.get(m.group(1), m.group(1)) + " fois par semaine", line)
         line = re.sub(r"(?i)\s*\b(\d)\s*x\s*/\s*(?:wk|week)\b", lambda m: f" {m.group(1)} times a week", line)
-        for pattern, said in _LABELLED[lang]:
-            if found := pattern.match(line):
-                told = re.sub(r"\s{2,}", " ", said(found)).strip(" ,")
-                if lang == "en":
-                    told = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], told)
-                if not _NOTE_SPEAK.search(re.sub(r"\b[A-Z]&[A-Z]\b", "", told)) and 4 <= len(told.split()) <= 25:
-                    return told
+        # (« M&E » is a name, not note-speak's « & »)
+        if told := _told_by(line, _LABELLED[lang], lang, names_with_ampersand=True):
+            return told
+    return ""
+
+
+def _told_by(sentence: str, patterns: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]], lang: str, *,
+             names_with_ampersand: bool = False) -> str:
+    """``sentence`` told by the first of ``patterns`` that reads it, months spelt out in English, or "" when none does
+    or what it tells is still note-speak or of no sentence's length."""
+    for pattern, said in patterns:
+        if match := pattern.match(sentence):
+            told = re.sub(r"\s{2,}", " ", said(match)).strip(" ,")
+            if lang == "en":  # "Dec" → "December"
+                told = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], told)
+            judged = re.sub(r"\b[A-Z]&[A-Z]\b", "", told) if names_with_ampersand else told
+            if not _NOTE_SPEAK.search(judged) and 4 <= len(told.split()) <= 25:
+                return told
     return ""
 
 
@@ -600,13 +612,8 @@ def news_fragment(notes: str, lang: str) -> str:
     notes = written_out(re.sub(r"\s*\([^()\n]{1,60}\)", "", notes), lang)  # (the asides are the notes')
     for raw in re.split(r"(?<=[.!?])\s+|\n|\s\+\s", notes):
         sentence = re.sub(r"(?i)^(?:mention|à mentionner|à dire|depuis)\s*:\s*", "", raw.strip(" .!;-–—"))
-        for pattern, said in _FRAGMENTS[lang]:
-            if match := pattern.match(sentence):
-                told = re.sub(r"\s{2,}", " ", said(match)).strip(" ,")
-                if lang == "en":  # "Dec" → "December"
-                    told = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], told)
-                if not _NOTE_SPEAK.search(told) and 4 <= len(told.split()) <= 25:
-                    return told
+        if told := _told_by(sentence, _FRAGMENTS[lang], lang):
+            return told
     return ""
 
 
