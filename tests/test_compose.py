@@ -832,11 +832,13 @@ def test_a_draft_in_vous_is_not_greeted_salut():
     ("en", "Panel went fine. Ask whether the posting will reopen in March.", "whether the posting will reopen in March"),
 ])
 def test_what_the_notes_say_the_candidate_wants_to_ask_is_asked_to_the_recruiter(language, notes, said):
-    from rebond.notes_questions import indirect_questions
+    from rebond.notes_questions import indirect_questions, indirect_questions_en
 
     assert _situation(language, notes=notes, news="phone").wants_to_ask == said
-    # In French, the questions a clause reports are listed as questions (round 44): « Est-ce qu'un B1 suffit … ? »
-    listed = indirect_questions(said) if language != "en" else ()
+    # The questions a clause reports are listed as questions (round 44 in French, round 51 in English): « Est-ce qu'un
+    # B1 suffit … ? », "Do you have room for an apprentice once I enrol?"
+    listed = indirect_questions(said) if language != "en" else indirect_questions_en(said)
+    assert listed
     for channel in ("email", "phone"):
         body = compose(request(language, channel, notes=notes, news="phone", length=60)).body
         spoken = [spoken_french(q) for q in listed] if channel == "phone" else listed

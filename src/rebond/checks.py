@@ -97,8 +97,11 @@ def _first_ask(s: _Subject) -> tuple[list[str], int]:
         texts = _sentence_texts(s.body)
         # The questions the notes list for the recruiter ask what the candidate wants to know, in their words
         # (« Est-ce que c'est le setup qui m'a coûté le poste ? »): asked, they are the request.
-        own = [fold(asked) for question in read_situation(s.request).own_questions
+        situation = read_situation(s.request)
+        own = [fold(asked) for question in situation.own_questions
                for asked in {question, formal_question(question)}]  # (a formal letter asks with the inversion)
+        if situation.wants_listed and situation.wants_to_ask:
+            own.append(fold(situation.wants_to_ask))  # (the questions asked in the notes' clause, as noted)
         s.memo["first_ask"] = texts, next((i for i, text in enumerate(texts)
                                            if _asks_for_feedback(text, s.lang) or any(q in fold(text) for q in own)), len(texts))
     return s.memo["first_ask"]
@@ -133,6 +136,11 @@ _STATUS_ASKED = re.compile(r"\b(?:ou en (?:est|sont|etes)|ou (?:ca|cela) en est|
                            r"decision (?:a ete|has been|sera)|when you'll be deciding|moment ou la decision|any news|des nouvelles|"
                            # (the hiring put on hold: what the pause means for the application)
                            r"when recruitment resumes|a la reprise du processus|means for my application|veut dire pour ma candidature)")
+
+
+def pleads(text: str, lang: str) -> bool:
+    """Whether ``text`` begs or asks to reverse the decision (the words the two checks against it look for)."""
+    return bool(find_terms(text, _lex("begging", lang)) or _affirmed(text, "reconsideration", lang, 5))
 
 
 def frames_improvement(text: str, lang: str) -> bool:

@@ -724,6 +724,17 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     The questions the notes list for the recruiter are asked instead of the notes' moments and the areas: they are
     what the candidate wants to know (readers: "Je veux 2-3 questions précises, pas un message bateau").
     """
+    if _own(w):
+        asked = _own_questions_asked(w, spoken=spoken, gap_asked=gap_asked)
+        if _notes_ask_feedback(w) or w.situation.undecided or any(frames_improvement(q, w.request.language.base) for q in asked):
+            return asked
+        # Notes that ask only for a job ("Do you keep a supply list?"): the request for feedback is asked too (round 51).
+        return [*asked, w.pick("ask_tight")]
+    return _questions_of_ours(w, count, spoken=spoken, gap_asked=gap_asked)
+
+
+def _own_questions_asked(w: _Writer, *, spoken: bool, gap_asked: bool) -> list[str]:
+    """The notes' own questions, with the question past the reason and the notes' worry where they belong."""
     if own := _own(w):
         # (An own question that already asks what else, "Anything else besides SVOP?", is the question past the reason.)
         asks_else = any(re.search(r"(?i)\b(?:anything else|autre chose|besides|apart from|à part|en dehors)\b", q) for q in own)
@@ -736,6 +747,11 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
         gap = _gap_question(w, spoken=spoken, listed=True)
         # "Apart from that, anything else?" closes the list; a question about the gap itself opens it.
         return _with_worry(w, _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own), spoken=spoken)
+    return []
+
+
+def _questions_of_ours(w: _Writer, count: int, *, spoken: bool, gap_asked: bool) -> list[str]:
+    """Precise questions when the notes list none: past the stated reason, the notes' moments, then anything else."""
     asked = _asked_question(w, spoken=spoken)
     worry = _worry_question(w, spoken=spoken)
     moments = [q for q in (worry, asked) if q]
@@ -1283,7 +1299,10 @@ def _linkedin(w: _Writer) -> str:
         if parts["extra"]:
             # A long message (length 70+) has room for a second precise question.
             # (Not the question past the reason: it must follow the reason, and the ask already goes past it.)
-            more = [q for q in _questions(w, 3, gap_asked=True) if q not in asks and not any(_same_subject(w, q, a) for a in asks)]
+            # (Nor a question of the notes already asked in their clause: « J'aimerais vous demander si …, et si … »)
+            in_clause = s.wants_listed and any(s.wants_to_ask in a for a in asks)
+            more = [q for q in _questions(w, 3, gap_asked=True) if q not in asks and not any(_same_subject(w, q, a) for a in asks)
+                    and not (in_clause and q in _own(w))]
             asks += more[:1]
         body += asks
         if parts["purpose"]:
@@ -1325,12 +1344,13 @@ def _linkedin(w: _Writer) -> str:
              "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True, "mention": True,
              "no_feedback": s.no_feedback}
     start = dict(parts)
-    body = _fit(render, parts, limit)
+    order = _FIT_ORDER_PRACTICAL if _own(w) and not any(frames_improvement(q, w.request.language.base) for q in _own(w)) else _FIT_ORDER
+    body = _fit(render, parts, limit, order)
     if s.no_feedback and not parts["no_feedback"]:
         # The policy said only where it fits: a note that had to leave it out is written as if it never was, rather
         # than with its sign-off and wordings already cut to make room for it.
         parts = start | {"no_feedback": False}
-        body = _fit(render, parts, limit)
+        body = _fit(render, parts, limit, order)
     if len(body) > limit:
         w.shortest = True
         body = render(parts)
@@ -1347,13 +1367,19 @@ def _linkedin(w: _Writer) -> str:
     return body
 
 
-def _fit(render: Any, parts: dict[str, bool], limit: int) -> str:
+_FIT_ORDER = ("signoff", "extra", "warm", "purpose", "mention", "kind", "automatic", "advice", "wants", "tight", "no_feedback", "invited", "area", "merged", "bare")
+# The candidate's own questions that ask for a job, not feedback ("Would you hold the spot?"), asked after the note's
+# feedback question: shorter wordings are tried before either leaves (round 51).
+_FIT_ORDER_PRACTICAL = ("signoff", "extra", "warm", "mention", "kind", "automatic", "advice", "purpose", "tight", "wants", "no_feedback", "invited", "area", "merged", "bare")
+
+
+def _fit(render: Any, parts: dict[str, bool], limit: int, order: tuple[str, ...] = _FIT_ORDER) -> str:
     """The note with optional parts left out, in order, until it is under LinkedIn's limit (``parts`` is updated).
 
     Optional parts leave first; then the shortest wordings; then the reason is said by the question alone. (The
     invitation's time or posts go after the shortest wordings, before the reason or the notes' moment.)"""
     body = render(parts)
-    for part in ("signoff", "extra", "warm", "purpose", "mention", "kind", "automatic", "advice", "wants", "tight", "no_feedback", "invited", "area", "merged", "bare"):
+    for part in order:
         if len(body) <= limit:
             break
         parts[part] = part in ("tight", "area", "merged", "bare")
@@ -1366,12 +1392,43 @@ def _fit(render: Any, parts: dict[str, bool], limit: int) -> str:
 _OWN_BARE_MAX = 100
 
 
+# A question of the notes that asks for feedback: what was missing, what made the difference, what to improve. Not
+# "Would you hold the spot?" or "Is there other work this season?", which ask for a job.
+_ASKS_FEEDBACK = re.compile(r"(?i)\b(?:was it|what tipped|what made|difference|factor|held me back|hold me back|better|improve\w*|work on|"
+                            # (advice on what to do next: "Should I reapply in the spring?", « Devrais-je passer le concours ? »)
+                            r"should I|would you (?:advise|recommend|suggest)|devrais-je|dois-je|me conseiller\w*|"
+                            r"feedback|advice|advise|tips?|pointers|how did I|strongest|missing|differently|weak\w*|"
+                            r"qu'est-ce qui|manqu\w*|pesé|coincé|bloqué|mieux|amélior\w*|travailler|retour|conseil\w*|"
+                            r"comment avez-vous trouvé|point faible|démarqu\w*|est-ce (?:le|la|les|mon|ma|mes)\b[^?]* qui)")
+
+
+def _notes_ask_feedback(w: _Writer) -> bool:
+    """Whether one of the notes' own questions asks for feedback (or there are none)."""
+    own = _own(w)
+    return not own or any(_ASKS_FEEDBACK.search(q) or frames_improvement(q, w.request.language.base) for q in own)
+
+
 def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
-    """The reason and the ask of a LinkedIn note, shorter at each stage of ``parts`` the limit forces."""
+    """The reason and the ask of a LinkedIn note, shorter at each stage of ``parts`` the limit forces.
+
+    (Notes whose questions all ask for a job, not feedback, are asked after the note's own feedback question in a
+    longer note: one that asks only "would you take me on?" is no request for feedback, round 51.)"""
+    from rebond.checks import linkedin_char_limit
+
+    if _notes_ask_feedback(w) or linkedin_char_limit(w.request.tone.length) < 600:
+        # (A 300-character note has room for one question: the notes', which is what the note is for.)
+        return _linkedin_feedback_ask(w, parts)
+    asks = _linkedin_feedback_ask(w, parts, own=False)
+    extra = _own(w)[0]
+    return [*asks, extra] if parts["wants"] and extra not in asks else asks
+
+
+def _linkedin_feedback_ask(w: _Writer, parts: dict[str, bool], own: bool = True) -> list[str]:
+    """The reason and the ask of a LinkedIn note (``own``: the notes' own questions may be the ask)."""
     s, directness = w.situation, w.request.tone.directness
     reason = _reason(w)
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
-        if _own(w) and len(_own(w)[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
+        if own and _own(w) and len(_own(w)[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
             return [_own(w)[0]]  # the candidate's own question, when it fits, is that ask
         if reason is not None and (reason.gap in ("internal", "capacity") or reason.gap == "explained" and not parts.get("no_reason")):
             # (A full team, a reason explained: the same; an explained reason with no room for « Je comprends votre
@@ -1386,7 +1443,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
     merged = parts["merged"] and reason is not None and reason.area_gap not in (
         "internal", "experience", "requirement", "salary", "capacity", "explained", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
-    own = _own(w)
+    own = _own(w) if own else []
     if own and len(own) > 1 and s.wants_listed and not merged and not w.tight:
         # The questions one clause of the notes reports: a note asks them all in that clause, not the first alone.
         return [*lines, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]
@@ -1394,7 +1451,7 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
         # The first question the notes list for the recruiter: what the candidate wants to know. (At the very
         # limit it alone, when short: it is what the note is for, and it usually asks about the reason.)
         return [*([] if merged else lines), own[0]]
-    if s.wants_to_ask and not merged and not w.tight:
+    if s.wants_to_ask and not merged and not w.tight and not (s.wants_listed and _own(w)):
         # « Demander si je devrais passer le concours… »: the question the notes say to ask, said in passing, is
         # still the one the candidate wants answered; a note asks it rather than a question of ours (round 35).
         return [*lines, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]

@@ -132,7 +132,10 @@ def _on_hold(w: _Writer, bank: dict[str, Any]) -> tuple[str | None, str, str | N
     if w.situation.qualified:
         bank = {**bank, **bank["qualified"]}  # on a list of qualified people: its own thanks and question
     # The notes already ask whether to apply again (« do I have to reapply from scratch? »): the stock question goes.
-    stock = not any(APPLY_AGAIN.search(q) for q in own)
+    # On a list, the notes asking about the list itself (round 50: "What does being on the panel mean in practice?")
+    # ask the stock question in their own words.
+    stock = not any(APPLY_AGAIN.search(q) or w.situation.qualified and re.search(
+        r"(?i)\b(?:list|panel|pool|liste|banque|bassin|r[ée]serve)\b", q) for q in own)
     reg = w.reg
     # (A letter signed by an office: the person addressed is not thanked for it.)
     by_phone = w.situation.news == "phone" and "thanks_call" in bank

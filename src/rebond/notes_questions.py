@@ -137,7 +137,7 @@ _LABEL = {
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
 _OPENS = {
-    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|comment|où|quand|pourquoi|combien|au bout de combien|à partir de quand|jusqu'à quand|à qui|si\b|s'|y a-t-il|y (?:aura|aurait|avait)-t-il|c'est\b|c'était\b|"
+    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|sur quoi\b(?=[^?]*-(?:je|vous|il|elle|on)\b)|comment|où|quand|pourquoi|combien|au bout de combien|à partir de quand|jusqu'à quand|à qui|si\b|s'|y a-t-il|y (?:aura|aurait|avait)-t-il|c'est\b|c'était\b|"
                      r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|une fois [^,?]{2,60},\s*(?:est-ce|y a-t-il|pourr\w+|serait|faut-il|vaut-il|vaudrait-il)\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
     "en": re.compile(r"(?i)^(?:is|was|are|were|am|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might"
@@ -186,6 +186,9 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
         # "how long is the cert good for / do they ever pay for the test?": two questions, not one or the other
         rest = re.sub(r"(?i)\s+/\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|should|how|what|when|where|why|who|est-ce|y a-t-il|"
                       r"comment|quand|où|pourquoi|qu'est-ce|quel\w*|combien)\b)", "? ", rest)
+        # « quel score ils attendent + est-ce qu'un poste … pourrait convenir? » (round 50): two questions
+        rest = re.sub(r"(?i)\s+\+\s+(?=(?:est-ce|y a|quel\w*|comment|quand|combien|pourquoi|qu'est-ce|is|are|do|does|would|could|can|will|how|what|when)\b[^\n]*\?)",
+                      "? ", rest)
         if lang == "en":
             rest = re.sub(r"(?<=\w) / (?=\w)", " or ", rest)  # "is there a list / a pool?": one or the other
         rest = written_out(rest, lang)  # (« h/sem. » first: its full stop is no sentence's end)
@@ -211,7 +214,9 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
             # directly; « lui demander » makes « elle » the recruiter.
             line = re.split(r"\n|(?<=[a-zà-ÿ)])\.(?:\s|$)", rest, maxsplit=1)[0]
             to_her = re.search(r"(?i)\blui\b|\bà (?:elle|lui)\b", label.group(0))
-            found = [(q, False) for q in indirect_questions(line.replace("\u2024", "."), recruiter_is="elle" if to_her else "")]
+            line = line.replace("\u2024", ".")
+            found = [(q, False) for q in (indirect_questions_en(line) if lang == "en" else
+                                          indirect_questions(line, recruiter_is="elle" if to_her else ""))]
         if found:
             break
     return tuple(found[:3])
@@ -288,7 +293,7 @@ _SPOKEN_TO_ASKED = {
 # était dans la bonne fourchette », « Je veux savoir si c'est la rémunération ou la technique, et comment le test a été
 # lu »): each question said directly (round 44's readers: "make the real ones the questions").
 # How each reported question opens: « si », a question word, « ce que ».
-_REPORTED_OPENS = r"si|s'|comment|quand|combien|où|pourquoi|quel\w*|ce qu\w*|au bout|à partir|à qui|jusqu'à quand|dans quel\w*|est-ce"
+_REPORTED_OPENS = r"si|s'|comment|quand|combien|où|pourquoi|quel\w*|ce qu\w*|au bout|à partir|à qui|jusqu'à quand|dans quel\w*|est-ce|quoi|sur quoi"
 _INDIRECT_SPLIT = re.compile(rf"(?i)\s*(?:\s\+\s|;|,?\s+(?:et|pis|ou)\s+(?=(?:{_REPORTED_OPENS})\b)"
                              r"|,\s+(?=(?:comment|quand|combien|pourquoi|quel\w*|au bout|à partir|à qui|jusqu'à quand)\b))\s*")
 # Reported speech that is no question to send as is: a condition on the answer (« si c'est non, … »), a note to self
@@ -301,7 +306,11 @@ _INDIRECT_TO_DIRECT = [
     (r"(?i)^si c'(?:est|était) (.{2,60}?) qui\b", r"Est-ce \1 qui"),
     (r"(?i)^si c'est (.{2,60}?) ou (.{2,60})$", r"Est-ce plutôt \1 ou \2 qui a joué"),  # « si c'est la rémunération ou la technique »
     (r"(?i)^si c'est\b", "Est-ce"), (r"(?i)^si c'était\b", "Était-ce"),
+    (r"(?i)^si vous (auriez|pourriez)\b", lambda m: f"{m.group(1).capitalize()}-vous"),  # « si vous auriez un retour … »
     (r"(?i)^s'(ils?)\b", r"Est-ce qu'\1"), (r"(?i)^si (?=[aeiouhéèê])", "Est-ce qu'"), (r"(?i)^si\b", "Est-ce que"),
+    # (round 50: « lui demander quoi travailler côté vitesse », « Veux savoir ce qui a fait pencher »)
+    (r"(?i)^(?:sur )?quoi travailler\b", "Sur quoi devrais-je travailler"), (r"(?i)^quoi (améliorer|faire|revoir|changer|retravailler)\b", r"Que devrais-je \1"),
+    (r"(?i)^ce qui a fait pencher$", "Qu'est-ce qui a fait pencher la balance"),
     (r"(?i)^ce qu'", "Qu'est-ce qu'"), (r"(?i)^ce que\b", "Qu'est-ce que"), (r"(?i)^ce qui\b", "Qu'est-ce qui"),
     # « au bout de combien de temps je peux repostuler » → « … puis-je postuler de nouveau »
     (r"(?i)^((?:au bout de |dans )?combien de temps|à partir de quand|jusqu'à quand|quand|comment|où|pourquoi) je peux\b", r"\1 puis-je"),
@@ -323,8 +332,9 @@ def indirect_questions(clause: str, *, recruiter_is: str = "") -> tuple[str, ...
     ``recruiter_is`` « elle » or « il »: the notes say « lui demander », so that pronoun is the recruiter."""
     clause = re.sub(r"(?i)\s*\(\s*(?:j'|je |moi)[^()]*\)", "", clause)  # « (je pourrais déménager en 2027) »: an aside
     clause = re.sub(r"\s+/\s+(?=si\b|s')", " ou ", clause)  # « … en janvier / si je peux … »: two questions
-    if _INDIRECT_NOT.search(clause):
-        return ()
+    if _INDIRECT_NOT.search(clause) or re.search(r"(?i)\b(?:confirmer|mentionner|préciser|rappeler|dire) (?:que|qu')", clause):
+        return ()  # (« …, et confirmer que je reste intéressée »: a note to self, round 44)
+    clause = _ANOTHER_CHANCE.sub(" pour la prochaine fois", clause)
     parts = [p.strip(" ,.;:") for p in _INDIRECT_SPLIT.split(clause.strip()) if p and p.strip(" ,.;:")]
     if not parts or not all(_INDIRECT_OPENS.match(p) or _said_whole(p) != p for p in parts):
         return ()
@@ -346,6 +356,96 @@ def indirect_questions(clause: str, *, recruiter_is: str = "") -> tuple[str, ...
     return tuple(dict.fromkeys(asked))[:3]
 
 
+# The same for English (round 50: "Want to ask politely if language was a factor and whether I could be considered for
+# Mumbai branches", "Ask if they run trainee intakes", "ask what I could've done better + if part-time weekend dispatch
+# is open"): each reported question said directly, its auxiliary before its subject.
+_EN_WH = r"(?:what|which|how|when|where|why|who|whom|whose)"
+_EN_SPLIT = re.compile(rf"(?i)\s*(?:,?\s+(?:and|or)\s+|\s*[+&;]\s*|,\s+)(?=(?:(?:also|honestly|maybe|perhaps)\s+)?(?:if|whether|{_EN_WH})\b)")
+_EN_AUX = r"(?:am|is|was|are|were|could|would|can|will|should|might|must|may|has|have|had|did|does|do)"
+_EN_CONTRACTED = [(r"(?i)\b(could|would|should|might|must)'ve\b", r"\1 have"), (r"(?i)\b(I|you|we|they|he|she|it)'d\b", r"\1 would"),
+                  (r"(?i)\b(I|you|we|they)'re\b", r"\1 are"), (r"(?i)\b(I|you|we|they)'ve\b", r"\1 have"),
+                  (r"(?i)\b(I|you|we|they|he|she|it)'ll\b", r"\1 will"), (r"(?i)\bI'm\b", "I am"),
+                  (r"(?i)\b(there|it|that|he|she)'s\b", r"\1 is")]
+# A subject: a pronoun, or a short noun phrase with no verb of its own ("part-time weekend dispatch", "language").
+_EN_NOT_SUBJECT = rf"(?!(?:if|whether|to|for|in|on|at|who|that|{_EN_AUX})\b)"
+_EN_SUBJECT = (rf"(?:I|you|we|there|it|this|that|(?:(?:the|a|an|my|your|our|any|some|this|that)\s+)?{_EN_NOT_SUBJECT}[\w'/-]+"
+               rf"(?:\s+{_EN_NOT_SUBJECT}[\w'/-]+){{0,4}})")
+_EN_PAST = {"did": "do", "went": "go", "got": "get", "made": "make", "came": "come", "saw": "see", "thought": "think",
+            "felt": "feel", "took": "take", "gave": "give", "chose": "choose", "knew": "know", "found": "find"}
+
+
+_EN_ED_BASE = frozenset({"need", "feed", "proceed", "succeed", "exceed", "speed", "breed", "bleed", "plead", "seed", "shed", "embed"})
+
+
+def indirect_questions_en(clause: str) -> tuple[str, ...]:
+    """The questions an English clause in reported speech asks ("if they'd take me on … and whether …"), each said
+    directly to the recruiter; () when one of them cannot be said."""
+    # (An aside of the candidate's, or one that guesses: "(I reckon …)", "(senior vs staff?)".)
+    clause = re.sub(r"(?i)\s*\((?:\s*(?:I |I'm |I've |me\b)[^()]*|[^()]*\?\s*)\)", "", clause).strip(" ,.;:")
+    clause = _ANOTHER_CHANCE.sub(" next time", re.sub(r"(?i),?\s*no hard feelings$", "", clause))
+    parts = [p.strip(" ,.;:") for p in _EN_SPLIT.split(_as_written(clause, "en")) if p.strip(" ,.;:")]
+    asked = []
+    if re.search(r"(?i)\b(?:ask|mention|tell|say|remind)\b|\bif (?:so|not)\b|\bif (?:it's|it is) not\b", clause):
+        return ()  # "if it's still open, ask about the timeline, and if it's not me, …": notes to self, not questions
+    for part in parts:
+        part = re.sub(r"(?i)^(?:(?:and|also|honestly|politely|maybe|perhaps|then)\s+)+", "", part)
+        turned = turn_to_recruiter(part, "en")
+        question = _direct_en(turned) if turned else ""
+        # ("M&E", "Q&A": a name, not a note's « & »)
+        if not question or _NOTE_SPEAK.search(re.sub(r"\b[A-Z]&[A-Z]\b", "", question)) or not 3 <= len(question.split()) <= 30:
+            return ()
+        asked.append(question)
+    return tuple(dict.fromkeys(asked))[:3]
+
+
+def _direct_en(part: str) -> str:
+    """One reported English question said directly, or "" when its shape is not one the rules know."""
+    for pattern, written in _EN_CONTRACTED:
+        part = re.sub(pattern, written, part)
+    part = re.sub(r"\s+/\s+|(?<=[^\W\d])/(?=\w)|(?<=\w)/(?=[^\W\d])", " or ", part)  # (not a score: "a 3/5")
+    if re.match(rf"(?i){_EN_WH}\b(?:\s+\w+){{0,3}}?\s+{_EN_AUX}\s+(?:I|you|we|it|they|there|this|that|the|my|your|being)\b", part):
+        return part[:1].upper() + part[1:] + "?"  # already direct: "what does being on the panel mean in practice"
+    if m := re.match(rf"(?i)(?:if|whether)\s+({_EN_SUBJECT})\s+({_EN_AUX})\b\s*(.*)$", part):
+        subject, aux, rest = m.groups()
+        if aux.lower() in ("have", "has", "had") and not re.match(r"(?i)(?:\w+(?:ed|en|wn)|been|got|done|made|had|heard|met|seen|found|kept|left|filled|won|begun)\b", rest):
+            # "if you have room for an apprentice": « have » the verb, asked with « do »
+            aux, rest = {"have": "do", "has": "does", "had": "did"}[aux.lower()], f"have {rest}"
+        if subject.lower() == "there":
+            return f"{aux.capitalize()} there {rest}".strip() + "?"
+        return f"{aux.capitalize()} {subject} {rest}".strip() + "?"
+    if m := re.match(r"(?i)(?:if|whether)\s+(I|you|we)\s+([a-z]+)\b\s*(.*)$", part):
+        subject, verb, rest = m.groups()
+        if verb.lower() in _EN_PAST:
+            return f"Did {subject} {_EN_PAST[verb.lower()]} {rest}".strip() + "?"
+        if (re.search(r"ed$", verb) and verb.lower() not in _EN_ED_BASE or re.search(r"(?<![su])s$", verb)
+                or verb.lower() in ("not", "ever", "still", "also", "really")):
+            return ""  # (a past or a third person the rules cannot turn back; not "need", "discuss", "focus")
+        return f"Do {subject} {verb} {rest}".strip() + "?"
+    if m := re.match(rf"(?i)({_EN_WH}(?:\s+(?:kind|sort|type|part|parts|area|areas|level|stage|round|skills?|much|many|long|often|else)\b(?:\s+of)?"
+                     rf"(?:\s+(?!(?:I|you|we|they|he|she|it|there)\b)[\w&'/-]+){{0,3}})?)\s+(I|you|we|they|it|there|the \w+(?: \w+)?)\s+({_EN_AUX})\b\s*(.*)$", part):
+        wh, subject, aux, rest = m.groups()
+        if aux.lower() == "did" and re.match(r"(?i)(?:\w+ly|in|on|at|with|during|for|wrong|well|better|right|there|that|it)?\b", rest) and (
+                not rest or re.match(r"(?i)(?:\w+ly|in|on|at|with|during|for|wrong|well|better|right|there|that|it)\b", rest)):
+            rest = f"do {rest}"  # "how I did on the fault finding": « did » the verb, not its auxiliary
+        elif aux.lower() in ("had", "has", "have", "do", "does") and not re.match(r"\w+(?:ed|en|n)\b|been\b|to\b", rest):
+            return ""
+        return f"{wh[:1].upper()}{wh[1:]} {aux} {subject} {rest}".strip() + "?"
+    if m := re.match(rf"(?i)({_EN_WH})\s+(I|you|we)\s+([a-z]+)\b\s*(.*)$", part):
+        wh, subject, verb, rest = m.groups()
+        if verb.lower() in _EN_PAST:
+            return f"{wh.capitalize()} did {subject} {_EN_PAST[verb.lower()]} {rest}".strip() + "?"
+    if m := re.match(rf"(?i)({_EN_WH}(?:\s+[\w'-]+){{0,3}}?)\s+to\s+([a-z]+\b.*)$", part):
+        return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} should I {m.group(2)}?"  # "which specific areas to improve"
+    if (m := re.match(r"(?i)about ((?:the|my) [^?]{2,60})$", part)) and not re.search(
+            r"(?i)\b(?:openings?|roles?|positions?|jobs?|shifts?|vacanc\w+|pool|list|timeline|salary|pay|contract|intakes?)\b", part):
+        return f"Do you have any feedback on {m.group(1)}?"  # "ask about the logframe": the moment the feedback is on
+    if re.match(rf"(?i)(?:what|who)\s+(?:{_EN_AUX}|\w+ed|{'|'.join(_EN_PAST)})\b", part):
+        return part[:1].upper() + part[1:] + "?"  # "what tipped it": the question word is the subject
+    if re.match(rf"(?i){_EN_WH}\b", part) and re.search(r"(?i)\b(?:did|was|were|had|made|got|went|\w+ed)\b", part):
+        return f"Could you tell me {part}?"  # "what the strongest candidate did differently": asked as it was noted
+    return ""
+
+
 def _said_whole(text: str) -> str:
     """A note's verbless question (French) made a sentence, or the text unchanged."""
     for pattern, replacement in _VERBLESS:
@@ -357,8 +457,14 @@ def _said_whole(text: str) -> str:
     return text
 
 
+# « si j'ai une autre chance », "if I get another shot": a plea; the question asks for next time (round 51)
+_ANOTHER_CHANCE = re.compile(r"(?i)\s+(?:si j'ai|si j'avais|si on me donne) une (?:autre|deuxième|seconde|nouvelle) chance\b|"
+                             r"\s+if I (?:get|got|had|have) (?:another|a second) (?:chance|shot|go)\b")
+
+
 def _sendable(text: str, lang: str) -> str:
     text = re.sub(r"^(?:and|also|et|aussi|puis)\s+", "", text.strip(" ,;:-–—"), flags=re.IGNORECASE)
+    text = _ANOTHER_CHANCE.sub(" next time" if lang == "en" else " pour la prochaine fois", text)
     if lang == "en":
         text = re.sub(r"\s+/\s+", " or ", text)  # "an eligibility list / casual pool": one or the other
     text = _as_written(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
@@ -395,13 +501,19 @@ def _sendable(text: str, lang: str) -> str:
         turned = re.sub(r"\bok$", "OK", turned)
         # asking to be considered again, not to reverse the decision (round 39: "…will you reconsider?")
         turned = re.sub(r"(?i)\b(?:will|would|can|could) you reconsider(?: me| my application| it)?$", "would you consider me again", turned)
+        # "Was it the scenario?": what « it » is asked of, said (round 50's reader: "HR can't tell what 'it' refers to")
+        turned = re.sub(r"(?i)^(was it (?:the|my) (?:(?!that\b|which\b|who\b)[^?\s]+ ?){1,6})$", r"\1 that made the difference", turned.rstrip())
         return turned[0].upper() + turned[1:] + "?"
     # « si je change mes disponibilités est-ce qu'on peut me recontacter » (round 39): the si-clause ends before the
     # question, and « on » there is the organisation asked.
     turned = re.sub(r"(?i)^(si\b[^,]+?)\s+(est-ce\b|y a-t-il\b|peut-on\b|pourr\w+-\w+\b|puis-je\b)", r"\1, \2", turned)
     turned = re.sub(r"(?<=, )est-ce qu'on peut (?=m'|me\b)", "pourriez-vous ", turned)
     turned = re.sub(r"(?<=, )est-ce qu'on peut\b", "pourrions-nous", turned)
-    turned = re.sub(r"(?i)^(combien d[e'][^?]{2,40}?) vous (\w+ez)\b", r"\1 \2-vous", turned)  # « combien d'expérience attendez-vous »
+    # « Est-ce que c'est le DEP ou le simulateur ? »: what « c' » is asked of, said (round 50: "HR can't tell what
+    # « c' » refers to")
+    turned = re.sub(r"(?i)^(?:est-ce que c'est|est-ce|c'est) ((?:le|la|les|l'|mon|ma|mes)\s?(?:(?!qui\b|que\b|qu')[^?\s]+ ?){1,6})$",
+                    lambda m: f"Est-ce {m.group(1).rstrip()} qui a fait la différence", turned.rstrip())
+    turned = re.sub(r"(?i)^(combien d[e'][^?]{2,40}?|quel\w*\s+\S+(?:\s+\S+)?) vous (\w+ez)\b", r"\1 \2-vous", turned)  # « combien d'expérience attendez-vous », « quel score attendez-vous »
     return turned[0].upper() + turned[1:] + " ?"
 
 
@@ -679,6 +791,8 @@ projet stage diplôme certificat permis résultat manque retard accent exposé e
 def _subject_inverted(whole: str, subject: str, verb: str) -> str:
     """« Ma réponse a-t-elle », « Le poste est-il », « Votre dossier mettait-il »; ``whole`` unchanged when neither the
     determiner nor a known noun gives the gender (« mon idée »), or when the subject is a clause (« le fait que »)."""
+    if len(subject.split()) < 2:
+        return whole  # « Est-ce que le reste de l'entretien était bon ? »: « reste » is the noun, not the verb (round 51)
     determiner, noun = (word.lower() for word in subject.split()[:2])
     if noun == "fait":
         return whole

@@ -299,6 +299,9 @@ def check_notes_used(s: _Subject) -> CheckResult:
     # (In a formal letter, asked with the inversion: « Y aurait-il … ? » for « Est-ce qu'il y aurait … ? ».)
     own = any(fold(past_the_decision(asked).rstrip(" ?")) in fold(text)
               for question in wanted for asked in {question, formal_question(question)})
+    # (Questions the notes report in one clause may be asked in it, as noted: "I wanted to ask what I could've done
+    # better and if part-time weekend dispatch is open.")
+    own = own or bool(situation.wants_listed and situation.wants_to_ask and fold(situation.wants_to_ask) in fold(text))
     if wanted and not own:
         return _result("notes_used", s.lang, False, "questions")
     # The moments the notes name, less those the rejection praised; a video call counts only when alone.

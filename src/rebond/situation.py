@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
-from rebond.notes_questions import agenda_start, indirect_questions, own_questions, promised_answer, to_mention, turn_to_recruiter
+from rebond.notes_questions import agenda_start, indirect_questions, indirect_questions_en, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term, shorthand_written_out, written_out
 
@@ -251,18 +251,28 @@ def read_situation(request: DraftRequest) -> Situation:
     if situation.news == "written" and not situation.relayed and signed_by_office(rejection, ctx.recruiter_name):
         # (Rounds 36–37: a form letter signed « La Direction » or "Network Rail Resourcing", and the draft thanked
         # the doctor or manager it goes to for "your reply" and "your kind words about my application".)
-        situation = replace(situation, news="none", from_office=True, praise="", praised=(), praised_np="", praised_areas=())
+        # (Nor does its « vous » set how the candidate speaks to that person: round 50's « vous » at formality 20.)
+        situation = replace(situation, news="none", from_office=True, praise="", praised=(), praised_np="", praised_areas=(), vouvoie=False)
     # (Read in all the notes: a call report's « Je veux lui demander si … » is the candidate's, after the call.)
     wants = _wants_to_ask(ctx.notes, request.language.base)
     own = own_questions(ctx.notes, request.language.base)
     if own and wants and any(_shares_words(wants, question) for question in own):
         wants = ""  # the same question, listed and said in passing: asked once, as listed
     listed = False
-    if not own and wants and request.language.base != "en" and (direct := indirect_questions(wants)):
+    if not own and wants and (direct := indirect_questions_en(wants) if request.language.base == "en" else indirect_questions(wants)):
         # « Je voudrais savoir si c'est les psychotechniques qui ont coincé et au bout de combien de temps je peux
         # repostuler »: asked as the questions they are, not pasted in reported speech (round 44's readers). The
         # clause stays for a formal letter, which leaves a spoken question out and then says it in passing.
         own, listed = direct, True
+    from rebond.checks import pleads
+
+    if pleads(wants, request.language.base):
+        wants = ""  # « si le poste pourrait être reconsidéré »: never asked, even in passing
+    if own:
+
+        # « Le poste pourrait-il être reconsidéré ? »: the notes' words, but a plea a draft never makes (round 51);
+        # the other questions stay.
+        own = tuple(q for q in own if not pleads(q, request.language.base))
     mention = to_mention(ctx.notes, request.language.base)
     if re.search(r"(?i)\b(?:int[ée]ress\w*|interested|keen)\b", mention):
         mention = ""  # "still interested": every draft says it
@@ -288,7 +298,9 @@ def signed_by_office(rejection: str, recruiter: str) -> bool:
     if not names:
         return False  # a message to the team: the team may be thanked for its reply
     block = []
-    for line in reversed([line.strip() for line in rejection.strip().splitlines() if line.strip()]):
+    # (Below the signature, the mailer's footer and its rule: « — », « Ce courriel a été envoyé depuis une adresse … »)
+    lines = [line.strip() for line in _NO_REPLY_FOOTER.sub("", rejection).strip().splitlines() if line.strip(" -—–_")]
+    for line in reversed(lines):
         if len(line) > 100 or re.search(r"(?:[a-zà-ÿ]{3}\.|[!?])\s*$", line):
             break  # a sentence of the letter (not « Ph. D. », whose full stop ends an abbreviation)
         block.append(fold(line))
@@ -448,7 +460,8 @@ _REPORTED_SPEECH = re.compile(r"(?i)\b(?:(?:il|elle|on|ils|elles) (?:a|m'a|ont|m
 # Where notes start reporting the call with the news (not a phone interview: « entrevue téléphonique »).
 _CALL_REPORT = re.compile(
     # (« Le chef, M. Royer, m'a appelé lundi » : the name set off by commas)
-    r"(?i)(?:\b(?:il|elle|on|ils|elles|[A-ZÉ][\w-]+(?: \([^)]*\))?),? m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
+    # (A name starts with a capital, even under (?i): « … qui m'a texté » is no one's name, round 50.)
+    r"(?i)(?:\b(?:il|elle|on|ils|elles|(?-i:[A-ZÉ])[\w-]+(?: \([^)]*\))?),? m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
     # « Coup de fil de Marc (le fils du patron) samedi midi »
     # (round 49: « Appel de la conseillère RH mardi (1er déc.) : … », a role of up to three words)
     r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+){0,2}(?: \([^)]*\))?,? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce midi|cet après-midi|ce soir|tantôt|le lendemain)"
@@ -462,12 +475,18 @@ _CALL_REPORT_SAID_WITHOUT_ME = re.compile(
     r"\b(?:[Ii]l|[Ee]lle|[A-ZÉ][\w-]+(?: \([^)]*\))?) a (?:rappelé|appelé|téléphoné) (?:hier|ce matin|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le lendemain|cet? \w+|en fin|vers)\b")
 
 
+# The mailer's footer (« Ce courriel a été envoyé depuis une adresse qui n'accepte pas les réponses. », "Please do not
+# reply to this email"): no reason (round 50: « n'accepte pas les réponses » was read as a remark on the answers).
+_NO_REPLY_FOOTER = re.compile(r"(?im)^[^\n]*(?:n'accepte pas (?:les )?réponses|ne (?:pas|peut pas) (?:y )?répondre|ne reçoit pas (?:les )?réponses|"
+                              r"do not reply|don't reply|not monitored|cannot (?:receive|accept) (?:replies|responses)|no-?reply)[^\n]*$")
+
+
 @lru_cache(maxsize=512)
 def _read(rejection: str, news_channel: str, notes: str, lang: str, dated: bool) -> Situation:
     automatic = looks_automatic(rejection)[0]
     says_tu = lang != "en" and _says_tu(rejection)
     # An automated notice carries no reason meant for this candidate.
-    reason = None if automatic else stated_reason(rejection, lang)
+    reason = None if automatic else stated_reason(_NO_REPLY_FOOTER.sub("", rejection), lang)
     # (What the person hired does, « qui fait déjà de la suppléance », is no offer: round 45.)
     if reason is not None and reason.evidence and has_term(
             re.sub(r"(?i)\s+\b(?:qui|who)\b.*", "", reason.hire) if reason.hire
@@ -677,11 +696,23 @@ def _names_reason(worry: str, reason: StatedReason | None) -> bool:
 # question, in indirect speech, after a verb of asking.
 _WANTS_TO_ASK = {
     "fr": re.compile(r"(?i)(?:\b(?:je veux|je voudrais|j'aimerais|je vais|je compte|je voulais)\s+(?:lui |leur |vous |la |le |les )?(?:[^.!?\n]{0,40}?\s(?:pour |et ))?"
-                     r"|(?:^|[.!?\n]\s*|→\s*|-\s+)(?:lui |leur )?)"  # (a note's infinitive: « Demander si un B1 suffit »)
-                     r"(?:demander|savoir|vérifier|confirmer)\s+((?:si|s'|ce qu|comment|où|quand|pourquoi|combien|à qui|jusqu'à quand|quel\w*)\b[^.!?\n]{5,200})"),
-    "en": re.compile(r"(?i)(?:\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to|(?<![\w'])want to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to ))?|(?:^|[.!?\n]\s*|→\s*|-\s+))"
-                     r"(?:ask|know|find out|check|confirm)\s+(?:him |her |them )?((?:if|whether|about|how|what|when|where|why|who)\b[^.!?\n]{5,200})"),
+                     # (a note's infinitive: « Demander si un B1 suffit »; round 50: « Veux savoir ce qui a fait pencher », « … pour
+                     # le remercier + demander si … », « Appeler pour demander s'il y a … », « … et demander s'il aurait … »)
+                     r"|(?:^|[.!?\n:;→—–+&]\s*|-\s+|\b(?:et|pour|puis)\s+)(?:(?:je\s+)?(?:veux|voudrais|aimerais)\s+)?(?:lui |leur )?)"
+                     r"(?:demander|savoir|vérifier|confirmer)(?:\s+(?:direct(?:ement)?|aussi|poliment|gentiment|franchement))?\s+"
+                     r"(?:(?:un retour|du feedback|un feedback|des conseils|mon résultat|des exemples concrets)\s*(?:\+|&|,|et)\s*)?"
+                     r"((?:si|s'|ce qu\w*|comment|où|quand|pourquoi|combien|à qui|jusqu'à quand|quel\w*|quoi|un retour sur)\b[^.!?\n]{5,200})"),
+    # (round 50: "Want to ask politely if …", "… & ask whether …", "— ask about …", "Ask Deepak to keep me in mind …",
+    # "+ ask to be considered for …")
+    "en": re.compile(r"(?i)(?:\b(?:I want to|I'd like to|I wanna|I need to|I'm going to|I plan to|(?<![\w'])want to)\s+(?:[^.!?\n]{0,40}?\s(?:and |to |& |\+ ))?"
+                     r"|(?:^|[.!?\n:;→—–+&]\s*|-\s+|\b(?:and|then)\s+))(?:also\s+)?"
+                     r"(?:ask|know|find out|check|confirm)(?:\s+(?:politely|directly|honestly|also|again|gently|specifically|him|her|them|"
+                     r"(?:mr|ms|mrs|dr)\.?\s+[A-Z][\w'-]+|(?-i:[A-Z][\w'-]+)))*\s+((?:if|whether|about|how|what|when|where|why|who|which|to)\b[^.!?\n]{5,200})"),
 }
+# "Ask Deepak to keep me in mind …", "ask to be considered for …": a request, asked as a question of whether.
+_ASKED_TO = [(re.compile(r"(?i)^to be\b"), "if I could be"), (re.compile(r"(?i)^to (?=[a-z])"), "if you could ")]
+
+
 def _wants_to_ask(notes: str, lang: str) -> str:
     """The question the notes say the candidate wants to ask, said to the recruiter, or "" when it cannot be turned."""
     notes = re.sub(r"\(([^()]*?)\s*\?\)", r"(\1)", notes)  # "(extracting in the honey house?)": an aside, not the end
@@ -691,20 +722,44 @@ def _wants_to_ask(notes: str, lang: str) -> str:
     if not match:
         return ""
     clause = re.split(r"\s+:\s|\s+[—–]\s|;", match.group(1))[0]  # « … la prochaine saison : je commence des cours »: an aside
+    # « pourquoi et si je peux refaire un essai plus tard (je passe le permis …) »: the bare « pourquoi » is the
+    # feedback the draft asks anyway, and the aside is the candidate's (round 50)
+    clause = re.sub(r"(?i)^(?:pourquoi|why),?\s+(?:et|and)\s+(?=si\b|s'|if\b|whether\b)", "", clause)
+    clause = re.sub(r"(?i)\s*\(\s*(?:je |j'|moi\b|I |I'm |I've )[^()]*\)", "", clause)
+    clause = re.sub(r"(?i),?\s+(?:et|and|&|\+)\s+(?:pourquoi|why)$", "", clause)
+    clause = re.sub(r"(?i)^(si|s'il y a) c'est (les|des|mes|vos|ses|ces|leurs) ", lambda m: f"{m.group(1)} ce sont {m.group(2)} ", clause)
+    # « quoi améliorer », « quoi travailler »: said as a letter says it
+    clause = re.sub(r"(?i)^quoi travailler\b", "sur quoi travailler", clause)
+    clause = re.sub(r"(?i)^quoi (améliorer|faire|revoir|changer|retravailler)\b", r"ce que je pourrais \1", clause)
+    clause = re.sub(r"(?i)\s+si j'ai une (?:autre|deuxième|seconde|nouvelle) chance\b", " pour la prochaine fois", clause)
+    # « demander un retour sur la note »: whether the recruiter would have some
+    clause = re.sub(r"(?i)^un retour sur\b", "si vous auriez un retour à me faire sur", clause)
+    if lang == "en":
+        for pattern, said in _ASKED_TO:
+            clause = pattern.sub(said, clause, count=1)
+        if re.match(r"(?i)to\b", clause):
+            return ""
     # (« … quand le projet repart + si je peux rester en contact »: a « + » that joins two questions is « et »)
-    clause = re.sub(r"(?<=\w) \+ (?=s'|si |que |qu'|comment |quand |whether |if |how |when )", " pis ", clause)
-    clause = _SYMBOLS.sub(" ", clause).strip(" ,;:")
+    clause = re.sub(r"(?<=\w) [+&] (?=s'|si |que |qu'|comment |quand |ce qu|whether |if |how |when |what |which )", " pis ", clause)
+    clause = re.sub(r"(?<=\w) [+&] (?=\w)", " and " if lang == "en" else " et ", clause)  # (not « M&E »: a name)
+    clause = _SYMBOLS.sub(" ", re.sub(r"\b([A-Z])&([A-Z])\b", "\\1QQAMPQQ\\2", clause)).strip(" ,;:").replace("QQAMPQQ", "&")
     clause = re.sub(r"\s{2,}", " ", clause)
-    clause = re.sub(r"(?<=\w) pis (?=s'|si |que |qu'|comment |quand )", " et ", clause)
-    clause = re.sub(r"(?<=\w) pis (?=whether |if |how |when )", " and ", clause)  # « … le territoire pis s'il y a … »
+    # « …, et confirmer que je reste intéressée », "… + mention my tickets came through": what follows is no question
+    clause = re.split(r"(?i),?\s+(?:et|and|pis)\s+(?:confirmer|mentionner|préciser|dire|rappeler|mention|say|tell)\b", clause)[0]
+    if lang == "en" and re.search(r"(?i)\b(?:ask|mention)\b", clause):
+        return ""  # "if it's still open, ask about the timeline, …": notes to self
+    clause = re.sub(r"(?<=[\w,]) pis (?=s'|si |que |qu'|comment |quand |ce qu)", " et ", clause)
+    clause = re.sub(r"(?<=[\w,]) pis (?=whether |if |how |when |what |which )", " and ", clause)  # « … le territoire pis s'il y a … »
     clause = turn_to_recruiter(clause, lang)
     if clause is None:
         return ""
     if re.search(r"(?i)\bsi y\b|\bc'est que\b|\bpis\b|\b(?:gonna|wanna|kinda)\b|\banything else\b|\bautre chose\b|\bthat was it\b|\bc'était ça\b", clause):
         return ""  # note-speak (« si y avait … ou si c'est que le CACES »), or "anything else?", which the draft asks anyway
+    if re.match(r"(?i)(?:si|s') ?(?:ça|ca|cela)\b", clause):
+        return ""  # « si ça peut rouvrir le dossier »: what « ça » is, the notes say elsewhere (round 51)
     if re.search(r"(?i)\b(?:si c'est|if it's|if that's|if it was) (?:ça|cela|it|that|the \w+ thing)\b", clause):
         return ""  # « si c'est ça », "if it's the nitrous thing": what « ça » is, the notes say elsewhere
-    if lang == "en" and re.match(r"(?i)(?:if|whether)\b", clause) and not re.search(
+    if lang == "en" and re.match(r"(?i)(?:if|whether)\b", clause) and not indirect_questions_en(clause) and not re.search(
             r"(?i)\b(?:is|are|was|were|be|been|do|does|did|can|could|would|will|should|may|might|must|have|has|had)\b|'(?:s|re|d|ll|ve)\b|\w+ed\b", clause):
         return ""  # "if any feedback at all poss despite the email": no verb, a note's fragment (round 45)
     words = clause.split()

@@ -432,12 +432,13 @@ _WRITTEN_OUT = {
            (r"\bvs\.? (?=(?:la|l'|un|une|des|mon|ma|mes|ton|ta|tes|votre|vos|son|sa|ses|ce|cette|ces)\b)", "par rapport à "),
            (r"\bvs\.? (?=\w)", "ou "), (r"\b([Cc])'est-tu\b", lambda m: "Est-ce" if m.group(1) == "C" else "est-ce"),
            (r"\b([Yy]) a-tu\b", r"\1 a-t-il"), (r"\b(?:qui )?m'a fait sauter\b", "qui a joué contre moi"),
+           (r"\bnégo\b", "négociation"),  # (round 50: « un poste … sans négo »)
            (r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"(?i)\brecandidater\b", "postuler de nouveau"), (r"\bqualif\.?(?=\s)", "qualification"),  # (an anglicism; a note's cut)
            (_SHORTHAND_PATTERN, lambda m: _SHORTHAND[m.group(0)]),  # « qqn », « bcp »
            # (round 37: « depuis oct. », « attendre 1 an », « 2 sem. », « trop longue / trop générale », « certif SAP »,
            # « tests psycho » pasted as the notes had them)
            (r"\b(janv|févr?|avr|juil|sept|oct|nov|déc)\.(\s*(?=$|[A-ZÀ-Ý]))?", _month_written),
-           (r"\b([1-9]) ?(ans?|mois|semaines?|sem\b\.?|jours?)(?![\w-])", _count_written),
+           (r"(?<![\d-])\b([1-9]) ?(ans?|mois|semaines?|sem\b\.?|jours?)(?![\w-])", _count_written),  # (not « 2-3 mois »)
            (r"(?<=[a-zà-ÿ]) / (?=[a-zà-ÿ])", " ou "), (r"\bcertifs?\b(?![-·])", "certification"),
            (r"\b(tests?|épreuves?) psycho\b(?!-)", r"\1 psychotechniques"),
            (r"\b(la|une|de) diff\b(?![.-])", r"\1 différence"), (r"\bplanif\b(?![.-])", "planification"),  # (round 45)
