@@ -738,7 +738,9 @@ def test_round49s_a_british_council_is_named_without_the_and_a_long_fragment_is_
     from rebond.notes_questions import to_mention
     assert _with_the("Kent County Council") == "Kent County Council" and _with_the("City of Calgary") == "the City of Calgary"
     # « mon cours du soir d'anglais pro à partir de janvier et TOEIC est prévu fin mars »: two notes, no sentence
-    assert to_mention("Cours du soir d'anglais pro à partir de janvier et TOEIC prévu fin mars.", "fr") == ""
+    # (Round 51: told whole, as the notes under « Depuis : » are, or not at all; never the broken sentence above.)
+    assert to_mention("Cours du soir d'anglais pro à partir de janvier et TOEIC prévu fin mars.", "fr") == (
+        "je suivrai des cours du soir d'anglais pro à partir de janvier, et je passe le TOEIC fin mars")
 
 
 def test_round49s_a_call_from_a_role_named_in_lower_case_brings_its_reason():
@@ -1020,3 +1022,49 @@ def test_a_noun_that_is_also_a_verb_after_the_determiner_does_not_crash_the_form
     assert formal_question("Est-ce que le reste de l'entretien était bon ?") == "Est-ce que le reste de l'entretien était bon ?"
     notes = "Entretien en visio. Demander : est-ce que je peux postuler de nouveau après ? est-ce que le reste de l'entretien était bon ?"
     assert "le reste de l'entretien" in compose(request("fr-FR", notes=notes, formality=90)).body
+
+
+# ---- round 51's readers: the news since the interview, in every shape the notes give it ----
+
+@pytest.mark.parametrize(("lang", "notes", "told"), [
+    ("fr", "Moins bon sur IFRS 9.\nDepuis : examen CFA niveau II réservé pour le 22 août.", "j'ai réservé l'examen CFA niveau II pour le 22 août"),
+    ("fr", "Depuis l'entrevue je me suis inscrit au cours de conduite de classe 3 (début le 2 juin), examen pratique prévu le 15 juillet à la SAAQ.",
+     "je me suis inscrit au cours de conduite de classe 3, et mon examen pratique est prévu le 15 juillet à la SAAQ"),
+    ("fr", "J'ai commencé des cours d'anglais des affaires 2 soirs/sem. À demander : est-ce que c'est seulement l'écrit?",
+     "j'ai commencé des cours d'anglais des affaires deux soirs par semaine"),
+    ("fr", "test technique HackerRank. depuis j'ai passé la CKAD le 3 fév (réussie !!). Veux savoir si ça change qqch",
+     "j'ai réussi la CKAD le 3 février"),
+    ("fr", "TOEIC passé en janvier : 780. Je le repasse le 28 juin.", "je repasse le TOEIC le 28 juin"),
+    ("fr", "Inscrit à l'école IBODE de Toulouse pour sept. Je voudrais lui demander si un poste serait possible",
+     "je suis inscrit à l'école IBODE de Toulouse pour septembre"),
+    ("en", "Since then I've booked the MSK injection therapy course for November.", "I've booked the MSK injection therapy course for November"),
+    ("en", "Update: my company has agreed to release me in 45 days (notice buyout).", "my company has agreed to release me in 45 days"),
+    ("en", "Sitting A213 in June, will have 3 exams after that if I pass.", "I'm sitting A213 in June"),
+    ("en", "I'm a candidate member of PIBC, RPP exam booked for Oct 2026.", "my RPP exam is booked for October 2026"),
+    ("en", "Enrolled in Spanish 1 at Laney College starting June.", "I've enrolled in Spanish 1 at Laney College, starting in June"),
+])
+def test_the_news_since_the_interview_is_told_in_every_shape_round_51_wrote_it(lang, notes, told):
+    """Round 51: 27 of 48 drafts left the news out; 16 of the requests gave it in shapes no reading knew."""
+    from rebond.notes_questions import to_mention
+    assert to_mention(notes, lang) == told
+
+
+@pytest.mark.parametrize(("lang", "notes"), [
+    ("fr", "Je suis contractuel, pas titulaire, je me demande si c'est ça."),  # a fact, not news
+    ("fr", "Jeu de rôle : j'ai réussi à le faire parler de son stage en boulangerie."),  # the interview, not news
+    ("en", "Told them my ACLS lapsed. I think the panel went well."),
+])
+def test_what_is_not_news_is_not_told_as_news(lang, notes):
+    from rebond.notes_questions import news_told
+    assert news_told(notes, lang) == ""
+
+
+def test_news_that_answers_a_practical_reason_follows_it_and_its_question_changes():
+    """Round 51 (br-ay-37): "If my availability changes, would it be all right to get back in touch?" after notes
+    saying the employer had agreed to release him in 45 days ("it already has changed")."""
+    rejection = "We are unable to proceed as the role requires joining within 30 days and your current notice period is 90 days."
+    notes = "Tech round was strong. Update: my company has agreed to release me in 45 days (notice buyout)."
+    body = compose(request("en", rejection=rejection, notes=notes, formality=95, directness=85, length=75,
+                           company="Infosys", role="Technical Lead", recruiter="Ms. Kavita Iyer")).body
+    assert "my company has agreed to release me in 45 days" in body and "If my availability changes" not in body, body
+    assert body.index("notice period") < body.index("release me in 45 days") < body.index("?"), body

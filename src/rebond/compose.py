@@ -483,6 +483,8 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
         return other if listed else w.pick("advice_taken") + " " + other
     questions = w.bank["reason_question_spoken" if spoken else "reason_question"]
     gap = reason.area_gap if w.tight else reason.gap
+    if gap == "availability" and _news_answers_reason(w):
+        gap = "availability_answered"  # "If my availability changes…" after news that it has
     after = w.bank.get("reason_question_after_spoken" if spoken else "reason_question_after", {})
     if after_reason and gap in after:
         return w.fill(after[gap])
@@ -1172,6 +1174,21 @@ def _learning_said(w: _Writer, short: bool) -> bool:
     return _regret_key(w, short) == "regret"
 
 
+# News that changes the candidate's availability or place (« je serai disponible dès janvier », "my company has agreed
+# to release me in 45 days", « je peux déménager dès mars »).
+_PRACTICAL_NEWS = {"availability": re.compile(r"(?i)\b(?:disponible|commencer|préavis|contrat|libér\w*|available|start|release\w*|notice|contract)\b"),
+                   "location": re.compile(r"(?i)\b(?:déménag\w*|m'installer|relocat\w*|mov(?:e|ing))\b")}
+
+
+def _news_answers_reason(w: _Writer) -> bool:
+    """Whether the notes' news answers the stated reason: a name both share, or a practical reason the news changes."""
+    reason, mention = _reason(w), w.situation.to_mention
+    if reason is None or not mention:
+        return False
+    practical = _PRACTICAL_NEWS.get(reason.gap)
+    return bool(practical and practical.search(mention))
+
+
 def _mention_answers_reason(mention: str, reason: str) -> bool:
     """Whether the candidate's news speaks of what the reason names: a name with a capital inside or a digit (« OW-2 »,
     « ETAIE », "Class 2", « grandMA3 ») in both. (Not a long common word: « pharmacie » in « le logiciel de la
@@ -1213,7 +1230,7 @@ def _email(w: _Writer) -> tuple[str, str]:
     mention_on_reason = False
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
-        if s.to_mention and _mention_answers_reason(s.to_mention, reason):
+        if s.to_mention and (_mention_answers_reason(s.to_mention, reason) or _news_answers_reason(w)):
             # « …le certificat OW-2. J'y travaille d'ailleurs déjà : je suis inscrite à la formation OW-2… » (round
             # 35's readers: the news that answers the reason belongs right after it, not four paragraphs later)
             middle.insert(1, w.pick("mention_on_reason", mention=s.to_mention))
@@ -1367,10 +1384,11 @@ def _linkedin(w: _Writer) -> str:
     return body
 
 
-_FIT_ORDER = ("signoff", "extra", "warm", "purpose", "mention", "kind", "automatic", "advice", "wants", "tight", "no_feedback", "invited", "area", "merged", "bare")
+# (The notes' news leaves late: readers of rounds 50–51 named it "the whole point of writing".)
+_FIT_ORDER = ("signoff", "extra", "warm", "purpose", "kind", "automatic", "advice", "mention", "wants", "tight", "no_feedback", "invited", "area", "merged", "bare")
 # The candidate's own questions that ask for a job, not feedback ("Would you hold the spot?"), asked after the note's
 # feedback question: shorter wordings are tried before either leaves (round 51).
-_FIT_ORDER_PRACTICAL = ("signoff", "extra", "warm", "mention", "kind", "automatic", "advice", "purpose", "tight", "wants", "no_feedback", "invited", "area", "merged", "bare")
+_FIT_ORDER_PRACTICAL = ("signoff", "extra", "warm", "kind", "automatic", "advice", "purpose", "mention", "tight", "wants", "no_feedback", "invited", "area", "merged", "bare")
 
 
 def _fit(render: Any, parts: dict[str, bool], limit: int, order: tuple[str, ...] = _FIT_ORDER) -> str:

@@ -436,6 +436,8 @@ def _direct_en(part: str) -> str:
             return f"{wh.capitalize()} did {subject} {_EN_PAST[verb.lower()]} {rest}".strip() + "?"
     if m := re.match(rf"(?i)({_EN_WH}(?:\s+[\w'-]+){{0,3}}?)\s+to\s+([a-z]+\b.*)$", part):
         return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} should I {m.group(2)}?"  # "which specific areas to improve"
+    if re.match(r"(?i)any\b", part):  # "any other openings in Pune": the notes' own shorthand, asked
+        return _sendable(part, "en")
     if (m := re.match(r"(?i)about ((?:the|my) [^?]{2,60})$", part)) and not re.search(
             r"(?i)\b(?:openings?|roles?|positions?|jobs?|shifts?|vacanc\w+|pool|list|timeline|salary|pay|contract|intakes?)\b", part):
         return f"Do you have any feedback on {m.group(1)}?"  # "ask about the logframe": the moment the feedback is on
@@ -678,7 +680,7 @@ _LABELLED = {
     "en": [
         # "CKA exam booked for Dec 6" → "my CKA exam is booked for December 6"
         (re.compile(rf"(?i)^([\w&/-]+(?:\s[\w&/-]+){{0,3}}\s(?:course|exam|test|retest|module|training|assessment))\s+(?:is\s+)?(?:booked|scheduled)"
-                    rf"\s+(?:for\s+)?((?:{_EN_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s{_EN_MONTH}|{_EN_MONTH})(?:,?\s\d{{4}})?)"),
+                    rf"\s+(?:for\s+)?((?:{_EN_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s{_EN_MONTH}|{_EN_MONTH})(?:,?\s\d{{4}})?)"),
          lambda m: f"my {re.sub(r'(?i)^my ', '', m.group(1))} is booked for {m.group(2)}"),
         # "enrolled in an online M&E short course (starts mid-Nov)" → "I've enrolled in an online M&E short course"
         (re.compile(r"(?i)^(enrolled in|signed up for|registered for|booked|started|begun|completed|passed|finished)\s+((?:(?!\band\b)[^,.:;()+]){3,70})"),
@@ -729,13 +731,115 @@ def news_fragment(notes: str, lang: str) -> str:
     return ""
 
 
+# The news since the interview in any shape round 51's notes gave it (« Depuis : examen CFA niveau II réservé pour le 22
+# août », « Depuis l'entrevue je me suis inscrit au cours de conduite de classe 3 (début le 2 juin) », « Je passe l'AMF
+# le 14 avril », « Inscrit à l'école IBODE de Toulouse pour sept. », "Since then I've booked the MSK injection therapy
+# course for November", "Sitting A213 in June", "RPP exam booked for Oct 2026", "Update: my company has agreed to release
+# me in 45 days"): readers found it left out of 27 of 48 drafts.
+_SINCE_LABEL = re.compile(r"(?i)^(?:depuis(?:\s+l'entre(?:vue|tien))?|entre-temps|ma situation a changé|bonne nouvelle|nouveau|"
+                          r"since(?: then| the interview)?|update|meanwhile|good news|news)\s*[:,]?\s+")
+_NEWS_ACT = {
+    "fr": re.compile(r"(?i)^(?:je me suis inscrite?|je suis inscrite?|j'ai réservé|j'ai commencé|je commence|j'ai passé|je passe|je repasse|"
+                     r"j'ai réussi|j'ai obtenu|je prépare|je suivrai|je suis|je serai disponible|je suis disponible|je peux (?:commencer|déménager|bouger)|"
+                     r"je finis|je termine|mon (?:contrat|préavis|employeur))\b"),
+    "en": re.compile(r"(?i)^(?:I've (?:booked|enrolled|registered|signed up|started|passed|completed|finished|got|earned)|I'm (?:sitting|taking|doing|enrolled|registered|booked|available)|"
+                     r"I (?:booked|enrolled|registered|signed up|started|passed|completed|finished|got|earned|sit|start|take|can start|will be available|'ll be available)|"
+                     r"my (?:company|employer|manager|notice|contract|\w+ (?:exam|course|test|licen[cs]e|certification))\b)"),
+}
+_NEWS_FRAGMENT = {
+    "fr": [
+        # « Inscrit à l'école IBODE de Toulouse pour septembre » → « je suis inscrit à l'école IBODE … »
+        (re.compile(r"(?i)^(inscrite?s?)\s+((?:à|au|aux|en|pour)\s+[^,;:()+]{3,80})$"), lambda m: f"je suis {m.group(1).lower()} {m.group(2)}"),
+        # « examen pratique prévu le 15 juillet à la SAAQ » → « mon examen pratique est prévu le 15 juillet à la SAAQ »
+        (re.compile(rf"(?i)^(examen|cours|formation|session|stage|test|certification)\s+((?:(?!\bet\b|\bpuis\b)[^,;:()+]){{2,60}}?)\s+prévue?s?\s+((?:le|en|début|fin|du|à partir)\b[^,;:()+]*?(?:{_FR_MONTH}|\d{{4}})[^,;:()+]*)$"),
+         lambda m: (f"mon {m.group(1).lower()} {m.group(2)} est prévu {m.group(3)}" if m.group(1).lower() in _MASCULINE_NEWS
+                    else f"ma {m.group(1).lower()} {m.group(2)} est prévue {m.group(3)}")),
+        # « examen CFA niveau II réservé pour le 22 août » → « j'ai réservé l'examen CFA niveau II pour le 22 août »
+        (re.compile(rf"(?i)^(examen|cours|formation|session|stage|test|certification)\s+((?:(?!\bet\b|\bpuis\b)[^,;:()+]){{2,60}}?)\s+réservée?s?\s+((?:pour\s+)?(?:le|en|début|fin|du|à partir)\b[^,;:()+]*?(?:{_FR_MONTH}|\d{{4}})[^,;:()+]*)$"),
+         lambda m: f"j'ai réservé {'l' + chr(39) if m.group(1).lower()[0] in 'aeéiou' else ('le ' if m.group(1).lower() in _MASCULINE_NEWS else 'la ')}"
+                   f"{m.group(1).lower()} {m.group(2)} {m.group(3) if m.group(3).lower().startswith('pour') else 'pour ' + m.group(3)}"),
+    ],
+    "en": [
+        # "Sitting A213 in June", "writing A211 in June" → "I'm sitting A213 in June"
+        (re.compile(rf"(?i)^(sitting|writing|taking|resitting)\s+([^,;:()+]{{2,40}}?)\s+((?:in|on|this|next)\s[^,;:()+]*)$"), lambda m: f"I'm {m.group(1).lower()} {m.group(2)} {m.group(3)}"),
+        (re.compile(rf"(?i)^sitting\s+([^,;:()+]{{2,40}}?)\s+((?:in|on|this|next)\s[^,;:()+]*)$"), lambda m: f"I'm sitting {m.group(1)} {m.group(2)}"),
+        # "Enrolled in Spanish 1 at Laney College starting June" → "I've enrolled in Spanish 1 at Laney College, starting in June"
+        (re.compile(rf"(?i)^(enrolled in|signed up for|registered for|booked|started|passed|completed|finished)\s+([^,;:()+]{{3,70}}?)(?:,?\s+starting\s+(?:in\s+)?({_EN_MONTH}[^,;:()+]*))?$"),
+         lambda m: f"I've {m.group(1).lower()} {m.group(2)}" + (f", starting in {m.group(3)}" if m.group(3) else "")),
+    ],
+}
+_NEWS_WORD = {
+    "fr": re.compile(r"(?i)\b(?:permis|certif\w*|cours|formation|examen|diplôme|école|disponible|déménager|bouger|contrat|préavis|test|stage|session|inscrit\w*|réserv\w*|"
+                     r"(?-i:[A-Z]{2,}[\w-]*))"),
+    "en": re.compile(r"(?i)\b(?:licen[cs]e|certif\w*|course|classes?|exam|degree|training|qualification|ticket|available|release|notice|contract|enrol\w*|registered|booked|"
+                     r"(?-i:[A-Z]{2,}[\w-]*|[A-Z]\d+))"),
+}
+_NOT_OWN_NEWS = re.compile(r"(?i)\?|\b(?:demander|savoir|ask|know|wonder|pense|crois|think|felt|feel|entrevue|entretien|interview|panel|réussi à|liste|list|"
+                           r"jury|avais dit|had said|told them|j'ai dit|I said|si je|if I|ils|they|elle|she|he|il)\b")
+
+
+def news_told(notes: str, lang: str) -> str:
+    """The candidate's news since the interview, in any shape the notes give it, as the candidate's own clause (at
+    most two, joined), or ""."""
+    lang = "en" if lang == "en" else "fr"
+    # « j'ai passé la CKAD le 3 fév (réussie !!) »: passed, not only taken
+    notes = re.sub(r"(?i)\bj'ai passé ([^()\n]{2,40}?)\s*\(\s*réussie?s?\b[^()]*\)", r"j'ai réussi \1", notes)
+    text = written_out(re.sub(r"\s*\([^()\n]{1,60}\)", "", notes), lang)
+    told: list[str] = []
+    named = ""  # the last credential named (« TOEIC passé en janvier : 780. Je le repasse le 28 juin. »)
+    for raw in re.split(r"(?<=[a-zà-ÿ0-9)!])[.!]+\s+|\n|\s/\s|\s\+\s|;\s", text):
+        labelled = bool(_SINCE_LABEL.match(raw.strip()))
+        sentence = _SINCE_LABEL.sub("", raw.strip(" .!;-–—")).strip(" .!;,")
+        if named:
+            sentence = re.sub(r"(?i)^je l[ea] (repasse|passe|prépare)\b", lambda m: f"je {m.group(1)} le {named}", sentence)
+            sentence = re.sub(r"^I'm (retaking|resitting|sitting|taking) it\b", lambda m: f"I'm {m.group(1)} the {named}", sentence)
+        if acronym := re.search(r"\b[A-Z]{3,}[\w-]*\b", sentence):
+            named = acronym.group(0)
+        for clause in re.split(r",\s+(?!(?:et|and|mais|but|de|du|dès|en|from|in|starting|pour|for)\b)", sentence):
+            clause = clause.strip(" .!;,")
+            if _NOT_OWN_NEWS.search(clause) or not _NEWS_WORD[lang].search(clause) or not 3 <= len(clause.split()) <= 22:
+                continue
+            said = ""
+            if _NEWS_ACT[lang].match(clause):
+                said = clause
+            else:
+                for pattern, turn in [*_NEWS_FRAGMENT[lang], *_LABELLED[lang], *_FRAGMENTS[lang]]:
+                    if match := pattern.match(clause):
+                        said = turn(match)
+                        break
+            if not said:
+                continue
+            # (A fact with no time is news only under a label or with a verb that says it happened since: « J'ai
+            # commencé des cours d'anglais », not « je suis bachelière ».)
+            timed = re.search(rf"(?i)\b(?:{_FR_MONTH}|{_EN_MONTH}|\d{{1,2}}\s?(?:jours|semaines|days|weeks)|dès|starting|from|pour la rentrée|"
+                              r"\d{4}|prévue?|réservée?|booked|inscrite?|enrolled|registered|commencé|started|passé|réussi|obtenu|passed|"
+                              r"completed|sitting|agreed)\b", said)
+            if not (timed or labelled):
+                continue
+            said = _spelled_out(said, lang)
+            if lang == "en":  # "booked for Oct 2026" → "October 2026"
+                said = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], said)
+            if _NOTE_SPEAK.search(re.sub(r"\b[A-Z]&[A-Z]\b", "", said)):
+                continue
+            said = re.sub(r"(?i)\bje peux bouger\b", "je peux déménager", said)
+            if lang != "en" or not re.match(r"I\b|I'", said):
+                said = said[:1].lower() + said[1:]
+            if said not in told:
+                told.append(said)
+        if len(told) >= 2:
+            break
+    if len(told) == 2 and len(" ".join(told).split()) <= 30:
+        return f"{told[0]}, {'and' if lang == 'en' else 'et'} {told[1]}"
+    return told[0] if told else ""
+
+
 def to_mention(notes: str, lang: str) -> str:
     """What the notes say to tell the recruiter (« Mentionner que je suis dispo pour les nuits dès janvier », "Mention
     I can start Jan 4"), in the candidate's first person, or "" when it is not said so; else the candidate's news
     since the interview, when the notes tell it (``news_since``)."""
     match = _MENTION.search(notes)
     if not match:
-        return news_since(notes, lang) or labelled_news(notes, lang) or news_fragment(notes, lang)
+        return news_since(notes, lang) or labelled_news(notes, lang) or news_fragment(notes, lang) or news_told(notes, lang)
     clause = re.split(r"(?<=[.!?;])\s|\n|\s[-–—]\s", notes[match.end():].strip(" :"), maxsplit=1)[0].strip(" .;!?")
     clause = _as_written(clause, lang)
     # (« ma fille commence la garderie en janvier », "my licence came through": the candidate's own news too)

@@ -744,6 +744,16 @@ def _wants_to_ask(notes: str, lang: str) -> str:
     clause = re.sub(r"(?<=\w) [+&] (?=\w)", " and " if lang == "en" else " et ", clause)  # (not « M&E »: a name)
     clause = _SYMBOLS.sub(" ", re.sub(r"\b([A-Z])&([A-Z])\b", "\\1QQAMPQQ\\2", clause)).strip(" ,;:").replace("QQAMPQQ", "&")
     clause = re.sub(r"\s{2,}", " ", clause)
+    # "if they can reconsider + any other openings in Pune": the plea goes, the other question stays (round 51)
+    from rebond.checks import pleads
+
+    parts = re.split(r"(?i),?\s+(?:and|et)\s+(?=(?:if|whether|any|what|how|when|si|s'|ce qu|quel|comment)\b)", clause)
+    if len(parts) > 1 and any(pleads(part, lang) for part in parts):
+        clause = " and " if lang == "en" else " et "
+        clause = clause.join(part for part in parts if not pleads(part, lang))
+    if lang == "en":
+        clause = re.sub(r"(?i)^any (?=\w+ (?:openings|roles|positions|vacancies|jobs|shifts|posts)\b|(?:openings|roles|positions|vacancies|jobs|shifts|posts)\b)",
+                        "whether there are any ", clause)
     # « …, et confirmer que je reste intéressée », "… + mention my tickets came through": what follows is no question
     clause = re.split(r"(?i),?\s+(?:et|and|pis)\s+(?:confirmer|mentionner|préciser|dire|rappeler|mention|say|tell)\b", clause)[0]
     if lang == "en" and re.search(r"(?i)\b(?:ask|mention)\b", clause):

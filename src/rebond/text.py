@@ -433,6 +433,8 @@ _WRITTEN_OUT = {
            (r"\bvs\.? (?=\w)", "ou "), (r"\b([Cc])'est-tu\b", lambda m: "Est-ce" if m.group(1) == "C" else "est-ce"),
            (r"\b([Yy]) a-tu\b", r"\1 a-t-il"), (r"\b(?:qui )?m'a fait sauter\b", "qui a joué contre moi"),
            (r"\bnégo\b", "négociation"),  # (round 50: « un poste … sans négo »)
+           # (round 51: « des cours d'anglais des affaires 2 soirs/sem. »)
+           (r"\b([1-9]) ?(soirs?|jours?|matins?|fois) ?/ ?sem(?:aine)?\b(?:\.(?!\s+[A-ZÀ-Ý]|\s*$))?", lambda m: f"{_COUNTS[int(m.group(1))]} {m.group(2)} par semaine"),
            (r"(?i)\bréappliquer\b", "postuler de nouveau"), (r"(?i)\brecandidater\b", "postuler de nouveau"), (r"\bqualif\.?(?=\s)", "qualification"),  # (an anglicism; a note's cut)
            (_SHORTHAND_PATTERN, lambda m: _SHORTHAND[m.group(0)]),  # « qqn », « bcp »
            # (round 37: « depuis oct. », « attendre 1 an », « 2 sem. », « trop longue / trop générale », « certif SAP »,
