@@ -1068,3 +1068,38 @@ def test_news_that_answers_a_practical_reason_follows_it_and_its_question_change
                            company="Infosys", role="Technical Lead", recruiter="Ms. Kavita Iyer")).body
     assert "my company has agreed to release me in 45 days" in body and "If my availability changes" not in body, body
     assert body.index("notice period") < body.index("release me in 45 days") < body.index("?"), body
+
+
+def test_news_an_agency_passed_on_is_not_thanked_to_the_clients_manager():
+    """Round 51 (br-ay-06, br-ay-42): « Merci de m'avoir transmis le retour de votre client » to M. Lavoie of
+    Hydro-Québec, "Thanks so much for passing this on" to Tom at Monzo: the agency's recruiter sent it."""
+    rejection = ("Salut Laurence, j'ai eu un retour d'Hydro ce matin : ils ont choisi quelqu'un avec plus d'expérience sur "
+                 "PSS/E. On s'en reparle pour d'autres mandats. — Julie, Randstad")
+    body = compose(request("fr", rejection=rejection, recruiter="M. Lavoie", company="Hydro-Québec", role="Ingénieure junior",
+                           gender="feminine", notes="Demander si c'est seulement PSS/E ou aussi mon anglais")).body
+    assert "votre client" not in body and "transmis" not in body and "Merci pour votre" not in body, body
+    assert "PSS/E" in body and "PSS ou E" not in body, body
+    # (The agency's own recruiter, named in its message, is still thanked for it.)
+    agency = compose(request("fr", rejection=rejection, recruiter="Julie", company="Hydro-Québec", role="Ingénieure junior")).body
+    assert "client" in agency, agency
+
+
+def test_a_sum_in_the_notes_keeps_its_sign():
+    notes = "want to know if it was the role play or the comp number I gave ($165k OTE) and whether I can reapply in Q3"
+    text = compose(request("en", notes=notes, recruiter="Dana", company="Salesforce", role="Account Executive")).full_text()
+    assert "$165k" in text and "( 165k" not in text, text
+
+
+def test_a_credential_the_person_chosen_holds_is_not_said_to_be_required():
+    """Round 51 (br-ay-01, br-ay-40): « le poste exige le titre CFA » for « un candidat qui détient déjà le titre CFA,
+    un atout important »; "the RPP designation is required" for one that "became a deciding factor"."""
+    rejection = ("Après les entrevues finales, nous avons retenu un candidat qui détient déjà le titre CFA, un atout important "
+                 "pour l'équipe de modélisation.")
+    body = compose(request("fr", rejection=rejection, formality=85)).body
+    assert "exige" not in body and "retenu un candidat qui détient déjà le titre CFA" in body, body
+    english = ("The panel has selected a candidate who holds the RPP designation, which became a deciding factor for this posting.")
+    for channel, length in (("email", 60), ("linkedin", 40)):
+        text = compose(request("en", channel, rejection=english, length=length, recruiter="Marc Dubois")).body
+        # (A 300-character note with no room for the person chosen says what made the difference.)
+        assert "required" not in text and ("a candidate who holds the RPP designation" in text
+                                           or "the RPP designation made the difference" in text), text

@@ -453,11 +453,15 @@ def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False
     hire = "hire_wanted" if reason.wanted else "hire"  # « vous recherchiez » or « vous avez retenu », as the rejection said
     if w.situation.relayed:
         hire += "_relayed"  # « votre client a retenu … »: an agency's recruiter did not choose
-    if short and not area_only and reason.hire and reason.gap == "hire" and len(reason.hire.split()) <= 12:
+    # (A credential the person chosen holds, « un candidat qui détient déjà le titre CFA, un atout important », is not
+    # one the post requires: said as the choice it was, round 51's « le poste exige le titre CFA ».)
+    held = reason.gap == "credential" and bool(reason.hire) and not reason.wanted and len(reason.hire.split()) <= 16
+    if short and not area_only and reason.hire and (reason.gap == "hire" or held) and len(reason.hire.split()) <= 12:
         return w.pick("reason_short", hire)  # « vous avez privilégié quelqu'un qui… » says more than "experience"
     if short:
-        return w.pick("reason_short", hire if reason.area_gap == "hire" else reason.area_gap)
-    said = w.pick("reason", hire if reason.gap == "hire" else reason.gap)
+        return w.pick("reason_short", hire if reason.area_gap == "hire" else "credential_held" if held and reason.area_gap == "credential"
+                      else reason.area_gap)
+    said = w.pick("reason", hire if reason.gap == "hire" or held else reason.gap)
     if reason.practical_also:
         # The second, practical reason, once: « J'ai aussi noté que l'écart salarial a pesé. »
         kind, words = reason.practical_also
@@ -728,7 +732,8 @@ def _questions(w: _Writer, count: int, *, spoken: bool = False, gap_asked: bool 
     """
     if _own(w):
         asked = _own_questions_asked(w, spoken=spoken, gap_asked=gap_asked)
-        if _notes_ask_feedback(w) or w.situation.undecided or any(frames_improvement(q, w.request.language.base) for q in asked):
+        # (A reason's question past it, asked in the list or before it, already asks what to improve.)
+        if _notes_ask_feedback(w) or w.situation.undecided or _has_gap(w) or any(frames_improvement(q, w.request.language.base) for q in asked):
             return asked
         # Notes that ask only for a job ("Do you keep a supply list?"): the request for feedback is asked too (round 51).
         return [*asked, w.pick("ask_tight")]

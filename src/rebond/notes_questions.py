@@ -494,7 +494,8 @@ def _sendable(text: str, lang: str) -> str:
     turned = turn_to_recruiter(text, lang)
     if turned is None:
         return ""
-    turned = turned.replace("/", " or " if lang == "en" else " ou ")
+    # (Not inside a name: « PSS/E », "A/B", round 51's « PSS ou E »)
+    turned = re.sub(r"(?<![A-Z0-9])/|/(?![A-Z0-9])", " or " if lang == "en" else " ou ", turned)
     if lang == "en":
         # "if I'm certified by March would you…": the if-clause ends before the question.
         # (The question's own verb comes before its subject: "…45 days will you reconsider", not "if I can get".)

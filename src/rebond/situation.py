@@ -237,6 +237,9 @@ def read_situation(request: DraftRequest) -> Situation:
         # What the candidate means to ask or say on the next call (« À demander : était-ce mes attentes
         # salariales ? », "Ask: …") is theirs too, not what the recruiter said: the report ends there.
         rejection = rejection[:agenda_start(rejection, request.language.base)]
+        # The candidate's own questions jotted after it (« clearance only reason? reapply once sponsored? ») are not
+        # what was said on the call (round 51: "As you suggested, I'll apply again").
+        rejection = " ".join(sentence for sentence in _sentences(rejection) if "?" not in sentence)
     situation = _read(rejection, news, notes, request.language.base, ctx.interview_date is not None)
     if (rejection.strip() and has_term(rejection, tuple(_cues()["on_hold"]))
             and not has_term(rejection, tuple(_cues()["told_no"])) and not _SOMEONE_ELSE.search(fold(rejection))):
@@ -248,6 +251,12 @@ def read_situation(request: DraftRequest) -> Situation:
         # « Votre nom a été inscrit dans la banque de personnes qualifiées … aucune offre pour le moment », "placed on
         # the panel at position 4": the candidate passed; the draft asks how the list works, not what was missing.
         situation = replace(situation, undecided=True, on_hold=True, qualified=True)
+    if rejection.strip() and _AGENCY.search(rejection) and ctx.recruiter_name.strip() and not _names_in(rejection, ctx.recruiter_name):
+        # « j'ai eu un retour d'Hydro … — Julie, Randstad », "Message vocal de l'agence (Robert Half)", sent to the
+        # client's manager: the manager did not write or call, chose for themselves, and offered nothing (round 51:
+        # « Merci de m'avoir transmis le retour de votre client » to M. Lavoie of Hydro-Québec).
+        situation = replace(situation, news="none", relayed=False, invited_back="", offer_action="", praise="", praised=(),
+                            praised_np="", praised_areas=())
     if situation.news == "written" and not situation.relayed and signed_by_office(rejection, ctx.recruiter_name):
         # (Rounds 36–37: a form letter signed « La Direction » or "Network Rail Resourcing", and the draft thanked
         # the doctor or manager it goes to for "your reply" and "your kind words about my application".)
@@ -291,6 +300,17 @@ _OFFICE = re.compile(r"\b(?:direction|service|ressources humaines|rh|recrutement
 # (The titles a name may start with are `_TITLE_WORDS`, below.)
 
 
+# A staffing agency passing the news on: its name or the word.
+_AGENCY = re.compile(r"(?i)\b(?:agence|agency|firme de placement|cabinet de recrutement|chasseur de têtes|headhunter|placement|"
+                     r"randstad|robert half|hays|michael page|page personnel|adecco|manpower|kelly services|hudson|spherion)\b")
+
+
+def _names_in(text: str, person: str) -> bool:
+    """Whether ``text`` names ``person`` (one of their names, past « Mme », « Dr », "Ms")."""
+    names = {word for word in re.findall(r"[a-z][a-z'-]+", fold(person)) if word not in _TITLE_WORDS and len(word) > 1}
+    return any(re.search(rf"\b{re.escape(name)}\b", fold(text)) for name in names)
+
+
 def signed_by_office(rejection: str, recruiter: str) -> bool:
     """Whether the message is signed by an office and not by the named recruiter: its signature (the short lines at the
     end that close no sentence) names an office and none of the recruiter's names."""
@@ -319,7 +339,10 @@ def _shares_words(one: str, other: str) -> bool:
 _OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|heard|learned|learnt)\b)")
 _OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|\s*\([^()]*\b(?:reckon|i think|i guess|je pense|je crois|j'ai l'impression)\b[^()]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*"
                         # how the caller sounded to the candidate (« il avait l'air mal à l'aise », "she seemed rushed")
-                        r"|,\s*(?:il|elle|he|she)\s+(?:avait l'air|semblait|had|seemed|looked|sounded)\b[^.;!?]*")
+                        r"|,\s*(?:il|elle|he|she)\s+(?:avait l'air|semblait|had|seemed|looked|sounded)\b[^.;!?]*"
+                        # how it went for the candidate (« , je pense que ça a bien été », ", I felt strong on the case"): theirs,
+                        # not praise from the caller (round 51: "I was pleased to hear that my case study was well received")
+                        r"|,\s*(?:I|je|j')\s*(?:felt|feel|think|thought|reckon|pense|crois|trouve|trouvais|me suis senti\w*)\b[^.;!?]*")
 
 
 # An agency recruiter relaying the client's answer: « J'ai eu le retour du client », "the client felt…".
@@ -773,7 +796,8 @@ def _wants_to_ask(notes: str, lang: str) -> str:
             r"(?i)\b(?:is|are|was|were|be|been|do|does|did|can|could|would|will|should|may|might|must|have|has|had)\b|'(?:s|re|d|ll|ve)\b|\w+ed\b", clause):
         return ""  # "if any feedback at all poss despite the email": no verb, a note's fragment (round 45)
     words = clause.split()
-    return clause if 3 <= len(words) <= 40 else ""
+    # (« qqch », « bcp »: written out as the draft writes them, so that the clause is found in it)
+    return shorthand_written_out(clause) if 3 <= len(words) <= 40 else ""
 
 
 def _worry(notes: str, lang: str) -> str:
@@ -846,7 +870,7 @@ def _worry_as_noted(notes: str, lang: str) -> str:
 
 # Emojis and note symbols stay in the notes: « J'ai cherché mes mots 😬 » is quoted without them.
 # (Not the middle dot of an inclusive form the candidate wrote of themself: « sorti·e » is not « sorti e ».)
-_SYMBOLS = re.compile(r"(?!(?<=\w)·(?=\w))[^\w\s'’,;:.!?()/«»\"-]+")
+_SYMBOLS = re.compile(r"(?!(?<=\w)·(?=\w))[^\w\s'’,;:.!?()/«»\"$€£%-]+")  # (a sum keeps its sign: "$165k", round 51)
 
 
 def _asked_and_worry(notes: str, lang: str, reason: StatedReason | None, rejection: str = "") -> dict[str, str]:
