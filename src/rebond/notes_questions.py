@@ -769,11 +769,11 @@ _NEWS_FRAGMENT = {
          lambda m: f"I've {m.group(1).lower()} {m.group(2)}" + (f", starting in {m.group(3)}" if m.group(3) else "")),
     ],
 }
-_NEWS_WORD = {
-    "fr": re.compile(r"(?i)\b(?:permis|certif\w*|cours|formation|examen|diplôme|école|disponible|déménager|bouger|contrat|préavis|test|stage|session|inscrit\w*|réserv\w*|"
-                     r"(?-i:[A-Z]{2,}[\w-]*))"),
-    "en": re.compile(r"(?i)\b(?:licen[cs]e|certif\w*|course|classes?|exam|degree|training|qualification|ticket|available|release|notice|contract|enrol\w*|registered|booked|"
-                     r"(?-i:[A-Z]{2,}[\w-]*|[A-Z]\d+))"),
+# What news speaks of, past the words of ``_NEWS_WHAT``: a school, a move, a contract or notice, a name in capitals
+# (« CKAD », "A213").
+_NEWS_MORE = {
+    "fr": re.compile(r"(?i)\b(?:école|déménager|bouger|contrat|préavis|test|stage|réserv\w*|(?-i:[A-Z]{2,}[\w-]*))"),
+    "en": re.compile(r"(?i)\b(?:classes?|exams|courses|release|notice|contract|enrol\w*|(?-i:[A-Z]{2,}[\w-]*|[A-Z]\d+))"),
 }
 _NOT_OWN_NEWS = re.compile(r"(?i)\?|\b(?:demander|savoir|ask|know|wonder|pense|crois|think|felt|feel|entrevue|entretien|interview|panel|réussi à|liste|list|"
                            r"jury|avais dit|had said|told them|j'ai dit|I said|si je|if I|ils|they|elle|she|he|il)\b")
@@ -798,7 +798,8 @@ def news_told(notes: str, lang: str) -> str:
             named = acronym.group(0)
         for clause in re.split(r",\s+(?!(?:et|and|mais|but|de|du|dès|en|from|in|starting|pour|for)\b)", sentence):
             clause = clause.strip(" .!;,")
-            if _NOT_OWN_NEWS.search(clause) or not _NEWS_WORD[lang].search(clause) or not 3 <= len(clause.split()) <= 22:
+            speaks_of_news = _NEWS_WHAT[lang].search(clause) or _NEWS_MORE[lang].search(clause)
+            if _NOT_OWN_NEWS.search(clause) or not speaks_of_news or not 3 <= len(clause.split()) <= 22:
                 continue
             said = ""
             if _NEWS_ACT[lang].match(clause):
