@@ -404,11 +404,14 @@ def test_round44s_what_the_notes_want_to_know_is_listed_as_questions():
     body = compose(request("fr-FR", rejection="Nous avons retenu une autre candidature.", notes=notes, formality=50,
                            directness=70)).body
     assert "- Au bout de combien de temps puis-je repostuler ?" in body and "si c'est les" not in body, body
-    # guards: a condition on the answer, or the candidate's own second clause, stays said in passing
-    for kept in ("Je veux savoir où en est le recrutement et, si c'est non, ce que je devrais travailler.",
-                 "Je veux savoir si c'est parce que j'ai pas de formation, j'avais dit que c'était pas nécessaire."):
-        s = read_situation(request("fr", rejection="Nous avons retenu une autre candidature.", notes=kept))
-        assert not s.own_questions and s.wants_to_ask, kept
+    # guard: a condition on the answer stays said in passing
+    kept = "Je veux savoir où en est le recrutement et, si c'est non, ce que je devrais travailler."
+    s = read_situation(request("fr", rejection="Nous avons retenu une autre candidature.", notes=kept))
+    assert not s.own_questions and s.wants_to_ask, kept
+    # (Round 52: the candidate's own second clause is theirs and goes; the question before it is asked, written.)
+    notes = "Je veux savoir si c'est parce que j'ai pas de formation, j'avais dit que c'était pas nécessaire."
+    s = read_situation(request("fr", rejection="Nous avons retenu une autre candidature.", notes=notes))
+    assert s.own_questions == ("Est-ce parce que je n'ai pas de formation ?",), s.own_questions
 
 
 def test_round44s_a_call_says_puis_je_as_est_ce_que_je_peux():
@@ -1103,3 +1106,43 @@ def test_a_credential_the_person_chosen_holds_is_not_said_to_be_required():
         # (A 300-character note with no room for the person chosen says what made the difference.)
         assert "required" not in text and ("a candidate who holds the RPP designation" in text
                                            or "the RPP designation made the difference" in text), text
+
+
+# ---- round 52's readers: questions with no label, news in more shapes ----
+
+@pytest.mark.parametrize(("lang", "notes", "asked"), [
+    ("fr", "Test HackerRank 90 min, le 3e pas terminé.\nquelles parties du test étaient faibles? ressources recommandées? délai avant de repostuler?",
+     ("Quelles parties du test étaient faibles ?", "Quel est le délai avant de repostuler ?")),
+    ("en", "Demo lesson with a Year 9 class.\nhow did the demo lesson come across? was it the classroom management?",
+     ("How did the demo lesson come across?", "Was it the classroom management that made the difference?")),
+    ("fr", "Ask : c'est quoi la note de passage pour Excel, est-ce que mon nom reste sur la liste d'admissibilité pour d'autres postes?",
+     ("Quelle est la note de passage pour Excel ?", "Est-ce que mon nom reste sur la liste d'admissibilité pour d'autres postes ?")),
+    ("en", "Ask: how far off was I, would he let me come back and stage on garde manger instead",
+     ("How far off was I?", "Would you let me come back and stage on garde manger instead?")),
+    ("en", "want to know whether the fintech experience counts at all and whether there's an Associate RM opening",
+     ("Does the fintech experience count at all?", "Is there an Associate RM opening?")),
+    ("fr", "Veux savoir si c'est le SQL qui a fait la différence, ou autre chose.", ("Est-ce le SQL qui a fait la différence ?",)),
+])
+def test_the_notes_questions_in_round_52s_shapes_are_asked(lang, notes, asked):
+    assert read_situation(request(lang, notes=notes)).own_questions == asked
+
+
+def test_a_condition_and_its_question_stay_one_question():
+    """A guard for the split above: "If I pass A214, can I apply…" is one question."""
+    notes = "Ask: if I recertify NL in December, would you consider me again?"
+    assert read_situation(request("en", notes=notes)).own_questions == ("If I recertify NL in December, would you consider me again?",)
+    assert read_situation(request("fr", notes="Questions : Permis AMF, examen 2 le 12 déc.\nEst-ce que c'était ça le problème?")).own_questions == ()
+
+
+@pytest.mark.parametrize(("lang", "notes", "told"), [
+    ("fr", "Depuis : j'ai booké mon examen AMF pour le 14 avril.", "j'ai réservé mon examen AMF pour le 14 avril"),
+    ("fr", "Recyclage CACES prévu le 20 novembre.", "mon recyclage CACES est prévu le 20 novembre"),
+    ("fr", "J'ai déménagé depuis à Saint-Hyacinthe, à 15 min de la ferme.", "j'ai déménagé à Saint-Hyacinthe"),
+    ("fr", "Depuis : j'ai lâché ma job au resto, donc mes fins de semaine sont libres.", "mes fins de semaine sont libres"),
+    ("en", "Writing my CSMLS exam May 10.", "I'm writing my CSMLS exam on May 10"),
+    ("en", "Sat my full licence test last week and passed!!", "I sat my full licence test last week and passed"),
+    ("en", "My father's surgery is done now, so I can do rotational shifts including nights.", "I can do rotational shifts including nights"),
+])
+def test_round_52s_news_is_told(lang, notes, told):
+    from rebond.notes_questions import to_mention
+    assert to_mention(notes, lang) == told

@@ -128,7 +128,7 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
 # "Want to ask:", "Ask:", "Want precise feedback:". What follows, up to the first sentence that is no question, is
 # the candidate's list.
 _LABEL = {
-    "fr": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:feedback|retour|questions?|q)\s+)?(?:à\s+)?(?:demander|poser|"
+    "fr": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:feedback|retour|questions?|q)\s+)?(?:à\s+)?(?:demander|poser|ask|"
                      r"questions?|q|(?:je\s+)?(?:veux|voudrais|voulais)\s+(?:savoir|demander|lui\s+demander|leur\s+demander)|"
                      r"savoir)(?:\s+(?:à|pour)\s+(?:lui|leur|elle|eux|la\s+rh|poser|[A-ZÀ-Ý][\w-]+))?\s*:\s*"),  # (« À demander à Julien : », round 39; « Questions pour elle : », round 40)
     "en": re.compile(r"(?im)(?:^|(?<=[.!?\n])\s*|\b)(?:[-•*]\s*)?(?:(?:i\s+)?want(?:ed)?\s+(?:to\s+)?(?:ask|know)(?:\s+(?:him|her|them|(?:mr|ms|mrs|miss|dr)\.?\s+[A-Z][\w'-]+|[A-Z][\w'-]+))?|qs|"
@@ -205,10 +205,11 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
             if "\n" in between or re.search(r"[.!]", between) and (previous_end == 0 or len(between.split()) > 12):
                 break
             previous_end = chunk.end()
-            question = _sendable(chunk.group(1), lang).replace("\u2024", ".")
-            if question and question not in [q for q, _ in found]:
-                plural = bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", chunk.group(1)))
-                found.append((question, plural))
+            for asked in _two_questions(chunk.group(1)):
+                question = _sendable(asked, lang).replace("\u2024", ".")
+                if question and question not in [q for q, _ in found]:
+                    plural = bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", asked))
+                    found.append((question, plural))
         if not found and not re.match(r"\s*[^\n]*\?", rest):
             # « À demander : si c'est négociable … et si mon estimation … » (no question mark): reported speech, said
             # directly; « lui demander » makes « elle » the recruiter.
@@ -220,6 +221,41 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
         if found:
             break
     return tuple(found[:3])
+
+
+def _two_questions(text: str) -> list[str]:
+    """A note's question that is two, joined by a comma (round 52: « c'est quoi la note de passage pour Excel, est-ce
+    que mon nom reste sur la liste… », "how far off was I, would he let me come back…"), as two; else as it is. (Not
+    "If I pass A214, can I apply…": a condition and its question.)"""
+    if m := re.match(r"(?i)^((?:c'est quoi|quel\w*|comment|est-ce|how|what|was it|is it)\b[^,]{3,80}),\s+((?:est-ce que|would (?:you|he|she|they)|could (?:you|he|she|they)|can I)\b.{3,})$", text):
+        return [m.group(1), m.group(2)]
+    return [text]
+
+
+def bare_questions(notes: str, lang: str) -> tuple[str, ...]:
+    """The questions of the notes' last line made of questions alone, with no label, said to the recruiter (at most three)."""
+    return tuple(question for question, _ in _bare_questions(notes, "en" if lang == "en" else "fr"))[:3]
+
+
+def _bare_questions(notes: str, lang: str) -> list[tuple[str, bool]]:
+    """The questions of a line of the notes made of questions alone, with no label (round 52: « quelles parties du
+    test étaient faibles? ressources recommandées? délai avant de repostuler? », "how did the demo lesson come
+    across? was it the classroom management?"): the candidate's list, as a label would open it."""
+    for line in reversed([line.strip() for line in notes.splitlines() if "?" in line]):
+        chunks = [c.strip() for c in re.findall(r"[^?.!]+\?", line)]
+        rest = re.sub(r"[^?.!]+\?", "", line).strip(" .!")
+        if not chunks or len(rest.split()) > 12 or any(c.count("(") != c.count(")") for c in chunks):
+            continue  # questions inside a sentence of the notes' story, not a list; or an aside cut by its « ? »
+        found: list[tuple[str, bool]] = []
+        for chunk in chunks:
+            if re.search(r"(?i)\b(?:ça|ca|cela|that|this)\b", chunk):
+                continue  # « Est-ce que c'était ça le problème ? »: what « ça » is, the line before says
+            question = _sendable(chunk.rstrip("?"), lang)
+            if question and question not in [q for q, _ in found]:
+                found.append((question, bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", chunk))))
+        if found:
+            return found
+    return []
 
 
 # A note's question with no verb, said as a question (round 35): « d'autres CDD prévus sur le projet ? » → « Y a-t-il
@@ -383,7 +419,7 @@ def indirect_questions_en(clause: str) -> tuple[str, ...]:
     # (An aside of the candidate's, or one that guesses: "(I reckon …)", "(senior vs staff?)".)
     clause = re.sub(r"(?i)\s*\((?:\s*(?:I |I'm |I've |me\b)[^()]*|[^()]*\?\s*)\)", "", clause).strip(" ,.;:")
     clause = _ANOTHER_CHANCE.sub(" next time", re.sub(r"(?i),?\s*no hard feelings$", "", clause))
-    parts = [p.strip(" ,.;:") for p in _EN_SPLIT.split(_as_written(clause, "en")) if p.strip(" ,.;:")]
+    parts = [q.strip(" ,.;:") for p in _EN_SPLIT.split(_as_written(clause, "en")) for q in _two_questions(p.strip(" ,.;:")) if q.strip(" ,.;:")]
     asked = []
     if re.search(r"(?i)\b(?:ask|mention|tell|say|remind)\b|\bif (?:so|not)\b|\bif (?:it's|it is) not\b", clause):
         return ()  # "if it's still open, ask about the timeline, and if it's not me, …": notes to self, not questions
@@ -405,6 +441,8 @@ def _direct_en(part: str) -> str:
     part = re.sub(r"\s+/\s+|(?<=[^\W\d])/(?=\w)|(?<=\w)/(?=[^\W\d])", " or ", part)  # (not a score: "a 3/5")
     if re.match(rf"(?i){_EN_WH}\b(?:\s+\w+){{0,3}}?\s+{_EN_AUX}\s+(?:I|you|we|it|they|there|this|that|the|my|your|being)\b", part):
         return part[:1].upper() + part[1:] + "?"  # already direct: "what does being on the panel mean in practice"
+    if re.match(rf"(?i){_EN_AUX}\s+(?:I|you|we|it|there)\b", part):
+        return part[:1].upper() + part[1:] + "?"  # "would you let me come back …": already asked
     if m := re.match(rf"(?i)(?:if|whether)\s+({_EN_SUBJECT})\s+({_EN_AUX})\b\s*(.*)$", part):
         subject, aux, rest = m.groups()
         if aux.lower() in ("have", "has", "had") and not re.match(r"(?i)(?:\w+(?:ed|en|wn)|been|got|done|made|had|heard|met|seen|found|kept|left|filled|won|begun)\b", rest):
@@ -413,6 +451,12 @@ def _direct_en(part: str) -> str:
         if subject.lower() == "there":
             return f"{aux.capitalize()} there {rest}".strip() + "?"
         return f"{aux.capitalize()} {subject} {rest}".strip() + "?"
+    if (m := re.match(r"(?i)(?:if|whether)\s+((?:the|my|your|a|an)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+([a-z]+s)\b\s*(.*)$", part)) \
+            and m.group(2).lower() not in ("is", "was", "has", "does", "always", "sometimes", "this") and not m.group(2).lower().endswith("ss"):
+        # "whether the fintech experience counts at all" → "Does the fintech experience count at all?"
+        verb = m.group(2)
+        base = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if re.search(r"(?:ch|sh|x|ss|zz)es$", verb) else verb[:-1]
+        return f"Does {m.group(1)} {base} {m.group(3)}".strip() + "?"
     if m := re.match(r"(?i)(?:if|whether)\s+(I|you|we)\s+([a-z]+)\b\s*(.*)$", part):
         subject, verb, rest = m.groups()
         if verb.lower() in _EN_PAST:
@@ -470,6 +514,10 @@ def _sendable(text: str, lang: str) -> str:
     if lang == "en":
         text = re.sub(r"\s+/\s+", " or ", text)  # "an eligibility list / casual pool": one or the other
     text = _as_written(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
+    if lang != "en":  # « j'ai pas de formation » → « je n'ai pas de formation »: a message writes the « ne »
+        text = re.sub(r"(?i)\bj'ai pas\b", "je n'ai pas", re.sub(r"(?i)\bje suis pas\b", "je ne suis pas", re.sub(r"(?i)\bc'est pas\b", "ce n'est pas", text)))
+    else:
+        text = re.sub(r"(?i)\bin next (?=\d|few|couple)", "in the next ", text)  # "any openings in next 3 months"
     # « la banque de candidatures = est-ce que je serais rappelée ? », "talent pool -> would I be called?": the note's
     # topic, then its question (round 48) → « Concernant la banque de candidatures, est-ce que je serais rappelée ? »
     if topic := re.match(r"(?i)^((?:la|le|les|l'|mon|ma|mes|votre|vos|the|my|your)\b[^=?→]{2,50}?)\s*(?:=|→|->)\s*"
@@ -616,7 +664,7 @@ def news_since(notes: str, lang: str) -> str:
 
 
 # The candidate's news written as a note's fragment (round 48: most news came so), and the sentence that says it.
-_MASCULINE_NEWS = frozenset({"cours", "examen", "stage", "test", "permis"})
+_MASCULINE_NEWS = frozenset({"cours", "examen", "stage", "test", "permis", "recyclage"})
 _FR_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 _EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _FRAGMENTS = {
@@ -742,9 +790,11 @@ _SINCE_LABEL = re.compile(r"(?i)^(?:depuis(?:\s+l'entre(?:vue|tien))?|entre-temp
 _NEWS_ACT = {
     "fr": re.compile(r"(?i)^(?:je me suis inscrite?|je suis inscrite?|j'ai réservé|j'ai commencé|je commence|j'ai passé|je passe|je repasse|"
                      r"j'ai réussi|j'ai obtenu|je prépare|je suivrai|je suis|je serai disponible|je suis disponible|je peux (?:commencer|déménager|bouger)|"
-                     r"je finis|je termine|mon (?:contrat|préavis|employeur))\b"),
+                     r"je finis|je termine|mon (?:contrat|préavis|employeur)|j'ai déménagé|je peux (?:faire|travailler) (?:le |les )?(?:rotatif|nuits?|soirs?|fins? de semaine|week-ends?)|"
+                     r"mes (?:fins de semaine|week-ends|soirées|soirs|nuits) sont (?:maintenant )?libres)\b"),
     "en": re.compile(r"(?i)^(?:I've (?:booked|enrolled|registered|signed up|started|passed|completed|finished|got|earned)|I'm (?:sitting|taking|doing|enrolled|registered|booked|available)|"
-                     r"I (?:booked|enrolled|registered|signed up|started|passed|completed|finished|got|earned|sit|start|take|can start|will be available|'ll be available)|"
+                     r"I (?:booked|enrolled|registered|signed up|started|passed|completed|finished|got|earned|sat|sit|start|take|can start|will be available|'ll be available|"
+                     r"can (?:now )?(?:do|work) (?:rotational |rotating |night |weekend )?(?:shifts|nights|weekends|rotations))|"
                      r"my (?:company|employer|manager|notice|contract|\w+ (?:exam|course|test|licen[cs]e|certification))\b)"),
 }
 _NEWS_FRAGMENT = {
@@ -752,7 +802,7 @@ _NEWS_FRAGMENT = {
         # « Inscrit à l'école IBODE de Toulouse pour septembre » → « je suis inscrit à l'école IBODE … »
         (re.compile(r"(?i)^(inscrite?s?)\s+((?:à|au|aux|en|pour)\s+[^,;:()+]{3,80})$"), lambda m: f"je suis {m.group(1).lower()} {m.group(2)}"),
         # « examen pratique prévu le 15 juillet à la SAAQ » → « mon examen pratique est prévu le 15 juillet à la SAAQ »
-        (re.compile(rf"(?i)^(examen|cours|formation|session|stage|test|certification)\s+((?:(?!\bet\b|\bpuis\b)[^,;:()+]){{2,60}}?)\s+prévue?s?\s+((?:le|en|début|fin|du|à partir)\b[^,;:()+]*?(?:{_FR_MONTH}|\d{{4}})[^,;:()+]*)$"),
+        (re.compile(rf"(?i)^(examen|cours|formation|session|stage|test|certification|recyclage)\s+((?:(?!\bet\b|\bpuis\b)[^,;:()+]){{2,60}}?)\s+prévue?s?\s+((?:le|en|début|fin|du|à partir)\b[^,;:()+]*?(?:{_FR_MONTH}|\d{{4}})[^,;:()+]*)$"),
          lambda m: (f"mon {m.group(1).lower()} {m.group(2)} est prévu {m.group(3)}" if m.group(1).lower() in _MASCULINE_NEWS
                     else f"ma {m.group(1).lower()} {m.group(2)} est prévue {m.group(3)}")),
         # « examen CFA niveau II réservé pour le 22 août » → « j'ai réservé l'examen CFA niveau II pour le 22 août »
@@ -761,8 +811,11 @@ _NEWS_FRAGMENT = {
                    f"{m.group(1).lower()} {m.group(2)} {m.group(3) if m.group(3).lower().startswith('pour') else 'pour ' + m.group(3)}"),
     ],
     "en": [
-        # "Sitting A213 in June", "writing A211 in June" → "I'm sitting A213 in June"
+        # "Sitting A213 in June", "writing A211 in June", "Writing my CSMLS exam May 10" → "I'm sitting A213 in June"
         (re.compile(rf"(?i)^(sitting|writing|taking|resitting)\s+([^,;:()+]{{2,40}}?)\s+((?:in|on|this|next)\s[^,;:()+]*)$"), lambda m: f"I'm {m.group(1).lower()} {m.group(2)} {m.group(3)}"),
+        (re.compile(rf"(?i)^(sitting|writing|taking|resitting)\s+([^,;:()+]{{2,40}}?)\s+({_EN_MONTH}\s\d{{1,2}}\b[^,;:()+]*)$"), lambda m: f"I'm {m.group(1).lower()} {m.group(2)} on {m.group(3)}"),
+        # "Sat my full licence test last week and passed" → "I sat my full licence test last week and passed"
+        (re.compile(r"(?i)^(sat|passed|got|completed|finished|booked)\s+(my\s[^,;:()+]{3,70})$"), lambda m: f"I {m.group(1).lower()} {m.group(2)}"),
         (re.compile(rf"(?i)^sitting\s+([^,;:()+]{{2,40}}?)\s+((?:in|on|this|next)\s[^,;:()+]*)$"), lambda m: f"I'm sitting {m.group(1)} {m.group(2)}"),
         # "Enrolled in Spanish 1 at Laney College starting June" → "I've enrolled in Spanish 1 at Laney College, starting in June"
         (re.compile(rf"(?i)^(enrolled in|signed up for|registered for|booked|started|passed|completed|finished)\s+([^,;:()+]{{3,70}}?)(?:,?\s+starting\s+(?:in\s+)?({_EN_MONTH}[^,;:()+]*))?$"),
@@ -772,7 +825,7 @@ _NEWS_FRAGMENT = {
 # What news speaks of, past the words of ``_NEWS_WHAT``: a school, a move, a contract or notice, a name in capitals
 # (« CKAD », "A213").
 _NEWS_MORE = {
-    "fr": re.compile(r"(?i)\b(?:école|déménager|bouger|contrat|préavis|test|stage|réserv\w*|(?-i:[A-Z]{2,}[\w-]*))"),
+    "fr": re.compile(r"(?i)\b(?:école|déménag\w*|bouger|contrat|préavis|test|stage|réserv\w*|(?-i:[A-Z]{2,}[\w-]*))"),
     "en": re.compile(r"(?i)\b(?:classes?|exams|courses|release|notice|contract|enrol\w*|(?-i:[A-Z]{2,}[\w-]*|[A-Z]\d+))"),
 }
 _NOT_OWN_NEWS = re.compile(r"(?i)\?|\b(?:demander|savoir|ask|know|wonder|pense|crois|think|felt|feel|entrevue|entretien|interview|panel|réussi à|liste|list|"
@@ -785,6 +838,7 @@ def news_told(notes: str, lang: str) -> str:
     lang = "en" if lang == "en" else "fr"
     # « j'ai passé la CKAD le 3 fév (réussie !!) »: passed, not only taken
     notes = re.sub(r"(?i)\bj'ai passé ([^()\n]{2,40}?)\s*\(\s*réussie?s?\b[^()]*\)", r"j'ai réussi \1", notes)
+    notes = re.sub(r"(?i)\bj'ai booké\b", "j'ai réservé", notes)  # (a Québec anglicism)
     text = written_out(re.sub(r"\s*\([^()\n]{1,60}\)", "", notes), lang)
     told: list[str] = []
     named = ""  # the last credential named (« TOEIC passé en janvier : 780. Je le repasse le 28 juin. »)
@@ -797,7 +851,7 @@ def news_told(notes: str, lang: str) -> str:
         if acronym := re.search(r"\b[A-Z]{3,}[\w-]*\b", sentence):
             named = acronym.group(0)
         for clause in re.split(r",\s+(?!(?:et|and|mais|but|de|du|dès|en|from|in|starting|pour|for)\b)", sentence):
-            clause = clause.strip(" .!;,")
+            clause = re.sub(r"(?i)^(?:donc|so|and so|alors)\s+", "", clause.strip(" .!;,"))
             speaks_of_news = _NEWS_WHAT[lang].search(clause) or _NEWS_MORE[lang].search(clause)
             if _NOT_OWN_NEWS.search(clause) or not speaks_of_news or not 3 <= len(clause.split()) <= 22:
                 continue
@@ -813,7 +867,7 @@ def news_told(notes: str, lang: str) -> str:
                 continue
             # (A fact with no time is news only under a label or with a verb that says it happened since: « J'ai
             # commencé des cours d'anglais », not « je suis bachelière ».)
-            timed = re.search(rf"(?i)\b(?:{_FR_MONTH}|{_EN_MONTH}|\d{{1,2}}\s?(?:jours|semaines|days|weeks)|dès|starting|from|pour la rentrée|"
+            timed = re.search(rf"(?i)\b(?:{_FR_MONTH}|{_EN_MONTH}|maintenant|now|libres|déménagé|rotatif|nights|last week|la semaine dernière|\d{{1,2}}\s?(?:jours|semaines|days|weeks)|dès|starting|from|pour la rentrée|"
                               r"\d{4}|prévue?|réservée?|booked|inscrite?|enrolled|registered|commencé|started|passé|réussi|obtenu|passed|"
                               r"completed|sitting|agreed)\b", said)
             if not (timed or labelled):
@@ -824,6 +878,7 @@ def news_told(notes: str, lang: str) -> str:
             if _NOTE_SPEAK.search(re.sub(r"\b[A-Z]&[A-Z]\b", "", said)):
                 continue
             said = re.sub(r"(?i)\bje peux bouger\b", "je peux déménager", said)
+            said = re.sub(r"(?i)\b(j'ai \w+é) depuis\b", r"\1", said)  # « j'ai déménagé depuis à Saint-Hyacinthe »
             if lang != "en" or not re.match(r"I\b|I'", said):
                 said = said[:1].lower() + said[1:]
             if said not in told:

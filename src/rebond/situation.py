@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rebond.models import AnalysisRequest, Category, Confidence, DraftRequest, Kind, NewsChannel
-from rebond.notes_questions import agenda_start, indirect_questions, indirect_questions_en, own_questions, promised_answer, to_mention, turn_to_recruiter
+from rebond.notes_questions import agenda_start, bare_questions, indirect_questions, indirect_questions_en, own_questions, promised_answer, to_mention, turn_to_recruiter
 from rebond.resources import load_data
 from rebond.text import find_terms, fold, has_term, shorthand_written_out, written_out
 
@@ -282,6 +282,10 @@ def read_situation(request: DraftRequest) -> Situation:
         # « Le poste pourrait-il être reconsidéré ? »: the notes' words, but a plea a draft never makes (round 51);
         # the other questions stay.
         own = tuple(q for q in own if not pleads(q, request.language.base))
+    if not own and not wants:
+        # « quelles parties du test étaient faibles? ressources recommandées? », "how did the demo lesson come across?
+        # was it the classroom management?": a line of questions with no label is the candidate's list (round 52).
+        own = tuple(q for q in bare_questions(ctx.notes, request.language.base) if not pleads(q, request.language.base))
     mention = to_mention(ctx.notes, request.language.base)
     if re.search(r"(?i)\b(?:int[ée]ress\w*|interested|keen)\b", mention):
         mention = ""  # "still interested": every draft says it
@@ -751,6 +755,10 @@ def _wants_to_ask(notes: str, lang: str) -> str:
     clause = re.sub(r"(?i)\s*\(\s*(?:je |j'|moi\b|I |I'm |I've )[^()]*\)", "", clause)
     clause = re.sub(r"(?i),?\s+(?:et|and|&|\+)\s+(?:pourquoi|why)$", "", clause)
     clause = re.sub(r"(?i)^(si|s'il y a) c'est (les|des|mes|vos|ses|ces|leurs) ", lambda m: f"{m.group(1)} ce sont {m.group(2)} ", clause)
+    # « …, je serais dispo tout de suite », "…, I can start Monday": the candidate's statement after the questions
+    clause = re.split(r",\s+(?=(?:je|j'|I|I'm|I'd|I'll)\b)", clause)[0]
+    # « si c'est le SQL qui a fait la différence, ou autre chose »: the draft asks "anything else" itself
+    clause = re.sub(r"(?i),?\s+ou\s+autre chose$", "", clause)
     # « quoi améliorer », « quoi travailler »: said as a letter says it
     clause = re.sub(r"(?i)^quoi travailler\b", "sur quoi travailler", clause)
     clause = re.sub(r"(?i)^quoi (améliorer|faire|revoir|changer|retravailler)\b", r"ce que je pourrais \1", clause)
