@@ -1082,9 +1082,16 @@ def test_news_an_agency_passed_on_is_not_thanked_to_the_clients_manager():
                            gender="feminine", notes="Demander si c'est seulement PSS/E ou aussi mon anglais")).body
     assert "votre client" not in body and "transmis" not in body and "Merci pour votre" not in body, body
     assert "PSS/E" in body and "PSS ou E" not in body, body
-    # (The agency's own recruiter, named in its message, is still thanked for it.)
+    # (The agency's own recruiter, named in its message or by the agency's name, is still thanked for it.)
     agency = compose(request("fr", rejection=rejection, recruiter="Julie", company="Hydro-Québec", role="Ingénieure junior")).body
     assert "client" in agency, agency
+    voicemail = "Message vocal de l'agence (Robert Half) : le cabinet a choisi quelqu'un de plus fort en anglais écrit."
+    told = read_situation(request("fr", rejection=voicemail, news="phone", recruiter="Sophie (Robert Half)"))
+    assert told.news == "phone", told
+    # guard: a placement test is no agency
+    placed = read_situation(request("fr", rejection="Votre résultat au test de placement en anglais est sous le seuil requis.",
+                                    recruiter="M. Tremblay"))
+    assert placed.news == "written", placed
 
 
 def test_a_sum_in_the_notes_keeps_its_sign():

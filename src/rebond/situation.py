@@ -251,7 +251,8 @@ def read_situation(request: DraftRequest) -> Situation:
         # « Votre nom a été inscrit dans la banque de personnes qualifiées … aucune offre pour le moment », "placed on
         # the panel at position 4": the candidate passed; the draft asks how the list works, not what was missing.
         situation = replace(situation, undecided=True, on_hold=True, qualified=True)
-    if rejection.strip() and _AGENCY.search(rejection) and ctx.recruiter_name.strip() and not _names_in(rejection, ctx.recruiter_name):
+    if (rejection.strip() and _AGENCY.search(rejection) and ctx.recruiter_name.strip() and not _names_in(rejection, ctx.recruiter_name)
+            and not _AGENCY.search(ctx.recruiter_name)):  # (« Sophie (Robert Half) » is the agency's own recruiter)
         # « j'ai eu un retour d'Hydro … — Julie, Randstad », "Message vocal de l'agence (Robert Half)", sent to the
         # client's manager: the manager did not write or call, chose for themselves, and offered nothing (round 51:
         # « Merci de m'avoir transmis le retour de votre client » to M. Lavoie of Hydro-Québec).
@@ -305,8 +306,10 @@ _OFFICE = re.compile(r"\b(?:direction|service|ressources humaines|rh|recrutement
 
 
 # A staffing agency passing the news on: its name or the word.
-_AGENCY = re.compile(r"(?i)\b(?:agence|agency|firme de placement|cabinet de recrutement|chasseur de têtes|headhunter|placement|"
-                     r"randstad|robert half|hays|michael page|page personnel|adecco|manpower|kelly services|hudson|spherion)\b")
+# (Not « test de placement »: only a firm's name or what it is.)
+_AGENCY = re.compile(r"(?i)\b(?:agence de (?:placement|recrutement|travail temporaire|intérim)|l'agence|the agency|recruitment agency|"
+                     r"staffing agency|firme de placement|cabinet de recrutement|chasseur de têtes|headhunter|"
+                     r"randstad|robert half|hays|michael page|page personnel|adecco|manpower|kelly services|spherion)\b")
 
 
 def _names_in(text: str, person: str) -> bool:
