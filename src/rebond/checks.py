@@ -14,7 +14,7 @@ from typing import Protocol
 from rebond.check_base import CRITICAL_CHECKS, _lex, _result, _sentence_texts, _Subject  # noqa: F401 (CRITICAL_CHECKS: public)
 from rebond.models import Channel, CheckReport, CheckResult, Draft, DraftRequest, Language
 from rebond.reader_checks import READER_CHECKS
-from rebond.notes_questions import formal_question
+from rebond.notes_questions import _MONTHS_EN, formal_question
 from rebond.situation import read_situation
 from rebond.resources import load_data
 from rebond.spoken import written_english
@@ -518,8 +518,8 @@ def _invented(s: _Subject) -> str | None:
     return None
 
 
-_FULL_MONTH = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-               "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+# (The English ones are the notes' table, folded: one list of what "Dec" stands for.)
+_FULL_MONTH = {**{short: month.lower() for short, month in _MONTHS_EN.items()},
                "janv": "janvier", "fev": "fevrier", "fevr": "fevrier", "avr": "avril", "juil": "juillet"}
 _ABBREVIATED_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janv|fevr?|avr|juil)\b\.?")
 

@@ -1436,8 +1436,6 @@ def _linkedin_ask(w: _Writer, parts: dict[str, bool]) -> list[str]:
 
     (Notes whose questions all ask for a job, not feedback, are asked after the note's own feedback question in a
     longer note: one that asks only "would you take me on?" is no request for feedback, round 51.)"""
-    from rebond.checks import linkedin_char_limit
-
     if _notes_ask_feedback(w) or linkedin_char_limit(w.request.tone.length) < 600:
         # (A 300-character note has room for one question: the notes', which is what the note is for.)
         return _linkedin_feedback_ask(w, parts)

@@ -427,8 +427,7 @@ def indirect_questions_en(clause: str) -> tuple[str, ...]:
         part = re.sub(r"(?i)^(?:(?:and|also|honestly|politely|maybe|perhaps|then)\s+)+", "", part)
         turned = turn_to_recruiter(part, "en")
         question = _direct_en(turned) if turned else ""
-        # ("M&E", "Q&A": a name, not a note's « & »)
-        if not question or _NOTE_SPEAK.search(re.sub(r"\b[A-Z]&[A-Z]\b", "", question)) or not 3 <= len(question.split()) <= 30:
+        if not question or _note_speak_in(question) or not 3 <= len(question.split()) <= 30:
             return ()
         asked.append(question)
     return tuple(dict.fromkeys(asked))[:3]
@@ -619,6 +618,16 @@ _DAYS_EN = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednes
             "thurs": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 
 
+def _months_written_en(text: str) -> str:
+    """English month abbreviations written out anywhere ("booked for Oct 2026" → "October 2026")."""
+    return re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], text)
+
+
+def _note_speak_in(text: str) -> bool:
+    """Whether ``text`` still has note-speak, a name such as « M&E » or "Q&A" aside (its « & » is no note's)."""
+    return bool(_NOTE_SPEAK.search(re.sub(r"\b[A-Z]&[A-Z]\b", "", text)))
+
+
 def _spelled_out(text: str, lang: str) -> str:
     """Month and weekday abbreviations written out ("in Feb" → "in February", "Tue/Thu" → "Tuesday and Thursday")."""
     if lang != "en":
@@ -747,8 +756,7 @@ def labelled_news(notes: str, lang: str) -> str:
         line = re.sub(r"(?i)\bcat\.\s*(?=\d)", "catégorie " if lang == "fr" else "category ", line)
         line = re.sub(r"(?i)\s*\b(\d)\s*x\s*/\s*sem\w*\.?", lambda m: " " + {"1": "une", "2": "deux", "3": "trois"}.get(m.group(1), m.group(1)) + " fois par semaine", line)
         line = re.sub(r"(?i)\s*\b(\d)\s*x\s*/\s*(?:wk|week)\b", lambda m: f" {m.group(1)} times a week", line)
-        # (« M&E » is a name, not note-speak's « & »)
-        if told := _told_by(line, _LABELLED[lang], lang, names_with_ampersand=True):
+        if told := _told_by(line, _LABELLED[lang], lang, names_with_ampersand=True):  # (« M&E » is a name)
             return told
     return ""
 
@@ -761,9 +769,9 @@ def _told_by(sentence: str, patterns: list[tuple[re.Pattern[str], Callable[[re.M
         if match := pattern.match(sentence):
             told = re.sub(r"\s{2,}", " ", said(match)).strip(" ,")
             if lang == "en":  # "Dec" → "December"
-                told = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], told)
-            judged = re.sub(r"\b[A-Z]&[A-Z]\b", "", told) if names_with_ampersand else told
-            if not _NOTE_SPEAK.search(judged) and 4 <= len(told.split()) <= 25:
+                told = _months_written_en(told)
+            spoken = _note_speak_in(told) if names_with_ampersand else _NOTE_SPEAK.search(told)
+            if not spoken and 4 <= len(told.split()) <= 25:
                 return told
     return ""
 
@@ -874,8 +882,8 @@ def news_told(notes: str, lang: str) -> str:
                 continue
             said = _spelled_out(said, lang)
             if lang == "en":  # "booked for Oct 2026" → "October 2026"
-                said = re.sub(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", lambda m: _MONTHS_EN[m.group(1).lower()], said)
-            if _NOTE_SPEAK.search(re.sub(r"\b[A-Z]&[A-Z]\b", "", said)):
+                said = _months_written_en(said)
+            if _note_speak_in(said):
                 continue
             said = re.sub(r"(?i)\bje peux bouger\b", "je peux déménager", said)
             said = re.sub(r"(?i)\b(j'ai \w+é) depuis\b", r"\1", said)  # « j'ai déménagé depuis à Saint-Hyacinthe »

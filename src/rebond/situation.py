@@ -256,13 +256,12 @@ def read_situation(request: DraftRequest) -> Situation:
         # « j'ai eu un retour d'Hydro … — Julie, Randstad », "Message vocal de l'agence (Robert Half)", sent to the
         # client's manager: the manager did not write or call, chose for themselves, and offered nothing (round 51:
         # « Merci de m'avoir transmis le retour de votre client » to M. Lavoie of Hydro-Québec).
-        situation = replace(situation, news="none", relayed=False, invited_back="", offer_action="", praise="", praised=(),
-                            praised_np="", praised_areas=())
+        situation = replace(situation, news="none", relayed=False, invited_back="", offer_action="", **_NO_PRAISE)
     if situation.news == "written" and not situation.relayed and signed_by_office(rejection, ctx.recruiter_name):
         # (Rounds 36–37: a form letter signed « La Direction » or "Network Rail Resourcing", and the draft thanked
         # the doctor or manager it goes to for "your reply" and "your kind words about my application".)
         # (Nor does its « vous » set how the candidate speaks to that person: round 50's « vous » at formality 20.)
-        situation = replace(situation, news="none", from_office=True, praise="", praised=(), praised_np="", praised_areas=(), vouvoie=False)
+        situation = replace(situation, news="none", from_office=True, vouvoie=False, **_NO_PRAISE)
     # (Read in all the notes: a call report's « Je veux lui demander si … » is the candidate's, after the call.)
     wants = _wants_to_ask(ctx.notes, request.language.base)
     own = own_questions(ctx.notes, request.language.base)
@@ -279,7 +278,6 @@ def read_situation(request: DraftRequest) -> Situation:
     if pleads(wants, request.language.base):
         wants = ""  # « si le poste pourrait être reconsidéré »: never asked, even in passing
     if own:
-
         # « Le poste pourrait-il être reconsidéré ? »: the notes' words, but a plea a draft never makes (round 51);
         # the other questions stay.
         own = tuple(q for q in own if not pleads(q, request.language.base))
@@ -305,6 +303,10 @@ _OFFICE = re.compile(r"\b(?:direction|service|ressources humaines|rh|recrutement
 # (The titles a name may start with are `_TITLE_WORDS`, below.)
 
 
+# Praise read in a message the person addressed did not write: not theirs to be thanked for.
+_NO_PRAISE = {"praise": "", "praised": (), "praised_np": "", "praised_areas": ()}
+
+
 # A staffing agency passing the news on: its name or the word.
 # (Not « test de placement »: only a firm's name or what it is.)
 _AGENCY = re.compile(r"(?i)\b(?:agence de (?:placement|recrutement|travail temporaire|intérim)|l'agence|the agency|recruitment agency|"
@@ -312,16 +314,20 @@ _AGENCY = re.compile(r"(?i)\b(?:agence de (?:placement|recrutement|travail tempo
                      r"randstad|robert half|hays|michael page|page personnel|adecco|manpower|kelly services|spherion)\b")
 
 
+def _person_names(person: str) -> set[str]:
+    """A person's names, folded, past « Mme », « Dr », "Ms"."""
+    return {word for word in re.findall(r"[a-z][a-z'-]+", fold(person)) if word not in _TITLE_WORDS and len(word) > 1}
+
+
 def _names_in(text: str, person: str) -> bool:
-    """Whether ``text`` names ``person`` (one of their names, past « Mme », « Dr », "Ms")."""
-    names = {word for word in re.findall(r"[a-z][a-z'-]+", fold(person)) if word not in _TITLE_WORDS and len(word) > 1}
-    return any(re.search(rf"\b{re.escape(name)}\b", fold(text)) for name in names)
+    """Whether ``text`` names ``person`` (one of their names)."""
+    return any(re.search(rf"\b{re.escape(name)}\b", fold(text)) for name in _person_names(person))
 
 
 def signed_by_office(rejection: str, recruiter: str) -> bool:
     """Whether the message is signed by an office and not by the named recruiter: its signature (the short lines at the
     end that close no sentence) names an office and none of the recruiter's names."""
-    names = {word for word in re.findall(r"[a-z][a-z'-]+", fold(recruiter)) if word not in _TITLE_WORDS and len(word) > 1}
+    names = _person_names(recruiter)
     if not names:
         return False  # a message to the team: the team may be thanked for its reply
     block = []
