@@ -1144,7 +1144,7 @@ def test_a_condition_and_its_question_stay_one_question():
 @pytest.mark.parametrize(("lang", "notes", "told"), [
     ("fr", "Depuis : j'ai booké mon examen AMF pour le 14 avril.", "j'ai réservé mon examen AMF pour le 14 avril"),
     ("fr", "Recyclage CACES prévu le 20 novembre.", "mon recyclage CACES est prévu le 20 novembre"),
-    ("fr", "J'ai déménagé depuis à Saint-Hyacinthe, à 15 min de la ferme.", "j'ai déménagé à Saint-Hyacinthe"),
+    ("fr", "J'ai déménagé depuis à Saint-Hyacinthe, à 15 min de la ferme.", "j'ai déménagé à Saint-Hyacinthe, à 15 minutes de la ferme"),
     ("fr", "Depuis : j'ai lâché ma job au resto, donc mes fins de semaine sont libres.", "mes fins de semaine sont libres"),
     ("en", "Writing my CSMLS exam May 10.", "I'm writing my CSMLS exam on May 10"),
     ("en", "Sat my full licence test last week and passed!!", "I sat my full licence test last week and passed"),
@@ -1153,3 +1153,140 @@ def test_a_condition_and_its_question_stay_one_question():
 def test_round_52s_news_is_told(lang, notes, told):
     from rebond.notes_questions import to_mention
     assert to_mention(notes, lang) == told
+
+
+# ---- round 53's readers: news that settles the reason, news in note fragments, reasons read in more words ----
+
+def test_news_that_settles_the_reason_is_said_on_it_and_asked_about():
+    """Round 52 (br-az-40, br-az-14): the licence the reason named was passed, the farm is now 15 minutes away, yet the
+    drafts asked "Any advice on how to improve?" and left the news out or said it four lines later."""
+    rejection = ("Unfortunately we can't progress your application as the role requires a full NZ driver licence (Class 1) for "
+                 "the tanker sampling runs, and you currently hold a restricted licence.")
+    notes = "Site visit at the plant. Good chat.\nSat my full licence test last week and passed!!"
+    for channel, length in (("linkedin", 45), ("email", 50)):
+        body = compose(request("en", channel, rejection=rejection, notes=notes, recruiter="Kiri", company="Fonterra",
+                               role="Milk Quality Technician", length=length)).body
+        assert "I sat my full licence test last week and passed" in body, body
+        assert ("Would that change anything" in body or "Would that help for future openings" in body) and "Any advice on how to improve" not in body, body
+        assert len(body) <= 300 or channel != "linkedin", len(body)
+    farm = ("L'employeur nous informe qu'il a retenu un candidat demeurant plus près de l'entreprise, la traite débutant à 4 h 30.")
+    script = compose(request("fr", "phone", rejection=farm, notes="J'ai déménagé depuis à Saint-Hyacinthe, à 15 min de la ferme.",
+                             recruiter="Lise Beaulieu", formality=10, directness=100, length=10)).body
+    assert "la distance" in script and script.index("la distance") < script.index("j'ai déménagé à Saint-Hyacinthe"), script
+    assert "changer quelque chose" in script, script
+
+
+def test_news_still_under_way_is_not_said_to_have_settled_it():
+    """A guard: enrolled in a course is working on it, not done (« J'y travaille d'ailleurs déjà »)."""
+    rejection = "Le poste est désigné bilingue, et l'évaluation de votre anglais oral n'a pas atteint le niveau requis."
+    body = compose(request("fr", rejection=rejection, notes="Depuis : inscription au cours d'anglais intensif du soir, session d'hiver.",
+                           formality=90, length=70)).body
+    assert "j'ai fait mon inscription au cours d'anglais intensif du soir" in body, body
+    assert "Bonne nouvelle" not in body and "changer quelque chose" not in body, body
+    assert "ma façon de m'exprimer" not in body and "anglais" in body.split("inscription")[0], body
+
+
+def test_an_invitation_whose_condition_the_news_has_met_is_not_made_again():
+    """Round 53 (br-ba-33): "apply again once I've got the ticket" from someone whose SMSTS certificate had come through."""
+    rejection = ("The client on this contract requires all supervisors to hold a current SMSTS, and we need someone who can start "
+                 "on site without a gap.\n\nWe'll keep your CV on file and I'd encourage you to apply again once you've got the ticket.")
+    notes = "Since then: did the SMSTS 5-day course, passed 17 Sept, cert's come through."
+    body = compose(request("en", rejection=rejection, notes=notes, recruiter="Jo Whitlock", length=40, directness=80)).body
+    assert "once I've got the ticket" not in body and "now that I have it" in body, body
+    assert "requires a current SMSTS" in body and "start date" not in body, body
+    assert "I've done the SMSTS 5-day course and passed" in body, body
+
+
+@pytest.mark.parametrize(("lang", "notes", "told"), [
+    ("fr", "Depuis : fini mon cours Excel intermédiaire en formation continue au cégep, j'ai l'attestation.",
+     "j'ai fini mon cours Excel intermédiaire en formation continue au cégep"),
+    ("fr", "Depuis : certif AWS Developer Associate obtenue le 14.", "j'ai obtenu la certification AWS Developer Associate le 14"),
+    ("fr", "Depuis : TOEIC passé le 3/10 → 905.", "j'ai passé le TOEIC le 3/10, avec un score de 905"),
+    ("fr", "Nouveau : admise à l'école d'IBODE de Lyon pour la rentrée de janvier.", "je suis admise à l'école d'IBODE de Lyon pour la rentrée de janvier"),
+    ("fr", "J'ai ma carte de compagnon depuis 2022. Depuis l'entrevue je me suis inscrit à la formation alarme incendie (40 h) au CFP.",
+     "je me suis inscrit à la formation alarme incendie au CFP"),
+    ("fr", "J'AI MA CARTE maintenant, formation faite le 23 août.", "j'ai ma carte maintenant"),
+    ("en", "Since then: cleared ISTQB Advanced Test Automation Engineer last week.", "I cleared ISTQB Advanced Test Automation Engineer last week"),
+    ("en", "Since then: did the SMSTS 5-day course, passed 17 Sept, cert's come through.", "I've done the SMSTS 5-day course and passed"),
+])
+def test_round_53s_news_is_told(lang, notes, told):
+    from rebond.notes_questions import to_mention
+    assert to_mention(notes, lang) == told
+
+
+def test_what_was_held_for_years_is_no_news():
+    from rebond.notes_questions import to_mention
+    assert to_mention("J'ai ma carte de compagnon depuis 2022.", "fr") == ""
+    assert to_mention("I've had my forklift licence since 2019.", "en") == ""
+
+
+@pytest.mark.parametrize(("lang", "rejection", "kind", "term"), [
+    # « formation complète à l'interne » is training inside, not an internal hire (br-ba-06)
+    ("fr", "Nous avons choisi de poursuivre avec une personne qui possède une expérience pratique de SAP S/4HANA, puisque nous "
+           "n'aurons pas la capacité d'offrir une formation complète à l'interne.", "", ""),
+    ("fr", "L'employeur nous informe qu'il a retenu un candidat demeurant plus près de l'entreprise.", "location", "la distance"),
+    ("en", "Jennifer phoned Tues: failed the road test portion. Everything else passed.", "test", "the road test"),
+    ("fr", "M. Rousseau m'a appelé le 20 : pas retenu, « résultats insuffisants aux tests de logique », le reste était bien.", "test", "les tests de logique"),
+    ("fr", "Le poste est désigné bilingue, et l'évaluation de votre anglais oral n'a pas atteint le niveau requis.", "language", "anglais"),
+    ("fr", "On a besoin de quelqu'un qui a le permis B pour partir seul sur les chantiers avec le fourgon.", "credential_phrase", "le permis B"),
+])
+def test_round_53s_reasons_are_read(lang, rejection, kind, term):
+    from rebond.situation import stated_reason
+    reason = stated_reason(rejection, lang)
+    assert reason is not None and not reason.internal, reason
+    assert (reason.term_kind, reason.term) == (kind, term), reason
+
+
+def test_a_reason_given_in_a_reported_call_is_read_in_the_notes_shorthand():
+    """Round 52 (br-az-16, br-az-25): « ma dispo … bloquait », « Le patron m'a appelé : trop loin »."""
+    for notes, gap in (("Mme Dubé m'a appelée la semaine d'après : mon anglais était correct, mais ma dispo (pas les fins de semaine) bloquait.", "availability"),
+                       ("Le patron m'a appelé : trop loin (50 km), et pas de véhicule de service pour moi.", "location")):
+        situation = read_situation(request("fr", news="phone", notes=notes))
+        assert situation.reason is not None and situation.reason.gap == gap, (notes, situation.reason)
+    hired = read_situation(request("fr-FR", news="phone", notes="Le Dr Lefort m'a appelée vendredi. Il m'a dit qu'ils prenaient une IBODE diplômée."))
+    assert hired.reason is not None and hired.reason.hire == "une IBODE diplômée", hired.reason
+
+
+@pytest.mark.parametrize(("lang", "notes", "asked"), [
+    ("fr-FR", "Essai d'une journée.\nsi je déménage à Angers en mars ça change qq chose ?",
+     ("Si je déménage à Angers en mars, est-ce que ça changerait quelque chose ?",)),
+    ("en", "Road test failed.\nWaiting period before reapplying? Can I redo only the road test or is it the whole process again?",
+     ("Is there a waiting period before I can apply again?", "Can I redo only the road test or is it the whole process again?")),
+    ("fr-FR", "À demander : un poste en attendant ? un financement possible par la clinique ?",
+     ("Y aurait-il un poste en attendant ?", "Y aurait-il un financement possible par la clinique ?")),
+    ("en", "Want to ask if any other project without BFSI requirement + can I be considered directly for future roles",
+     ("Is there any other project without BFSI requirement?", "Can I be considered directly for future roles?")),
+])
+def test_round_53s_questions_are_asked(lang, notes, asked):
+    assert read_situation(request(lang, notes=notes)).own_questions == asked
+
+
+@pytest.mark.parametrize(("question", "formal"), [
+    ("C'est quel niveau exact qui est exigé ?", "Quel niveau exact est exigé ?"),
+    ("C'était quoi le point faible dans le test ?", "Quel était le point faible dans le test ?"),
+    ("C'est quoi la suite ?", "Quelle est la suite ?"),
+    ("C'est l'étude de cas qui a pesé ?", "Est-ce l'étude de cas qui a pesé ?"),
+])
+def test_a_spoken_question_with_quel_or_quoi_is_written_formally(question, formal):
+    assert formal_question(question) == formal
+
+
+def test_a_call_says_ordinals_in_words():
+    notes = "M. Rousseau m'a appelé le 20 : pas retenu.\nQuestion : délai pour repasser les tests ? ils acceptent une 2e candidature ?"
+    script = compose(request("fr-FR", "phone", news="phone", notes=notes, recruiter="M. Rousseau", formality=70)).body
+    assert "deuxième candidature" in script and "2e" not in script, script
+
+
+def test_a_question_asked_of_the_company_keeps_vous_in_a_draft_in_tu():
+    """Round 53 (br-ba-05): « Veux savoir si ils vont engager d'autres compagnons » kept the whole letter in « vous »."""
+    notes = "Steve m'a appelé jeudi. Ils ont pris un gars qui a plus d'expérience.\nVeux savoir si ils vont engager d'autres compagnons au printemps."
+    body = compose(request("fr", news="phone", notes=notes, recruiter="Steve", formality=10)).body
+    assert "ton appel" in body and "Est-ce que vous allez engager d'autres compagnons au printemps ?" in body, body
+
+
+def test_an_australian_offer_of_relief_work_is_taken_up_by_name_and_dated_day_first():
+    rejection = ("Thanks so much for coming in on Tuesday. We've gone with another applicant for this role.\n\nI'd genuinely love to "
+                 "keep in touch, and I'll flag you for relief work in Term 1 if you're keen.\n\nCheers,\nBec")
+    req = request("en", rejection=rejection, recruiter="Bec", company="Banksia Ridge College", date="2026-11-10", formality=0, length=40)
+    body = compose(req).body
+    assert british(req) and "relief work in Term 1" in body and "10 November" in body, body

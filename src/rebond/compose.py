@@ -35,6 +35,7 @@ from rebond.models import (
     GrammaticalGender,
     Language,
 )
+from rebond.news_and_reason import mention_answers_reason, news_answers_reason, news_settles_reason, news_shares_words
 from rebond.notes_questions import formal_enough, formal_question, own_questions_to_the_organisation
 from rebond.resources import load_data
 from rebond.situation import (
@@ -48,7 +49,7 @@ from rebond.situation import (
     moment_terms,
     read_situation,
 )
-from rebond.spoken import formal_french, spoken_english, spoken_french
+from rebond.spoken import formal_french, ordinals_said, spoken_english, spoken_french
 from rebond.text import APPLY_AGAIN, formal_english, fold, has_term, written_out
 
 # Guidance principles every draft applies, plus those applied conditionally.
@@ -282,8 +283,13 @@ class _Writer:
         listed = fold(s.invite_list)
         in_list = f"{'on' if 'list' in listed else 'in'} {s.invite_list}" if self.english else (
             f"{'sur' if 'liste' in listed else 'dans'} {s.invite_list}")
+        when = s.invite_when
+        if when and _CONDITION_MET.search(when) and _news_settles_reason(self):
+            # "apply again once you've got the ticket", and the notes say it came through (round 53: "…once I've got
+            # the ticket" from someone who has it): the condition is met.
+            when = "now that I have it" if self.english else "maintenant que je l'ai"
         self.slots |= {"to": s.offer if s.invited_back == "forward" else "", "for_target": s.invite_for,
-                       "when": s.invite_when, "when_sp": f" {s.invite_when}" if s.invite_when else "",
+                       "when": when, "when_sp": f" {when}" if when else "",
                        "kept_for": f" {s.invite_for}" if s.invite_for else "", "praised": s.praised_np, "advice": s.advice,
                        "offer": offer, "Offer": offer[:1].upper() + offer[1:], "in_list": in_list,
                        "offer_action": s.offer_action}
@@ -459,14 +465,22 @@ def _reason_sentence(w: _Writer, *, short: bool = False, area_only: bool = False
     if short and not area_only and reason.hire and (reason.gap == "hire" or held) and len(reason.hire.split()) <= 12:
         return w.pick("reason_short", hire)  # « vous avez privilégié quelqu'un qui… » says more than "experience"
     if short:
-        return w.pick("reason_short", hire if reason.area_gap == "hire" else "credential_held" if held and reason.area_gap == "credential"
-                      else reason.area_gap)
+        return _plural_agreed(w, w.pick("reason_short", hire if reason.area_gap == "hire" else "credential_held" if held and reason.area_gap == "credential"
+                      else reason.area_gap), reason.term)
     said = w.pick("reason", hire if reason.gap == "hire" or held else reason.gap)
+    said = _plural_agreed(w, said, reason.term)
     if reason.practical_also:
         # The second, practical reason, once: « J'ai aussi noté que l'écart salarial a pesé. »
         kind, words = reason.practical_also
         said += " " + w.pick("reason_also", kind, term=words)
     return said
+
+
+def _plural_agreed(w: _Writer, said: str, term: str) -> str:
+    """« les tests de logique ont pesé », not « a pesé »: the verb after a plural term agrees with it (round 53)."""
+    if w.english or not re.match(r"(?i)les\s", term) or term not in said:
+        return said
+    return re.sub(rf"({re.escape(term)})\s+a\s+(pesé|fait|joué|manqué|compté|été)\b", r"\1 ont \2", said)
 
 
 # A person hired described by two things: « … et qui connaît le secteur », "… and knows the commercial lots".
@@ -485,6 +499,13 @@ def _gap_question(w: _Writer, *, spoken: bool = False, after_reason: bool = Fals
         # (In a list of questions, the advice taken up is said before the list, not as an item of it.)
         other = w.fill(w.bank["else_question_spoken" if spoken else "else_question"])
         return other if listed else w.pick("advice_taken") + " " + other
+    if _news_settles_reason(w):
+        # The news right before it says the reason no longer holds: whether that changes anything, not how to close
+        # a gap already closed; and what else could be better (a practical reason asks it after, "beyond that…").
+        asked = w.pick("resolved_question")
+        if listed or reason.gap in ("availability", "location"):
+            return asked
+        return f"{asked} {w.fill(w.bank['else_question_spoken' if spoken else 'else_question'])}"
     questions = w.bank["reason_question_spoken" if spoken else "reason_question"]
     gap = reason.area_gap if w.tight else reason.gap
     if gap == "availability" and _news_answers_reason(w):
@@ -753,7 +774,9 @@ def _own_questions_asked(w: _Writer, *, spoken: bool, gap_asked: bool) -> list[s
             return _with_worry(w, _one_opinion_tail([_gap_question(w, spoken=spoken, listed=True)] + own), spoken=spoken)
         gap = _gap_question(w, spoken=spoken, listed=True)
         # "Apart from that, anything else?" closes the list; a question about the gap itself opens it.
-        return _with_worry(w, _one_opinion_tail(own + [gap] if _asks_anything_else(w) else [gap] + own), spoken=spoken)
+        # (Whether news that settles the reason changes anything follows that news: first.)
+        last = _asks_anything_else(w) and not _news_settles_reason(w)
+        return _with_worry(w, _one_opinion_tail(own + [gap] if last else [gap] + own), spoken=spoken)
     return []
 
 
@@ -1179,28 +1202,21 @@ def _learning_said(w: _Writer, short: bool) -> bool:
     return _regret_key(w, short) == "regret"
 
 
-# News that changes the candidate's availability or place (« je serai disponible dès janvier », "my company has agreed
-# to release me in 45 days", « je peux déménager dès mars »).
-_PRACTICAL_NEWS = {"availability": re.compile(r"(?i)\b(?:disponible|commencer|préavis|contrat|libér\w*|available|start|release\w*|notice|contract)\b"),
-                   "location": re.compile(r"(?i)\b(?:déménag\w*|m'installer|relocat\w*|mov(?:e|ing))\b")}
+# An invitation's condition on getting what was missing: "once I've got the ticket", « une fois la carte en poche ».
+_CONDITION_MET = re.compile(r"(?i)\b(?:once|when|after|as soon as|une fois|quand|lorsque|dès que)\b.*\b(?:got|get|have|has|hold|obtained|"
+                            r"complete[ds]?|passed|en poche|obtenu\w*|aurai|l'aurai|détien\w*|réussi\w*)\b")
 
 
 def _news_answers_reason(w: _Writer) -> bool:
-    """Whether the notes' news answers the stated reason: a name both share, or a practical reason the news changes."""
-    reason, mention = _reason(w), w.situation.to_mention
-    if reason is None or not mention:
-        return False
-    practical = _PRACTICAL_NEWS.get(reason.gap)
-    return bool(practical and practical.search(mention))
+    return news_answers_reason(w.situation.reason, w.situation.to_mention)
 
 
-def _mention_answers_reason(mention: str, reason: str) -> bool:
-    """Whether the candidate's news speaks of what the reason names: a name with a capital inside or a digit (« OW-2 »,
-    « ETAIE », "Class 2", « grandMA3 ») in both. (Not a long common word: « pharmacie » in « le logiciel de la
-    pharmacie » and « mon DEP en pharmacie » speak of two things.)"""
-    def names(text: str) -> set[str]:
-        return {fold(word) for word in re.findall(r"[\w-]+", text) if re.search(r"[A-Z0-9]", word[1:]) or re.search(r"\d", word)}
-    return bool(names(mention) & names(reason))
+def _news_settles_reason(w: _Writer) -> bool:
+    return news_settles_reason(w.situation.reason, w.situation.to_mention)
+
+
+def _news_shares_words(w: _Writer) -> bool:
+    return news_shares_words(w.situation.reason, w.situation.to_mention)
 
 
 def _email(w: _Writer) -> tuple[str, str]:
@@ -1235,10 +1251,10 @@ def _email(w: _Writer) -> tuple[str, str]:
     mention_on_reason = False
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
-        if s.to_mention and (_mention_answers_reason(s.to_mention, reason) or _news_answers_reason(w)):
+        if s.to_mention and (mention_answers_reason(s.to_mention, reason) or _news_answers_reason(w) or _news_shares_words(w)):
             # « …le certificat OW-2. J'y travaille d'ailleurs déjà : je suis inscrite à la formation OW-2… » (round
             # 35's readers: the news that answers the reason belongs right after it, not four paragraphs later)
-            middle.insert(1, w.pick("mention_on_reason", mention=s.to_mention))
+            middle.insert(1, w.pick("mention_on_reason_done" if _news_settles_reason(w) else "mention_on_reason", mention=s.to_mention))
             mention_on_reason = True
     # Why it helps: at a longer length, or to frame a list of questions as a request for feedback.
     # (A bare message cut to one precise question keeps the line that says why: the question alone may ask only
@@ -1274,7 +1290,7 @@ def _email(w: _Writer) -> tuple[str, str]:
         ending.append(w.pick("future_org"))  # an email names the organisation once: "Nuvia is still high on my list."
     if s.news == "automatic" and not s.interviewed:
         ending.append(w.pick("thanks_in_advance"))  # the only thanks a cold message can give: for the reading to come
-    if s.to_mention and not mention_on_reason and questions and _mention_answers_reason(s.to_mention, " ".join(questions)):
+    if s.to_mention and not mention_on_reason and questions and mention_answers_reason(s.to_mention, " ".join(questions)):
         # A question speaks of it (« Le DU suffirait-il ? »): said before the questions, not after (round 48's reader:
         # "asks about « le DU » the draft never explains").
         middle.insert(1 if reason else 0, w.pick("mention_first", mention=s.to_mention))
@@ -1329,7 +1345,7 @@ def _linkedin(w: _Writer) -> str:
         body += asks
         if parts["purpose"]:
             body.append(w.pick(_purpose_key(w)))
-        if parts["mention"] and s.to_mention:
+        if parts["mention"] and s.to_mention and not _news_settles_reason(w):  # (else said on the reason)
             body.append(w.pick("mention", mention=s.to_mention))
         if parts["extra"]:
             body.append(w.pick("linkedin_extra"))  # why it helps, right after the ask: the open door closes
@@ -1345,7 +1361,9 @@ def _linkedin(w: _Writer) -> str:
         # The open door keeps the variant's wording (variants still differ at the limit) until the last stages.
         w.tight = parts["merged"]
         # « Au plaisir de vous recroiser » to someone never met rings false.
-        if s.invited_back == "call" and not parts["tight"]:
+        if not parts["door"] and parts["mention"] and _news_settles_reason(w):
+            pass  # (the settled news's question asks about future openings itself: the door would say it twice)
+        elif s.invited_back == "call" and not parts["tight"]:
             body.append(w.pick("future_invited", "call"))  # the recruiter offered to talk: taken up
         elif invited := _invitation_short(w, details=parts["invited"]):  # (a call, in fewer words at the limit)
             body.append(invited)  # "As you suggested, I'll apply again in six months."
@@ -1364,9 +1382,10 @@ def _linkedin(w: _Writer) -> str:
              "warm": _warm_line_wanted(w) and tone.length > 50 and s.interviewed,
              "extra": tone.length >= _EXTRA_FROM, "tight": False, "area": False, "merged": False, "bare": False,
              "kind_tail": True, "signoff": w.reg == "formal", "advice": True, "wants": True, "mention": True,
-             "no_feedback": s.no_feedback}
+             "no_feedback": s.no_feedback, "door": True}
     start = dict(parts)
-    order = _FIT_ORDER_PRACTICAL if _own(w) and not any(frames_improvement(q, w.request.language.base) for q in _own(w)) else _FIT_ORDER
+    order = (_FIT_ORDER_SETTLED if _news_settles_reason(w)
+             else _FIT_ORDER_PRACTICAL if _own(w) and not any(frames_improvement(q, w.request.language.base) for q in _own(w)) else _FIT_ORDER)
     body = _fit(render, parts, limit, order)
     if s.no_feedback and not parts["no_feedback"]:
         # The policy said only where it fits: a note that had to leave it out is written as if it never was, rather
@@ -1385,6 +1404,10 @@ def _linkedin(w: _Writer) -> str:
         if len(body) > limit:
             parts["no_reason"] = True  # a long title and greeting: the question alone, rather than over the limit
             body = render(parts)
+            if len(body) <= limit and not parts["kind_tail"]:
+                # Without the reason's sentence there may be room again for the thanks for the praise.
+                kind = render(parts | {"kind_tail": True})
+                body = kind if len(kind) <= limit else body
         w.shortest = False
     return body
 
@@ -1393,6 +1416,8 @@ def _linkedin(w: _Writer) -> str:
 _FIT_ORDER = ("signoff", "extra", "warm", "purpose", "kind", "automatic", "advice", "mention", "wants", "tight", "no_feedback", "invited", "area", "merged", "bare")
 # The candidate's own questions that ask for a job, not feedback ("Would you hold the spot?"), asked after the note's
 # feedback question: shorter wordings are tried before either leaves (round 51).
+# News that settles the reason leaves last: the shortest note says it, and the question the notes ask (round 52).
+_FIT_ORDER_SETTLED = ("signoff", "extra", "warm", "purpose", "kind", "automatic", "advice", "tight", "no_feedback", "invited", "area", "merged", "bare", "wants", "door", "mention")
 _FIT_ORDER_PRACTICAL = ("signoff", "extra", "warm", "kind", "automatic", "advice", "purpose", "mention", "tight", "wants", "no_feedback", "invited", "area", "merged", "bare")
 
 
@@ -1448,10 +1473,24 @@ def _linkedin_feedback_ask(w: _Writer, parts: dict[str, bool], own: bool = True)
     """The reason and the ask of a LinkedIn note (``own``: the notes' own questions may be the ask)."""
     s, directness = w.situation, w.request.tone.directness
     reason = _reason(w)
+    # News that settles the reason is what the note is for (round 52: "Sat my full licence test last week and passed!!"
+    # left out of a note that asked "Any advice on how to improve?"): said right after the reason, and at the limit
+    # said in its place, with the question the notes ask, or whether it changes anything.
+    settled = [w.pick("mention_on_reason_done", mention=s.to_mention)] if parts["mention"] and _news_settles_reason(w) else []
+    if parts["bare"] and settled:
+        settled = [w.pick("settled_news", mention=s.to_mention)]  # (no reason before it for "on that front")
+        if not parts["door"]:
+            settled = [w.fill(w.bank["settled_news_tight"], mention=s.to_mention)]
+        if own and _own(w) and len(_own(w)[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
+            return [*settled, _own(w)[0]]
+        if parts["wants"] and s.wants_to_ask and not s.wants_listed:
+            return [*settled, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]
+        return [*settled, w.pick("resolved_question_tight")]
     if parts["bare"]:  # nothing else fits under 300 characters: the shortest ask alone
         if own and _own(w) and len(_own(w)[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
             return [_own(w)[0]]  # the candidate's own question, when it fits, is that ask
-        if reason is not None and (reason.gap in ("internal", "capacity") or reason.gap == "explained" and not parts.get("no_reason")):
+        if reason is not None and (reason.gap in ("internal", "capacity") or (reason.gap == "explained" or reason.gap == "credential"
+                                                                              and len(reason.term.split()) <= 3) and not parts.get("no_reason")):
             # (A full team, a reason explained: the same; an explained reason with no room for « Je comprends votre
             # choix » takes the shortest ask, which needs no reason before it.)
             # "Any advice on how to improve?" would not have heard that the post went inside. (Past every stage, a
@@ -1465,6 +1504,16 @@ def _linkedin_feedback_ask(w: _Writer, parts: dict[str, bool], own: bool = True)
         "internal", "experience", "requirement", "salary", "capacity", "explained", *_AREAS)  # "If my availability changes…" names its reason
     lines = [] if reason is None or merged else [_reason_sentence(w, short=parts["tight"], area_only=parts["area"])]
     own = _own(w) if own else []
+    if settled:
+        # The reason, the news that settles it, and what the notes ask (or whether it changes anything): at every
+        # stage, never a stock question that has not heard the news.
+        if own and len(own[0]) <= _OWN_BARE_MAX and not parts.get("no_own"):
+            return [*lines, *settled, own[0]]
+        if parts["wants"] and s.wants_to_ask and not s.wants_listed and not w.tight:
+            return [*lines, *settled, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]
+        # (After a practical reason, the question that also asks what else to work on: a note has no room for two.)
+        practical = reason is not None and reason.gap in ("availability", "location")
+        return [*lines, *settled, w.pick("resolved_question_tight") if practical else _gap_question(w, after_reason=True)]
     if own and len(own) > 1 and s.wants_listed and not merged and not w.tight:
         # The questions one clause of the notes reports: a note asks them all in that clause, not the first alone.
         return [*lines, w.pick("wants_to_ask_lead", wants=s.wants_to_ask)]
@@ -1541,8 +1590,11 @@ def _phone(w: _Writer) -> tuple[str, str]:
     leads_to_questions = not gap_asked
     ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None or leads_to_questions else "phone_regret"))
     practical = _practical_reason(w)  # (no « pour progresser » in the lead to the questions either)
+    settled = _news_settles_reason(w)
     if reason := _reason_sentence(w):
         ask.append(reason)
+        if settled:  # the news that settles the reason, right after it (not four lines later, "also, …")
+            ask.append(w.pick("mention_on_reason_done", mention=s.to_mention))
     if gap_asked:
         ask.append(_gap_question(w, spoken=True, after_reason=True))  # the questions that follow go past it
     else:  # soft below 35: "if you have a moment"; direct above
@@ -1554,7 +1606,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
         # The candidate's own question from the notes: before the lead to the list, or after the question that goes
         # past the reason (which points back to it: "close that gap", « sur ce point »).
         ask.insert(len(ask) if gap_asked else len(ask) - 1, wants)
-    if s.to_mention:
+    if s.to_mention and not settled:
         ask.append(w.pick("mention", mention=s.to_mention))  # what the notes say to tell them
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question
@@ -1685,7 +1737,9 @@ _BRITISH = re.compile(r"£|\b(?:plc|NHS|whilst|organisations?|programmes?|postco
                       # hospital and "2 yrs ward", Melbourne's Chadstone, "no correspondence will be entered into")
                       r"|\((?:Pty|SA)\)|\bPty\.? Ltd\b|\bPvt\.? Ltd\b|\bPte\.? Ltd\b|\bSdn\.? Bhd\b|\bSAICA\b|\bMultispeciality\b"
                       r"|\b(?:Singapore|Chadstone|Perth|Hobart|Wellington|Hamilton, NZ|Kolkata|Ahmedabad|Kochi|Port Elizabeth|Gqeberha)\b"
-                      r"|\bno correspondence will be entered into\b|₹|\blakhs?\b")
+                      r"|\bno correspondence will be entered into\b|₹|\blakhs?\b"
+                      # (round 53: an Australian school's "relief work in Term 1", "EAL/D", a "Yr 5" class)
+                      r"|\b(?:relief (?:work|teaching)|EAL/D|Term [1-4]|Yr \d{1,2}|Banksia|Kellyville|Parramatta|Geelong|Wollongong|Townsville)\b")
 
 
 def british(request: DraftRequest) -> bool:
@@ -1735,6 +1789,9 @@ def _compose(request: DraftRequest, situation: Situation, *, seeded: bool) -> Dr
         # it answers in « tu », or stays in « vous » if it can't do so throughout.
         # (« Bonjour Madame Lefebvre » then « ta réponse » disagree: greeted by title, the draft stays in « vous ».)
         keep = own_questions_to_the_organisation(request.context.notes, request.language.base)
+        if situation.wants_listed and re.search(r"(?i)\b(?:si ils|s'ils|si elles|s'ils|si leur)\b", request.context.notes):
+            # « Veux savoir si ils vont engager d'autres compagnons »: asked of the company, « vous » (round 53)
+            keep += situation.own_questions
         converted = [tutoyer(part, keep) if part else part for part in (subject, body, voicemail)]
         if all(part is not None for part, original in zip(converted, (subject, body, voicemail)) if original):
             subject, body, voicemail = converted
@@ -1764,8 +1821,12 @@ def _compose(request: DraftRequest, situation: Situation, *, seeded: bool) -> Dr
         # casual « tu »; a call's inversions "read aloud from a letter").
         ask = (formal_french if register(request.tone.formality) == "formal"
                else spoken_french if request.channel is Channel.PHONE or register(request.tone.formality) == "relaxed" else None)
-        if ask:
+        limit = linkedin_char_limit(request.tone.length) if request.channel is Channel.LINKEDIN else None
+        if ask and not (limit and len(ask(body)) > limit >= len(body)):
+            # (Not a note that « est-ce que » would take past LinkedIn's limit: its inversion is still correct French.)
             body, voicemail = ask(body), ask(voicemail) if voicemail else voicemail
+        if request.channel is Channel.PHONE:  # « une 2e candidature » is read, « une deuxième » is said (any register)
+            body, voicemail = ordinals_said(body), ordinals_said(voicemail) if voicemail else voicemail
     elif request.channel is Channel.PHONE and request.tone.formality < _CONTRACT_BELOW:
         body, voicemail = spoken_english(body), spoken_english(voicemail) if voicemail else voicemail  # said aloud, contracted
     if request.tone.warmth < _COOL_BELOW:

@@ -137,7 +137,7 @@ _LABEL = {
 }
 # How a question that can be sent opens: a question word, an inversion, « est-ce que », « si … , », "if …".
 _OPENS = {
-    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|sur quoi\b(?=[^?]*-(?:je|vous|il|elle|on)\b)|comment|où|quand|pourquoi|combien|au bout de combien|à partir de quand|jusqu'à quand|à qui|si\b|s'|y a-t-il|y (?:aura|aurait|avait)-t-il|c'est\b|c'était\b|"
+    "fr": re.compile(r"(?i)^(?:est-ce|qu'est-ce|que\b|qu'|quel\w*|(?:à|a|de|pour|avec|dans|sur|par) quel\w*|sur quoi\b(?=[^?]*-(?:je|vous|il|elle|on)\b)|comment|où|quand|pourquoi|combien|au bout de combien|à partir de quand|jusqu'à quand|à qui|si\b|s'|y a-t-il|y (?:aura-t-il|aurait-il|avait-il|aurait-t-il)|c'est\b|c'était\b|"
                      r"(?:me|m'|nous|lui)\s*[a-zà-ÿ]+-(?:vous|il|elle|on)\b|une fois [^,?]{2,60},\s*(?:est-ce|y a-t-il|pourr\w+|serait|faut-il|vaut-il|vaudrait-il)\b|"
                      r"[a-zà-ÿ]+-(?:vous|il|elle|ils|on|je|ce)\b|(?:le|la|les|un|une|mon|ma|mes|ce|cette)\b[^?]*-(?:t-)?(?:il|elle|ils|elles)\b)"),
     "en": re.compile(r"(?i)^(?:is|was|are|were|am|would|could|will|can|should|do|does|did|have|has|how|what|which|when|where|why|who|if|any|anything|anyone|might"
@@ -216,8 +216,11 @@ def _own_questions(notes: str, lang: str) -> tuple[tuple[str, bool], ...]:
             line = re.split(r"\n|(?<=[a-zà-ÿ)])\.(?:\s|$)", rest, maxsplit=1)[0]
             to_her = re.search(r"(?i)\blui\b|\bà (?:elle|lui)\b", label.group(0))
             line = line.replace("\u2024", ".")
-            found = [(q, False) for q in (indirect_questions_en(line) if lang == "en" else
-                                          indirect_questions(line, recruiter_is="elle" if to_her else ""))]
+            # (« si ils vont engager d'autres compagnons »: « ils » is the organisation, whose « vous » a draft in « tu »
+            # keeps, round 53)
+            plural = bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", line))
+            found = [(q, plural) for q in (indirect_questions_en(line) if lang == "en" else
+                                           indirect_questions(line, recruiter_is="elle" if to_her else ""))]
         if found:
             break
     return tuple(found[:3])
@@ -248,8 +251,9 @@ def _bare_questions(notes: str, lang: str) -> list[tuple[str, bool]]:
             continue  # questions inside a sentence of the notes' story, not a list; or an aside cut by its « ? »
         found: list[tuple[str, bool]] = []
         for chunk in chunks:
-            if re.search(r"(?i)\b(?:ça|ca|cela|that|this)\b", chunk):
-                continue  # « Est-ce que c'était ça le problème ? »: what « ça » is, the line before says
+            if re.search(r"(?i)\b(?:ça|ca|cela|that|this)\b", chunk) and not re.match(r"(?i)(?:si|if)\s", chunk):
+                continue  # « Est-ce que c'était ça le problème ? »: what « ça » is, the line before says (« si je
+                # déménage à Angers, ça change qq chose ? » says it itself)
             question = _sendable(chunk.rstrip("?"), lang)
             if question and question not in [q for q, _ in found]:
                 found.append((question, bool(re.search(r"(?i)\b(?:ils|leurs?|eux|they|them|their)\b", chunk))))
@@ -266,6 +270,11 @@ _VERBLESS = [
     # (« Des conseils pour l'animation … ? » asks for advice, not whether there is some: before « des », round 47)
     (r"(?i)^(?:des\s+)?conseils?\s+(pour|sur|afin de)\b", r"Auriez-vous des conseils \1"),
     (r"(?i)^(d'autres|de nouveaux|de nouvelles|des)\s+(?=\w)", lambda m: f"Y a-t-il {m.group(1).lower()} "),
+    # (round 53: « un poste en attendant ? », « un financement possible par la clinique ? »)
+    (r"(?i)^(un|une)\s+(?=(?:autre\s+)?(?:poste|contrat|financement|stage|remplacement|place|mission|CDD|CDI|emploi|job|possibilité|ouverture|"
+     r"liste|formation|aide|prise en charge)\b)(?![^?]*(?:-(?:il|elle|ils|elles|on|vous)\b|\b(?:est|sont|peut|peuvent|serait|pourrait|a|ont|existe|"
+     r"suffit|suffirait|compte|change|aide|vaut|sert|reste|manque)\b))",
+     lambda m: f"Y aurait-il {m.group(1).lower()} "),
     (r"(?i)^(quel(?:le)?s?\s+[a-zà-ÿ-]+)\s+([a-zà-ÿ]+)é(?:e|s|es)?\b(?!-)", r"\1 \2ez-vous"),
     (r"(?i)^(?:est-ce que\s+)?(?:ça|ca|cela)\s+(?:vaut|vaudrait)\s+(?:le coup|la peine)\s+(?:de\s+|d')", "Me conseilleriez-vous de "),
     # (rounds 40–41: « délai avant de repostuler ? », « Autre chose à améliorer dans l'étude de cas ? »)
@@ -396,7 +405,7 @@ def indirect_questions(clause: str, *, recruiter_is: str = "") -> tuple[str, ...
 # Mumbai branches", "Ask if they run trainee intakes", "ask what I could've done better + if part-time weekend dispatch
 # is open"): each reported question said directly, its auxiliary before its subject.
 _EN_WH = r"(?:what|which|how|when|where|why|who|whom|whose)"
-_EN_SPLIT = re.compile(rf"(?i)\s*(?:,?\s+(?:and|or)\s+|\s*[+&;]\s*|,\s+)(?=(?:(?:also|honestly|maybe|perhaps)\s+)?(?:if|whether|{_EN_WH})\b)")
+_EN_SPLIT = re.compile(rf"(?i)\s*(?:,?\s+(?:and|or)\s+|\s*[+&;]\s*|,\s+)(?=(?:(?:also|honestly|maybe|perhaps)\s+)?(?:if|whether|{_EN_WH}|(?:can|could|would|will|should|do|does|is|are)\s+(?:I|you|we|they|there|he|she)\s)\b)")
 _EN_AUX = r"(?:am|is|was|are|were|could|would|can|will|should|might|must|may|has|have|had|did|does|do)"
 _EN_CONTRACTED = [(r"(?i)\b(could|would|should|might|must)'ve\b", r"\1 have"), (r"(?i)\b(I|you|we|they|he|she|it)'d\b", r"\1 would"),
                   (r"(?i)\b(I|you|we|they)'re\b", r"\1 are"), (r"(?i)\b(I|you|we|they)'ve\b", r"\1 have"),
@@ -442,6 +451,11 @@ def _direct_en(part: str) -> str:
         return part[:1].upper() + part[1:] + "?"  # already direct: "what does being on the panel mean in practice"
     if re.match(rf"(?i){_EN_AUX}\s+(?:I|you|we|it|there)\b", part):
         return part[:1].upper() + part[1:] + "?"  # "would you let me come back …": already asked
+    if m := re.match(r"(?i)(?:if|whether)\s+(any|any other|another|other)\s+([\w-]+)\b\s*(.*)$", part):
+        # "if any other project without BFSI requirement" → "Is there any other project without BFSI requirement?" (round 53)
+        quantifier, head, rest = m.groups()
+        plural = head.lower().endswith("s") and not head.lower().endswith("ss") or quantifier.lower() == "other"
+        return f"{'Are' if plural else 'Is'} there {quantifier.lower()} {head} {rest}".strip() + "?"
     if m := re.match(rf"(?i)(?:if|whether)\s+({_EN_SUBJECT})\s+({_EN_AUX})\b\s*(.*)$", part):
         subject, aux, rest = m.groups()
         if aux.lower() in ("have", "has", "had") and not re.match(r"(?i)(?:\w+(?:ed|en|wn)|been|got|done|made|had|heard|met|seen|found|kept|left|filled|won|begun)\b", rest):
@@ -528,6 +542,15 @@ def _sendable(text: str, lang: str) -> str:
         return f"{'About' if lang == 'en' else 'Concernant'} {about}, {asked[:1].lower() + asked[1:]}"
     for pattern, asked in _SPOKEN_TO_ASKED[lang]:
         text = re.sub(pattern, asked, text)
+    # « si je déménage à Angers en mars ça change qq chose », "if I retake it in June would that change anything": the
+    # condition, then the question it asks (round 52)
+    text = re.sub(r"(?i)^si (.{4,80}?),?\s+(?:est-ce que\s+)?(?:ça|ca|cela)\s+(?:change|changerait|changera)\w*\s+(?:quelque chose|quelques chose|qq chose|qqch|de quoi)$",
+                  r"Si \1, est-ce que ça changerait quelque chose", text)
+    text = re.sub(r"(?i)^if (.{4,80}?),?\s+(?:would|will|does|could) (?:that|it) (?:change|make a difference to) anything$",
+                  r"If \1, would that change anything", text)
+    # "Waiting period before reapplying?": the notes' noun, asked (round 52)
+    text = re.sub(r"(?i)^(?:the |a |any )?(?:waiting|cooling-off|stand-down) period (?:before|to) (?:re-?applying|re-?apply|applying again)$",
+                  "Is there a waiting period before I can apply again", text)
     if lang == "en":  # "where you DO sponsor": the notes' emphasis, not the letter's
         text = re.sub(r"\b(DO|DOES|DID|NOT|IS|ARE|REALLY|ALL|ANY|NEVER|EVER|ONLY)\b", lambda m: m.group(1).lower(), text)
     if lang != "en":
@@ -597,7 +620,7 @@ _NEWS_WHAT = {
     "fr": re.compile(r"(?i)\b(?:permis|certif\w*|cours|formation|examen|diplôme|DEP|DEC|AEC|BTS|CAP|BPJEPS|CACES|recyclage|carte|"
                      r"licence|master|attestation|disponible|samedis|dimanches|fins de semaine|week-ends|soirs|nuits|"
                      # (round 48: « Je suis inscrit au DU d'IRM à Montpellier, de janvier à juin 2027. »)
-                     r"inscrite?|DU|habilitation|session)\b"),
+                     r"inscrite?|DU|habilitation|session|rotatif|quarts?)\b"),
 }
 _NEWS_WHEN = {
     "en": re.compile(r"(?i)\b(?:since|last (?:week|month)|this (?:week|month)|next (?:week|month)|(?:in|by|from|starting|as of) "
@@ -611,7 +634,9 @@ _NEWS_START = {"en": re.compile(r"^(?:I\b|I'm\b|I've\b|I'll\b|My\b)"), "fr": re.
 # Not news: what was said before, a feeling, a guess, the interview itself.
 _NOT_NEWS = re.compile(r"(?i)\b(?:had|avais|avait|said|dit|think|feel|felt|pense|crois|hope|espère|guess|worried|stressé\w*|"
                        r"interview|entrevue|entretien|panel|jury|test|asked|demandé|expir\w*|échu\w*|lapsed|obligatoire|required|"
-                       r"pas|not|never|jamais|no|demander|savoir si|ask|wonder)\b|n't\b|[?–—]")
+                       r"pas|not|never|jamais|no|demander|savoir si|ask|wonder)\b|n't\b|[?–—]"
+                       # « J'ai ma carte de compagnon depuis 2022 »: held for years, not news since the interview (round 53)
+                       r"|(?i:\b(?:depuis|since)\s+(?:\d{4}|des années|plusieurs|longtemps|toujours|years|ages|\d+\s+(?:ans|years)))")
 _MONTHS_EN = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
               "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December"}
 _DAYS_EN = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "thur": "Thursday",
@@ -711,10 +736,57 @@ _FRAGMENTS = {
 }
 
 
+_DONE_VERB_FR = {"obten": "obtenu", "réuss": "réussi", "pass": "passé", "valid": "validé", "reç": "reçu", "fait": "suivi", "termin": "terminé", "fini": "fini"}
+_FEMININE_NEWS = ("certif", "formation", "habilitation", "attestation", "carte", "licence")
+
+
+def _done_fragment_fr(m: re.Match[str]) -> str:
+    """« certif AWS Developer Associate obtenue le 14 » → « j'ai obtenu la certification AWS Developer Associate le 14 »."""
+    noun = re.sub(r"(?i)^certif(?:ication)?\.?(?=\s|$)", "certification", m.group(1).strip())
+    verb = next(said for stem, said in _DONE_VERB_FR.items() if m.group(2).lower().startswith(stem))
+    article = ("l'" if noun[:1].lower() in "aeéèiou" else "la " if noun.lower().startswith(_FEMININE_NEWS) else "le ")
+    tail = f" {m.group(3).strip()}" if m.group(3).strip() else ""
+    score = f", avec un score de {m.group(4).strip()}" if m.group(4) else ""
+    return f"j'ai {verb} {article}{noun}{tail}{score}"
+
+
+def _done_fragment_en(m: re.Match[str]) -> str:
+    """"cleared ISTQB Advanced last week" → "I cleared ISTQB Advanced last week"; with no time, "I've …"."""
+    verb, what = m.group(1).lower(), m.group(2).strip()
+    timed = re.search(rf"(?i)\b(?:last|this|yesterday|ago|on \d|{_EN_MONTH})", what)
+    if timed or verb == "sat":
+        said = f"I {verb} {what}"
+    else:
+        said = "I've " + {"did": "done", "got": "got", "sat": "sat", "cleared": "cleared", "earned": "earned", "obtained": "obtained",
+                          "received": "received", "achieved": "achieved"}[verb] + f" {what}"
+    return said + (" and passed" if m.group(3) else "")
+
+
 # News the notes set under a label (« Depuis : inscrite à Excel intermédiaire … », "Since: CKA exam booked for Dec 6"):
 # round 50's writer gave 7 of 48 requests so, and the drafts told none of it (readers: "the news is the whole point").
 _NEWS_LABEL = re.compile(r"(?im)^\s*(?:depuis(?: l'entre(?:vue|tien))?|entre-temps|since(?: then| the interview)?|update|meanwhile)\s*:\s*(.+)$")
 _FR_DATE_TAIL = rf"(?:(?:le|en|début|fin|mi-|à partir de|dès|du)\s*[^,.:;()+]*?{_FR_MONTH})"
+# What a note says was done, with no subject (« fini mon cours … », « certif AWS obtenue le 14 », "cleared ISTQB … last
+# week"): news under a « Depuis : » label only (unlabelled, « TOEIC passé en janvier : 780 » is what came before).
+_DONE_FRAGMENTS = {
+    "fr": [
+        # (round 53) « fini mon cours Excel intermédiaire au cégep », « réussi le TOEIC » → « j'ai fini mon cours … »
+        (re.compile(r"(?i)^(fini|terminé|complété|réussi|obtenu|passé|suivi|validé|décroché|reçu)\s+((?:le|la|les|l'|mon|ma|mes|un|une|des)\b\s*[^,.:;()+!?]{2,80})"),
+         lambda m: f"j'ai {m.group(1).lower()} {m.group(2).strip()}"),
+        # « inscription au cours d'anglais intensif du soir » (no gender to agree with): « j'ai fait mon inscription … »
+        (re.compile(r"(?i)^inscription\s+((?:à|au|aux|en)\s+[^,.:;()+]{3,80})"), lambda m: f"j'ai fait mon inscription {m.group(1).strip()}"),
+        # « certif AWS Developer Associate obtenue le 14 », « TOEIC passé le 3/10 → 905 », « formation faite le 23 août »
+        (re.compile(r"(?i)^((?:certif(?:ication)?\.?|formation|habilitation|attestation|carte|licence|cours|permis|diplôme|examen|test|module|MOOC)\b[^,.:;()+]{0,60}?|"
+                    r"(?-i:[A-Z][A-Z0-9]{1,9}\b)(?:\s(?-i:[A-Z0-9][\w-]*)){0,4})\s+"
+                    r"(obtenue?s?|réussie?s?|passée?s?|validée?s?|reçue?s?|faite?s?|terminée?s?|finie?s?)\b\s*([^,.:;()+→]*)(?:→\s*(\d[\d ]*))?"),
+         _done_fragment_fr),
+    ],
+    "en": [
+        # (round 53) "cleared ISTQB Advanced … last week", "did the SMSTS 5-day course, passed 17 Sept"
+        (re.compile(r"(?i)^(did|cleared|got|earned|obtained|sat|received|achieved)\s+((?:(?!\band\b)[^,.:;()+!?]){3,70})(,\s*passed\b)?"),
+         _done_fragment_en),
+    ],
+}
 _LABELLED = {
     "fr": [
         # « inscrite à Excel intermédiaire au centre de formation continue, début 3 nov. » → « je me suis inscrite à … »
@@ -756,7 +828,7 @@ def labelled_news(notes: str, lang: str) -> str:
         line = re.sub(r"(?i)\bcat\.\s*(?=\d)", "catégorie " if lang == "fr" else "category ", line)
         line = re.sub(r"(?i)\s*\b(\d)\s*x\s*/\s*sem\w*\.?", lambda m: " " + {"1": "une", "2": "deux", "3": "trois"}.get(m.group(1), m.group(1)) + " fois par semaine", line)
         line = re.sub(r"(?i)\s*\b(\d)\s*x\s*/\s*(?:wk|week)\b", lambda m: f" {m.group(1)} times a week", line)
-        if told := _told_by(line, _LABELLED[lang], lang, names_with_ampersand=True):  # (« M&E » is a name)
+        if told := _told_by(line, [*_DONE_FRAGMENTS[lang], *_LABELLED[lang]], lang, names_with_ampersand=True):  # (« M&E » is a name)
             return told
     return ""
 
@@ -798,7 +870,7 @@ _SINCE_LABEL = re.compile(r"(?i)^(?:depuis(?:\s+l'entre(?:vue|tien))?|entre-temp
 _NEWS_ACT = {
     "fr": re.compile(r"(?i)^(?:je me suis inscrite?|je suis inscrite?|j'ai réservé|j'ai commencé|je commence|j'ai passé|je passe|je repasse|"
                      r"j'ai réussi|j'ai obtenu|je prépare|je suivrai|je suis|je serai disponible|je suis disponible|je peux (?:commencer|déménager|bouger)|"
-                     r"je finis|je termine|mon (?:contrat|préavis|employeur)|j'ai déménagé|je peux (?:faire|travailler) (?:le |les )?(?:rotatif|nuits?|soirs?|fins? de semaine|week-ends?)|"
+                     r"je finis|je termine|mon (?:contrat|préavis|employeur)|j'ai déménagé|j'ai (?:maintenant )?(?:ma|mon) (?:carte|permis|certificat|diplôme|attestation|licence)|je peux (?:faire|travailler) (?:le |les )?(?:rotatif|nuits?|soirs?|fins? de semaine|week-ends?)|"
                      r"mes (?:fins de semaine|week-ends|soirées|soirs|nuits) sont (?:maintenant )?libres)\b"),
     "en": re.compile(r"(?i)^(?:I've (?:booked|enrolled|registered|signed up|started|passed|completed|finished|got|earned)|I'm (?:sitting|taking|doing|enrolled|registered|booked|available)|"
                      r"I (?:booked|enrolled|registered|signed up|started|passed|completed|finished|got|earned|sat|sit|start|take|can start|will be available|'ll be available|"
@@ -808,7 +880,7 @@ _NEWS_ACT = {
 _NEWS_FRAGMENT = {
     "fr": [
         # « Inscrit à l'école IBODE de Toulouse pour septembre » → « je suis inscrit à l'école IBODE … »
-        (re.compile(r"(?i)^(inscrite?s?)\s+((?:à|au|aux|en|pour)\s+[^,;:()+]{3,80})$"), lambda m: f"je suis {m.group(1).lower()} {m.group(2)}"),
+        (re.compile(r"(?i)^(inscrite?s?|admise?s?|acceptée?s?)\s+((?:à|au|aux|en|pour)\s+[^,;:()+]{3,80})$"), lambda m: f"je suis {m.group(1).lower()} {m.group(2)}"),
         # « examen pratique prévu le 15 juillet à la SAAQ » → « mon examen pratique est prévu le 15 juillet à la SAAQ »
         (re.compile(rf"(?i)^(examen|cours|formation|session|stage|test|certification|recyclage)\s+((?:(?!\bet\b|\bpuis\b)[^,;:()+]){{2,60}}?)\s+prévue?s?\s+((?:le|en|début|fin|du|à partir)\b[^,;:()+]*?(?:{_FR_MONTH}|\d{{4}})[^,;:()+]*)$"),
          lambda m: (f"mon {m.group(1).lower()} {m.group(2)} est prévu {m.group(3)}" if m.group(1).lower() in _MASCULINE_NEWS
@@ -840,6 +912,10 @@ _NOT_OWN_NEWS = re.compile(r"(?i)\?|\b(?:demander|savoir|ask|know|wonder|pense|c
                            r"jury|avais dit|had said|told them|j'ai dit|I said|si je|if I|ils|they|elle|she|he|il)\b")
 
 
+# « J'ai ma carte de compagnon depuis 2022 »: held for years, not news since the interview (round 53).
+_HELD_FOR_YEARS = re.compile(r"(?i)\b(?:depuis|since)\s+(?:\d{4}|des années|plusieurs|longtemps|toujours|years|ages|\d+\s+(?:ans|years))")
+
+
 def news_told(notes: str, lang: str) -> str:
     """The candidate's news since the interview, in any shape the notes give it, as the candidate's own clause (at
     most two, joined), or ""."""
@@ -848,6 +924,8 @@ def news_told(notes: str, lang: str) -> str:
     notes = re.sub(r"(?i)\bj'ai passé ([^()\n]{2,40}?)\s*\(\s*réussie?s?\b[^()]*\)", r"j'ai réussi \1", notes)
     notes = re.sub(r"(?i)\bj'ai booké\b", "j'ai réservé", notes)  # (a Québec anglicism)
     text = written_out(re.sub(r"\s*\([^()\n]{1,60}\)", "", notes), lang)
+    # « J'AI MA CARTE maintenant »: the notes' shout, said in a sentence's case (not an acronym: two words or more)
+    text = re.sub(r"\b(?:J'AI|JE|MA|MON|MES)(?:\s+[A-ZÀ-Ý']{2,})+\b", lambda m: m.group(0).lower(), text)
     told: list[str] = []
     named = ""  # the last credential named (« TOEIC passé en janvier : 780. Je le repasse le 28 juin. »)
     for raw in re.split(r"(?<=[a-zà-ÿ0-9)!])[.!]+\s+|\n|\s/\s|\s\+\s|;\s", text):
@@ -858,16 +936,16 @@ def news_told(notes: str, lang: str) -> str:
             sentence = re.sub(r"^I'm (retaking|resitting|sitting|taking) it\b", lambda m: f"I'm {m.group(1)} the {named}", sentence)
         if acronym := re.search(r"\b[A-Z]{3,}[\w-]*\b", sentence):
             named = acronym.group(0)
-        for clause in re.split(r",\s+(?!(?:et|and|mais|but|de|du|dès|en|from|in|starting|pour|for)\b)", sentence):
+        for clause in re.split(r",\s+(?!(?:et|and|mais|but|de|du|dès|en|from|in|starting|pour|for|à \d+|within \d+)\b)", sentence):
             clause = re.sub(r"(?i)^(?:donc|so|and so|alors)\s+", "", clause.strip(" .!;,"))
             speaks_of_news = _NEWS_WHAT[lang].search(clause) or _NEWS_MORE[lang].search(clause)
-            if _NOT_OWN_NEWS.search(clause) or not speaks_of_news or not 3 <= len(clause.split()) <= 22:
+            if _NOT_OWN_NEWS.search(clause) or not speaks_of_news or not 3 <= len(clause.split()) <= 22 or _HELD_FOR_YEARS.search(clause):
                 continue
             said = ""
             if _NEWS_ACT[lang].match(clause):
                 said = clause
             else:
-                for pattern, turn in [*_NEWS_FRAGMENT[lang], *_LABELLED[lang], *_FRAGMENTS[lang]]:
+                for pattern, turn in [*_NEWS_FRAGMENT[lang], *(_DONE_FRAGMENTS[lang] if labelled else []), *_LABELLED[lang], *_FRAGMENTS[lang]]:
                     if match := pattern.match(clause):
                         said = turn(match)
                         break
@@ -993,7 +1071,14 @@ def _pronoun_inverted(head: str, match: re.Match[str], *, offset: int = 0) -> st
 
 # Spoken turns a formal letter writes otherwise (round 38: « C'est l'aveugle ou l'anglais qui a fait la différence ? »,
 # « Est-ce qu'on peut s'entraîner ou c'est inutile ? » pasted in a letter at formality 85).
-_WRITTEN_TURNS = [(r"^C'est (.{3,60}?) qui\b", r"Est-ce \1 qui"), (r"^C'était (.{3,60}?) qui\b", r"Était-ce \1 qui"),
+_WRITTEN_TURNS = [
+                  # « C'est quel niveau exact qui est exigé ? » → « Quel niveau exact est exigé ? » (round 53: « Est-ce quel
+                  # niveau… qui »); « C'était quoi le point faible dans le test ? » → « Quel était le point faible… ? »
+                  (r"^C'(?:est|était) (quel(?:le)?s? [^?]{2,50}?) qui (est|sont|était|étaient|a|ont|avait|avaient)\b", lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + " " + m.group(2)),
+                  (r"^C'(est|était) quoi (le|la|les|l') ?", lambda m: ("Quel" + ("le" if m.group(2) == "la" else "s" if m.group(2) == "les" else "") + " "
+                                                                   + ("est" if m.group(1) == "est" else "était") + " " + m.group(2) + ("" if m.group(2) == "l'" else " "))),
+                  (r"^C'est qui qui\b", "Qui"), (r"^C'était qui qui\b", "Qui"),
+                  (r"^C'est (.{3,60}?) qui\b", r"Est-ce \1 qui"), (r"^C'était (.{3,60}?) qui\b", r"Était-ce \1 qui"),
                   # (round 43: « Est-ce que c'est l'étude de cas qui a pesé ? » at formality 95)
                   (r"^Est-ce que c'est (.{3,60}?) qui\b", r"Est-ce \1 qui"), (r"^Est-ce que c'était (.{3,60}?) qui\b", r"Était-ce \1 qui"),
                   (r"^Est-ce que c'est possible d(e |')", r"Serait-il possible d\1"), (r"^Est-ce qu'il existe\b", "Existe-t-il"),

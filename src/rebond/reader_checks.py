@@ -18,8 +18,10 @@ from rebond.check_base import _result, _sentence_texts, _Subject
 from rebond.french import Organisation, clean_role, elide, role_compact, role_for, role_forms, role_in_sentence
 from rebond.models import CheckResult, Channel, GrammaticalGender, Language
 from rebond.resources import load_data
+from rebond.news_and_reason import news_settles_reason
 from rebond.notes_questions import asks_status, formal_enough, formal_question, past_the_decision
 from rebond.situation import is_team_name, moment_terms, read_situation
+from rebond.spoken import ordinals_written
 from rebond.text import compile_terms, count_word, find_terms, fold, has_term, word_positions, written_out
 
 
@@ -248,6 +250,8 @@ def check_stated_reason_used(s: _Subject) -> CheckResult:
     words = _reason_words()
     key = "internal" if reason.internal else reason.category.value if reason.category else reason.term_kind or "internal"
     text = s.body + "\n" + s.voicemail
+    if s.request.channel is Channel.PHONE and s.lang == "fr":
+        text += "\n" + ordinals_written(text)  # « un deuxième assistant » said for the message's « un 2e assistant »
     # Asked again: a question about the very area the recruiter already answered.
     if not reason.internal and reason.category is not None:
         beyond = compile_terms(tuple(words["beyond"][s.lang]))
@@ -275,6 +279,10 @@ def check_stated_reason_used(s: _Subject) -> CheckResult:
             terms.append(re.escape(fold(elide(reason.hire))))
     if terms and has_term(text, tuple(terms)):
         return _result("stated_reason_used", s.lang, True)
+    situation = read_situation(s.request)
+    if news_settles_reason(reason, situation.to_mention) and fold(situation.to_mention) in fold(text):
+        # "Good news: I can now do nights" in a note with no room for the reason's sentence answers the reason itself.
+        return _result("stated_reason_used", s.lang, True)
     shown = reason.term or reason.topic or (reason.category.value if reason.category else "internal")
     return _result("stated_reason_used", s.lang, False, shown)
 
@@ -289,6 +297,8 @@ def check_notes_used(s: _Subject) -> CheckResult:
         return _result("notes_used", s.lang, True)
     situation = read_situation(s.request)
     text = s.text
+    if s.request.channel is Channel.PHONE and s.lang == "fr":
+        text += "\n" + ordinals_written(text)  # « la deuxième entrevue » said for the notes' « la 2e entrevue »
     # The questions the notes list for the recruiter are what the candidate wants asked: one of them, asked, is the
     # most telling use of the notes; none asked is the miss readers named first ("her two questions are missing").
     # (A follow-up on a decision not yet given asks where things stand itself: a question about that is covered.)

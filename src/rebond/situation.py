@@ -220,7 +220,8 @@ def read_situation(request: DraftRequest) -> Situation:
             (call := _CALL_REPORT.search(notes)) or (news == NewsChannel.PHONE and (call := _CALL_REPORT_SAID_WITHOUT_ME.search(notes)))):
         # « Elle m'a rappelée mardi : ils prennent quelqu'un qui… », "Chef Maria called Mon: they went with…":
         # the notes report the call that brought the news; what was said there is read as the rejection.
-        rejection, notes, news = notes[call.start():], notes[:call.start()], NewsChannel.PHONE.value
+        # (Written out as the pasted message is: « ma dispo bloquait », « qqn du coin », round 52.)
+        rejection, notes, news = shorthand_written_out(notes[call.start():]), notes[:call.start()], NewsChannel.PHONE.value
         # What the notes then say of the interview itself stays notes (« L'entrevue c'était par Teams … un petit
         # exercice Excel, j'ai été un peu lente »): its moments are asked about, and it states no reason.
         told, described = [], []
@@ -497,7 +498,8 @@ _REPORTED_SPEECH = re.compile(r"(?i)\b(?:(?:il|elle|on|ils|elles) (?:a|m'a|ont|m
 _CALL_REPORT = re.compile(
     # (« Le chef, M. Royer, m'a appelé lundi » : the name set off by commas)
     # (A name starts with a capital, even under (?i): « … qui m'a texté » is no one's name, round 50.)
-    r"(?i)(?:\b(?:il|elle|on|ils|elles|(?-i:[A-ZÉ])[\w-]+(?: \([^)]*\))?),? m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
+    # (round 52: « Le patron m'a appelé : trop loin (50 km) », a role said with its article)
+    r"(?i)(?:\b(?:il|elle|on|ils|elles|(?-i:[A-ZÉ])[\w-]+(?: \([^)]*\))?|(?:le|la|mon|ma) (?:patron|patronne|boss|chef|gérante?|responsable|recrut\w+|RH|DRH|direct\w+|conseill\w+|superviseur\w*|contremaître)),? m'a (?:rappel\w*|appel\w*|téléphon\w*|texté)"
     # « Coup de fil de Marc (le fils du patron) samedi midi »
     # (round 49: « Appel de la conseillère RH mardi (1er déc.) : … », a role of up to three words)
     r"|\b(?:appel|coup de fil|téléphone) (?:de |d'|du )[A-ZÉ][\w.-]*(?: [A-ZÉ][\w-]+){0,2}(?: \([^)]*\))?,? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce midi|cet après-midi|ce soir|tantôt|le lendemain)"
@@ -1126,6 +1128,8 @@ _OFFERED = {
                      r"|(?<=\bas )an?\s+[a-z][\w -]{2,30}?(?=\s+(?:this|next)\s+(?:season|year|summer|winter|fall|spring)\b)"
                      r"|(?<=\bshort )an?\s+[a-z][\w -]{2,30}?\s+for\s+[\w -]{2,30}?(?=\s+if\b|[.,;]|$)"
                      r"|(?<=you forward for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}|(?<=recommend you for )(?:our|the|a|an)\s+[^.,;:!?]{3,50}"
+                     # "I'll flag you for relief work in Term 1 if you're keen" (round 53)
+                     r"|(?<=you for )(?:relief|casual|supply|temp|fill-in|cover)\s+(?:work|shifts?|teaching|days)\b[^.,;:!?]{0,30}?(?=\s+if\b|[.,;!?]|$)"
                      r"|(?<=welcome you to )(?:our|the|a|an)\s+[^.,;!?]{3,40}?(?=\s+or\b|[.,;!?]|$)"
                      r"|(?<=offered me )[^.,;!?]{3,60}?(?=\s+(?:if|when|for the summer|,)\b|[.,;!?]|$)"
                      r"|(?<=need )(?:some )?(?:(?:relief|casual|weekend|on-call|part-time|seasonal|extra|holiday)\b[^.,;!?—–]{3,40}?)(?=\s+[-–—]|[.,;!?]|$)"
@@ -1415,6 +1419,17 @@ def _cues() -> dict:
     return load_data("context_cues.yaml")
 
 
+def _clause_containing(sentence: str, words: str) -> str:
+    """The clause of ``sentence`` that holds ``words``: "requires all supervisors to hold a current SMSTS, and we need
+    someone who can start on site without a gap" holds two reasons, one per clause (round 53)."""
+    # (Only a second need said in its own clause: « … et le comité avait des doutes avec la distance » explains the first.)
+    for clause in re.split(r"(?i),?\s+(?:and|et)\s+(?=(?:we|they|nous|ils|on)\s+(?:also\s+)?(?:need|needed|require|required|must|wanted|"
+                           r"avons besoin|avions besoin|a besoin|avait besoin|exige|exigeons|voulions|voulait)\b)", sentence):
+        if words in clause:
+            return clause
+    return sentence
+
+
 def _internal_hire(rejection: str) -> bool:
     """Whether the post went to someone inside: not the candidate's own in-house experience (« moi j'ai surtout de
     l'expérience à l'interne », "my experience is mostly in-house")."""
@@ -1424,6 +1439,8 @@ def _internal_hire(rejection: str) -> bool:
             before = fold(sentence[max(0, hit.start() - 50):hit.start()])
             if re.search(r"\b(debats?|discussions?|echanges?|reflexion|deliberations?|discuss\w*|debated?)\s*$", before):
                 continue  # « après pas mal de débats en interne »: discussed inside, not hired inside
+            if re.search(r"\b(formations?|former|formee?s?|train(?:ing|ed)?|coach\w*|developp\w*|develop\w*)\b[\w\s']{0,30}$", before):
+                continue  # « offrir une formation complète à l'interne », "train internally": taught inside (round 53)
             if not re.search(r"\b(experience|j'ai|moi|mon|ma|mes|my|i have|i've|worked|travaille)\b", before):
                 return True
     return False
@@ -1449,6 +1466,10 @@ def stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # in other candidates whose."); nor does a name in brackets after the job's title, which is the title's (« le poste
     # d'analyste en cybersécurité (SOC) », read as « me former à SOC »).
     term, topic = reason.term, reason.topic
+    if reason.term_kind in ("credential_phrase", "licence", "certification", "membership"):
+        # « le permis B pour partir seul sur les chantiers avec le fourgon » (round 53): what it is for is the post's,
+        # the credential is « le permis B »
+        term = re.split(r"(?i)\s+(?:pour|afin de|afin d'|in order to|so (?:that|you|they)|to (?=[a-z]+\b))\s*", term)[0] if len(term.split()) > 4 else term
     # (A lone lower-case letter only: « classe C », "Class A" are names, not cuts.)
     term = re.sub(r"(?:\s+(?:(?i:ou|et|or|and|de|du|des|à|en|of|the|a)|[a-zà-ÿ]'?))+$", "", term) if len(term.split()) > 2 else term
     if _BROKEN_END.search(term) or term and re.search(rf"(?i)\b(?:poste|role|position)\s+(?:de |d'|du |of |as )[^.;,()]{{0,60}}\(\s*{re.escape(term)}\s*\)", reason.evidence):
@@ -1507,7 +1528,7 @@ def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
     # (A language level the post needs is the reason before a shift it names: "we need conversational French (around
     # B2) … for the night shift when you're alone at the desk" is about French, not availability.)
     logistics = None if internal or _language_level(rejection, lang) else _logistics(rejection, lang)
-    if needed and logistics and has_term((_sentence_containing(rejection, needed) or needed).replace(needed, " "),
+    if needed and logistics and has_term(_clause_containing(_sentence_containing(rejection, needed) or needed, needed).replace(needed, " "),
                                          tuple(_cues()["logistics"][logistics[0]])):
         # "we need the RA in place for training the week before; … the timing didn't work": the sentence says it
         # was a date, not a skill (a date inside the requirement, "registered … before the start date", is not).
@@ -1534,6 +1555,17 @@ def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
     if not internal and (language := _language_level(rejection, lang)) and not (findings and findings[0].category is Category.LANGUAGE_REGISTER):
         # « un anglais courant et une deuxième langue étrangère (espagnol) »: the language is the reason.
         return StatedReason(category=Category.LANGUAGE_REGISTER, term=language, term_kind="language", evidence=language)
+    if not internal and (failed := _FAILED_TEST.search(rejection)):
+        # "failed the road test portion", « j'ai échoué à l'épreuve de conduite »: the test, named, is the reason (round
+        # 52: "Which of my answers was the weakest?" after the recruiter had said which part was failed).
+        named = re.sub(r"(?i)^(?:my|your)\s", "the ", re.sub(r"(?i)^à\s+", "", failed.group("test")).replace("au ", "le ", 1))
+        if lang != "en":
+            named = re.sub(r"(?i)^(?:mon|ma|votre|ton|ta)\s+", lambda m: "la " if m.group(0).lower().startswith(("ma", "ta")) else "le ", named)
+            if not re.match(r"(?i)(?:l'|le |la |les )", named):
+                named = ("l'" if named[:1].lower() in "aeéèêiou" else "le ") + named
+        elif not re.match(r"(?i)the\s", named):
+            named = "the " + named
+        return StatedReason(category=Category.SKILLS, term=named, term_kind="test", evidence=failed.group(0))
     if not findings and not internal and (full := _sentence_with(rejection, "capacity")):
         # « l'équipe est bouclée », « ils prennent juste un apprenti cette année »: room, not the candidate, decided.
         # (Readers: "nothing was missing, so « ce qui m'a manqué » misreads him.")
@@ -1580,6 +1612,7 @@ def _stated_reason(rejection: str, lang: str) -> StatedReason | None:
         # entrevue » (round 32: "the interview went well; the timed climb was the reason").
         named = _without_dangling_end(re.split(r"\s*[(,;:]|\s+(?:et|and|ou|or|n'|ne|was|were|did|a|est|was)\s", test.group(0))[0])
         named = re.sub(r"(?i)^(?:your|my|votre|ton|mon) ", "the " if lang == "en" else "", named)
+        named = re.sub(r"(?i)^aux ", "les ", re.sub(r"(?i)^au ", "le ", named))  # « insuffisants aux tests de logique »
         if lang != "en" and not re.match(r"(?i)(?:l'|le |la |les )", named):
             named = ("l'" if named[:1].lower() in "aeéèêiou" else "le ") + named
         return StatedReason(category=first.category, term=named, term_kind="test", evidence=first.evidence)
@@ -1623,7 +1656,13 @@ def _test_score_below(sentence: str) -> bool:
     return bool(_SCORE_BELOW.search(sentence) and _TEST_NAMED.search(sentence))
 
 
-_TEST_NAMED = re.compile(r"(?i)\b(?:l'|le |la |the |your |votre |ton )?(?:épreuve|epreuve|test|examen|exam|exercice|exercise|"
+# A test the candidate failed, named (a part of the process, not a credential): "failed the road test portion", « raté
+# l'épreuve écrite », « pas réussi le test de dactylo ».
+_FAILED_TEST = re.compile(
+    r"(?i)\b(?:failed|didn't pass|did not pass|échoué|raté|loupé|coulé|pas réussi|pas passé)\s+(?:on\s+)?"
+    r"(?P<test>(?:à\s+)?(?:the |my |your |au |le |la |l'|mon |ma |votre )?(?:[\w-]+ ){0,2}?(?:test|exam|assessment|épreuve|examen|évaluation)"
+    r"(?: (?:de |d'|du |des )[\w'-]+| écrite?| pratique| orale?| théorique| physique)?)\b")
+_TEST_NAMED = re.compile(r"(?i)\b(?:l'|le |la |les |aux |the |your |votre |vos |ton )?(?:épreuves?|epreuves?|tests?|examens?|exams?|exercices?|exercises?|"
                          r"assessment|mise en situation|essai pratique|practical)\b[^.,;:()!?]{0,40}")
 
 
@@ -1750,7 +1789,9 @@ def _sentence_with(text: str, cue: str) -> str:
 _HIRE = {
     "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre|celle|celui)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
                      r"\s*\b(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?"
-                     r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?|qualifiée?s?|certifiée?s?|habilitée?s?|diplômée?s?)\b[^.;!?:]{3,150}\b)"),
+                     r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?|qualifiée?s?|certifiée?s?|habilitée?s?|diplômée?s?)\b[^.;!?:]{3,150}\b"
+                     # « ils prenaient une IBODE diplômée », the sentence's end (round 53)
+                     r"|(?:un|une)\s+(?-i:[A-Z]{2,}[\w-]*)\s+(?:diplômée?|qualifiée?|certifiée?|habilitée?)(?=\s*(?:[.;!?]|$)))"),
     "en": re.compile(r"\b((?:a|an|another|other|someone|somebody)\b(?:\s+(?!who\b|whose\b|with\b|that\b)[\w'’-]+){0,4}?"
                      r"\s+(?:who|whose|with|that|having|holding|already)\b[^.;!?:]{3,150}\b)", re.IGNORECASE),
 }
@@ -1912,7 +1953,7 @@ _REQUIRED = {
                       r"((?:le|la|les|l'|un|une|des|au moins)\b[^.;,!?]{3,100}?)(?=\s*(?:[.;,!?]|\s(?:et|mais|or)\b|$))"),
            re.compile(r"(?i)\b(?:ne\s+(?:peut|peux|pouvons|pouvez|pourrons|pourrait)|pas possible)\b[^.;!?]{0,60}?\bsans\s+"
                       r"((?:le|la|les|l'|un|une|votre|ton|ta)\b[^.;,!?]{3,80}?)(?=\s*(?:[.;,!?]|\s(?:mais|et|or)\b|$))")],
-    "en": [re.compile(r"(?i)\b(?:requires?|required|needs?|needed)\s+(?:(?:the successful candidate|someone|candidates|applicants|you)\s+to\s+)?"
+    "en": [re.compile(r"(?i)\b(?:requires?|required|needs?|needed)\s+(?:(?:the successful candidate|someone|candidates|applicants|you|all (?:\w+ ){0,2}?\w+s|every \w+|each \w+)\s+to\s+)?"
                       r"((?:to\s+)?(?:be|have|hold)\s+[^.;!?]{3,140}?|(?:a|an|the|at least|valid)\b[^.;!?]{3,140}?)"
                       r"(?=\s*(?:[.;!?]|,|\s(?:and since|since|so|but|which)\b|$))"),
            re.compile(r"(?i)\b(?:can't|cannot|can not|unable to|not able to)\b[^.;!?]{0,60}?\bwithout\s+"
@@ -1986,7 +2027,10 @@ def _language_level(rejection: str, lang: str) -> str:
         if re.search(rf"\b{word}\s+(courant|fluide|professionnel|operationnel|de niveau|niveau|c1|b2)\b|\b(fluent|conversational|business|advanced|working)\s+{word}\b"
                      rf"|\b(maitrise|niveau|level|proficiency)\s+(de l'|d'|en |in |of )?{word}\b"
 
-                     rf"|\b(langue seconde|second language|evaluation linguistique|language assessment)\s*\(?{word}\b", folded):
+                     rf"|\b(langue seconde|second language|evaluation linguistique|language assessment)\s*\(?{word}\b"
+                     # « l'évaluation de votre anglais oral n'a pas atteint le niveau requis » (round 53)
+                     rf"|\b{word}\s+(oral|ecrit|parle)\b[^.]{{0,60}}\b(niveau|insuffisant|requis|exige)"
+                     rf"|\b(spoken|written|oral)\s+{word}\b[^.]{{0,60}}\b(level|standard|required|below|not (?:quite )?(?:strong|good) enough)", folded):
             return shown
     for word, shown in _cues()["languages"]["en" if lang == "en" else "fr"].items():
         # « nous avons besoin d'une physiothérapeute parfaitement à l'aise en anglais », "comfortable in Spanish": the

@@ -118,6 +118,20 @@ def spoken_french(text: str) -> str:
     return _each_question(text, said)
 
 
+_ORDINALS_FR = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième", 6: "sixième", 7: "septième",
+                8: "huitième", 9: "neuvième", 10: "dixième"}
+
+
+def ordinals_said(text: str) -> str:
+    """« une 2e candidature », « le 1er entretien » said as words (round 53: "« 2e » is written, not spoken")."""
+    def said(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        if n == 1:
+            return "première" if m.group(2).lower() in ("re", "ère") else "premier"
+        return _ORDINALS_FR.get(n, m.group(0))
+    return re.sub(r"\b(\d{1,2})(er|re|ère|e|ème|eme)\b", said, text)
+
+
 # ---- English: contractions -----------------------------------------------------------
 
 _CONTRACTIONS = [
@@ -180,3 +194,12 @@ def formal_french(text: str) -> str:
         lower = (rest[:1].islower() or head) and _COMMON_START.match(turned)
         return head + (turned[:1].lower() + turned[1:] if lower else turned)
     return _each_question(text, written)
+
+
+_ORDINAL_WORDS_FR = {word: f"{n}e" for n, word in _ORDINALS_FR.items() if n > 1} | {"premier": "1er", "première": "1re"}
+
+
+def ordinals_written(text: str) -> str:
+    """The inverse of ``ordinals_said``: « une deuxième candidature » → « une 2e candidature » (a check compares a
+    call's words with the notes' as written)."""
+    return re.sub(r"\b(" + "|".join(_ORDINAL_WORDS_FR) + r")\b", lambda m: _ORDINAL_WORDS_FR[m.group(1)], text)
