@@ -1290,3 +1290,45 @@ def test_an_australian_offer_of_relief_work_is_taken_up_by_name_and_dated_day_fi
     req = request("en", rejection=rejection, recruiter="Bec", company="Banksia Ridge College", date="2026-11-10", formality=0, length=40)
     body = compose(req).body
     assert british(req) and "relief work in Term 1" in body and "10 November" in body, body
+
+
+# ---- round 54's readers: an offer denied, the verb « permis de », abbreviations, the call's news on its reason ----
+
+def test_an_offer_denied_is_no_offer():
+    """Round 54 (br-bb-15): « pas de formation payée cette fois » gave « votre proposition m'intéresse beaucoup »."""
+    notes = ("Ferland a appelé lundi matin. Raison: ils prennent seulement du monde avec la classe 2 déjà en poche pour la liste "
+             "d'automne, pas de formation payée cette fois\nmoi j'ai passé l'examen théorique classe 2 le 29 sept, pratique bookée le 24 oct\n"
+             "question: si j'ai ma classe 2 en nov, je rentre sur la liste d'hiver? faut-il refaire toute l'entrevue?")
+    situation = read_situation(request("fr", "phone", news="phone", notes=notes, recruiter="M. Ferland"))
+    assert situation.invited_back != "offer" and situation.reason is not None, situation
+    assert situation.reason.hire == "des candidats avec la classe 2 déjà en poche pour la liste d'automne", situation.reason
+    assert situation.own_questions[0] == "Si j'ai ma classe 2 en novembre, je rentre sur la liste d'hiver ?", situation.own_questions
+    script = compose(request("fr", "phone", news="phone", notes=notes, recruiter="M. Ferland", length=65)).full_text()
+    assert "proposition" not in script, script
+    assert script.index("classe 2 déjà en poche") < script.index("j'ai passé l'examen théorique classe 2 le 29 septembre"), script
+
+
+def test_what_a_test_did_not_permit_is_no_licence():
+    """Round 54 (br-bb-27): « ce que le test pratique n'a pas permis de confirmer » was read as a « permis »."""
+    from rebond.situation import stated_reason
+    reason = stated_reason("Le poste nécessite une maîtrise avancée de Power BI (DAX, modélisation) dès la prise de fonction, "
+                           "ce que le test pratique n'a pas permis de confirmer.", "fr")
+    assert reason is not None and reason.term == "Power BI" and reason.term_kind not in ("licence", "certification"), reason
+    assert stated_reason("Le poste exige le permis de conduire B.", "fr").term == "le permis de conduire B"
+
+
+def test_a_category_abbreviation_does_not_end_the_reason():
+    reason = read_situation(request("fr-FR", rejection="Le poste exige le CACES R489 cat. 3 et 5 à jour, que vous n'avez pas.")).reason
+    assert reason is not None and "catégories 3 et 5" in reason.term, reason
+
+
+def test_the_notes_anglicism_and_abbreviated_months_are_written_out():
+    from rebond.notes_questions import to_mention
+    assert to_mention("mon examen de qualification CCQ est booké pour le 22 avril!!", "fr") == \
+        "mon examen de qualification CCQ est réservé pour le 22 avril"
+
+
+def test_an_alliance_takes_its_article():
+    from rebond.french import Organisation
+    assert Organisation.parse("Alliance pour l'habitation communautaire de Lanaudière").at.startswith("à l'Alliance")
+    assert Organisation.parse("Groupe Lépine & Fils").at == "chez Groupe Lépine & Fils"  # (as the checker set labels it)

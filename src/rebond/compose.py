@@ -1591,10 +1591,14 @@ def _phone(w: _Writer) -> tuple[str, str]:
     ask.append(w.pick("phone_regret_plain" if w.situation.reason is not None or leads_to_questions else "phone_regret"))
     practical = _practical_reason(w)  # (no « pour progresser » in the lead to the questions either)
     settled = _news_settles_reason(w)
+    on_reason = False
     if reason := _reason_sentence(w):
         ask.append(reason)
-        if settled:  # the news that settles the reason, right after it (not four lines later, "also, …")
-            ask.append(w.pick("mention_on_reason_done", mention=s.to_mention))
+        # The news that answers the reason, right after it (not four lines later, "also, …"), as in a letter.
+        on_reason = bool(s.to_mention) and (settled or mention_answers_reason(s.to_mention, reason) or _news_answers_reason(w)
+                                            or _news_shares_words(w))
+        if on_reason:
+            ask.append(w.pick("mention_on_reason_done" if settled else "mention_on_reason", mention=s.to_mention))
     if gap_asked:
         ask.append(_gap_question(w, spoken=True, after_reason=True))  # the questions that follow go past it
     else:  # soft below 35: "if you have a moment"; direct above
@@ -1606,7 +1610,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
         # The candidate's own question from the notes: before the lead to the list, or after the question that goes
         # past the reason (which points back to it: "close that gap", « sur ce point »).
         ask.insert(len(ask) if gap_asked else len(ask) - 1, wants)
-    if s.to_mention and not settled:
+    if s.to_mention and not on_reason:
         ask.append(w.pick("mention", mention=s.to_mention))  # what the notes say to tell them
     if tone.length >= _EXTRA_FROM:
         ask.append(w.pick("phone_extra"))  # said, not asked: the opening already asked one question

@@ -521,12 +521,24 @@ _ANOTHER_CHANCE = re.compile(r"(?i)\s+(?:si j'ai|si j'avais|si on me donne) une 
                              r"\s+if I (?:get|got|had|have) (?:another|a second) (?:chance|shot|go)\b")
 
 
+_FR_MONTH_SHORT = {"janv": "janvier", "févr": "février", "fév": "février", "avr": "avril", "juil": "juillet", "sept": "septembre",
+                   "oct": "octobre", "nov": "novembre", "déc": "décembre"}
+
+
+def months_written_fr(text: str) -> str:
+    """« en nov », « le 29 sept » written « en novembre », « le 29 septembre » (round 54); a name is left as typed."""
+    return re.sub(r"(?i)(\ben |\d )(" + "|".join(_FR_MONTH_SHORT) + r")\.?(?=[\s,;:!?)]|$)",
+                  lambda m: m.group(1) + _FR_MONTH_SHORT[m.group(2).lower()], text)
+
+
 def _sendable(text: str, lang: str) -> str:
     text = re.sub(r"^(?:and|also|et|aussi|puis)\s+", "", text.strip(" ,;:-–—"), flags=re.IGNORECASE)
     text = _ANOTHER_CHANCE.sub(" next time" if lang == "en" else " pour la prochaine fois", text)
     if lang == "en":
         text = re.sub(r"\s+/\s+", " or ", text)  # "an eligibility list / casual pool": one or the other
     text = _as_written(re.sub(r"\s{2,}", " ", text), lang)  # "hrs/week" is "hours a week", not "hrs or week"
+    if lang != "en":
+        text = months_written_fr(text)
     if lang != "en":  # « j'ai pas de formation » → « je n'ai pas de formation »: a message writes the « ne »
         text = re.sub(r"(?i)\bj'ai pas\b", "je n'ai pas", re.sub(r"(?i)\bje suis pas\b", "je ne suis pas", re.sub(r"(?i)\bc'est pas\b", "ce n'est pas", text)))
     else:
@@ -937,7 +949,7 @@ def news_told(notes: str, lang: str) -> str:
         if acronym := re.search(r"\b[A-Z]{3,}[\w-]*\b", sentence):
             named = acronym.group(0)
         for clause in re.split(r",\s+(?!(?:et|and|mais|but|de|du|dès|en|from|in|starting|pour|for|à \d+|within \d+)\b)", sentence):
-            clause = re.sub(r"(?i)^(?:donc|so|and so|alors)\s+", "", clause.strip(" .!;,"))
+            clause = re.sub(r"(?i)^(?:donc|so|and so|alors|moi,?|pis|and)\s+", "", clause.strip(" .!;,"))
             speaks_of_news = _NEWS_WHAT[lang].search(clause) or _NEWS_MORE[lang].search(clause)
             if _NOT_OWN_NEWS.search(clause) or not speaks_of_news or not 3 <= len(clause.split()) <= 22 or _HELD_FOR_YEARS.search(clause):
                 continue
@@ -961,6 +973,8 @@ def news_told(notes: str, lang: str) -> str:
             said = _spelled_out(said, lang)
             if lang == "en":  # "booked for Oct 2026" → "October 2026"
                 said = _months_written_en(said)
+            else:
+                said = months_written_fr(said)
             if _note_speak_in(said):
                 continue
             said = re.sub(r"(?i)\bje peux bouger\b", "je peux déménager", said)
@@ -977,6 +991,13 @@ def news_told(notes: str, lang: str) -> str:
 
 
 def to_mention(notes: str, lang: str) -> str:
+    """What the notes say to tell the recruiter, or the candidate's news (see ``_to_mention``), in a letter's words:
+    « booké » is the notes' anglicism for « réservé » (round 54)."""
+    told = _to_mention(notes, lang)
+    return re.sub(r"(?i)\bbook(é|ée|és|ées)\b", r"réserv\1", told) if lang != "en" else told
+
+
+def _to_mention(notes: str, lang: str) -> str:
     """What the notes say to tell the recruiter (« Mentionner que je suis dispo pour les nuits dès janvier », "Mention
     I can start Jan 4"), in the candidate's first person, or "" when it is not said so; else the candidate's news
     since the interview, when the notes tell it (``news_since``)."""

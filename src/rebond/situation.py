@@ -1087,6 +1087,13 @@ def _invitation(rejection: str) -> str:
     # (A named post that may open comes before a kept CV in another sentence: « je garde votre CV : un poste de cheffe d'équipe de nuit
     # pourrait se libérer » is answered by that post.)
     for kind in ("call", "forward", "recommend", "offer", "opening", "reapply", "keep", "contact", "will_contact"):
+        if kind == "offer":
+            # « pas de formation payée cette fois », "no paid training this time": an offer denied (round 54's « votre
+            # proposition m'intéresse » to a recruiter who had proposed nothing)
+            if any(not re.search(r"\b(?:pas|plus|aucune?|sans|no|not|without|any)\s+(?:de\s+|d')?$", fold(rejection[max(0, m.start() - 14):m.start()]))
+                   for m in find_terms(rejection, tuple(_cues()["invited_back"][kind]))):
+                return kind
+            continue
         if has_term(rejection, tuple(_cues()["invited_back"][kind])):
             return kind
     return ""
@@ -1787,7 +1794,7 @@ def _sentence_with(text: str, cue: str) -> str:
 # "nous avons retenu une candidature qui détenait …", « une technicienne qui faisait déjà des remplacements »,
 # "we went with a candidate whose experience …": a determiner, up to three words, then what describes the person.
 _HIRE = {
-    "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre|celle|celui)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
+    "fr": re.compile(r"\b((?:un|une|quelqu'un|d'autres?|des|l'autre|celle|celui|du monde)\b(?:\s+(?!qui\b|dont\b)[\w'’-]+){0,3}?"
                      r"\s*\b(?:qui|dont|possédant|possedant|détenant|detenant|ayant|avec|disposant|justifiant|titulaire|issue?s?"
                      r"|venant|provenant|déjà|deja|lauréate?s?|laureate?s?|qualifiée?s?|certifiée?s?|habilitée?s?|diplômée?s?)\b[^.;!?:]{3,150}\b"
                      # « ils prenaient une IBODE diplômée », the sentence's end (round 53)
@@ -1804,7 +1811,7 @@ _HIRED_SUBJECT = {
                      r"(?=(?:has|had|is|was|knows|knew|holds|held|speaks|ran|runs|brings|brought|worked|works|lives)\b)"),
 }
 # Where the description of the hire stops: a comment on it, a cause, or the next clause.
-_HIRE_END = re.compile(r"\s+(?:tout de suite|immédiatement|dès maintenant|right away|immediately|asap)\b|,\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine)\b"
+_HIRE_END = re.compile(r"\s+(?:tout de suite|immédiatement|dès maintenant|right away|immediately|asap)\b|,\s*(?:ce qui|ce que|outils?|qui est|soit|et nous|mais|which|and we|but|as|since|so|on|nous|we|they|il|ils|elle|elles|je|i|c'|ce|donc|alors|moi|me|my|mine|pas|no|not|sans)\b"
                        r"|\s+(?:ce qui|which|and we|mais|but|given|because|since|due to|parce que|car|vu|etant donne|étant donné|puisque)\b"
                        r"|\s+(?:et|and),\s"  # « … depuis des années et, avec la saison qui commence, … »: another clause
                        r"|\s+[—–]\s+|\s+-\s+",  # "… stretch-fabric repairs — I only do lycra": the notes' own aside
@@ -1877,6 +1884,7 @@ def hired_as_said_by_candidate(rejection: str, lang: str, *, chosen_only: bool =
     rejection = re.sub(r"\s*\((?:[A-Z][\w'-]*\s+){2,}[A-Z][\w'-]*\)", "", rejection)
     rejection = re.sub(r"(?i),\s*(?:un|une|a|an)\s+(?:critère|critere|exigence|requirement|must)\b[^.;!?]*", "", rejection)
     for hire in _hires(rejection, lang, chosen_only):
+        hire = re.sub(r"^du monde\b", "des candidats", hire)  # (« du monde avec la classe 2 » is spoken Québec)
         return hire.replace(" pctsignword", "\u00a0%" if lang != "en" else "%")
     return ""
 
@@ -2060,7 +2068,7 @@ def _reason_topic(rejection: str) -> str:
 
 
 # (« au cours des prochaines années », « en cours de … »: « cours » there means "during", no course.)
-_CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis|licence|license|degree|diploma|certificate|qualification(?= en| de| d')"
+_CREDENTIAL = re.compile(r"(?i)\b(?:(?:le|la|l'|un|une|the|a|an)\s*)?(?:dipl[oô]me|certificat|permis(?!\s+d(?:e\s+|')(?!conduire\b|construire\b|chasse\b|travail\b|s[ée]jour\b|pêche\b)[a-zéèêàâîôû]+(?:er|ir|re)\b)|licence|license|degree|diploma|certificate|qualification(?= en| de| d')"
                          r"|titre(?! d'emploi)|course|(?<!au )(?<!en )cours(?! de l'année| des (?:prochain|derni)\w*| de (?:la|cette|l')\b)|programme|program|designation|d[ée]signation|concours|habilitation"
                          r"|baccalaur[ée]at|ma[iî]trise(?= en| de| d')|doctorat|master(?='s| en| de)|bachelor's)\b"
                          # up to the verb that says it is required (« … sont indispensables », "… is required")
@@ -2174,7 +2182,7 @@ def _term_named(evidence: str, category: Category, lang: str) -> tuple[str, str]
         return "", ""
     if has_term(evidence, ("membres?", "membership", "ordre", "order", "registration", "registered", "in good standing", "inscription", "inscrite?")):
         return (candidates[0] if candidates else order), "membership"
-    if has_term(evidence, ("licences?", "licenses?", "permis")) and candidates:
+    if has_term(evidence, ("licences?", "licenses?", "permis(?! d(?:e |')(?!conduire|construire|chasse|travail|sejour|peche)[a-z]+(?:er|ir|re)(?![a-z]))")) and candidates:
         return candidates[0], "licence"
     certified = has_term(evidence, tuple(cues["certification_words"]))
     # « un conducteur déjà titulaire de l'ADR citerne »: what one holds is a credential, said as the recruiter named it

@@ -393,7 +393,11 @@ _SHORTHAND_PATTERN = re.compile(r"\b(?:qqn|qq1|qqch|qq|bcp)\b")
 
 
 def shorthand_written_out(text: str) -> str:
-    """``text`` with « qqn », « qqch », « qq » and « bcp » written out, and nothing else changed."""
+    """``text`` with « qqn », « qqch », « qq » and « bcp » written out, and « cat. 3 et 5 » as « catégories 3 et 5 »
+    (round 54: the abbreviation's full stop ended the reason, « le poste exige le CACES R489 cat. »); nothing else
+    changed."""
+    text = re.sub(r"\bcat\.\s*(?=\d+\s*(?:et|,|&)\s*\d)", "catégories ", text)
+    text = re.sub(r"\bcat\.\s*(?=\d)", "catégorie ", text)
     return _SHORTHAND_PATTERN.sub(lambda m: _SHORTHAND[m.group(0)], text)
 
 
