@@ -89,3 +89,66 @@ def test_heldout22s_a_career_questioned_is_bad_faith_and_names_no_area() -> None
 def test_heldout22s_nothing_negative_about_the_interview_names_no_area(reply: str) -> None:
     # (ho22-022's closing words: "Nothing negative came out of your interview; it was the gap between those two points")
     assert not areas(rules(reply))
+
+
+# ---- 16v: a named tool the candidate said they never used is a skill (heldout22's area errors) ----
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # (written for these tests: a tool by acronym, a brand and « it », a tool of the sentence before, a taunt)
+        "Quick note: you told us you've never worked with a WMS or an RF gun, and our floor runs on both from day one.",
+        "hey! the thing is we need someone who can run Opera PMS (bookings + night audit) from the first shift and you said "
+        "youve never used it. if you pick it up, apply again!!",
+        "Salut Maxime, ton essai était correct mais tu m'as dit que t'avais jamais touché une CNC, pis on en fait la moitié du temps.",
+        "La personne retenue maîtrise déjà Sage 50 et le portail de la CNESST. En entrevue, vous nous avez mentionné n'avoir "
+        "jamais utilisé ni l'un ni l'autre.",
+    ],
+)
+def test_a_named_tool_never_used_is_a_skill(reply: str) -> None:
+    found = areas(rules(reply))
+    assert "skills" in {str(c) for c in found}, found
+    assert not {str(c) for c in found} & {"experience", "culture_fit"}, found
+
+
+def test_experience_named_with_a_tool_stays_experience():
+    """A guard: « vous n'avez pas encore d'expérience en laboratoire accrédité COFRAC » names experience itself."""
+    found = {str(c) for c in areas(rules("Bonjour Laura, vous n'avez pas encore d'expérience en laboratoire accrédité COFRAC, "
+                                          "ce qui est requis pour ce poste."))}
+    assert found == {"experience"}, found
+
+
+def test_a_land_registry_is_no_language_register():
+    found = {str(c) for c in areas(rules("La personne retenue effectue elle-même les recherches au Registre foncier et connaît "
+                                          "déjà notre logiciel de gestion."))}
+    assert "language_register" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("reply", "lang_area"),
+    [
+        ("• Communication: very clear, the directors liked how you explained your testing approach. No concerns there.\n"
+         "• Excel: the pivot table exercise was not finished in time.", "language_register"),
+        ("On a aimé ta façon de parler de tes projets, ton souci de la qualité pis ta connaissance des fournisseurs du coin. "
+         "Le plus gros chantier que t'as mené, c'était trop petit pour ce qu'on démarre en mars.", "skills"),
+    ],
+)
+def test_praise_and_care_are_no_shortfall(reply: str, lang_area: str) -> None:
+    """16v: "No concerns there", "liked how you walked us through", « ton souci du détail » judged nothing (heldout22)."""
+    assert lang_area not in {str(c) for c in areas(rules(reply))}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Merci d'avoir texté pendant toute l'entrevue, c'est toujours agréable de savoir qu'on passe en deuxième 🙂",
+        "Bravo pour ton gâteau d'essai : sec dessus, cru dedans. Audacieux. La pâtisserie, c'est peut-être pas pour toi 😉",
+        "On t'a fait faire notre salle de démo. T'as pas trouvé la clé en 30 minutes, même avec des indices. Un job plus simple t'irait mieux.",
+    ],
+)
+def test_a_trial_mocked_is_still_the_trial_as_performed(reply: str) -> None:
+    """16v: sarcastic thanks for what was done at the interview, a trial's product or a demo room, mocked: malicious,
+    and the test as performed is the area (heldout22's 045, 052, 054)."""
+    analysis = rules(reply)
+    assert analysis.kind is Kind.MALICIOUS
+    assert "interview_performance" in {str(c) for c in areas(analysis)}

@@ -532,12 +532,49 @@ def find_areas(text: str, folded: str, lex: Lexicon, cues: list[Cues] | None = N
     """
     reader = _Reader(folded, lex)
     best: dict[Category, Area] = {}
-    for area in sorted(reader.read(text), key=lambda a: (a.insult, a.inferred, a.start)):
+    for area in sorted(_tool_gaps(text, folded, lex, reader.read(text)), key=lambda a: (a.insult, a.inferred, a.start)):
         best.setdefault(area.category, area)
     if cues is not None:
         judgements = sum(not insult for _, insult in reader.judgements)
         cues.append(Cues(judgements, len(reader.topics), len(reader.read_judgements - reader.placed)))
     return sorted(best.values(), key=lambda a: a.start)
+
+
+# A tool or system named: an acronym ("ELD", "TMS", « CN »), a brand in CamelCase or a capitalised word inside a
+# sentence ("Dentrix", "Samsara").
+_NAMED_TOOL = re.compile(r"(?<![\w-])(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z]\w*|(?<=\s)[A-Z][a-z]{3,}\w*)")
+# What points back to the tool named before: "you've never used it", « ni l'un ni l'autre ».
+_BACK = re.compile(r"(?i)\s*(?:it|them|either|both|one|ni l.un ni l.autre|aucun des deux|les deux|ça|ca)\b")
+
+
+def _tool_gaps(text: str, folded: str, lex: Lexicon, areas: list[Area]) -> list[Area]:
+    """A named tool the candidate said they never used is a skill to learn (heldout22: "you told us you've never worked
+    with an ELD or a TMS", « tu m'as dit que t'avais jamais touché une CN », "you said youve never used it" after
+    "run Dentrix"): the sentence's area is ``skills``, not the experience its verb suggests, the interview where it
+    was said, or a word inside the tool's description ("Dentrix (scheduling + insurance claims)")."""
+    found = list(areas)
+    for match in lex.missing.finditer(folded):
+        start, end = next(((s, e) for s, e in sentences(text) if s <= match.start() < e), (match.start(), match.end()))
+        after = text[match.end(): min(end, match.end() + 60)]
+        if re.match(r"(?i)\s*(?:encore\s+)?(?:d'|de l'|any |much |enough |the )?(?:exp[ée]rience|years)", after) or re.match(
+                r"(?i)(?:d'|any )?exp[ée]rience", text[match.start(): match.end()].split()[-1]):
+            continue  # « vous n'avez pas encore d'expérience en laboratoire accrédité COFRAC »: experience, named
+        # (What points back may name a tool of the sentence before: « La personne retenue connaît déjà le logiciel … En
+        # entrevue, vous nous avez mentionné n'avoir jamais utilisé ni l'un ni l'autre ».)
+        before = max((s for s, e in sentences(text) if e <= start), default=start)
+        named = _NAMED_TOOL.search(after) or (_BACK.match(after) and (_NAMED_TOOL.search(text, start + 1, match.start())
+                                                                    or _NAMED_TOOL.search(text, before + 1, start)))
+        if not named:
+            continue
+        # The sentence's experience or culture fit was its verb or a word of the tool's description; an interview area
+        # is dropped only where it is the setting in which it was said (« En entrevue, vous nous avez mentionné … »).
+        kept = [a for a in found if not (a.sentence == (start, end) and not a.insult and (
+            a.category in (Category.EXPERIENCE, Category.CULTURE_FIT)
+            or a.category is Category.INTERVIEW_PERFORMANCE and a.start <= match.start() < a.end))]
+        if not any(a.category is Category.SKILLS and a.sentence == (start, end) for a in kept):
+            kept.append(Area(Category.SKILLS, start, end, (start, end)))
+        found = kept
+    return found
 
 
 def condescension(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
