@@ -16,6 +16,7 @@ from rebond.analysis_rules import (
     clauses,
     condescension,
     find_areas,
+    implied_areas,
     irony,
     lexicon,
     logistics_reason,
@@ -81,6 +82,16 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
             found = Area(Category.INTERVIEW_PERFORMANCE, *note, note, inferred=True)
             areas = sorted([*areas, found], key=lambda a: a.start)
     insulting = _insulting(text, folded, lex, language.base)
+    if not protected and not areas and not insulting and logistics_reason(text, folded, lex) is None:
+        # A reply that names no area but describes the person chosen or needed, gives a score under the bar, or tells
+        # what the candidate did at a trial (« t'as mélangé les commandes de 3 tables ») names them that way (16w).
+        # (Only a trial where something went wrong, « t'as mélangé »: not one thanked for, "you did it with good humour",
+        # « tu as fait une très belle impression »; nor beside a practical condition, which is the reason.)
+        trial = trial_as_performed(text, folded, lex)
+        if trial is not None and (lex.praise.search(folded, *trial) or not lex.deficit.search(folded, *trial)):
+            trial = None
+        areas = ([Area(Category.INTERVIEW_PERFORMANCE, *trial, trial, inferred=True)] if trial is not None
+                 else implied_areas(text, folded))
     if insulting and not protected and not areas:
         # A malicious reply that names no area but tells what the candidate did at a test or trial ("u tamped like
         # u were mad at it" after "at the trial") keeps the test as performed: the brief keeps the areas it names.
