@@ -1332,3 +1332,36 @@ def test_an_alliance_takes_its_article():
     from rebond.french import Organisation
     assert Organisation.parse("Alliance pour l'habitation communautaire de Lanaudière").at.startswith("à l'Alliance")
     assert Organisation.parse("Groupe Lépine & Fils").at == "chez Groupe Lépine & Fils"  # (as the checker set labels it)
+
+
+# ---- round 55's readers: the notes' third person, the candidate's own line in a reported call, "appoint" ----
+
+@pytest.mark.parametrize(("lang", "notes", "asked"), [
+    ("fr-FR", "Q : est-ce que le DU suffirait pour eux ?", ("Est-ce que le DU suffirait pour vous ?",)),
+    ("fr", "Q : est-ce que le CKAD changerait qqch pour eux?", ("Est-ce que le CKAD changerait quelque chose pour vous ?",)),
+])
+def test_the_notes_them_is_the_recruiters_you(lang, notes, asked):
+    """Round 55 (br-bc-07, br-bc-19): « pour eux » pasted into a letter to the people it meant."""
+    assert read_situation(request(lang, notes=notes)).own_questions == asked
+
+
+def test_a_test_that_would_help_them_helps_you():
+    notes = "depuis : cours d'anglais\ndemander si un test d'anglais officiel les aiderait?"
+    assert "vous aiderait" in " ".join(read_situation(request("fr", notes=notes)).own_questions)
+
+
+def test_the_candidates_own_labelled_line_in_a_reported_call_is_no_reason():
+    """Round 55 (br-bc-28): « déménagement : j'habite à 10 min de la crèche » read as the recruiter's distance."""
+    notes = ("Mme Ferrand (directrice) m'a appelée hier soir, pas retenue mais « c'était serré »\n"
+             "question sur les PAI -> j'ai hésité\n"
+             "déménagement : j'habite à 10 min de la crèche depuis le 1er oct (avant 45 min), donc l'ouverture à 7h c'est plus un souci")
+    assert read_situation(request("fr-FR", "phone", news="phone", notes=notes, recruiter="Mme Ferrand")).reason is None
+
+
+def test_a_candidate_appointed_is_the_person_chosen():
+    rejection = ("After much deliberation we have decided to appoint a candidate who is fully fluent in isiZulu. The panel felt "
+                 "that home-language fluency was essential for the coaching component.")
+    reason = read_situation(request("en", rejection=rejection, recruiter="Dr Naidoo")).reason
+    assert reason is not None and reason.hire == "a candidate who is fully fluent in isiZulu", reason
+    body = compose(request("en", rejection=rejection, recruiter="Dr Naidoo", notes="ask about Gauteng programme – when?")).body
+    assert "your comment about how I came across" not in body and "about the Gauteng programme" in body, body

@@ -556,6 +556,9 @@ def _wants_line(w: _Writer) -> str:
     wants = w.situation.wants_to_ask
     if w.situation.wants_listed and _own(w):
         return ""  # the same questions, listed (the clause said in passing is for a letter that leaves them out)
+    if w.english:  # "ask about Gauteng programme": the notes drop the article a sentence needs (round 55)
+        wants = re.sub(r"^about (?=[A-Z][\w-]+ (?:programme|program|role|position|team|office|site|project|opening|branch|campus|contract|intake)\b)",
+                       "about the ", wants)
     return w.pick("wants_to_ask", wants=wants) if wants and not w.tight else ""
 
 

@@ -117,7 +117,9 @@ def turn_to_recruiter(clause: str, lang: str) -> str | None:
                                 lambda m: (vous_form(m.group(1)) or _refuse(m.group(1))) + "-vous", clause)
         except ValueError:
             return None  # a verb the table does not know: better unsaid than misconjugated
-        clause = re.sub(r"(?i)\bchez eux\b", "chez vous", clause)
+        clause = re.sub(r"(?i)\b(chez|pour|avec|selon|d'après) eux\b", r"\1 vous", clause)  # (round 55: « suffirait pour eux »)
+        # « un test d'anglais les aiderait-il ? »: « les » before the verb is the organisation, « vous » (round 55)
+        clause = re.sub(r"(?i)\bles (aider\w*|intéresser\w*|rassurer\w*|convaincre|convaincrai\w*|convainc\w*)\b", r"vous \1", clause)
         clause = re.sub(r"(?i)\bleurs\b", "vos", re.sub(r"(?i)\bleur\b(?=\s+[a-zà-ÿ])", "votre", clause))
         if re.search(r"(?i)(?<!-)\b(elle|elles)\s+\w", clause):  # (not an inversion: « Ma présentation était-elle trop longue »)
             return None

@@ -230,7 +230,7 @@ def read_situation(request: DraftRequest) -> Situation:
                          and not has_term(sentence, tuple(_cues()["hire_choice"])))  # « Le jury a préféré… » is the news
             (described if describes else told).append(sentence)
         if described and told:
-            rejection, notes = " ".join(told), " ".join([notes.strip(), *described]).strip()
+            rejection, notes = "\n".join(told), " ".join([notes.strip(), *described]).strip()  # (a line of the notes stays one)
         # What the candidate adds of their own (« (moi je peux pas avant 7 h à cause de la garde des enfants) »,
         # « Je reviens de 18 mois d'arrêt maladie, j'ai l'impression que ça a joué ») is not what the recruiter said:
         # a reason, or a protected ground, is read only in the recruiter's words.
@@ -350,7 +350,8 @@ def _shares_words(one: str, other: str) -> bool:
 
 # The candidate's own words inside a call report: a sentence that starts « Je », « J' », « Moi », "I" (not « Je lui ai
 # demandé… il m'a dit », which reports the call), and an aside « (moi je …) », «, moi je … ».
-_OWN_SENTENCE = re.compile(r"(?i)^(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|heard|learned|learnt)\b)")
+# (A note label before it is the notes' too: « déménagement : j'habite à 10 min de la crèche », round 55.)
+_OWN_SENTENCE = re.compile(r"(?i)^(?:[\w'-]+(?: [\w'-]+)?\s?:\s*)?(?:moi,?\s+)?(?:je|j'|i|i'm|i've|à \d+ ans,? je|at \d+,? i)\b(?!.*\b(?:m'a|m'ont|told|said|explained|a dit|ont dit|m'a dit|j'ai appris|on m'a|heard|learned|learnt)\b)")
 _OWN_ASIDE = re.compile(r"(?i)\s*\((?:moi|me|perso)\b[^)]*\)|\s*\([^()]*\b(?:reckon|i think|i guess|je pense|je crois|j'ai l'impression)\b[^()]*\)|,\s*(?:moi je|moi j'|perso je|whereas i|while i|i only|i just)\b[^.;!?]*"
                         # how the caller sounded to the candidate (« il avait l'air mal à l'aise », "she seemed rushed")
                         r"|,\s*(?:il|elle|he|she)\s+(?:avait l'air|semblait|had|seemed|looked|sounded)\b[^.;!?]*"
