@@ -1365,3 +1365,17 @@ def test_a_candidate_appointed_is_the_person_chosen():
     assert reason is not None and reason.hire == "a candidate who is fully fluent in isiZulu", reason
     body = compose(request("en", rejection=rejection, recruiter="Dr Naidoo", notes="ask about Gauteng programme – when?")).body
     assert "your comment about how I came across" not in body and "about the Gauteng programme" in body, body
+
+
+def test_irish_and_australian_cues_date_day_first_and_dela_is_a_particle():
+    """Round 55 (br-bc-36, br-bc-44, br-bc-40): "October 24" to an Irish hotel, "August 13" to an Australian centre,
+    "Ms. Cruz" for Ms dela Cruz."""
+    irish = request("en", rejection="Thanks a million for coming in for the trial shift. We've gone with someone else.",
+                    recruiter="Siobhán", company="the Linnane Arms Hotel", date="2026-10-24")
+    assert british(irish) and "24 October" in compose(irish).body
+    aussie = request("en", "phone", rejection="Thanks heaps for coming in Thurs. We've offered the position to another educator.",
+                     recruiter="Jodie", company="Little Wattles Early Learning", date="2026-08-13")
+    assert british(aussie) and "13 August" in compose(aussie).body
+    filipino = request("en", "linkedin", rejection="Thank you for your time. We will not be proceeding with your application.",
+                       recruiter="Ms dela Cruz", company="Bayanihan Shared Services Inc.")
+    assert "dela Cruz" in compose(filipino).body.split("\n")[0]

@@ -970,7 +970,8 @@ def _as_a_name(company: str) -> str:
 # Designations typed after a name without a comma ("Laura Chen PhD", « Marc Roy CRHA »).
 _DESIGNATION = re.compile(r"(?i)\s+(?:ph\.?\s?d\.?|m\.d\.|md|crha|cria|cpa|chrp|chrl|shrm-cp|mba|rn|inf\.?|msc|m\.sc\.?|b\.sc\.?|ing\.?|eng\.?|p\.eng\.?)\s*$")
 # Surname particles: « Da Silva », « de la Fontaine », "Van der Berg", "O'Neil" stays one word.
-_PARTICLES = frozenset({"da", "de", "del", "della", "des", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "st", "st.", "saint", "sainte", "mac", "al", "el", "ben", "bin"})
+# (round 55: the Philippines' "dela Cruz", "delos Santos")
+_PARTICLES = frozenset({"da", "de", "del", "dela", "delos", "della", "des", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "st", "st.", "saint", "sainte", "mac", "al", "el", "ben", "bin"})
 _CIVILITY_WORDS = frozenset({"Monsieur", "Madame", "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Miss"})
 # Greetings by a title, to whom a draft does not say « tu » (« Bonjour Madame Lefebvre », « Bonjour Docteure Roy »).
 _TITLED_GREETINGS = _CIVILITY_WORDS | {"Docteur", "Docteure", "Maître"}
@@ -1746,7 +1747,9 @@ _BRITISH = re.compile(r"£|\b(?:plc|NHS|whilst|organisations?|programmes?|postco
                       r"|\b(?:Singapore|Chadstone|Perth|Hobart|Wellington|Hamilton, NZ|Kolkata|Ahmedabad|Kochi|Port Elizabeth|Gqeberha)\b"
                       r"|\bno correspondence will be entered into\b|₹|\blakhs?\b"
                       # (round 53: an Australian school's "relief work in Term 1", "EAL/D", a "Yr 5" class)
-                      r"|\b(?:relief (?:work|teaching)|EAL/D|Term [1-4]|Yr \d{1,2}|Banksia|Kellyville|Parramatta|Geelong|Wollongong|Townsville)\b")
+                      r"|\b(?:relief (?:work|teaching)|EAL/D|Term [1-4]|Yr \d{1,2}|Banksia|Kellyville|Parramatta|Geelong|Wollongong|Townsville)\b"
+                      # (round 55: an Irish "Thanks a million", an Australian "Thanks heaps", "Cert III", an 04xx mobile)
+                      r"|\b(?:[Tt]hanks a million|[Tt]hanks heaps|Cert (?:II|III|IV)|Siobh[aá]n)\b|\b04\d{2} \d{3} \d{3}\b")
 
 
 def british(request: DraftRequest) -> bool:
