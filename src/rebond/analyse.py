@@ -82,7 +82,11 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
             found = Area(Category.INTERVIEW_PERFORMANCE, *note, note, inferred=True)
             areas = sorted([*areas, found], key=lambda a: a.start)
     insulting = _insulting(text, folded, lex, language.base)
-    if not protected and not areas and not insulting and logistics_reason(text, folded, lex) is None:
+    # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
+    # reply is constructive though it names no area. Read once: the rules' reading and the final one both ask it,
+    # and the final reading is generic only when the rules' was.
+    practical = logistics_reason(text, folded, lex) if not (insulting or protected) else None
+    if not protected and not areas and not insulting and practical is None:
         # A reply that names no area but describes the person chosen or needed, gives a score under the bar, or tells
         # what the candidate did at a trial (« t'as mélangé les commandes de 3 tables ») names them that way (16w).
         # (Only a trial where something went wrong, « t'as mélangé »: not one thanked for, "you did it with good humour",
@@ -105,10 +109,6 @@ def analyse_reply(request: AnalysisRequest, *, second_opinion: bool = True) -> R
                 span = next((s, e) for s, e in sentences(text) if s <= taunt.start() < e)
                 areas = [Area(Category.SKILLS, *span, span, inferred=True)]
     opinion = None
-    # A practical condition given as the reason (pay above the band, a start date, weekends) is concrete: the
-    # reply is constructive though it names no area. Read once: the rules' reading and the final one both ask it,
-    # and the final reading is generic only when the rules' was.
-    practical = logistics_reason(text, folded, lex) if not (insulting or protected) else None
     if practical is not None:
         # The sentence that gives the condition names no area: its dates, schedule or project are the condition's.
         areas = [a for a in areas if a.sentence != practical]

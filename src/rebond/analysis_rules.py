@@ -553,15 +553,16 @@ def _tool_gaps(text: str, folded: str, lex: Lexicon, areas: list[Area]) -> list[
     "run Dentrix"): the sentence's area is ``skills``, not the experience its verb suggests, the interview where it
     was said, or a word inside the tool's description ("Dentrix (scheduling + insurance claims)")."""
     found = list(areas)
+    spans = sentences(text)
     for match in lex.missing.finditer(folded):
-        start, end = next(((s, e) for s, e in sentences(text) if s <= match.start() < e), (match.start(), match.end()))
+        start, end = next(((s, e) for s, e in spans if s <= match.start() < e), (match.start(), match.end()))
         after = text[match.end(): min(end, match.end() + 60)]
         if re.match(r"(?i)\s*(?:encore\s+)?(?:d'|de l'|any |much |enough |the )?(?:exp[ée]rience|years)", after) or re.match(
                 r"(?i)(?:d'|any )?exp[ée]rience", text[match.start(): match.end()].split()[-1]):
             continue  # « vous n'avez pas encore d'expérience en laboratoire accrédité COFRAC »: experience, named
         # (What points back may name a tool of the sentence before: « La personne retenue connaît déjà le logiciel … En
         # entrevue, vous nous avez mentionné n'avoir jamais utilisé ni l'un ni l'autre ».)
-        before = max((s for s, e in sentences(text) if e <= start), default=start)
+        before = max((s for s, e in spans if e <= start), default=start)
         named = _NAMED_TOOL.search(after) or (_BACK.match(after) and (_NAMED_TOOL.search(text, start + 1, match.start())
                                                                     or _NAMED_TOOL.search(text, before + 1, start)))
         if not named:
@@ -602,8 +603,8 @@ def implied_areas(text: str, folded: str) -> list[Area]:
     rules found no other area (heldout23: "The candidate selected has five years of experience in a Level III NICU")."""
     found: list[Area] = []
     for start, end in sentences(text):
-        if _HIRE_SUBJECT.search(folded, start, end):
-            after = _HIRE_SUBJECT.search(folded, start, end).end()
+        if subject := _HIRE_SUBJECT.search(folded, start, end):
+            after = subject.end()
             if _HIRE_EXPERIENCE.search(folded, after, end):
                 found.append(Area(Category.EXPERIENCE, start, end, (start, end), inferred=True))
             if _HIRE_SKILL.search(folded, after, end) or _HIRE_SKILL.search(text[after:end]):

@@ -1223,6 +1223,12 @@ def _news_shares_words(w: _Writer) -> bool:
     return news_shares_words(w.situation.reason, w.situation.to_mention)
 
 
+def _news_on_reason(w: _Writer, reason_said: str) -> bool:
+    """Whether the notes' news answers the reason just said: it belongs right after it (round 35's readers)."""
+    mention = w.situation.to_mention
+    return bool(mention) and (mention_answers_reason(mention, reason_said) or _news_answers_reason(w) or _news_shares_words(w))
+
+
 def _email(w: _Writer) -> tuple[str, str]:
     tone = w.request.tone
     s = w.situation
@@ -1255,7 +1261,7 @@ def _email(w: _Writer) -> tuple[str, str]:
     mention_on_reason = False
     if reason := _reason_sentence(w):
         middle.insert(0, reason)  # said right before the question that goes past it
-        if s.to_mention and (mention_answers_reason(s.to_mention, reason) or _news_answers_reason(w) or _news_shares_words(w)):
+        if _news_on_reason(w, reason):
             # « …le certificat OW-2. J'y travaille d'ailleurs déjà : je suis inscrite à la formation OW-2… » (round
             # 35's readers: the news that answers the reason belongs right after it, not four paragraphs later)
             middle.insert(1, w.pick("mention_on_reason_done" if _news_settles_reason(w) else "mention_on_reason", mention=s.to_mention))
@@ -1599,8 +1605,7 @@ def _phone(w: _Writer) -> tuple[str, str]:
     if reason := _reason_sentence(w):
         ask.append(reason)
         # The news that answers the reason, right after it (not four lines later, "also, …"), as in a letter.
-        on_reason = bool(s.to_mention) and (settled or mention_answers_reason(s.to_mention, reason) or _news_answers_reason(w)
-                                            or _news_shares_words(w))
+        on_reason = settled or _news_on_reason(w, reason)
         if on_reason:
             ask.append(w.pick("mention_on_reason_done" if settled else "mention_on_reason", mention=s.to_mention))
     if gap_asked:
@@ -1799,7 +1804,7 @@ def _compose(request: DraftRequest, situation: Situation, *, seeded: bool) -> Dr
         # it answers in « tu », or stays in « vous » if it can't do so throughout.
         # (« Bonjour Madame Lefebvre » then « ta réponse » disagree: greeted by title, the draft stays in « vous ».)
         keep = own_questions_to_the_organisation(request.context.notes, request.language.base)
-        if situation.wants_listed and re.search(r"(?i)\b(?:si ils|s'ils|si elles|s'ils|si leur)\b", request.context.notes):
+        if situation.wants_listed and re.search(r"(?i)\b(?:si ils|s'ils|si elles|si leur)\b", request.context.notes):
             # « Veux savoir si ils vont engager d'autres compagnons »: asked of the company, « vous » (round 53)
             keep += situation.own_questions
         converted = [tutoyer(part, keep) if part else part for part in (subject, body, voicemail)]
@@ -1832,9 +1837,10 @@ def _compose(request: DraftRequest, situation: Situation, *, seeded: bool) -> Dr
         ask = (formal_french if register(request.tone.formality) == "formal"
                else spoken_french if request.channel is Channel.PHONE or register(request.tone.formality) == "relaxed" else None)
         limit = linkedin_char_limit(request.tone.length) if request.channel is Channel.LINKEDIN else None
-        if ask and not (limit and len(ask(body)) > limit >= len(body)):
+        asked = ask(body) if ask else body
+        if ask and not (limit and len(asked) > limit >= len(body)):
             # (Not a note that « est-ce que » would take past LinkedIn's limit: its inversion is still correct French.)
-            body, voicemail = ask(body), ask(voicemail) if voicemail else voicemail
+            body, voicemail = asked, ask(voicemail) if voicemail else voicemail
         if request.channel is Channel.PHONE:  # « une 2e candidature » is read, « une deuxième » is said (any register)
             body, voicemail = ordinals_said(body), ordinals_said(voicemail) if voicemail else voicemail
     elif request.channel is Channel.PHONE and request.tone.formality < _CONTRACT_BELOW:

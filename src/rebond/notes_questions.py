@@ -646,11 +646,12 @@ _NEWS_WHEN = {
 }
 _NEWS_START = {"en": re.compile(r"^(?:I\b|I'm\b|I've\b|I'll\b|My\b)"), "fr": re.compile(r"(?i)^(?:je\b|j'|mon\b|ma\b|mes\b)")}
 # Not news: what was said before, a feeling, a guess, the interview itself.
+# « J'ai ma carte de compagnon depuis 2022 »: held for years, not news since the interview (round 53).
+_HELD_SINCE = r"\b(?:depuis|since)\s+(?:\d{4}|des années|plusieurs|longtemps|toujours|years|ages|\d+\s+(?:ans|years))"
+_HELD_FOR_YEARS = re.compile(rf"(?i){_HELD_SINCE}")
 _NOT_NEWS = re.compile(r"(?i)\b(?:had|avais|avait|said|dit|think|feel|felt|pense|crois|hope|espère|guess|worried|stressé\w*|"
                        r"interview|entrevue|entretien|panel|jury|test|asked|demandé|expir\w*|échu\w*|lapsed|obligatoire|required|"
-                       r"pas|not|never|jamais|no|demander|savoir si|ask|wonder)\b|n't\b|[?–—]"
-                       # « J'ai ma carte de compagnon depuis 2022 »: held for years, not news since the interview (round 53)
-                       r"|(?i:\b(?:depuis|since)\s+(?:\d{4}|des années|plusieurs|longtemps|toujours|years|ages|\d+\s+(?:ans|years)))")
+                       r"pas|not|never|jamais|no|demander|savoir si|ask|wonder)\b|n't\b|[?–—]|" + _HELD_SINCE)
 _MONTHS_EN = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
               "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December"}
 _DAYS_EN = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "thur": "Thursday",
@@ -924,10 +925,6 @@ _NEWS_MORE = {
 }
 _NOT_OWN_NEWS = re.compile(r"(?i)\?|\b(?:demander|savoir|ask|know|wonder|pense|crois|think|felt|feel|entrevue|entretien|interview|panel|réussi à|liste|list|"
                            r"jury|avais dit|had said|told them|j'ai dit|I said|si je|if I|ils|they|elle|she|he|il)\b")
-
-
-# « J'ai ma carte de compagnon depuis 2022 »: held for years, not news since the interview (round 53).
-_HELD_FOR_YEARS = re.compile(r"(?i)\b(?:depuis|since)\s+(?:\d{4}|des années|plusieurs|longtemps|toujours|years|ages|\d+\s+(?:ans|years))")
 
 
 def news_told(notes: str, lang: str) -> str:
